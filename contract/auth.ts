@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { CustomerAccount } from './customers.ts';
+import { endpoint } from './endpoint.ts';
+import { Currency } from './money.ts';
+import { Permission, Role } from './permissions.ts';
+
+export const LoginRequest = z
+  .object({
+    email: z.email().max(254),
+    password: z.string().min(1).max(200),
+  })
+  .meta({ id: 'LoginRequest' });
+
+export const SessionInfo = z
+  .object({
+    user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: Role }),
+    partner: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      country: z.string(),
+      currency: Currency,
+      discountPercent: z.number(),
+    }),
+    permissions: z.array(Permission),
+    /** Send back in the `x-csrf-token` header with every state-changing request. */
+    csrfToken: z.string(),
+    /** The customer account opened in this session, shown in the top bar until closed. */
+    openAccount: CustomerAccount.nullable(),
+  })
+  .meta({ id: 'SessionInfo' });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const authApi = {
+  login: endpoint({
+    method: 'POST',
+    path: '/api/auth/login',
+    summary: 'Log in with email and password; sets the session cookie',
+    tag: 'auth',
+    body: LoginRequest,
+    response: SessionInfo,
+  }),
+  logout: endpoint({
+    method: 'POST',
+    path: '/api/auth/logout',
+    summary: 'Log out and delete the session',
+    tag: 'auth',
+    response: z.null(),
+    status: 204,
+  }),
+  me: endpoint({
+    method: 'GET',
+    path: '/api/auth/me',
+    summary: 'The logged-in user, partner, permissions, CSRF token and open account',
+    tag: 'auth',
+    response: SessionInfo,
+  }),
+};

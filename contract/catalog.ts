@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { endpoint } from './endpoint.ts';
+import { Currency, MinorAmount } from './money.ts';
+
+export const ProductKind = z.enum(['pack', 'ide', 'tool', 'cloud']);
+
+export const Product = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    kind: ProductKind,
+    description: z.string(),
+    /** Cloud products are bought for a service domain, e.g. `acme.youtrack.cloud`. */
+    requiresServiceDomain: z.boolean(),
+    currency: Currency,
+    /** Suggested retail price of one seat for one year. */
+    listPriceMinor: MinorAmount,
+    /** What this partner pays for one seat for one year, after its discount. */
+    buyPriceMinor: MinorAmount,
+  })
+  .meta({ id: 'Product' });
+export type Product = z.infer<typeof Product>;
+
+export const catalogApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/catalog/products',
+    summary: "The Product Catalog in the partner's currency, with list and buy prices",
+    tag: 'catalog',
+    response: z.object({ items: z.array(Product) }),
+  }),
+};

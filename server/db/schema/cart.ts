@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { products } from './catalog.ts';
+import { customerAccounts } from './customers.ts';
+import { partners, partnerUsers } from './partners.ts';
+
+/** A partner user's working cart for one customer account; prices are computed live from the catalog. */
+export const carts = pgTable(
+  'carts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    partnerUserId: uuid('partner_user_id')
+      .notNull()
+      .references(() => partnerUsers.id, { onDelete: 'cascade' }),
+    customerAccountId: uuid('customer_account_id')
+      .notNull()
+      .references(() => customerAccounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('carts_user_account_unique').on(t.partnerUserId, t.customerAccountId),
+    index('carts_partner_idx').on(t.partnerId),
+  ],
+);
+
+export const cartLines = pgTable(
+  'cart_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cartId: uuid('cart_id')
+      .notNull()
+      .references(() => carts.id, { onDelete: 'cascade' }),
+    productCode: text('product_code')
+      .notNull()
+      .references(() => products.code),
+    kind: text('kind').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** 1 or 2 for a standard term; null when the period was co-termed to a custom end date. */
+    termYears: integer('term_years'),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    serviceDomain: text('service_domain'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('cart_lines_kind_known', sql`${t.kind} in ('new', 'renewal', 'upgrade', 'downgrade')`),
+    check('cart_lines_quantity_range', sql`${t.quantity} between 1 and 10000`),
+    check('cart_lines_term_known', sql`${t.termYears} is null or ${t.termYears} in (1, 2)`),
+    check('cart_lines_period_order', sql`${t.periodEnd} > ${t.periodStart}`),
+    index('cart_lines_cart_idx').on(t.cartId),
+  ],
+);

@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { partners } from './partners.ts';
+
+/** An end-customer organisation at the vendor; owned by no partner (SPEC §1). */
+export const customerAccounts = pgTable(
+  'customer_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: text('customer_id').notNull(),
+    name: text('name').notNull(),
+    country: text('country').notNull(),
+    /** Set when a partner created the account for its customer (opens without the email step). */
+    createdByPartnerId: uuid('created_by_partner_id').references(() => partners.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('customer_accounts_customer_id_format', sql`${t.customerId} ~ '^[0-9]{7}$'`),
+    check('customer_accounts_country_iso', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    uniqueIndex('customer_accounts_customer_id_unique').on(t.customerId),
+    index('customer_accounts_name_idx').on(sql`lower(${t.name})`),
+  ],
+);
+
+export const customerContacts = pgTable(
+  'customer_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerAccountId: uuid('customer_account_id')
+      .notNull()
+      .references(() => customerAccounts.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    name: text('name'),
+    /** An account admin may make a partner Purchaser of the account (SPEC §11a). */
+    isAccountAdmin: boolean('is_account_admin').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('customer_contacts_email_lower', sql`${t.email} = lower(${t.email})`),
+    uniqueIndex('customer_contacts_account_email_unique').on(t.customerAccountId, t.email),
+    index('customer_contacts_email_idx').on(t.email),
+  ],
+);
+
+export const customerTeams = pgTable(
+  'customer_teams',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerAccountId: uuid('customer_account_id')
+      .notNull()
+      .references(() => customerAccounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('customer_teams_account_name_unique').on(t.customerAccountId, t.name)],
+);
+
+/**
+ * Managed accounts: the customer made this partner Purchaser of the account. Such accounts open
+ * without the email step; the customer can withdraw the grant (revokedAt).
+ */
+export const partnerAccountGrants = pgTable(
+  'partner_account_grants',
+  {
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    customerAccountId: uuid('customer_account_id')
+      .notNull()
+      .references(() => customerAccounts.id),
+    role: text('role').notNull().default('purchaser'),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnerId, t.customerAccountId] }),
+    check('partner_account_grants_role_known', sql`${t.role} in ('purchaser')`),
+    index('partner_account_grants_account_idx').on(t.customerAccountId),
+  ],
+);

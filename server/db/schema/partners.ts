@@ -1,0 +1,69 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const discountLevels = pgTable(
+  'discount_levels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    /** Basis points: 1500 = 15 %. */
+    discountBps: integer('discount_bps').notNull(),
+  },
+  (t) => [check('discount_levels_bps_range', sql`${t.discountBps} between 0 and 10000`)],
+);
+
+export const partners = pgTable(
+  'partners',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    country: text('country').notNull(),
+    currency: text('currency').notNull(),
+    discountLevelId: uuid('discount_level_id')
+      .notNull()
+      .references(() => discountLevels.id),
+    /** May this partner buy postpaid against a quote (SPEC §8)? */
+    creditTerms: boolean('credit_terms').notNull().default(false),
+    billingAddress: jsonb('billing_address'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('partners_currency_known', sql`${t.currency} in ('USD', 'EUR', 'BRL')`),
+    check('partners_country_iso', sql`${t.country} ~ '^[A-Z]{2}$'`),
+    uniqueIndex('partners_name_unique').on(sql`lower(${t.name})`),
+  ],
+);
+
+export const partnerUsers = pgTable(
+  'partner_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('partner_users_role_known', sql`${t.role} in ('admin', 'sales', 'billing')`),
+    check('partner_users_email_lower', sql`${t.email} = lower(${t.email})`),
+    uniqueIndex('partner_users_email_unique').on(t.email),
+    index('partner_users_partner_idx').on(t.partnerId),
+  ],
+);

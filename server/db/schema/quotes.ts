@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { products } from './catalog.ts';
+import { customerAccounts } from './customers.ts';
+import { partners, partnerUsers } from './partners.ts';
+
+/**
+ * Reseller quotes (owned by a partner) and vendor direct quotes (no partner) share one number space
+ * (SPEC §2); `origin` tells which.
+ */
+export const quotes = pgTable(
+  'quotes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    quoteNumber: text('quote_number').notNull(),
+    origin: text('origin').notNull(),
+    partnerId: uuid('partner_id').references(() => partners.id),
+    customerAccountId: uuid('customer_account_id')
+      .notNull()
+      .references(() => customerAccounts.id),
+    createdByUserId: uuid('created_by_user_id').references(() => partnerUsers.id),
+    status: text('status').notNull().default('open'),
+    currency: text('currency').notNull(),
+    discountBps: integer('discount_bps').notNull(),
+    billingAddress: jsonb('billing_address').notNull(),
+    endUserName: text('end_user_name').notNull(),
+    endUserEmail: text('end_user_email').notNull(),
+    endUserCompany: text('end_user_company'),
+    poNumber: text('po_number'),
+    listTotalMinor: bigint('list_total_minor', { mode: 'number' }).notNull(),
+    discountTotalMinor: bigint('discount_total_minor', { mode: 'number' }).notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    /** The direct quote this reseller quote was converted from (SPEC §3 item 4). */
+    convertedFromQuoteId: uuid('converted_from_quote_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('quotes_number_format', sql`${t.quoteNumber} ~ '^Q-[0-9]{4}-[0-9]{6}$'`),
+    check('quotes_origin_known', sql`${t.origin} in ('reseller', 'direct')`),
+    check('quotes_reseller_has_partner', sql`${t.origin} = 'direct' or ${t.partnerId} is not null`),
+    check('quotes_status_known', sql`${t.status} in ('open', 'cancelled', 'converted', 'ordered')`),
+    check('quotes_currency_known', sql`${t.currency} in ('USD', 'EUR', 'BRL')`),
+    check('quotes_totals_add_up', sql`${t.totalMinor} = ${t.listTotalMinor} - ${t.discountTotalMinor}`),
+    check('quotes_end_user_email_lower', sql`${t.endUserEmail} = lower(${t.endUserEmail})`),
+    uniqueIndex('quotes_number_unique').on(t.quoteNumber),
+    index('quotes_partner_created_idx').on(t.partnerId, t.createdAt),
+    index('quotes_partner_end_user_email_idx').on(t.partnerId, t.endUserEmail),
+    index('quotes_partner_po_idx').on(t.partnerId, t.poNumber),
+    index('quotes_account_idx').on(t.customerAccountId),
+  ],
+);
+
+export const quoteLines = pgTable(
+  'quote_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    quoteId: uuid('quote_id')
+      .notNull()
+      .references(() => quotes.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    productCode: text('product_code')
+      .notNull()
+      .references(() => products.code),
+    productName: text('product_name').notNull(),
+    kind: text('kind').notNull(),
+    quantity: integer('quantity').notNull(),
+    termYears: integer('term_years'),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    serviceDomain: text('service_domain'),
+    unitListMinor: bigint('unit_list_minor', { mode: 'number' }).notNull(),
+    listMinor: bigint('list_minor', { mode: 'number' }).notNull(),
+    discountMinor: bigint('discount_minor', { mode: 'number' }).notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    perpetualFallback: boolean('perpetual_fallback').notNull(),
+  },
+  (t) => [
+    check('quote_lines_kind_known', sql`${t.kind} in ('new', 'renewal', 'upgrade', 'downgrade')`),
+    check('quote_lines_quantity_range', sql`${t.quantity} between 1 and 10000`),
+    check('quote_lines_period_order', sql`${t.periodEnd} > ${t.periodStart}`),
+    check('quote_lines_totals_add_up', sql`${t.totalMinor} = ${t.listMinor} - ${t.discountMinor}`),
+    uniqueIndex('quote_lines_quote_line_unique').on(t.quoteId, t.lineNo),
+  ],
+);
+
+/** Gapless yearly counters behind Q-/R-/INV- numbers, incremented inside the creating transaction. */
+export const documentCounters = pgTable(
+  'document_counters',
+  {
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (t) => [uniqueIndex('document_counters_kind_year_unique').on(t.kind, t.year)],
+);

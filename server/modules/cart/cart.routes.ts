@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import { cartApi } from '../../../contract/cart.ts';
+import type { Db } from '../../db/client.ts';
+import { route } from '../../http/route.ts';
+import { addNewSubscriptions, changeLine, getCart, removeLine } from './cart.service.ts';
+
+export function registerCartRoutes(app: FastifyInstance, { db }: { db: Db }): void {
+  route(app, db, cartApi.get, 'cart.manage', ({ actor }) => getCart(db, actor));
+  route(app, db, cartApi.addLine, 'cart.manage', ({ actor, body }) => addNewSubscriptions(db, actor, body));
+  route(app, db, cartApi.updateLine, 'cart.manage', ({ actor, params, body }) =>
+    changeLine(db, actor, params.lineId, { quantity: body.quantity, termYears: body.termYears }),
+  );
+  route(app, db, cartApi.removeLine, 'cart.manage', ({ actor, params }) =>
+    removeLine(db, actor, params.lineId),
+  );
+}

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addYears, todayUtc } from '../../lib/dates.ts';
+import {
+  createTestCustomer,
+  createTestPartner,
+  openAccount,
+  type TestPartner,
+} from '../../test/factories.ts';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+
+let t: TestApp;
+let partner: TestPartner;
+let customer: Awaited<ReturnType<typeof createTestCustomer>>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  partner = await createTestPartner(t.db, t.app, { discountPercent: 15 });
+  customer = await createTestCustomer(t.db);
+});
+afterAll(() => t.close());
+
+describe('the Product Catalog', () => {
+  it("lists products in the partner's currency with list and buy prices", async () => {
+    const brl = await createTestPartner(t.db, t.app, { currency: 'BRL', discountPercent: 10 });
+    const res = await (await brl.loginAs('sales')).get('/api/catalog/products');
+    expect(res.statusCode).toBe(200);
+    const all = res.json().items.find((p: { code: string }) => p.code === 'ALL');
+    expect(all).toMatchObject({
+      currency: 'BRL',
+      listPriceMinor: 429_000,
+      buyPriceMinor: 386_100,
+      kind: 'pack',
+    });
+    expect(res.json().items.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('is not for the billing role', async () => {
+    expect((await (await partner.loginAs('billing')).get('/api/catalog/products')).statusCode).toBe(403);
+  });
+});
+
+describe('the cart', () => {
+  it('needs an open customer account', async () => {
+    const session = await partner.loginAs('admin');
+    const res = await session.get('/api/cart');
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'customer.none_open' });
+  });
+
+  it('adds new subscriptions with list price, partner discount and line total', async () => {
+    const session = await partner.loginAs('sales');
+    await openAccount(session, customer);
+    const res = await session.post('/api/cart/lines', { productCode: 'ws', quantity: 3, termYears: 1 });
+    expect(res.statusCode).toBe(201);
+    const cart = res.json();
+    expect(cart.customer.customerId).toBe(customer.customerId);
+    expect(cart.currency).toBe('USD');
+    expect(cart.lines).toHaveLength(1);
+    expect(cart.lines[0]).toMatchObject({
+      productCode: 'WS',
+      productName: 'WebStorm',
+      kind: 'new',
+      quantity: 3,
+      termYears: 1,
+      periodStart: todayUtc(),
+      periodEnd: addYears(todayUtc(), 1),
+      unitListPriceMinor: 15_900,
+      listPriceMinor: 47_700,
+      discountMinor: 7_155,
+      totalMinor: 40_545,
+      perpetualFallback: true,
+    });
+
+    const two = await session.post('/api/cart/lines', { productCode: 'ALL', quantity: 2, termYears: 2 });
+    const totals = two.json().totals;
+    // 2 × 779.00 × 2 years = 3,116.00; 15 % = 467.40
+    expect(totals).toEqual({
+      listPriceMinor: 47_700 + 311_600,
+      discountMinor: 7_155 + 46_740,
+      totalMinor: 40_545 + 264_860,
+    });
+  });
+
+  it('changes and removes lines', async () => {
+    const session = await partner.loginAs('sales');
+    await openAccount(session, customer);
+    const cart = (await session.get('/api/cart')).json();
+    const line = cart.lines[0];
+    const changed = await session.patch(`/api/cart/lines/${line.id}`, { quantity: 5, termYears: 2 });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().lines[0]).toMatchObject({
+      quantity: 5,
+      termYears: 2,
+      periodEnd: addYears(todayUtc(), 2),
+    });
+    const removed = await session.delete(`/api/cart/lines/${line.id}`);
+    expect(removed.json().lines.map((l: { id: string }) => l.id)).not.toContain(line.id);
+    expect((await session.delete(`/api/cart/lines/${line.id}`)).statusCode).toBe(404);
+  });
+
+  it('asks for the service domain of cloud products, and only of them', async () => {
+    const session = await partner.loginAs('sales');
+    await openAccount(session, customer);
+    const missing = await session.post('/api/cart/lines', { productCode: 'YTC', quantity: 10, termYears: 1 });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toMatchObject({ code: 'cart.service_domain_required', field: 'serviceDomain' });
+    const bad = await session.post('/api/cart/lines', {
+      productCode: 'YTC',
+      quantity: 10,
+      termYears: 1,
+      serviceDomain: 'not a domain',
+    });
+    expect(bad.json()).toMatchObject({ code: 'validation.format', field: 'serviceDomain' });
+    const ok = await session.post('/api/cart/lines', {
+      productCode: 'YTC',
+      quantity: 10,
+      termYears: 1,
+      serviceDomain: 'Acme.YouTrack.cloud',
+    });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().lines.at(-1)).toMatchObject({ serviceDomain: 'acme.youtrack.cloud' });
+    const notCloud = await session.post('/api/cart/lines', {
+      productCode: 'II',
+      quantity: 1,
+      termYears: 1,
+      serviceDomain: 'x.example.com',
+    });
+    expect(notCloud.json()).toMatchObject({ code: 'cart.service_domain_not_applicable' });
+  });
+
+  it('validates quantity, term and product with specific messages', async () => {
+    const session = await partner.loginAs('sales');
+    await openAccount(session, customer);
+    const zero = await session.post('/api/cart/lines', { productCode: 'II', quantity: 0, termYears: 1 });
+    expect(zero.json()).toMatchObject({ code: 'validation.too_small', field: 'quantity' });
+    const term = await session.post('/api/cart/lines', { productCode: 'II', quantity: 1, termYears: 3 });
+    expect(term.json()).toMatchObject({ field: 'termYears' });
+    const unknown = await session.post('/api/cart/lines', { productCode: 'ZZZ', quantity: 1, termYears: 1 });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'catalog.product_not_found', field: 'productCode' });
+  });
+
+  it("answers 404 for another partner's cart line", async () => {
+    const owner = await partner.loginAs('sales');
+    await openAccount(owner, customer);
+    const line = (await owner.post('/api/cart/lines', { productCode: 'PY', quantity: 1, termYears: 1 }))
+      .json()
+      .lines.at(-1);
+    const rival = await createTestPartner(t.db, t.app);
+    const intruder = await rival.loginAs('admin');
+    await openAccount(intruder, customer);
+    expect(
+      (await intruder.patch(`/api/cart/lines/${line.id}`, { quantity: 9, termYears: 1 })).statusCode,
+    ).toBe(404);
+    expect((await intruder.delete(`/api/cart/lines/${line.id}`)).statusCode).toBe(404);
+    expect((await intruder.get('/api/cart')).json().lines).toHaveLength(0);
+    const stillThere = (await owner.get('/api/cart'))
+      .json()
+      .lines.find((l: { id: string }) => l.id === line.id);
+    expect(stillThere).toMatchObject({ quantity: 1 });
+  });
+});

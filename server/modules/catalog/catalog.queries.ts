@@ -1,0 +1,52 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Currency } from '../../../contract/money.ts';
+import type { Queryable } from '../../db/client.ts';
+import { productPrices, products } from '../../db/schema/index.ts';
+
+export interface PricedProductRow {
+  code: string;
+  name: string;
+  kind: 'pack' | 'ide' | 'tool' | 'cloud';
+  description: string;
+  requiresServiceDomain: boolean;
+  yearlyListMinor: number;
+}
+
+const columns = {
+  code: products.code,
+  name: products.name,
+  kind: products.kind,
+  description: products.description,
+  requiresServiceDomain: products.requiresServiceDomain,
+  yearlyListMinor: productPrices.yearlyListMinor,
+};
+
+/** Active products that have a price in the currency; a product without one is not sold there. */
+export async function listPricedProducts(db: Queryable, currency: Currency): Promise<PricedProductRow[]> {
+  const rows = await db
+    .select(columns)
+    .from(products)
+    .innerJoin(
+      productPrices,
+      and(eq(productPrices.productCode, products.code), eq(productPrices.currency, currency)),
+    )
+    .where(eq(products.active, true))
+    .orderBy(asc(products.sortOrder), asc(products.name));
+  return rows as PricedProductRow[];
+}
+
+export async function findPricedProduct(
+  db: Queryable,
+  code: string,
+  currency: Currency,
+): Promise<PricedProductRow | null> {
+  const [row] = await db
+    .select(columns)
+    .from(products)
+    .innerJoin(
+      productPrices,
+      and(eq(productPrices.productCode, products.code), eq(productPrices.currency, currency)),
+    )
+    .where(and(eq(products.code, code), eq(products.active, true)));
+  return (row as PricedProductRow | undefined) ?? null;
+}

@@ -1,0 +1,138 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../db/schema/index.ts';
+import {
+  createTestCustomer,
+  createTestPartner,
+  TEST_PASSWORD,
+  type TestPartner,
+} from '../../test/factories.ts';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { login } from '../../test/session.ts';
+import { createPartnerUser } from '../partners/partners.service.ts';
+import { lookupLimits } from './customers.service.ts';
+
+let t: TestApp;
+let partner: TestPartner;
+let customer: Awaited<ReturnType<typeof createTestCustomer>>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  partner = await createTestPartner(t.db, t.app);
+  customer = await createTestCustomer(t.db, { name: 'Initech' });
+});
+afterAll(() => t.close());
+
+const url = '/api/customers/open-by-id';
+
+describe('opening an account by Customer ID and email', () => {
+  it('opens the account for a matching email (any case), shows it in the session, and audits it', async () => {
+    const session = await partner.loginAs('sales');
+    const res = await session.post(url, {
+      customerId: customer.customerId,
+      email: customer.email.toUpperCase(),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ customerId: customer.customerId, name: 'Initech', country: 'US' });
+    expect((await session.get('/api/auth/me')).json().openAccount).toMatchObject({
+      customerId: customer.customerId,
+    });
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'customer.opened'), eq(auditLog.subjectId, customer.customerId)));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ partnerId: partner.id, subjectType: 'customer_account' });
+
+    expect((await session.post('/api/customers/close')).statusCode).toBe(204);
+    expect((await session.get('/api/auth/me')).json().openAccount).toBeNull();
+  });
+
+  it('gives the identical answer for a wrong ID and for a wrong email', async () => {
+    const session = await partner.loginAs('admin');
+    const wrongId = await session.post(url, { customerId: '1000000', email: customer.email });
+    const wrongEmail = await session.post(url, {
+      customerId: customer.customerId,
+      email: 'someone@else.test',
+    });
+    expect(wrongId.statusCode).toBe(404);
+    expect(wrongEmail.statusCode).toBe(404);
+    expect(wrongId.body).toBe(wrongEmail.body);
+    expect(wrongId.json()).toMatchObject({ code: 'customer.lookup_failed', field: 'email' });
+  });
+
+  it('rejects a malformed Customer ID with a format message, not "not found"', async () => {
+    const session = await partner.loginAs('sales');
+    const res = await session.post(url, { customerId: '12ab', email: customer.email });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'validation.format', field: 'customerId' });
+  });
+
+  it('limits failed attempts per user, then refuses even the right answer', async () => {
+    const other = await createTestPartner(t.db, t.app);
+    const session = await other.loginAs('sales');
+    for (let i = 0; i < lookupLimits.perUser.limit; i++) {
+      expect(
+        (await session.post(url, { customerId: customer.customerId, email: `guess${i}@x.test` })).statusCode,
+      ).toBe(404);
+    }
+    const limited = await session.post(url, { customerId: customer.customerId, email: customer.email });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'rate_limited' });
+    // Another user of the same partner still has attempts left (the partner limit is higher).
+    const colleague = await other.loginAs('admin');
+    expect(
+      (await colleague.post(url, { customerId: customer.customerId, email: customer.email })).statusCode,
+    ).toBe(200);
+  });
+
+  it('limits failed attempts per partner across its users', async () => {
+    const crowd = await createTestPartner(t.db, t.app);
+    const usersNeeded = Math.ceil(lookupLimits.perPartner.limit / lookupLimits.perUser.limit) + 1;
+    const sessions = [];
+    for (let u = 0; u < usersNeeded; u++) {
+      const email = `seller${u}.${crowd.id.slice(0, 8)}@partner.test`;
+      await createPartnerUser(t.db, {
+        partnerId: crowd.id,
+        email,
+        name: `Seller ${u}`,
+        role: 'sales',
+        password: TEST_PASSWORD,
+      });
+      sessions.push(await login(t.app, email, TEST_PASSWORD));
+    }
+    let failures = 0;
+    for (const session of sessions.slice(0, -1)) {
+      for (let i = 0; i < lookupLimits.perUser.limit && failures < lookupLimits.perPartner.limit; i++) {
+        expect(
+          (await session.post(url, { customerId: '1000000', email: `p${failures++}@x.test` })).statusCode,
+        ).toBe(404);
+      }
+    }
+    // A user of this partner who has not failed once is still refused: the partner's budget is spent.
+    const fresh = sessions.at(-1);
+    const limited = await fresh?.post(url, { customerId: customer.customerId, email: customer.email });
+    expect(limited?.statusCode).toBe(429);
+    // Other partners are not affected.
+    expect(
+      (
+        await (
+          await partner.loginAs('sales')
+        ).post(url, { customerId: customer.customerId, email: customer.email })
+      ).statusCode,
+    ).toBe(200);
+  });
+
+  it('is forbidden to the billing role and needs a login', async () => {
+    const billing = await partner.loginAs('billing');
+    const res = await billing.post(url, { customerId: customer.customerId, email: customer.email });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'auth.forbidden' });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: { customerId: customer.customerId, email: customer.email },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});

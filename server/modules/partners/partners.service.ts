@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm';
+import type { Currency } from '../../../contract/money.ts';
+import type { Role } from '../../../contract/permissions.ts';
+import type { Queryable } from '../../db/client.ts';
+import { discountLevels, partners, partnerUsers } from '../../db/schema/index.ts';
+import { hashPassword } from '../auth/passwords.ts';
+
+/** Discount levels are shared by partners; one row per percentage, created when first needed. */
+async function discountLevelFor(db: Queryable, discountBps: number): Promise<string> {
+  const code = `L${discountBps}`;
+  await db
+    .insert(discountLevels)
+    .values({ code, name: `${discountBps / 100}% partner discount`, discountBps })
+    .onConflictDoNothing({ target: discountLevels.code });
+  const [row] = await db
+    .select({ id: discountLevels.id })
+    .from(discountLevels)
+    .where(eq(discountLevels.code, code));
+  if (!row) throw new Error(`discount level ${code} missing after upsert`);
+  return row.id;
+}
+
+export interface NewPartner {
+  name: string;
+  country: string;
+  currency: Currency;
+  discountPercent: number;
+  creditTerms?: boolean;
+}
+
+export async function createPartner(db: Queryable, input: NewPartner): Promise<{ id: string }> {
+  const discountLevelId = await discountLevelFor(db, Math.round(input.discountPercent * 100));
+  const [row] = await db
+    .insert(partners)
+    .values({
+      name: input.name,
+      country: input.country,
+      currency: input.currency,
+      discountLevelId,
+      creditTerms: input.creditTerms ?? false,
+    })
+    .returning({ id: partners.id });
+  if (!row) throw new Error('partner insert returned no row');
+  return row;
+}
+
+export interface NewPartnerUser {
+  partnerId: string;
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+}
+
+export async function createPartnerUser(db: Queryable, input: NewPartnerUser): Promise<{ id: string }> {
+  const [row] = await db
+    .insert(partnerUsers)
+    .values({
+      partnerId: input.partnerId,
+      email: input.email.trim().toLowerCase(),
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    })
+    .returning({ id: partnerUsers.id });
+  if (!row) throw new Error('partner user insert returned no row');
+  return row;
+}
+
+export async function findPartnerByName(db: Queryable, name: string): Promise<{ id: string } | null> {
+  const [row] = await db.select({ id: partners.id }).from(partners).where(eq(partners.name, name));
+  return row ?? null;
+}
