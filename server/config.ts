@@ -5,7 +5,7 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** A real PostgreSQL server; without it the app runs on embedded PGlite in DATA_DIR. */
-  DATABASE_URL: z.string().startsWith('postgres').optional(),
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().startsWith('postgres').optional()),
   DATA_DIR: z.string().default('./data'),
   /** Load the demo partners, users and customers on first start (never in production). */
   DEMO_DATA: z

@@ -1,0 +1,26 @@
+import { expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'demo-pass-2026';
+
+export async function logIn(page: Page, email: string) {
+  await page.goto('/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+}
+
+/** The search bar's Customer ID step and the email pop-up (SPEC §3 item 1). */
+export async function openAccountById(page: Page, customerId: string, email: string) {
+  await page.getByLabel('Search customers').fill(customerId);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: "Confirm the customer's email" });
+  await dialog.getByLabel('Customer email').fill(email);
+  await dialog.getByRole('button', { name: 'Open account' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Saved for people to look at (e2e/.output/screenshots); the assertions are what test. */
+export async function snapshot(page: Page, name: string) {
+  await page.screenshot({ path: `e2e/.output/screenshots/${name}.png`, fullPage: false });
+}

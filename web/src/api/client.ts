@@ -1,0 +1,157 @@
+import type { z } from 'zod';
+import { ApiError, authApi, type Endpoint } from '../../../contract/index.ts';
+
+/** What the client sends: the input side of the endpoint's schemas (before defaults and transforms). */
+type InputOf<S> = S extends z.ZodType ? z.input<S> : never;
+type EndpointParams<E> = E extends Endpoint<infer P, z.ZodType, z.ZodType, z.ZodType> ? InputOf<P> : never;
+type EndpointQuery<E> = E extends Endpoint<z.ZodType, infer Q, z.ZodType, z.ZodType> ? InputOf<Q> : never;
+type EndpointBody<E> = E extends Endpoint<z.ZodType, z.ZodType, infer B, z.ZodType> ? InputOf<B> : never;
+export type EndpointResponse<E> =
+  E extends Endpoint<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;
+
+export interface CallOptions<E> {
+  params?: EndpointParams<E>;
+  query?: EndpointQuery<E>;
+  body?: EndpointBody<E>;
+  signal?: AbortSignal;
+}
+
+/** An answer from the API that was not a success, or no answer at all (status 0). */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly field: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(status: number, body: ApiError) {
+    super(body.message);
+    this.name = 'ApiRequestError';
+    this.status = status;
+    this.code = body.code;
+    this.field = body.field;
+    this.retryAfterSeconds = body.retryAfterSeconds;
+  }
+}
+
+export function isApiError(error: unknown, code?: string): error is ApiRequestError {
+  return error instanceof ApiRequestError && (code === undefined || error.code === code);
+}
+
+let csrfToken: string | null = null;
+
+/** Kept from SessionInfo.csrfToken (login and `me`) and sent with every state-changing request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** A 401 from these means "not logged in" / "wrong password", not "the session ended". */
+const sessionEndpoints: ReadonlySet<Endpoint> = new Set<Endpoint>([authApi.login, authApi.me]);
+
+let unauthorizedHandler: (() => void) | null = null;
+
+/** Called when any request other than login/me answers 401: the session is gone. */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+export function buildUrl(path: string, params?: object, query?: object): string {
+  const values = (params ?? {}) as Record<string, unknown>;
+  const url = path.replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined || value === null)
+      throw new Error(`Missing path parameter "${name}" for ${path}`);
+    return encodeURIComponent(String(value));
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.append(key, String(value));
+  }
+  const qs = search.toString();
+  return qs ? `${url}?${qs}` : url;
+}
+
+function retryAfterHeader(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function errorFromResponse(response: Response): Promise<ApiRequestError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // not JSON: described below from the status
+  }
+  const parsed = ApiError.safeParse(body);
+  const apiError: ApiError = parsed.success
+    ? parsed.data
+    : {
+        code: response.status === 429 ? 'rate_limited' : 'client.unexpected_status',
+        message: `The server answered ${response.status} ${response.statusText}`.trim(),
+      };
+  if (apiError.retryAfterSeconds === undefined) {
+    const retryAfter = retryAfterHeader(response);
+    if (retryAfter !== undefined) apiError.retryAfterSeconds = retryAfter;
+  }
+  return new ApiRequestError(response.status, apiError);
+}
+
+/** Calls one endpoint of the shared contract and returns its parsed, typed answer. */
+export async function call<E extends Endpoint>(
+  endpoint: E,
+  options: CallOptions<E> = {},
+): Promise<EndpointResponse<E>> {
+  const url = buildUrl(
+    endpoint.path,
+    options.params as object | undefined,
+    options.query as object | undefined,
+  );
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const hasBody = options.body !== undefined;
+  if (hasBody) headers['content-type'] = 'application/json';
+  if (endpoint.method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: endpoint.method,
+      credentials: 'same-origin',
+      headers,
+      body: hasBody ? JSON.stringify(options.body) : undefined,
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiRequestError(0, { code: 'client.network', message: 'The server could not be reached.' });
+  }
+
+  if (!response.ok) {
+    const error = await errorFromResponse(response);
+    if (error.status === 401 && !sessionEndpoints.has(endpoint)) unauthorizedHandler?.();
+    throw error;
+  }
+
+  if (response.status === 204) return null as EndpointResponse<E>;
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new ApiRequestError(response.status, {
+      code: 'client.invalid_response',
+      message: 'The server sent an answer that is not JSON.',
+    });
+  }
+  const parsed = endpoint.response.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiRequestError(response.status, {
+      code: 'client.invalid_response',
+      message: `Unexpected answer from ${endpoint.method} ${endpoint.path}.`,
+    });
+  }
+  return parsed.data as EndpointResponse<E>;
+}

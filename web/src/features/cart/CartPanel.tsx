@@ -1,0 +1,77 @@
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useErrorMessage } from '../../i18n/errors.ts';
+import { LinesTable } from '../../ui/LinesTable.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
+import { useCan } from '../auth/session.tsx';
+import { useCart, useRemoveCartLine } from './api.ts';
+
+/** The cart of the open account: lines, totals, remove, and Get Quote. */
+export function CartPanel({ customerId }: { customerId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const errorMessage = useErrorMessage();
+  const canQuote = useCan('quotes.create');
+  const cart = useCart(customerId);
+  const removeLine = useRemoveCartLine();
+
+  const isEmpty = !cart.data || cart.data.lines.length === 0;
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="cart-heading">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2} size="h3" id="cart-heading">
+            {t('cart.title')}
+          </Title>
+          {cart.data ? (
+            <Text size="sm" c="dimmed">
+              {t('cart.discountNote', { percent: cart.data.discountPercent })}
+            </Text>
+          ) : null}
+        </div>
+        {canQuote ? (
+          <Button onClick={() => void navigate('/quotes/new')} disabled={isEmpty}>
+            {t('cart.getQuote')}
+          </Button>
+        ) : null}
+      </Group>
+      {cart.isPending ? (
+        <LoadingState label={t('cart.loading')} />
+      ) : cart.isError ? (
+        <ErrorState error={cart.error} onRetry={() => void cart.refetch()} />
+      ) : cart.data.lines.length === 0 ? (
+        <EmptyState>{t('cart.empty')}</EmptyState>
+      ) : (
+        <LinesTable
+          lines={cart.data.lines}
+          totals={cart.data.totals}
+          currency={cart.data.currency}
+          renderAction={(line) => (
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              aria-label={t('cart.remove', { product: line.productName })}
+              loading={removeLine.isPending && removeLine.variables === line.id}
+              onClick={() =>
+                removeLine.mutate(line.id, {
+                  onSuccess: () =>
+                    notifications.show({
+                      color: 'teal',
+                      message: t('cart.removed', { product: line.productName }),
+                    }),
+                  onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+                })
+              }
+            >
+              {t('cart.removeShort')}
+            </Button>
+          )}
+        />
+      )}
+    </Stack>
+  );
+}

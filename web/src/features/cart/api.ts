@@ -1,0 +1,43 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { type AddCartLineRequest, type Cart, cartApi } from '../../../../contract/index.ts';
+import { call } from '../../api/client.ts';
+
+export const cartKeys = {
+  all: ['cart'] as const,
+  /** The cart of one customer account (the server keeps one per open account). */
+  detail: (customerId: string) => [...cartKeys.all, customerId] as const,
+};
+
+export function useCart(customerId: string | null) {
+  return useQuery({
+    queryKey: cartKeys.detail(customerId ?? ''),
+    queryFn: ({ signal }) => call(cartApi.get, { signal }),
+    enabled: customerId !== null,
+  });
+}
+
+/** Cart mutations answer with the whole new cart: store it instead of fetching it again. */
+function useStoreCart() {
+  const queryClient = useQueryClient();
+  return (cart: Cart) => queryClient.setQueryData(cartKeys.detail(cart.customer.customerId), cart);
+}
+
+export function useAddCartLine() {
+  const storeCart = useStoreCart();
+  return useMutation({
+    mutationFn: (body: z.input<typeof AddCartLineRequest>) => call(cartApi.addLine, { body }),
+    onSuccess: storeCart,
+  });
+}
+
+export function useRemoveCartLine() {
+  const queryClient = useQueryClient();
+  const storeCart = useStoreCart();
+  return useMutation({
+    mutationFn: (lineId: string) => call(cartApi.removeLine, { params: { lineId } }),
+    onSuccess: storeCart,
+    // The line may already be gone (another tab): show the cart as the server has it.
+    onError: () => queryClient.invalidateQueries({ queryKey: cartKeys.all }),
+  });
+}

@@ -1,0 +1,135 @@
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { identifierPatterns } from '../../../../contract/index.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { LinesTable } from '../../ui/LinesTable.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
+import { useQuote } from './api.ts';
+import { QuoteStatusBadge } from './StatusBadge.tsx';
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="sm" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text component="dd" m={0}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function Block({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
+      <Text fw={600} mb="xs">
+        {title}
+      </Text>
+      {children}
+    </Paper>
+  );
+}
+
+function NotFound({ quoteNumber }: { quoteNumber: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t('quoteView.notFoundTitle')}
+      </Title>
+      <EmptyState
+        action={
+          <Anchor component={Link} to="/quotes">
+            {t('quoteView.backToQuotes')}
+          </Anchor>
+        }
+      >
+        {t('quoteView.notFound', { number: quoteNumber })}
+      </EmptyState>
+    </Stack>
+  );
+}
+
+/** One quote: header facts, customer, end user, billing address, lines and totals. */
+export function QuotePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const quoteNumber = (useParams().quoteNumber ?? '').toUpperCase();
+  const wellFormed = identifierPatterns.quoteNumber.test(quoteNumber);
+  const quote = useQuote(quoteNumber, wellFormed);
+
+  if (!wellFormed || quote.error?.status === 404) {
+    return <NotFound quoteNumber={quoteNumber} />;
+  }
+  if (quote.isPending) return <LoadingState label={t('quoteView.loading')} />;
+  if (quote.isError) return <ErrorState error={quote.error} onRetry={() => void quote.refetch()} />;
+
+  const q = quote.data;
+  const address = q.billingAddress;
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Anchor component={Link} to="/quotes" size="sm">
+            {t('quoteView.backToQuotes')}
+          </Anchor>
+          <Group gap="sm" mt={4}>
+            <Title order={1} size="h2">
+              {t('quoteView.title', { number: q.quoteNumber })}
+            </Title>
+            <QuoteStatusBadge status={q.status} />
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t(`quoteOrigin.${q.origin}`)}
+          </Text>
+        </div>
+      </Group>
+
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" component="dl" m={0}>
+        <Detail label={t('quoteView.created')}>{format.timestampDate(q.createdAt)}</Detail>
+        <Detail label={t('quoteView.validUntil')}>{format.date(q.validUntil)}</Detail>
+        <Detail label={t('quoteView.poNumber')}>{q.poNumber ?? t('common.none')}</Detail>
+        <Detail label={t('quoteView.total')}>
+          <Text component="span" fw={700}>
+            {format.money(q.totals.totalMinor, q.currency)}
+          </Text>
+        </Detail>
+      </SimpleGrid>
+
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+        <Block title={t('quoteView.customer')}>
+          <Text>{q.customer.name}</Text>
+          <Text size="sm">{t('topBar.customerId', { customerId: q.customer.customerId })}</Text>
+        </Block>
+        <Block title={t('quoteView.endUser')}>
+          <Text>{q.endUser.name}</Text>
+          <Text size="sm">{q.endUser.email}</Text>
+          {q.endUser.company ? <Text size="sm">{q.endUser.company}</Text> : null}
+        </Block>
+        <Block title={t('quoteView.billingAddress')}>
+          <Text>{address.companyName}</Text>
+          <Text size="sm">{address.addressLine1}</Text>
+          {address.addressLine2 ? <Text size="sm">{address.addressLine2}</Text> : null}
+          <Text size="sm">
+            {address.postalCode} {address.city}
+          </Text>
+          <Text size="sm">{address.country}</Text>
+          {address.vatId ? <Text size="sm">{t('quoteView.vatId', { vatId: address.vatId })}</Text> : null}
+        </Block>
+      </SimpleGrid>
+
+      <Stack gap="xs" component="section" aria-labelledby="quote-lines-heading">
+        <Title order={2} size="h4" id="quote-lines-heading">
+          {t('quoteView.lines')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('cart.discountNote', { percent: q.discountPercent })}
+        </Text>
+        <LinesTable lines={q.lines} totals={q.totals} currency={q.currency} />
+      </Stack>
+    </Stack>
+  );
+}

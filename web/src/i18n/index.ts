@@ -1,0 +1,69 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/pt-br';
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json' with { type: 'json' };
+import ptBR from './pt-BR.json' with { type: 'json' };
+
+/** The interface languages; each is named in its own language in the switch. */
+export const languages = [
+  { code: 'en', label: 'English', dayjsLocale: 'en' },
+  { code: 'pt-BR', label: 'Português (Brasil)', dayjsLocale: 'pt-br' },
+] as const;
+export type LanguageCode = (typeof languages)[number]['code'];
+
+const STORAGE_KEY = 'partner-portal.language';
+
+function isLanguage(value: unknown): value is LanguageCode {
+  return languages.some((language) => language.code === value);
+}
+
+function readStoredLanguage(): LanguageCode | null {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(stored) ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+function initialLanguage(): LanguageCode {
+  const stored = readStoredLanguage();
+  if (stored) return stored;
+  const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  return preferred.some((tag) => tag.toLowerCase().startsWith('pt')) ? 'pt-BR' : 'en';
+}
+
+export function dayjsLocaleOf(code: string): string {
+  return languages.find((language) => language.code === code)?.dayjsLocale ?? 'en';
+}
+
+function applyLanguage(code: string): void {
+  document.documentElement.lang = code;
+  dayjs.locale(dayjsLocaleOf(code));
+  try {
+    window.localStorage.setItem(STORAGE_KEY, code);
+  } catch {
+    // storage may be unavailable (private mode); the choice then lasts for this page only
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { en: { translation: en }, 'pt-BR': { translation: ptBR } },
+  lng: initialLanguage(),
+  fallbackLng: 'en',
+  supportedLngs: languages.map((language) => language.code),
+  interpolation: { escapeValue: false },
+  initAsync: false,
+  returnNull: false,
+});
+
+i18n.on('languageChanged', applyLanguage);
+applyLanguage(i18n.language);
+
+export function changeLanguage(code: string): void {
+  if (isLanguage(code)) void i18n.changeLanguage(code);
+}
+
+export { isLanguage };
+export default i18n;

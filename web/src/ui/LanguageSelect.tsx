@@ -1,0 +1,26 @@
+import { NativeSelect } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { changeLanguage, languages } from '../i18n/index.ts';
+
+/**
+ * The language switch of the top bar. A native select: one labelled control, usable with the
+ * keyboard and by screen readers without a separate pop-up list.
+ */
+export function LanguageSelect() {
+  const { t, i18n } = useTranslation();
+  return (
+    <NativeSelect
+      label={t('topBar.language')}
+      data={languages.map((language) => ({ value: language.code, label: language.label }))}
+      value={i18n.language}
+      onChange={(event) => changeLanguage(event.currentTarget.value)}
+      size="xs"
+      w={230}
+      styles={{
+        root: { display: 'flex', alignItems: 'center', gap: 8 },
+        label: { whiteSpace: 'nowrap' },
+        wrapper: { flex: 1 },
+      }}
+    />
+  );
+}

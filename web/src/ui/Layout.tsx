@@ -1,0 +1,142 @@
+import { Anchor, AppShell, Box, Button, Container, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useMatch, useNavigate } from 'react-router';
+import { useLogout } from '../features/auth/api.ts';
+import { useCan, useCurrentSession } from '../features/auth/session.tsx';
+import { useCloseCustomer } from '../features/customers/api.ts';
+import { useErrorMessage } from '../i18n/errors.ts';
+import { LanguageSelect } from './LanguageSelect.tsx';
+
+const HEADER_HEIGHT = 60;
+
+function ProductName() {
+  const { t } = useTranslation();
+  return (
+    <Anchor component={Link} to="/" fw={700} size="lg" c="var(--mantine-color-text)" underline="never">
+      {t('app.name')}
+    </Anchor>
+  );
+}
+
+function TopNavLink({ to, children }: { to: string; children: ReactNode }) {
+  const active = useMatch({ path: to, end: false }) !== null;
+  return (
+    <Button
+      component={Link}
+      to={to}
+      variant={active ? 'light' : 'subtle'}
+      size="sm"
+      aria-current={active ? 'page' : undefined}
+    >
+      {children}
+    </Button>
+  );
+}
+
+function OpenAccount() {
+  const { t } = useTranslation();
+  const session = useCurrentSession();
+  const closeAccount = useCloseCustomer();
+  const navigate = useNavigate();
+  const errorMessage = useErrorMessage();
+  const account = session.openAccount;
+
+  if (!account) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('topBar.noAccount')}
+      </Text>
+    );
+  }
+
+  const close = () =>
+    closeAccount.mutate(undefined, {
+      onSuccess: () => {
+        notifications.show({ message: t('topBar.accountClosed', { name: account.name }), color: 'teal' });
+        void navigate('/');
+      },
+      onError: (error) => notifications.show({ message: errorMessage(error), color: 'red' }),
+    });
+
+  return (
+    <Group gap="sm" wrap="nowrap" role="group" aria-label={t('topBar.openAccount')}>
+      <Box miw={0} maw={280}>
+        <Text size="xs" c="dimmed" lh={1.2}>
+          {t('topBar.openAccount')}
+        </Text>
+        <Text size="sm" fw={600} lh={1.3} truncate="end" title={account.name}>
+          {account.name}
+        </Text>
+        <Text size="xs" lh={1.2} data-testid="open-account-customer-id">
+          {t('topBar.customerId', { customerId: account.customerId })}
+        </Text>
+      </Box>
+      <Button size="xs" variant="default" onClick={close} loading={closeAccount.isPending}>
+        {t('topBar.closeAccount')}
+      </Button>
+    </Group>
+  );
+}
+
+/** The shell of every page after login: top bar with navigation, open account, language and log-out. */
+export function Layout() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const canCatalog = useCan('catalog.read');
+  const canQuotes = useCan('quotes.read');
+  const canOpen = useCan('customers.open');
+  const session = useCurrentSession();
+
+  return (
+    <AppShell header={{ height: HEADER_HEIGHT }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+          <Group gap="lg" wrap="nowrap">
+            <ProductName />
+            <Group component="nav" aria-label={t('nav.main')} gap={4} wrap="nowrap">
+              {canCatalog && session.openAccount ? (
+                <TopNavLink to="/catalog">{t('nav.catalog')}</TopNavLink>
+              ) : null}
+              {canQuotes ? <TopNavLink to="/quotes">{t('nav.quotes')}</TopNavLink> : null}
+            </Group>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            {canOpen || session.openAccount ? <OpenAccount /> : null}
+            <LanguageSelect />
+            <Button
+              size="xs"
+              variant="outline"
+              loading={logout.isPending}
+              onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}
+            >
+              {t('topBar.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>
+        <Container size="xl" px={0}>
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+/** The shell of the login page: product name and language switch only. */
+export function PublicLayout({ children }: { children: ReactNode }) {
+  return (
+    <AppShell header={{ height: HEADER_HEIGHT }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <ProductName />
+          <LanguageSelect />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,114 @@
+import { Table, Text, VisuallyHidden } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { Currency, PricedLine, Totals } from '../../../contract/index.ts';
+import { useFormat } from '../i18n/format.ts';
+
+type Line = z.infer<typeof PricedLine>;
+
+const amount = { whiteSpace: 'nowrap', textAlign: 'right' } as const;
+
+/** Cart and quote lines: product, kind, quantity, period, list price, partner discount, total. */
+export function LinesTable<L extends Line>({
+  lines,
+  totals,
+  currency,
+  caption,
+  renderAction,
+  actionsLabel,
+}: {
+  lines: L[];
+  totals: z.infer<typeof Totals>;
+  currency: Currency;
+  caption?: string;
+  renderAction?: (line: L) => ReactNode;
+  actionsLabel?: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const withActions = renderAction !== undefined;
+
+  return (
+    <Table.ScrollContainer minWidth={800}>
+      <Table striped withTableBorder verticalSpacing="xs">
+        {caption ? <Table.Caption>{caption}</Table.Caption> : null}
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('lines.product')}</Table.Th>
+            <Table.Th scope="col">{t('lines.kind')}</Table.Th>
+            <Table.Th scope="col" style={amount}>
+              {t('lines.quantity')}
+            </Table.Th>
+            <Table.Th scope="col">{t('lines.period')}</Table.Th>
+            <Table.Th scope="col" style={amount}>
+              {t('lines.listPrice')}
+            </Table.Th>
+            <Table.Th scope="col" style={amount}>
+              {t('lines.discount')}
+            </Table.Th>
+            <Table.Th scope="col" style={amount}>
+              {t('lines.total')}
+            </Table.Th>
+            {withActions ? (
+              <Table.Th scope="col">
+                <VisuallyHidden>{actionsLabel ?? t('lines.actions')}</VisuallyHidden>
+              </Table.Th>
+            ) : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.map((line, index) => (
+            <Table.Tr
+              key={'id' in line && typeof line.id === 'string' ? line.id : `${line.productCode}-${index}`}
+            >
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {line.productName}
+                </Text>
+                {line.serviceDomain ? (
+                  <Text size="xs" c="dimmed">
+                    {t('lines.serviceDomain', { domain: line.serviceDomain })}
+                  </Text>
+                ) : null}
+                {line.perpetualFallback ? null : (
+                  <Text size="xs" c="orange.9">
+                    {t('lines.noFallback')}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{t(`lineKinds.${line.kind}`)}</Table.Td>
+              <Table.Td style={amount}>{format.integer(line.quantity)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {format.period(line.periodStart, line.periodEnd)}
+              </Table.Td>
+              <Table.Td style={amount}>{format.money(line.listPriceMinor, currency)}</Table.Td>
+              <Table.Td style={amount}>{format.money(line.discountMinor, currency)}</Table.Td>
+              <Table.Td style={amount} fw={600}>
+                {format.money(line.totalMinor, currency)}
+              </Table.Td>
+              {withActions ? <Table.Td style={{ textAlign: 'right' }}>{renderAction(line)}</Table.Td> : null}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Th scope="row" colSpan={4}>
+              {t('lines.totals')}
+            </Table.Th>
+            <Table.Td style={amount} fw={600} data-testid="totals-list-price">
+              {format.money(totals.listPriceMinor, currency)}
+            </Table.Td>
+            <Table.Td style={amount} fw={600} data-testid="totals-discount">
+              {format.money(totals.discountMinor, currency)}
+            </Table.Td>
+            <Table.Td style={amount} fw={700} data-testid="totals-total">
+              {format.money(totals.totalMinor, currency)}
+            </Table.Td>
+            {withActions ? <Table.Td /> : null}
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
