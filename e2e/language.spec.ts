@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { logIn, openAccountById, snapshot } from './helpers.ts';
+import { logIn, snapshot } from './helpers.ts';
 
 test('switching to Português translates the labels and formats money and dates per locale', async ({
   page,
