@@ -61,6 +61,27 @@ export async function recordRateLimitHit(
   return { count, exceeded: count >= rule.limit, retryAfterSeconds };
 }
 
+/** A limit and the subject it counts for (a user id, an email, an address). */
+export type LimitCheck = readonly [RateLimit, string];
+
+/** Seconds to wait when any of the limits is spent for its subject; null while all have room. */
+export async function secondsUntilAllowed(
+  db: Queryable,
+  checks: readonly LimitCheck[],
+): Promise<number | null> {
+  let wait: number | null = null;
+  for (const [rule, subject] of checks) {
+    const state = await peekRateLimit(db, rule, subject);
+    if (state.exceeded) wait = Math.max(wait ?? 0, state.retryAfterSeconds);
+  }
+  return wait;
+}
+
+/** Counts one failed attempt against every limit. */
+export async function recordFailedAttempt(db: Queryable, checks: readonly LimitCheck[]): Promise<void> {
+  for (const [rule, subject] of checks) await recordRateLimitHit(db, rule, subject);
+}
+
 export async function deleteExpiredRateLimitWindows(db: Queryable, olderThan: Date): Promise<void> {
   await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, olderThan));
 }

@@ -4,7 +4,12 @@ import { permissionsOf, type Role } from '../../../contract/permissions.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { partnerUsers } from '../../db/schema/index.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { peekRateLimit, type RateLimit, recordRateLimitHit } from '../../lib/rate-limit.ts';
+import {
+  type LimitCheck,
+  type RateLimit,
+  recordFailedAttempt,
+  secondsUntilAllowed,
+} from '../../lib/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findAccountById } from '../customers/customers.queries.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
@@ -26,13 +31,12 @@ export interface LoginInput {
 
 export async function login(db: Db, input: LoginInput): Promise<{ token: string; actor: Actor }> {
   const email = input.email.trim().toLowerCase();
-  for (const [rule, subject] of [
+  const limits: LimitCheck[] = [
     [loginLimits.perEmail, email],
     [loginLimits.perIp, input.ip],
-  ] as const) {
-    const state = await peekRateLimit(db, rule, subject);
-    if (state.exceeded) throw tooManyLogins(state.retryAfterSeconds);
-  }
+  ];
+  const wait = await secondsUntilAllowed(db, limits);
+  if (wait !== null) throw tooManyLogins(wait);
 
   const [user] = await db
     .select({
@@ -48,11 +52,7 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
   else await verifyAgainstDummy(input.password);
 
   if (!valid || !user) {
-    const byEmail = await recordRateLimitHit(db, loginLimits.perEmail, email);
-    const byIp = await recordRateLimitHit(db, loginLimits.perIp, input.ip);
-    if (byEmail.count > loginLimits.perEmail.limit || byIp.count > loginLimits.perIp.limit) {
-      throw tooManyLogins(Math.max(byEmail.retryAfterSeconds, byIp.retryAfterSeconds));
-    }
+    await recordFailedAttempt(db, limits);
     throw new DomainError('unauthenticated', 'auth.invalid_credentials', 'Email or password is incorrect.', {
       field: 'password',
     });

@@ -4,7 +4,12 @@ import type { CustomerAccount, CustomerLookupByIdRequest } from '../../../contra
 import type { Db, Queryable } from '../../db/client.ts';
 import { customerAccounts, customerContacts, customerTeams } from '../../db/schema/index.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { peekRateLimit, type RateLimit, recordRateLimitHit } from '../../lib/rate-limit.ts';
+import {
+  type LimitCheck,
+  type RateLimit,
+  recordFailedAttempt,
+  secondsUntilAllowed,
+} from '../../lib/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { type Actor, setOpenCustomerAccount } from '../auth/sessions.ts';
 import { findAccountByCustomerIdAndEmail } from './customers.queries.ts';
@@ -23,18 +28,16 @@ export async function openAccountById(
   actor: Actor,
   input: CustomerLookupByIdRequest & { ip: string },
 ): Promise<CustomerAccount> {
-  const subjects = [
+  const limits: LimitCheck[] = [
     [lookupLimits.perUser, actor.userId],
     [lookupLimits.perPartner, actor.partner.id],
-  ] as const;
-  for (const [rule, subject] of subjects) {
-    const state = await peekRateLimit(db, rule, subject);
-    if (state.exceeded) throw tooManyLookups(state.retryAfterSeconds);
-  }
+  ];
+  const wait = await secondsUntilAllowed(db, limits);
+  if (wait !== null) throw tooManyLookups(wait);
 
   const account = await findAccountByCustomerIdAndEmail(db, input.customerId, input.email);
   if (!account) {
-    for (const [rule, subject] of subjects) await recordRateLimitHit(db, rule, subject);
+    await recordFailedAttempt(db, limits);
     // Same code, message and status whether the ID or the email was wrong: nothing leaks.
     throw new DomainError(
       'not_found',
