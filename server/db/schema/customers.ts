@@ -28,7 +28,7 @@ export const customerAccounts = pgTable(
     check('customer_accounts_customer_id_format', sql`${t.customerId} ~ '^[0-9]{7}$'`),
     check('customer_accounts_country_iso', sql`${t.country} ~ '^[A-Z]{2}$'`),
     uniqueIndex('customer_accounts_customer_id_unique').on(t.customerId),
-    index('customer_accounts_name_idx').on(sql`lower(${t.name})`),
+    index('customer_accounts_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
   ],
 );
 
@@ -49,6 +49,7 @@ export const customerContacts = pgTable(
     check('customer_contacts_email_lower', sql`${t.email} = lower(${t.email})`),
     uniqueIndex('customer_contacts_account_email_unique').on(t.customerAccountId, t.email),
     index('customer_contacts_email_idx').on(t.email),
+    index('customer_contacts_email_trgm_idx').using('gin', t.email.op('gin_trgm_ops')),
   ],
 );
 

@@ -61,7 +61,10 @@ export const quotes = pgTable(
     index('quotes_partner_created_idx').on(t.partnerId, t.createdAt),
     index('quotes_partner_end_user_email_idx').on(t.partnerId, t.endUserEmail),
     index('quotes_partner_po_idx').on(t.partnerId, t.poNumber),
-    index('quotes_account_idx').on(t.customerAccountId),
+    index('quotes_partner_account_idx').on(t.partnerId, t.customerAccountId),
+    index('quotes_number_trgm_idx').using('gin', t.quoteNumber.op('gin_trgm_ops')),
+    index('quotes_end_user_email_trgm_idx').using('gin', t.endUserEmail.op('gin_trgm_ops')),
+    index('quotes_po_number_trgm_idx').using('gin', t.poNumber.op('gin_trgm_ops')),
   ],
 );
 

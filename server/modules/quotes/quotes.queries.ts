@@ -1,6 +1,13 @@
-import { and, asc, count, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { Queryable } from '../../db/client.ts';
-import { customerAccounts, partnerUsers, quoteLines, quotes } from '../../db/schema/index.ts';
+import {
+  customerAccounts,
+  customerContacts,
+  partnerUsers,
+  quoteLines,
+  quotes,
+} from '../../db/schema/index.ts';
 import { addDays } from '../../lib/dates.ts';
 
 export interface QuoteFilters {
@@ -32,27 +39,82 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filtersOf(f: QuoteFilters): SQL | undefined {
+/** Above this many matching accounts the account arm stays a subquery instead of a list of ids. */
+const ACCOUNT_ID_LIST_LIMIT = 500;
+
+/**
+ * Quotes of the customer accounts whose name or contact email matches. The ids are looked up
+ * first, so the planner sees real values for (partner_id, customer_account_id) instead of guessing
+ * the size of a subquery (which made it walk all of a partner's quotes).
+ */
+async function ofMatchingAccounts(
+  db: Queryable,
+  partnerId: string,
+  match: { exactEmail: string } | { contains: string },
+) {
+  const byContact =
+    'exactEmail' in match
+      ? eq(customerContacts.email, match.exactEmail)
+      : ilike(customerContacts.email, match.contains);
+  const contacts = db
+    .select({ id: customerContacts.customerAccountId })
+    .from(customerContacts)
+    .where(byContact);
+  const accounts =
+    'contains' in match
+      ? db
+          .select({ id: customerAccounts.id })
+          .from(customerAccounts)
+          .where(ilike(customerAccounts.name, match.contains))
+          .union(contacts)
+      : contacts;
+  const ids = (await accounts.limit(ACCOUNT_ID_LIST_LIMIT + 1)).map((r) => r.id);
+  if (ids.length === 0) return undefined;
+  if (ids.length <= ACCOUNT_ID_LIST_LIMIT) {
+    return and(eq(quotes.partnerId, partnerId), inArray(quotes.customerAccountId, ids));
+  }
+  return and(eq(quotes.partnerId, partnerId), sql`${quotes.customerAccountId} in (${accounts})`);
+}
+
+/**
+ * The search box takes a quote number, a customer name or a customer email (SPEC §7). A complete
+ * quote number or email is matched exactly; anything else is a "contains" search. Every arm of the
+ * OR can use an index on quotes (trigram GIN indexes, or (partner_id, customer_account_id)), so
+ * PostgreSQL combines bitmap index scans instead of scanning all of a partner's quotes.
+ */
+async function searchCondition(db: Queryable, partnerId: string, q: string): Promise<SQL | undefined> {
+  const text = q.trim();
+  if (identifierPatterns.quoteNumber.test(text.toUpperCase())) {
+    return eq(quotes.quoteNumber, text.toUpperCase());
+  }
+  if (identifierPatterns.email.test(text)) {
+    const email = text.toLowerCase();
+    return or(
+      and(eq(quotes.partnerId, partnerId), eq(quotes.endUserEmail, email)),
+      await ofMatchingAccounts(db, partnerId, { exactEmail: email }),
+    );
+  }
+  const contains = `%${escapeLike(text)}%`;
+  const prefix = `${escapeLike(text)}%`;
+  return or(
+    ilike(quotes.quoteNumber, prefix),
+    ilike(quotes.poNumber, prefix),
+    ilike(quotes.endUserEmail, contains),
+    await ofMatchingAccounts(db, partnerId, { contains }),
+  );
+}
+
+async function filtersOf(db: Queryable, f: QuoteFilters): Promise<SQL | undefined> {
   const conditions: (SQL | undefined)[] = [eq(quotes.partnerId, f.partnerId)];
   if (f.from) conditions.push(gte(quotes.createdAt, new Date(`${f.from}T00:00:00Z`)));
   if (f.to) conditions.push(lt(quotes.createdAt, new Date(`${addDays(f.to, 1)}T00:00:00Z`)));
-  if (f.q) {
-    const term = escapeLike(f.q.trim());
-    conditions.push(
-      or(
-        ilike(quotes.quoteNumber, `${term}%`),
-        ilike(customerAccounts.name, `%${term}%`),
-        ilike(quotes.endUserEmail, `%${term}%`),
-        ilike(quotes.poNumber, `${term}%`),
-      ),
-    );
-  }
+  if (f.q?.trim()) conditions.push((await searchCondition(db, f.partnerId, f.q)) ?? sql`false`);
   return and(...conditions);
 }
 
 /** Always scoped by partner: another partner's quotes cannot appear, whatever the filters. */
 export async function listQuoteSummaries(db: Queryable, f: QuoteFilters) {
-  const where = filtersOf(f);
+  const where = await filtersOf(db, f);
   const [totalRow] = await db
     .select({ total: count() })
     .from(quotes)

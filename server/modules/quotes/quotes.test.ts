@@ -102,11 +102,13 @@ describe('Get Quote', () => {
 describe('Quotes list and detail', () => {
   let session: TestSession;
   const numbers: string[] = [];
+  let umbrellaEmail = '';
 
   beforeAll(async () => {
     const lister = await createTestPartner(t.db, t.app);
     session = await lister.loginAs('sales');
     const umbrella = await createTestCustomer(t.db, { name: 'Umbrella Corporation' });
+    umbrellaEmail = umbrella.email;
     const hooli = await createTestCustomer(t.db, { name: 'Hooli' });
     numbers.push((await quoteFor(session, umbrella)).quoteNumber);
     numbers.push(
@@ -139,11 +141,25 @@ describe('Quotes list and detail', () => {
     expect((await search('Hooli')).sort()).toEqual([numbers[1], numbers[2]].sort());
     expect(await search('gavin@hooli')).toEqual([numbers[1]]);
     expect(await search('100%')).toEqual([]);
+    // The customer's own contact email finds its quotes too, whole or in part.
+    expect(await search(umbrellaEmail.toUpperCase())).toEqual([numbers[0]]);
+    expect(await search(umbrellaEmail.slice(0, 10))).toEqual([numbers[0]]);
+    // A partial quote number is a prefix search.
+    expect((await search((numbers[0] as string).slice(0, 7))).length).toBe(3);
+  });
+
+  it('still finds quotes when a name matches more accounts than fit in an id list', async () => {
+    for (let i = 0; i < 501; i++) await createTestCustomer(t.db, { name: `Massive Dynamic ${i}` });
+    const last = await createTestCustomer(t.db, { name: 'Massive Dynamic Last' });
+    const quote = await quoteFor(session, last);
+    const found = (await session.get('/api/quotes?q=massive%20dynamic')).json();
+    expect(found.items.map((q: { quoteNumber: string }) => q.quoteNumber)).toEqual([quote.quoteNumber]);
+    numbers.push(quote.quoteNumber);
   });
 
   it('filters by a date range', async () => {
     const today = todayUtc();
-    expect((await session.get(`/api/quotes?from=${today}&to=${today}`)).json().total).toBe(3);
+    expect((await session.get(`/api/quotes?from=${today}&to=${today}`)).json().total).toBe(numbers.length);
     expect((await session.get(`/api/quotes?to=${addDays(today, -1)}`)).json().total).toBe(0);
     expect((await session.get(`/api/quotes?from=${addDays(today, 1)}`)).json().total).toBe(0);
     const bad = await session.get('/api/quotes?from=25/11/2026');
