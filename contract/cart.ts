@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomerAccount } from './customers.ts';
+import { CustomerAccount, CustomerId } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
 import { Currency, MinorAmount } from './money.ts';
@@ -71,28 +71,33 @@ export const Cart = z
   .meta({ id: 'Cart' });
 export type Cart = z.infer<typeof Cart>;
 
-const LineParams = z.object({ lineId: z.uuid() });
+/** The cart belongs to the account the page shows; the server checks it is the one open in this session. */
+const CartParams = z.object({ customerId: CustomerId });
+const LineParams = z.object({ customerId: CustomerId, lineId: z.uuid() });
 
 export const cartApi = {
   get: endpoint({
     method: 'GET',
-    path: '/api/cart',
+    path: '/api/customers/:customerId/cart',
     summary: 'The cart for the customer account open in this session',
     tag: 'cart',
+    params: CartParams,
     response: Cart,
   }),
   addLine: endpoint({
     method: 'POST',
-    path: '/api/cart/lines',
-    summary: 'Add new subscriptions of a product to the cart',
+    path: '/api/customers/:customerId/cart/lines',
+    summary:
+      'Add new subscriptions of a product to the cart (the same product and term again adds to that line)',
     tag: 'cart',
+    params: CartParams,
     body: AddCartLineRequest,
     response: Cart,
     status: 201,
   }),
   updateLine: endpoint({
     method: 'PATCH',
-    path: '/api/cart/lines/:lineId',
+    path: '/api/customers/:customerId/cart/lines/:lineId',
     summary: 'Change the quantity or term of a cart line',
     tag: 'cart',
     params: LineParams,
@@ -101,7 +106,7 @@ export const cartApi = {
   }),
   removeLine: endpoint({
     method: 'DELETE',
-    path: '/api/cart/lines/:lineId',
+    path: '/api/customers/:customerId/cart/lines/:lineId',
     summary: 'Remove a line from the cart',
     tag: 'cart',
     params: LineParams,

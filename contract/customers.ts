@@ -20,7 +20,7 @@ export type CustomerAccount = z.infer<typeof CustomerAccount>;
 export const CustomerLookupByIdRequest = z
   .object({
     customerId: CustomerId,
-    email: z.email({ message: 'Enter an email address.' }).max(254),
+    email: z.email({ message: 'Enter a valid email address, e.g. name@example.com.' }).max(254),
   })
   .meta({ id: 'CustomerLookupByIdRequest' });
 export type CustomerLookupByIdRequest = z.infer<typeof CustomerLookupByIdRequest>;

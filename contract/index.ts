@@ -1,6 +1,7 @@
 export * from './auth.ts';
 export * from './cart.ts';
 export * from './catalog.ts';
+export * from './countries.ts';
 export * from './customers.ts';
 export * from './endpoint.ts';
 export * from './errors.ts';

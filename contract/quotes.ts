@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PricedLine, Totals } from './cart.ts';
-import { CustomerAccount } from './customers.ts';
+import { CountryCode } from './countries.ts';
+import { CustomerAccount, CustomerId } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
 import { Currency } from './money.ts';
@@ -24,13 +25,13 @@ export const BillingAddress = z
     addressLine1: required(200),
     addressLine2: optional(200),
     city: required(100),
-    postalCode: required(20),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/, { message: 'Use the two-letter country code, e.g. US or BR.' }),
-    vatId: optional(40),
+    postalCode: required(20).regex(/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u, {
+      message: 'A postal code has letters, digits, spaces and dashes only.',
+    }),
+    country: CountryCode,
+    vatId: optional(40).refine((v) => !v || /^[\p{L}\p{N}][\p{L}\p{N} ./-]*$/u.test(v), {
+      message: 'A VAT ID has letters, digits, spaces, dots, slashes and dashes only.',
+    }),
   })
   .meta({ id: 'BillingAddress' });
 export type BillingAddress = z.infer<typeof BillingAddress>;
@@ -38,13 +39,15 @@ export type BillingAddress = z.infer<typeof BillingAddress>;
 export const EndUser = z
   .object({
     name: required(200),
-    email: z.email({ message: 'Enter an email address.' }).max(254),
+    email: z.email({ message: 'Enter a valid email address, e.g. name@example.com.' }).max(254),
     company: optional(200),
   })
   .meta({ id: 'EndUser' });
 
 export const CreateQuoteRequest = z
   .object({
+    /** The account the quote is for; it must be the one open in this session. */
+    customerId: CustomerId,
     billingAddress: BillingAddress,
     endUser: EndUser,
     poNumber: optional(60),

@@ -22,7 +22,7 @@ describe('the API surface', () => {
     for (const path of [
       '/api/auth/login',
       '/api/customers/open-by-id',
-      '/api/cart/lines',
+      '/api/customers/{customerId}/cart/lines',
       '/api/quotes',
       '/api/quotes/{quoteNumber}',
     ]) {
@@ -33,6 +33,7 @@ describe('the API surface', () => {
       '#/components/schemas/CreateQuoteRequestInput',
     );
     expect(Object.keys(doc.components.schemas.CreateQuoteRequestInput.properties)).toEqual([
+      'customerId',
       'billingAddress',
       'endUser',
       'poNumber',

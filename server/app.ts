@@ -91,7 +91,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     await docs.register(scalarReference, {
       routePrefix: '/api/docs',
-      configuration: { url: '/api/openapi.json', withDefaultFonts: false, hideClientButton: true },
+      // A reference page for our API only: no vendor toolbar, AI agent, telemetry or outside fonts.
+      configuration: {
+        url: '/api/openapi.json',
+        withDefaultFonts: false,
+        hideClientButton: true,
+        showDeveloperTools: 'never',
+        telemetry: false,
+        mcp: { disabled: true },
+        agent: { disabled: true },
+      },
     });
   });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Currency } from '../../../contract/money.ts';
 import type { Queryable } from '../../db/client.ts';
 import { cartLines, carts, productPrices, products } from '../../db/schema/index.ts';
@@ -96,6 +96,30 @@ export async function findCartLine(db: Queryable, cartId: string, lineId: string
     .select()
     .from(cartLines)
     .where(and(eq(cartLines.id, lineId), eq(cartLines.cartId, cartId)));
+  return row ?? null;
+}
+
+/** A new-subscription line for the same product, term, start and domain, to merge into. */
+export async function findSameNewLine(
+  db: Queryable,
+  cartId: string,
+  line: { productCode: string; termYears: number; periodStart: string; serviceDomain: string | null },
+) {
+  const [row] = await db
+    .select({ id: cartLines.id, quantity: cartLines.quantity })
+    .from(cartLines)
+    .where(
+      and(
+        eq(cartLines.cartId, cartId),
+        eq(cartLines.kind, 'new'),
+        eq(cartLines.productCode, line.productCode),
+        eq(cartLines.termYears, line.termYears),
+        eq(cartLines.periodStart, line.periodStart),
+        line.serviceDomain === null
+          ? isNull(cartLines.serviceDomain)
+          : eq(cartLines.serviceDomain, line.serviceDomain),
+      ),
+    );
   return row ?? null;
 }
 

@@ -5,12 +5,17 @@ import { route } from '../../http/route.ts';
 import { addNewSubscriptions, changeLine, getCart, removeLine } from './cart.service.ts';
 
 export function registerCartRoutes(app: FastifyInstance, { db }: { db: Db }): void {
-  route(app, db, cartApi.get, 'cart.manage', ({ actor }) => getCart(db, actor));
-  route(app, db, cartApi.addLine, 'cart.manage', ({ actor, body }) => addNewSubscriptions(db, actor, body));
+  route(app, db, cartApi.get, 'cart.manage', ({ actor, params }) => getCart(db, actor, params.customerId));
+  route(app, db, cartApi.addLine, 'cart.manage', ({ actor, params, body }) =>
+    addNewSubscriptions(db, actor, params.customerId, body),
+  );
   route(app, db, cartApi.updateLine, 'cart.manage', ({ actor, params, body }) =>
-    changeLine(db, actor, params.lineId, { quantity: body.quantity, termYears: body.termYears }),
+    changeLine(db, actor, params.customerId, params.lineId, {
+      quantity: body.quantity,
+      termYears: body.termYears,
+    }),
   );
   route(app, db, cartApi.removeLine, 'cart.manage', ({ actor, params }) =>
-    removeLine(db, actor, params.lineId),
+    removeLine(db, actor, params.customerId, params.lineId),
   );
 }

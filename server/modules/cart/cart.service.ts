@@ -11,21 +11,40 @@ import {
   deleteCartLine,
   ensureCart,
   findCartLine,
+  findSameNewLine,
   insertCartLine,
   listCartLines,
   updateCartLine,
 } from './cart.queries.ts';
 import { grantsPerpetualFallback, priceTerms } from './line-pricing.ts';
 
-/** The account the cart is for: the one open in this session (SPEC §4 "with an account open"). */
-export async function requireOpenAccount(db: Queryable, actor: Actor): Promise<CustomerAccountRow> {
+/** The contract's per-line maximum, also enforced when lines merge. */
+const MAX_QUANTITY = 10_000;
+
+/**
+ * The account a cart or quote request names must be the one open in this session (SPEC §4 "with an
+ * account open"): opening it was the proof of knowledge. A page left open in another tab while
+ * another account was opened gets a clear conflict instead of writing to the wrong customer.
+ */
+export async function requireOpenAccount(
+  db: Queryable,
+  actor: Actor,
+  customerId: string,
+): Promise<CustomerAccountRow> {
   const account = actor.openCustomerAccountId ? await findAccountById(db, actor.openCustomerAccountId) : null;
-  if (!account) throw new DomainError('conflict', 'customer.none_open', 'Open a customer account first.');
+  if (!account || account.customerId !== customerId) {
+    throw new DomainError(
+      'conflict',
+      'customer.not_open',
+      `Customer account ${customerId} is not open in this session: open it from the search bar.`,
+      { field: 'customerId' },
+    );
+  }
   return account;
 }
 
-export async function cartScope(db: Queryable, actor: Actor) {
-  const account = await requireOpenAccount(db, actor);
+export async function cartScope(db: Queryable, actor: Actor, customerId: string) {
+  const account = await requireOpenAccount(db, actor, customerId);
   const cartId = await ensureCart(db, {
     partnerId: actor.partner.id,
     userId: actor.userId,
@@ -82,14 +101,19 @@ export async function loadCart(
   };
 }
 
-export async function getCart(db: Db, actor: Actor): Promise<Cart> {
-  const { account, cartId } = await cartScope(db, actor);
+export async function getCart(db: Db, actor: Actor, customerId: string): Promise<Cart> {
+  const { account, cartId } = await cartScope(db, actor, customerId);
   return loadCart(db, actor, account, cartId);
 }
 
-export async function addNewSubscriptions(db: Db, actor: Actor, input: AddCartLineRequest): Promise<Cart> {
+export async function addNewSubscriptions(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: AddCartLineRequest,
+): Promise<Cart> {
   return db.transaction(async (tx) => {
-    const { account, cartId } = await cartScope(tx, actor);
+    const { account, cartId } = await cartScope(tx, actor, customerId);
     const product = await findPricedProduct(tx, input.productCode, actor.partner.currency);
     if (!product) {
       throw new DomainError('not_found', 'catalog.product_not_found', 'No such product in the catalog.', {
@@ -117,6 +141,27 @@ export async function addNewSubscriptions(db: Db, actor: Actor, input: AddCartLi
       );
     }
     const periodStart = todayUtc();
+    // The same product, term and domain again is more seats on the line already there.
+    const same = await findSameNewLine(tx, cartId, {
+      productCode: product.code,
+      termYears: input.termYears,
+      periodStart,
+      serviceDomain: input.serviceDomain ?? null,
+    });
+    if (same && same.quantity + input.quantity > MAX_QUANTITY) {
+      throw new DomainError(
+        'invalid',
+        'validation.too_big',
+        `At most ${MAX_QUANTITY} subscriptions per line.`,
+        {
+          field: 'quantity',
+        },
+      );
+    }
+    if (same) {
+      await updateCartLine(tx, cartId, same.id, { quantity: same.quantity + input.quantity });
+      return loadCart(tx, actor, account, cartId);
+    }
     await insertCartLine(tx, {
       cartId,
       productCode: product.code,
@@ -134,11 +179,12 @@ export async function addNewSubscriptions(db: Db, actor: Actor, input: AddCartLi
 export async function changeLine(
   db: Db,
   actor: Actor,
+  customerId: string,
   lineId: string,
   changes: { quantity: number; termYears: 1 | 2 },
 ): Promise<Cart> {
   return db.transaction(async (tx) => {
-    const { account, cartId } = await cartScope(tx, actor);
+    const { account, cartId } = await cartScope(tx, actor, customerId);
     const line = await findCartLine(tx, cartId, lineId);
     if (!line) throw notFound('cart.line_not_found', 'No such line in this cart.');
     await updateCartLine(tx, cartId, lineId, {
@@ -150,9 +196,9 @@ export async function changeLine(
   });
 }
 
-export async function removeLine(db: Db, actor: Actor, lineId: string): Promise<Cart> {
+export async function removeLine(db: Db, actor: Actor, customerId: string, lineId: string): Promise<Cart> {
   return db.transaction(async (tx) => {
-    const { account, cartId } = await cartScope(tx, actor);
+    const { account, cartId } = await cartScope(tx, actor, customerId);
     if (!(await deleteCartLine(tx, cartId, lineId)))
       throw notFound('cart.line_not_found', 'No such line in this cart.');
     return loadCart(tx, actor, account, cartId);

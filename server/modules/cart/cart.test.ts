@@ -12,10 +12,13 @@ let t: TestApp;
 let partner: TestPartner;
 let customer: Awaited<ReturnType<typeof createTestCustomer>>;
 
+let cartUrl = '';
+
 beforeAll(async () => {
   t = await startTestApp();
   partner = await createTestPartner(t.db, t.app, { discountPercent: 15 });
   customer = await createTestCustomer(t.db);
+  cartUrl = `/api/customers/${customer.customerId}/cart`;
 });
 afterAll(() => t.close());
 
@@ -40,17 +43,47 @@ describe('the Product Catalog', () => {
 });
 
 describe('the cart', () => {
-  it('needs an open customer account', async () => {
+  it('needs the customer account to be the one open in this session', async () => {
     const session = await partner.loginAs('admin');
-    const res = await session.get('/api/cart');
+    const res = await session.get(cartUrl);
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ code: 'customer.none_open' });
+    expect(res.json()).toMatchObject({ code: 'customer.not_open', field: 'customerId' });
+  });
+
+  it('refuses a page left open for one account after another was opened (two tabs)', async () => {
+    const session = await partner.loginAs('sales');
+    const other = await createTestCustomer(t.db);
+    await openAccount(session, customer);
+    await openAccount(session, other); // the second tab
+    const stale = await session.post(`${cartUrl}/lines`, { productCode: 'RD', quantity: 7, termYears: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ code: 'customer.not_open' });
+    const otherCart = (await session.get(`/api/customers/${other.customerId}/cart`)).json();
+    expect(otherCart.lines).toHaveLength(0);
+  });
+
+  it('adds the same product and term again to the existing line', async () => {
+    const session = await partner.loginAs('admin');
+    const buyer = await createTestCustomer(t.db);
+    await openAccount(session, buyer);
+    const url = `/api/customers/${buyer.customerId}/cart/lines`;
+    await session.post(url, { productCode: 'CL', quantity: 2, termYears: 1 });
+    await session.post(url, { productCode: 'CL', quantity: 3, termYears: 1 });
+    const cart = (await session.post(url, { productCode: 'CL', quantity: 1, termYears: 2 })).json();
+    expect(cart.lines.map((l: { quantity: number; termYears: number }) => [l.quantity, l.termYears])).toEqual(
+      [
+        [5, 1],
+        [1, 2],
+      ],
+    );
+    const tooMany = await session.post(url, { productCode: 'CL', quantity: 9_999, termYears: 1 });
+    expect(tooMany.json()).toMatchObject({ code: 'validation.too_big', field: 'quantity' });
   });
 
   it('adds new subscriptions with list price, partner discount and line total', async () => {
     const session = await partner.loginAs('sales');
     await openAccount(session, customer);
-    const res = await session.post('/api/cart/lines', { productCode: 'ws', quantity: 3, termYears: 1 });
+    const res = await session.post(`${cartUrl}/lines`, { productCode: 'ws', quantity: 3, termYears: 1 });
     expect(res.statusCode).toBe(201);
     const cart = res.json();
     expect(cart.customer.customerId).toBe(customer.customerId);
@@ -71,7 +104,7 @@ describe('the cart', () => {
       perpetualFallback: true,
     });
 
-    const two = await session.post('/api/cart/lines', { productCode: 'ALL', quantity: 2, termYears: 2 });
+    const two = await session.post(`${cartUrl}/lines`, { productCode: 'ALL', quantity: 2, termYears: 2 });
     const totals = two.json().totals;
     // 2 × 779.00 × 2 years = 3,116.00; 15 % = 467.40
     expect(totals).toEqual({
@@ -84,34 +117,38 @@ describe('the cart', () => {
   it('changes and removes lines', async () => {
     const session = await partner.loginAs('sales');
     await openAccount(session, customer);
-    const cart = (await session.get('/api/cart')).json();
+    const cart = (await session.get(cartUrl)).json();
     const line = cart.lines[0];
-    const changed = await session.patch(`/api/cart/lines/${line.id}`, { quantity: 5, termYears: 2 });
+    const changed = await session.patch(`${cartUrl}/lines/${line.id}`, { quantity: 5, termYears: 2 });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().lines[0]).toMatchObject({
       quantity: 5,
       termYears: 2,
       periodEnd: addYears(todayUtc(), 2),
     });
-    const removed = await session.delete(`/api/cart/lines/${line.id}`);
+    const removed = await session.delete(`${cartUrl}/lines/${line.id}`);
     expect(removed.json().lines.map((l: { id: string }) => l.id)).not.toContain(line.id);
-    expect((await session.delete(`/api/cart/lines/${line.id}`)).statusCode).toBe(404);
+    expect((await session.delete(`${cartUrl}/lines/${line.id}`)).statusCode).toBe(404);
   });
 
   it('asks for the service domain of cloud products, and only of them', async () => {
     const session = await partner.loginAs('sales');
     await openAccount(session, customer);
-    const missing = await session.post('/api/cart/lines', { productCode: 'YTC', quantity: 10, termYears: 1 });
+    const missing = await session.post(`${cartUrl}/lines`, {
+      productCode: 'YTC',
+      quantity: 10,
+      termYears: 1,
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json()).toMatchObject({ code: 'cart.service_domain_required', field: 'serviceDomain' });
-    const bad = await session.post('/api/cart/lines', {
+    const bad = await session.post(`${cartUrl}/lines`, {
       productCode: 'YTC',
       quantity: 10,
       termYears: 1,
       serviceDomain: 'not a domain',
     });
     expect(bad.json()).toMatchObject({ code: 'validation.format', field: 'serviceDomain' });
-    const ok = await session.post('/api/cart/lines', {
+    const ok = await session.post(`${cartUrl}/lines`, {
       productCode: 'YTC',
       quantity: 10,
       termYears: 1,
@@ -119,7 +156,7 @@ describe('the cart', () => {
     });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().lines.at(-1)).toMatchObject({ serviceDomain: 'acme.youtrack.cloud' });
-    const notCloud = await session.post('/api/cart/lines', {
+    const notCloud = await session.post(`${cartUrl}/lines`, {
       productCode: 'II',
       quantity: 1,
       termYears: 1,
@@ -131,11 +168,11 @@ describe('the cart', () => {
   it('validates quantity, term and product with specific messages', async () => {
     const session = await partner.loginAs('sales');
     await openAccount(session, customer);
-    const zero = await session.post('/api/cart/lines', { productCode: 'II', quantity: 0, termYears: 1 });
+    const zero = await session.post(`${cartUrl}/lines`, { productCode: 'II', quantity: 0, termYears: 1 });
     expect(zero.json()).toMatchObject({ code: 'validation.too_small', field: 'quantity' });
-    const term = await session.post('/api/cart/lines', { productCode: 'II', quantity: 1, termYears: 3 });
+    const term = await session.post(`${cartUrl}/lines`, { productCode: 'II', quantity: 1, termYears: 3 });
     expect(term.json()).toMatchObject({ field: 'termYears' });
-    const unknown = await session.post('/api/cart/lines', { productCode: 'ZZZ', quantity: 1, termYears: 1 });
+    const unknown = await session.post(`${cartUrl}/lines`, { productCode: 'ZZZ', quantity: 1, termYears: 1 });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'catalog.product_not_found', field: 'productCode' });
   });
@@ -143,20 +180,18 @@ describe('the cart', () => {
   it("answers 404 for another partner's cart line", async () => {
     const owner = await partner.loginAs('sales');
     await openAccount(owner, customer);
-    const line = (await owner.post('/api/cart/lines', { productCode: 'PY', quantity: 1, termYears: 1 }))
+    const line = (await owner.post(`${cartUrl}/lines`, { productCode: 'PY', quantity: 1, termYears: 1 }))
       .json()
       .lines.at(-1);
     const rival = await createTestPartner(t.db, t.app);
     const intruder = await rival.loginAs('admin');
     await openAccount(intruder, customer);
     expect(
-      (await intruder.patch(`/api/cart/lines/${line.id}`, { quantity: 9, termYears: 1 })).statusCode,
+      (await intruder.patch(`${cartUrl}/lines/${line.id}`, { quantity: 9, termYears: 1 })).statusCode,
     ).toBe(404);
-    expect((await intruder.delete(`/api/cart/lines/${line.id}`)).statusCode).toBe(404);
-    expect((await intruder.get('/api/cart')).json().lines).toHaveLength(0);
-    const stillThere = (await owner.get('/api/cart'))
-      .json()
-      .lines.find((l: { id: string }) => l.id === line.id);
+    expect((await intruder.delete(`${cartUrl}/lines/${line.id}`)).statusCode).toBe(404);
+    expect((await intruder.get(cartUrl)).json().lines).toHaveLength(0);
+    const stillThere = (await owner.get(cartUrl)).json().lines.find((l: { id: string }) => l.id === line.id);
     expect(stillThere).toMatchObject({ quantity: 1 });
   });
 });

@@ -50,7 +50,7 @@ const ACCOUNT_ID_LIST_LIMIT = 500;
 async function ofMatchingAccounts(
   db: Queryable,
   partnerId: string,
-  match: { exactEmail: string } | { contains: string },
+  match: { exactEmail: string } | { contains: string; customerId: string | null },
 ) {
   const byContact =
     'exactEmail' in match
@@ -65,7 +65,12 @@ async function ofMatchingAccounts(
       ? db
           .select({ id: customerAccounts.id })
           .from(customerAccounts)
-          .where(ilike(customerAccounts.name, match.contains))
+          .where(
+            or(
+              ilike(customerAccounts.name, match.contains),
+              match.customerId ? eq(customerAccounts.customerId, match.customerId) : undefined,
+            ),
+          )
           .union(contacts)
       : contacts;
   const ids = (await accounts.limit(ACCOUNT_ID_LIST_LIMIT + 1)).map((r) => r.id);
@@ -77,10 +82,12 @@ async function ofMatchingAccounts(
 }
 
 /**
- * The search box takes a quote number, a customer name or a customer email (SPEC §7). A complete
- * quote number or email is matched exactly; anything else is a "contains" search. Every arm of the
- * OR can use an index on quotes (trigram GIN indexes, or (partner_id, customer_account_id)), so
- * PostgreSQL combines bitmap index scans instead of scanning all of a partner's quotes.
+ * The search box takes a quote number, a customer name, a Customer ID or a customer email (the
+ * licensee's or one of the account's contacts; SPEC §7). A complete quote number or email is
+ * matched exactly; anything else is a "contains" search (parts of numbers, names and emails).
+ * Every arm of the OR can use an index on quotes (trigram GIN indexes, or (partner_id,
+ * customer_account_id)), so PostgreSQL combines bitmap index scans instead of scanning all of a
+ * partner's quotes.
  */
 async function searchCondition(db: Queryable, partnerId: string, q: string): Promise<SQL | undefined> {
   const text = q.trim();
@@ -95,12 +102,12 @@ async function searchCondition(db: Queryable, partnerId: string, q: string): Pro
     );
   }
   const contains = `%${escapeLike(text)}%`;
-  const prefix = `${escapeLike(text)}%`;
+  const customerId = identifierPatterns.customerId.test(text) ? text : null;
   return or(
-    ilike(quotes.quoteNumber, prefix),
-    ilike(quotes.poNumber, prefix),
+    ilike(quotes.quoteNumber, contains),
+    ilike(quotes.poNumber, contains),
     ilike(quotes.endUserEmail, contains),
-    await ofMatchingAccounts(db, partnerId, { contains }),
+    await ofMatchingAccounts(db, partnerId, { contains, customerId }),
   );
 }
 

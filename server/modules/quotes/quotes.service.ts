@@ -36,7 +36,7 @@ export async function createQuote(
   input: CreateQuoteRequest & { ip: string },
 ): Promise<Quote> {
   const quoteNumber = await db.transaction(async (tx) => {
-    const { account, cartId } = await cartScope(tx, actor);
+    const { account, cartId } = await cartScope(tx, actor, input.customerId);
     const lines = (await listCartLines(tx, cartId, actor.partner.currency)).map((r) =>
       presentLine(r, actor.partner.discountBps),
     );

@@ -37,8 +37,12 @@ async function quoteFor(
   input = quoteInput(),
 ) {
   await openAccount(session, customer);
-  await session.post('/api/cart/lines', { productCode: 'II', quantity: 2, termYears: 1 });
-  const res = await session.post('/api/quotes', input);
+  await session.post(`/api/customers/${customer.customerId}/cart/lines`, {
+    productCode: 'II',
+    quantity: 2,
+    termYears: 1,
+  });
+  const res = await session.post('/api/quotes', { customerId: customer.customerId, ...input });
   if (res.statusCode !== 201) throw new Error(`quote failed: ${res.statusCode} ${res.body}`);
   return res.json();
 }
@@ -69,7 +73,7 @@ describe('Get Quote', () => {
         totalMinor: 101_830,
       }),
     ]);
-    expect((await session.get('/api/cart')).json().lines).toHaveLength(0);
+    expect((await session.get(`/api/customers/${customer.customerId}/cart`)).json().lines).toHaveLength(0);
 
     const next = await quoteFor(session, customer);
     expect(Number(next.quoteNumber.slice(-6))).toBe(Number(quote.quoteNumber.slice(-6)) + 1);
@@ -77,25 +81,47 @@ describe('Get Quote', () => {
 
   it('refuses an empty cart', async () => {
     const session = await partner.loginAs('sales');
-    await openAccount(session, await createTestCustomer(t.db));
-    const res = await session.post('/api/quotes', quoteInput());
+    const customer = await createTestCustomer(t.db);
+    await openAccount(session, customer);
+    const res = await session.post('/api/quotes', { customerId: customer.customerId, ...quoteInput() });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'cart.empty' });
   });
 
   it('names the field that is wrong', async () => {
     const session = await partner.loginAs('sales');
-    await openAccount(session, await createTestCustomer(t.db));
-    await session.post('/api/cart/lines', { productCode: 'GO', quantity: 1, termYears: 1 });
+    const customer = await createTestCustomer(t.db);
+    await openAccount(session, customer);
+    await session.post(`/api/customers/${customer.customerId}/cart/lines`, {
+      productCode: 'GO',
+      quantity: 1,
+      termYears: 1,
+    });
+    const post = (input: Record<string, unknown>) =>
+      session.post('/api/quotes', { customerId: customer.customerId, ...input });
     const noCity = quoteInput();
     noCity.billingAddress.city = '  ';
-    const res = await session.post('/api/quotes', noCity);
+    const res = await post(noCity);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'validation.required', field: 'billingAddress.city' });
-    const badEmail = await session.post('/api/quotes', quoteInput({ endUser: { name: 'X', email: 'nope' } }));
+    const badEmail = await post(quoteInput({ endUser: { name: 'X', email: 'nope' } }));
     expect(badEmail.json()).toMatchObject({ code: 'validation.format', field: 'endUser.email' });
-    const missing = await session.post('/api/quotes', { billingAddress: quoteInput().billingAddress });
+    const missing = await post({ billingAddress: quoteInput().billingAddress });
     expect(missing.json()).toMatchObject({ code: 'validation.required', field: 'endUser' });
+    const badCountry = await post(
+      quoteInput({ billingAddress: { ...quoteInput().billingAddress, country: 'ZZ' } }),
+    );
+    expect(badCountry.json()).toMatchObject({
+      field: 'billingAddress.country',
+      message: 'Choose a country from the list.',
+    });
+    const badPostal = await post(
+      quoteInput({ billingAddress: { ...quoteInput().billingAddress, postalCode: '!!!' } }),
+    );
+    expect(badPostal.json()).toMatchObject({ field: 'billingAddress.postalCode' });
+    const otherAccount = await session.post('/api/quotes', { customerId: '1000000', ...quoteInput() });
+    expect(otherAccount.statusCode).toBe(409);
+    expect(otherAccount.json()).toMatchObject({ code: 'customer.not_open' });
   });
 });
 
@@ -103,12 +129,14 @@ describe('Quotes list and detail', () => {
   let session: TestSession;
   const numbers: string[] = [];
   let umbrellaEmail = '';
+  let umbrellaCustomerId = '';
 
   beforeAll(async () => {
     const lister = await createTestPartner(t.db, t.app);
     session = await lister.loginAs('sales');
     const umbrella = await createTestCustomer(t.db, { name: 'Umbrella Corporation' });
     umbrellaEmail = umbrella.email;
+    umbrellaCustomerId = umbrella.customerId;
     const hooli = await createTestCustomer(t.db, { name: 'Hooli' });
     numbers.push((await quoteFor(session, umbrella)).quoteNumber);
     numbers.push(
@@ -141,10 +169,12 @@ describe('Quotes list and detail', () => {
     expect((await search('Hooli')).sort()).toEqual([numbers[1], numbers[2]].sort());
     expect(await search('gavin@hooli')).toEqual([numbers[1]]);
     expect(await search('100%')).toEqual([]);
+    // Part of a number, and the Customer ID.
+    expect(await search((numbers[0] as string).slice(-6))).toEqual([numbers[0]]);
+    expect(await search(umbrellaCustomerId)).toEqual([numbers[0]]);
     // The customer's own contact email finds its quotes too, whole or in part.
     expect(await search(umbrellaEmail.toUpperCase())).toEqual([numbers[0]]);
     expect(await search(umbrellaEmail.slice(0, 10))).toEqual([numbers[0]]);
-    // A partial quote number is a prefix search.
     expect((await search((numbers[0] as string).slice(0, 7))).length).toBe(3);
   });
 
@@ -198,6 +228,8 @@ describe('Quotes list and detail', () => {
   it('is not for the billing role', async () => {
     const billing = await partner.loginAs('billing');
     expect((await billing.get('/api/quotes')).statusCode).toBe(403);
-    expect((await billing.post('/api/quotes', quoteInput())).statusCode).toBe(403);
+    expect((await billing.post('/api/quotes', { customerId: '6703615', ...quoteInput() })).statusCode).toBe(
+      403,
+    );
   });
 });
