@@ -13,6 +13,11 @@ const Env = z.object({
     .optional()
     .transform((v) => v !== 'false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits, audit). */
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
   /** Serve cookies with the Secure flag (behind HTTPS). */
   COOKIE_SECURE: z
     .enum(['true', 'false'])
@@ -29,6 +34,7 @@ export type Config = {
   demoData: boolean;
   logLevel: string;
   cookieSecure: boolean;
+  trustProxy: boolean;
 };
 
 /** The environment, parsed once at boot; a bad value stops the start with a clear message. */
@@ -48,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA && e.NODE_ENV !== 'production',
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE || e.NODE_ENV === 'production',
+    trustProxy: e.TRUST_PROXY,
   };
 }

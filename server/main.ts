@@ -9,7 +9,12 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 await database.migrate();
 const seeded = config.demoData ? await loadDemoData(database.db) : false;
 
-const app = await buildApp({ database, logLevel: config.logLevel, cookieSecure: config.cookieSecure });
+const app = await buildApp({
+  database,
+  logLevel: config.logLevel,
+  cookieSecure: config.cookieSecure,
+  trustProxy: config.trustProxy,
+});
 const stopMaintenance = startMaintenance(database.db, app.log);
 await app.listen({ host: config.host, port: config.port });
 
