@@ -14,7 +14,8 @@ try {
   const partner = await createTestPartner(t.db, t.app);
   const session = await partner.loginAs('sales');
   const customers = [];
-  for (let i = 0; i < 20; i++) customers.push(await createTestCustomer(t.db, { name: `Bench Customer ${i}` }));
+  for (let i = 0; i < 20; i++)
+    customers.push(await createTestCustomer(t.db, { name: `Bench Customer ${i}` }));
   const others = [];
   for (let i = 0; i < 49; i++) others.push((await createTestPartner(t.db, t.app)).id);
 
@@ -55,7 +56,9 @@ try {
     ['email (contains)', '/api/quotes?q=user1236%40customer'],
     ['date range (30 days)', '/api/quotes?from=2026-10-01&to=2026-10-31'],
   ];
-  console.log(`quotes: ${total + 1} (${Math.round(total / 4)} for the searching partner); bulk load ${Math.round(loadMs)} ms; database ${t.database.kind}`);
+  console.log(
+    `quotes: ${total + 1} (${Math.round(total / 4)} for the searching partner); bulk load ${Math.round(loadMs)} ms; database ${t.database.kind}`,
+  );
   console.log('case'.padEnd(26), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'matches'.padStart(9));
   for (const [name, url] of cases) {
     const times: number[] = [];
@@ -68,7 +71,8 @@ try {
       matches = res.json().total;
     }
     times.sort((a, b) => a - b);
-    const at = (p: number) => (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1);
+    const at = (p: number) =>
+      (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1);
     console.log(name.padEnd(26), at(0.5).padStart(8), at(0.95).padStart(8), String(matches).padStart(9));
   }
 } finally {

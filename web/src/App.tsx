@@ -1,7 +1,8 @@
 import { Center } from '@mantine/core';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import { useSession } from './features/auth/api.ts';
 import { LoginPage } from './features/auth/LoginPage.tsx';
+import { loginPathFor, safeNextPath } from './features/auth/next.ts';
 import { RequirePermission } from './features/auth/RequirePermission.tsx';
 import { SessionProvider } from './features/auth/session.tsx';
 import { CatalogPage } from './features/catalog/CatalogPage.tsx';
@@ -12,6 +13,17 @@ import { QuotesPage } from './features/quotes/QuotesPage.tsx';
 import { Layout, PublicLayout } from './ui/Layout.tsx';
 import { NotFoundPage } from './ui/NotFoundPage.tsx';
 import { ErrorState, LoadingState } from './ui/states.tsx';
+
+/** A logged-out visit to a page (or a session that ended on it) logs in and comes back to it. */
+function RedirectToLogin() {
+  return <Navigate to={loginPathFor(useLocation())} replace />;
+}
+
+/** Logged in on /login: go on to the page that was asked for. */
+function RedirectAfterLogin() {
+  const [searchParams] = useSearchParams();
+  return <Navigate to={safeNextPath(searchParams.get('next')) ?? '/'} replace />;
+}
 
 export function App() {
   const session = useSession();
@@ -34,7 +46,7 @@ export function App() {
   const current = session.data;
   return (
     <Routes>
-      <Route path="/login" element={current ? <Navigate to="/" replace /> : <LoginPage />} />
+      <Route path="/login" element={current ? <RedirectAfterLogin /> : <LoginPage />} />
       <Route
         element={
           current ? (
@@ -42,7 +54,7 @@ export function App() {
               <Layout />
             </SessionProvider>
           ) : (
-            <Navigate to="/login" replace />
+            <RedirectToLogin />
           )
         }
       >

@@ -12,17 +12,33 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
-import { onUnauthorized } from './api/client.ts';
+import { isApiError, onUnauthorized } from './api/client.ts';
 import { createQueryClient } from './api/queryClient.ts';
 import { clearUserData, sessionKeys } from './features/auth/api.ts';
-import i18n, { dayjsLocaleOf } from './i18n/index.ts';
+import { translateError } from './i18n/errors.ts';
+import i18n, { dayjsLocaleOf, firstDayOfWeekOf } from './i18n/index.ts';
 
 const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'sm',
 });
 
-const queryClient = createQueryClient();
+const queryClient = createQueryClient({
+  onError: (error) => {
+    // The page was built for an account that is no longer the one open in this session (another
+    // tab opened or closed one): say so once, and show the account that really is open.
+    if (isApiError(error, 'customer.not_open')) {
+      notifications.show({
+        id: `customer-not-open-${error.context.customerId ?? ''}`,
+        color: 'orange',
+        title: i18n.t('topBar.accountChanged'),
+        message: translateError(i18n.t, i18n.language, error),
+        autoClose: 15_000,
+      });
+      void queryClient.invalidateQueries({ queryKey: sessionKeys.me() });
+    }
+  },
+});
 
 // Any 401 after login means the session has ended: forget the user's data and show the login page.
 onUnauthorized(() => {
@@ -34,7 +50,16 @@ onUnauthorized(() => {
 
 function LocalizedDates({ children }: { children: ReactNode }) {
   const { i18n: current } = useTranslation();
-  return <DatesProvider settings={{ locale: dayjsLocaleOf(current.language) }}>{children}</DatesProvider>;
+  return (
+    <DatesProvider
+      settings={{
+        locale: dayjsLocaleOf(current.language),
+        firstDayOfWeek: firstDayOfWeekOf(current.language),
+      }}
+    >
+      {children}
+    </DatesProvider>
+  );
 }
 
 const root = document.getElementById('root');
@@ -45,7 +70,8 @@ createRoot(root).render(
     <QueryClientProvider client={queryClient}>
       <MantineProvider theme={theme} defaultColorScheme="light">
         <LocalizedDates>
-          <Notifications position="bottom-right" autoClose={5000} />
+          {/* Bottom right, never over the top bar; a few at a time, each closing after 5 s. */}
+          <Notifications position="bottom-right" autoClose={5000} limit={3} />
           <BrowserRouter>
             <App />
           </BrowserRouter>

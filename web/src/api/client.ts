@@ -14,6 +14,11 @@ export interface CallOptions<E> {
   query?: EndpointQuery<E>;
   body?: EndpointBody<E>;
   signal?: AbortSignal;
+  /**
+   * Values a translated error message may need (e.g. the Customer ID of `customer.not_open`);
+   * the path parameters are always included.
+   */
+  context?: Record<string, string>;
 }
 
 /** An answer from the API that was not a success, or no answer at all (status 0). */
@@ -22,6 +27,8 @@ export class ApiRequestError extends Error {
   readonly code: string;
   readonly field: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** What the request was about (path parameters and the caller's context), for translated messages. */
+  context: Record<string, string> = {};
 
   constructor(status: number, body: ApiError) {
     super(body.message);
@@ -101,6 +108,16 @@ async function errorFromResponse(response: Response): Promise<ApiRequestError> {
   return new ApiRequestError(response.status, apiError);
 }
 
+function stringValues(values: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (values && typeof values === 'object') {
+    for (const [key, value] of Object.entries(values)) {
+      if (typeof value === 'string' || typeof value === 'number') result[key] = String(value);
+    }
+  }
+  return result;
+}
+
 /** Calls one endpoint of the shared contract and returns its parsed, typed answer. */
 export async function call<E extends Endpoint>(
   endpoint: E,
@@ -132,6 +149,7 @@ export async function call<E extends Endpoint>(
 
   if (!response.ok) {
     const error = await errorFromResponse(response);
+    error.context = { ...stringValues(options.params), ...options.context };
     if (error.status === 401 && !sessionEndpoints.has(endpoint)) unauthorizedHandler?.();
     throw error;
   }

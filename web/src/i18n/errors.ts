@@ -25,12 +25,15 @@ function ruleFor(field: string, kind: string): string | null {
     case 'invalid_string':
     case 'invalid_value':
     case 'invalid_union':
+    case 'custom':
     case 'invalid':
     case 'format':
     case 'pattern':
       if (last === 'quantity') return 'quantityWhole';
       if (last === 'email') return 'email';
       if (last === 'country') return 'country';
+      if (last === 'postalCode') return 'postalCode';
+      if (last === 'vatId') return 'vatId';
       if (last === 'customerId') return 'customerId';
       if (last === 'serviceDomain') return 'serviceDomain';
       if (last === 'productCode') return 'productCode';
@@ -61,9 +64,17 @@ export function translateError(t: Translate, locale: string, error: unknown): st
     if (message) return message;
   }
   const key = `errors.${error.code}`;
-  const translated = t(key, { defaultValue: '' });
+  const translated = t(key, { ...error.context, defaultValue: '' });
   if (translated && translated !== key && typeof translated === 'string') return translated;
   return error.message || t('errors.unknown');
+}
+
+/**
+ * Errors the app handles the same way on every page (main.tsx): a form or panel shows nothing more.
+ * `customer.not_open`: the page's account is no longer the one open in this session.
+ */
+export function isHandledGlobally(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.code === 'customer.not_open';
 }
 
 /** Field → message for the issues of a failed client-side Zod parse (path joined with dots). */

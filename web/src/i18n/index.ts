@@ -5,10 +5,14 @@ import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
 import ptBR from './pt-BR.json' with { type: 'json' };
 
-/** The interface languages; each is named in its own language in the switch. */
+/**
+ * The interface languages; each is named in its own language in the switch. `firstDayOfWeek` is
+ * the first column of the calendars (0 = Sunday): Sunday in Brazil, and in the United States, whose
+ * MM/DD/YYYY dates the English interface uses.
+ */
 export const languages = [
-  { code: 'en', label: 'English', dayjsLocale: 'en' },
-  { code: 'pt-BR', label: 'Português (Brasil)', dayjsLocale: 'pt-br' },
+  { code: 'en', label: 'English', dayjsLocale: 'en', firstDayOfWeek: 0 },
+  { code: 'pt-BR', label: 'Português (Brasil)', dayjsLocale: 'pt-br', firstDayOfWeek: 0 },
 ] as const;
 export type LanguageCode = (typeof languages)[number]['code'];
 
@@ -36,6 +40,10 @@ function initialLanguage(): LanguageCode {
 
 export function dayjsLocaleOf(code: string): string {
   return languages.find((language) => language.code === code)?.dayjsLocale ?? 'en';
+}
+
+export function firstDayOfWeekOf(code: string): 0 | 1 {
+  return languages.find((language) => language.code === code)?.firstDayOfWeek ?? 0;
 }
 
 function applyLanguage(code: string): void {

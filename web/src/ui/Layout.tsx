@@ -55,7 +55,8 @@ function OpenAccount() {
     closeAccount.mutate(undefined, {
       onSuccess: () => {
         notifications.show({ message: t('topBar.accountClosed', { name: account.name }), color: 'teal' });
-        void navigate('/');
+        // The start page puts the focus in its search field: the next step is finding a customer.
+        void navigate('/', { state: { focusSearch: true } });
       },
       onError: (error) => notifications.show({ message: errorMessage(error), color: 'red' }),
     });

@@ -1,15 +1,14 @@
-import { Anchor, Stack, Title } from '@mantine/core';
+import { Anchor, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PageTitle } from './PageTitle.tsx';
 import { EmptyState } from './states.tsx';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        {t('notFound.title')}
-      </Title>
+      <PageTitle>{t('notFound.title')}</PageTitle>
       <EmptyState
         action={
           <Anchor component={Link} to="/">

@@ -1,18 +1,21 @@
-import { Alert, Button, Center, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Paper, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { LoginRequest } from '../../../../contract/index.ts';
 import { isApiError } from '../../api/client.ts';
 import { placeApiError, translateError, zodFieldErrors } from '../../i18n/errors.ts';
 import { PublicLayout } from '../../ui/Layout.tsx';
+import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useLogin } from './api.ts';
+import { safeNextPath } from './next.ts';
 
 type Field = 'email' | 'password';
 
 export function LoginPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -29,7 +32,8 @@ export function LoginPage() {
     }
     setFieldErrors({});
     login.mutate(parsed.data, {
-      onSuccess: () => void navigate('/', { replace: true }),
+      // Back to the page that was asked for before logging in (or where the session ended).
+      onSuccess: () => void navigate(safeNextPath(searchParams.get('next')) ?? '/', { replace: true }),
       onError: (error) => {
         // Wrong credentials and rate limiting are told under the password field.
         if (isApiError(error, 'auth.invalid_credentials') || isApiError(error, 'rate_limited')) {
@@ -49,9 +53,10 @@ export function LoginPage() {
         <Paper withBorder shadow="sm" p="xl" radius="md" w={400} maw="100%">
           <form onSubmit={submit} noValidate>
             <Stack gap="md">
-              <Title order={1} size="h3">
+              {/* The email field takes the focus here, not the title. */}
+              <PageTitle size="h3" takeFocus={false}>
                 {t('auth.title')}
-              </Title>
+              </PageTitle>
               {formError ? (
                 <Alert color="red" variant="light">
                   {formError}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Permission } from '../../../../contract/index.ts';
+import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useCan, useCurrentSession } from './session.tsx';
 
 /** Renders the page only for a role that has the permission; otherwise says so plainly. */
@@ -13,7 +14,8 @@ export function RequirePermission({ permission, children }: { permission: Permis
   if (allowed) return children;
   return (
     <Stack gap="md" align="flex-start">
-      <Alert color="gray" variant="light" title={t('forbidden.title')}>
+      <PageTitle>{t('forbidden.title')}</PageTitle>
+      <Alert color="gray" variant="light">
         {t('forbidden.text', { role: t(`roles.${session.user.role}`) })}
       </Alert>
       <Anchor component={Link} to="/">

@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useErrorMessage } from '../../i18n/errors.ts';
+import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
 import { useCan } from '../auth/session.tsx';
@@ -15,13 +15,13 @@ export function CartPanel({ customerId }: { customerId: string }) {
   const errorMessage = useErrorMessage();
   const canQuote = useCan('quotes.create');
   const cart = useCart(customerId);
-  const removeLine = useRemoveCartLine();
+  const removeLine = useRemoveCartLine(customerId);
 
   const isEmpty = !cart.data || cart.data.lines.length === 0;
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="cart-heading">
-      <Group justify="space-between" align="flex-end">
+      <Group justify="space-between" align="flex-end" gap="sm">
         <div>
           <Title order={2} size="h3" id="cart-heading">
             {t('cart.title')}
@@ -62,8 +62,13 @@ export function CartPanel({ customerId }: { customerId: string }) {
                     notifications.show({
                       color: 'teal',
                       message: t('cart.removed', { product: line.productName }),
+                      autoClose: 5000,
                     }),
-                  onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
+                  onError: (error) => {
+                    if (!isHandledGlobally(error)) {
+                      notifications.show({ color: 'red', message: errorMessage(error) });
+                    }
+                  },
                 })
               }
             >

@@ -9,10 +9,14 @@ export const cartKeys = {
   detail: (customerId: string) => [...cartKeys.all, customerId] as const,
 };
 
+/**
+ * The cart of the account the page shows. Every cart request names that account: if another tab has
+ * opened a different one since, the server answers `customer.not_open` instead of touching its cart.
+ */
 export function useCart(customerId: string | null) {
   return useQuery({
     queryKey: cartKeys.detail(customerId ?? ''),
-    queryFn: ({ signal }) => call(cartApi.get, { signal }),
+    queryFn: ({ signal }) => call(cartApi.get, { params: { customerId: customerId ?? '' }, signal }),
     enabled: customerId !== null,
   });
 }
@@ -23,21 +27,23 @@ function useStoreCart() {
   return (cart: Cart) => queryClient.setQueryData(cartKeys.detail(cart.customer.customerId), cart);
 }
 
-export function useAddCartLine() {
+/** Adds subscriptions; the same product and term again adds to the quantity of that line. */
+export function useAddCartLine(customerId: string) {
   const storeCart = useStoreCart();
   return useMutation({
-    mutationFn: (body: z.input<typeof AddCartLineRequest>) => call(cartApi.addLine, { body }),
+    mutationFn: (body: z.input<typeof AddCartLineRequest>) =>
+      call(cartApi.addLine, { params: { customerId }, body }),
     onSuccess: storeCart,
   });
 }
 
-export function useRemoveCartLine() {
+export function useRemoveCartLine(customerId: string) {
   const queryClient = useQueryClient();
   const storeCart = useStoreCart();
   return useMutation({
-    mutationFn: (lineId: string) => call(cartApi.removeLine, { params: { lineId } }),
+    mutationFn: (lineId: string) => call(cartApi.removeLine, { params: { customerId, lineId } }),
     onSuccess: storeCart,
     // The line may already be gone (another tab): show the cart as the server has it.
-    onError: () => queryClient.invalidateQueries({ queryKey: cartKeys.all }),
+    onError: () => queryClient.invalidateQueries({ queryKey: cartKeys.detail(customerId) }),
   });
 }

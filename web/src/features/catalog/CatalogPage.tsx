@@ -1,8 +1,10 @@
-import { Anchor, Grid, NavLink, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Grid, Group, NavLink, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Product } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { PageTitle } from '../../ui/PageTitle.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
 import { useCurrentSession } from '../auth/session.tsx';
 import { CartPanel } from '../cart/CartPanel.tsx';
@@ -55,20 +57,26 @@ function ProductList({
   );
 }
 
-/** The Product Catalog of the open account: products left, the chosen one right, the cart below. */
+/** Space above the sticky product list: the top bar (60) and the page padding. */
+const STICKY_TOP = 76;
+
+/**
+ * The Product Catalog of the open account: the products on the left; on the right the chosen one
+ * above the cart, so that after Add to cart the cart's lines and totals are in view on a laptop.
+ */
 export function CatalogPage() {
   const { t } = useTranslation();
   const session = useCurrentSession();
   const products = useProducts();
   const [searchParams, setSearchParams] = useSearchParams();
+  // Counts the user's choices of a product: each one puts the focus in its quantity field.
+  const [focusRequest, setFocusRequest] = useState(0);
   const account = session.openAccount;
 
   if (!account) {
     return (
       <Stack gap="md">
-        <Title order={1} size="h2">
-          {t('catalog.title')}
-        </Title>
+        <PageTitle>{t('catalog.title')}</PageTitle>
         <EmptyState
           title={t('catalog.noAccountTitle')}
           action={
@@ -85,7 +93,7 @@ export function CatalogPage() {
 
   const selectedCode = searchParams.get('product');
   const selected = products.data?.find((product) => product.code === selectedCode) ?? null;
-  const select = (code: string) =>
+  const select = (code: string) => {
     setSearchParams(
       (previous) => {
         const next = new URLSearchParams(previous);
@@ -94,42 +102,57 @@ export function CatalogPage() {
       },
       { replace: true },
     );
+    setFocusRequest((count) => count + 1);
+  };
 
   return (
-    <Stack gap="lg">
-      <div>
-        <Title order={1} size="h2">
-          {t('catalog.title')}
-        </Title>
+    <Stack gap="md">
+      <Group gap="md" align="baseline" wrap="wrap">
+        <PageTitle>{t('catalog.title')}</PageTitle>
         <Text c="dimmed">
           {t('catalog.forAccount', { name: account.name, customerId: account.customerId })}
         </Text>
-      </div>
-      {products.isPending ? (
-        <LoadingState label={t('catalog.loading')} />
-      ) : products.isError ? (
-        <ErrorState error={products.error} onRetry={() => void products.refetch()} />
-      ) : products.data.length === 0 ? (
-        <EmptyState>{t('catalog.empty')}</EmptyState>
-      ) : (
-        <Grid gap="lg">
-          <Grid.Col span={{ base: 12, sm: 5, md: 4 }}>
-            <Paper withBorder radius="md" p="xs" component="section" aria-label={t('catalog.productsLabel')}>
-              <ScrollArea.Autosize mah={420} type="auto">
+      </Group>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, sm: 5, md: 4, lg: 3 }}>
+          {products.isPending ? (
+            <LoadingState label={t('catalog.loading')} />
+          ) : products.isError ? (
+            <ErrorState error={products.error} onRetry={() => void products.refetch()} />
+          ) : products.data.length === 0 ? (
+            <EmptyState>{t('catalog.empty')}</EmptyState>
+          ) : (
+            <Paper
+              withBorder
+              radius="md"
+              p="xs"
+              component="section"
+              aria-label={t('catalog.productsLabel')}
+              style={{ position: 'sticky', top: STICKY_TOP }}
+            >
+              {/* Short enough to fit below the page title on a 768 px high screen. */}
+              <ScrollArea.Autosize mah="calc(100dvh - 150px)" type="auto" offsetScrollbars>
                 <ProductList products={products.data} selected={selected?.code ?? null} onSelect={select} />
               </ScrollArea.Autosize>
             </Paper>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 7, md: 8 }}>
+          )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 7, md: 8, lg: 9 }}>
+          <Stack gap="lg">
             {selected ? (
-              <ProductForm key={selected.code} product={selected} />
-            ) : (
+              <ProductForm
+                key={selected.code}
+                product={selected}
+                customerId={account.customerId}
+                focusRequest={focusRequest}
+              />
+            ) : products.data && products.data.length > 0 ? (
               <EmptyState>{t('catalog.choose')}</EmptyState>
-            )}
-          </Grid.Col>
-        </Grid>
-      )}
-      <CartPanel customerId={account.customerId} />
+            ) : null}
+            <CartPanel customerId={account.customerId} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
     </Stack>
   );
 }

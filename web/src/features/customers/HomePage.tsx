@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { recogniseLookupInput } from '../../../../contract/index.ts';
+import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useCan, useCurrentSession } from '../auth/session.tsx';
 import { OpenByIdModal } from './OpenByIdModal.tsx';
 
@@ -11,9 +12,7 @@ function NoCustomerAccess() {
   const session = useCurrentSession();
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        {t('home.welcome', { name: session.user.name })}
-      </Title>
+      <PageTitle>{t('home.welcome', { name: session.user.name })}</PageTitle>
       <Alert color="gray" variant="light" title={t('home.noAccessTitle')}>
         {t('home.noAccess', { role: t(`roles.${session.user.role}`) })}
       </Alert>
@@ -55,6 +54,14 @@ export function HomePage() {
   const [input, setInput] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [customerId, setCustomerId] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const location = useLocation();
+  const focusSearch = (location.state as { focusSearch?: boolean } | null)?.focusSearch === true;
+
+  // After "Close account" the next step is finding the next customer.
+  useEffect(() => {
+    if (focusSearch && location.key) searchRef.current?.focus();
+  }, [focusSearch, location.key]);
 
   if (!canOpen) return <NoCustomerAccess />;
 
@@ -74,9 +81,7 @@ export function HomePage() {
   return (
     <Stack gap="lg" maw={760}>
       <div>
-        <Title order={1} size="h2">
-          {t('home.title')}
-        </Title>
+        <PageTitle>{t('home.title')}</PageTitle>
         <Text c="dimmed" mt={4}>
           {t('home.intro')}
         </Text>
@@ -85,6 +90,7 @@ export function HomePage() {
         <form onSubmit={submit} noValidate>
           <Group align="flex-start" gap="sm" wrap="nowrap">
             <TextInput
+              ref={searchRef}
               label={t('customers.search.label')}
               placeholder={t('customers.search.placeholder')}
               value={input}

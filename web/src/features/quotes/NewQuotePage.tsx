@@ -4,6 +4,7 @@ import {
   Button,
   Fieldset,
   Group,
+  Select,
   SimpleGrid,
   Stack,
   Text,
@@ -11,13 +12,15 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
-import { CreateQuoteRequest } from '../../../../contract/index.ts';
-import { placeApiError, zodFieldErrors } from '../../i18n/errors.ts';
+import { CreateQuoteRequest, countryCodes } from '../../../../contract/index.ts';
+import { countryOptions } from '../../i18n/countries.ts';
+import { isHandledGlobally, placeApiError, zodFieldErrors } from '../../i18n/errors.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
+import { PageTitle } from '../../ui/PageTitle.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
 import { useCurrentSession } from '../auth/session.tsx';
 import { useCart } from '../cart/api.ts';
@@ -46,13 +49,15 @@ interface FieldConfig {
   autoComplete?: string;
   type?: 'text' | 'email';
   description?: string;
-  maxLength?: number;
 }
 
 const fieldId = (path: FieldPath) => `quote-${path.replace('.', '-')}`;
 
-function toRequest(values: Values): z.input<typeof CreateQuoteRequest> {
+const isCountryCode = (code: string) => (countryCodes as readonly string[]).includes(code);
+
+function toRequest(customerId: string, values: Values): z.input<typeof CreateQuoteRequest> {
   return {
+    customerId,
     billingAddress: {
       companyName: values['billingAddress.companyName'],
       addressLine1: values['billingAddress.addressLine1'],
@@ -71,7 +76,11 @@ function toRequest(values: Values): z.input<typeof CreateQuoteRequest> {
   };
 }
 
-/** Get Quote: the cart read-only, billing address and end user, then Create quote (SPEC §7). */
+/**
+ * Get Quote: the cart read-only, billing address and end user, then Create quote (SPEC §7). The
+ * quote is for the account the page shows; if another tab has opened another account since, the
+ * server refuses it and the app shows the account that is open now.
+ */
 export function NewQuotePage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -85,7 +94,7 @@ export function NewQuotePage() {
     'billingAddress.addressLine2': '',
     'billingAddress.city': '',
     'billingAddress.postalCode': '',
-    'billingAddress.country': /^[A-Z]{2}$/.test(session.partner.country) ? session.partner.country : '',
+    'billingAddress.country': isCountryCode(session.partner.country) ? session.partner.country : '',
     'billingAddress.vatId': '',
     'endUser.name': '',
     'endUser.email': '',
@@ -94,12 +103,22 @@ export function NewQuotePage() {
   }));
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
 
-  const title = (
-    <Title order={1} size="h2">
-      {t('quoteForm.title')}
-    </Title>
-  );
+  // The open account changed (another tab): the licensee company still showing the previous
+  // account's name follows the account now shown.
+  const accountName = account?.name ?? '';
+  const previousAccountName = useRef(accountName);
+  useEffect(() => {
+    const previous = previousAccountName.current;
+    previousAccountName.current = accountName;
+    if (previous === accountName) return;
+    setValues((current) =>
+      current['endUser.company'] === previous ? { ...current, 'endUser.company': accountName } : current,
+    );
+  }, [accountName]);
+
+  const title = <PageTitle>{t('quoteForm.title')}</PageTitle>;
 
   if (!account) {
     return (
@@ -129,7 +148,7 @@ export function NewQuotePage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
-    const parsed = CreateQuoteRequest.safeParse(toRequest(values));
+    const parsed = CreateQuoteRequest.safeParse(toRequest(account.customerId, values));
     if (!parsed.success) {
       const found = zodFieldErrors(t, parsed.error);
       setErrors(found);
@@ -141,16 +160,28 @@ export function NewQuotePage() {
     const body: CreateQuoteRequest = parsed.data;
     createQuote.mutate(body, {
       onSuccess: (quote) => {
-        notifications.show({ color: 'teal', message: t('quoteForm.created', { number: quote.quoteNumber }) });
+        notifications.show({
+          color: 'teal',
+          message: t('quoteForm.created', { number: quote.quoteNumber }),
+          autoClose: 5000,
+        });
         void navigate(`/quotes/${encodeURIComponent(quote.quoteNumber)}`);
       },
       onError: (error) => {
+        // The account is no longer the one open in this session: the app says so and refreshes.
+        if (isHandledGlobally(error)) return;
         const placed = placeApiError(t, i18n.language, error, FIELD_PATHS);
         setErrors(placed.fieldErrors);
         setFormError(placed.formError ?? t('quoteForm.fixErrors'));
         focusFirstError(placed.fieldErrors);
       },
     });
+  };
+
+  const setValue = (path: FieldPath, value: string) => {
+    setValues((previous) => ({ ...previous, [path]: value }));
+    // A corrected field stops showing its old error; the rest stay until the next submit.
+    setErrors((previous) => (previous[path] ? { ...previous, [path]: undefined } : previous));
   };
 
   const input = (field: FieldConfig) => (
@@ -161,15 +192,28 @@ export function NewQuotePage() {
       description={field.description ?? (field.optional ? t('common.optional') : undefined)}
       type={field.type ?? 'text'}
       autoComplete={field.autoComplete ?? 'off'}
-      maxLength={field.maxLength}
       value={values[field.path]}
-      onChange={(event) => {
-        const value = event.currentTarget.value;
-        setValues((previous) => ({ ...previous, [field.path]: value }));
-        // A corrected field stops showing its old error; the rest stay until the next submit.
-        setErrors((previous) => (previous[field.path] ? { ...previous, [field.path]: undefined } : previous));
-      }}
+      onChange={(event) => setValue(field.path, event.currentTarget.value)}
       error={errors[field.path]}
+    />
+  );
+
+  // A searchable list of the contract's countries, named in the user's language.
+  const countrySelect = (
+    <Select
+      key="billingAddress.country"
+      id={fieldId('billingAddress.country')}
+      label={t('quoteForm.country')}
+      placeholder={t('quoteForm.countryPlaceholder')}
+      nothingFoundMessage={t('quoteForm.countryNothingFound')}
+      data={countries}
+      value={values['billingAddress.country'] || null}
+      onChange={(value) => setValue('billingAddress.country', value ?? '')}
+      searchable
+      allowDeselect={false}
+      autoComplete="off"
+      maxDropdownHeight={280}
+      error={errors['billingAddress.country']}
     />
   );
 
@@ -184,13 +228,6 @@ export function NewQuotePage() {
     },
     { path: 'billingAddress.city', label: 'quoteForm.city', autoComplete: 'address-level2' },
     { path: 'billingAddress.postalCode', label: 'quoteForm.postalCode', autoComplete: 'postal-code' },
-    {
-      path: 'billingAddress.country',
-      label: 'quoteForm.country',
-      autoComplete: 'country',
-      description: t('quoteForm.countryHint'),
-      maxLength: 2,
-    },
     { path: 'billingAddress.vatId', label: 'quoteForm.vatId', optional: true },
   ];
   const endUser: FieldConfig[] = [
@@ -202,6 +239,9 @@ export function NewQuotePage() {
   return (
     <Stack gap="lg">
       <div>
+        <Anchor component={Link} to="/catalog" size="sm">
+          {t('quoteForm.backToCart')}
+        </Anchor>
         {title}
         <Text c="dimmed">{t('quoteForm.intro')}</Text>
         <Text size="sm" mt={4}>
@@ -235,7 +275,9 @@ export function NewQuotePage() {
           <Stack gap="md">
             <Fieldset legend={t('quoteForm.billingSection')}>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
-                {billing.map(input)}
+                {billing.map((field) =>
+                  field.path === 'billingAddress.vatId' ? [countrySelect, input(field)] : input(field),
+                )}
               </SimpleGrid>
             </Fieldset>
             <Fieldset legend={t('quoteForm.endUserSection')}>

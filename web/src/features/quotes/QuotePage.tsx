@@ -1,21 +1,26 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { identifierPatterns } from '../../../../contract/index.ts';
+import { countryLabel } from '../../i18n/countries.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
+import { PageTitle } from '../../ui/PageTitle.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
 import { useQuote } from './api.ts';
 import { QuoteStatusBadge } from './StatusBadge.tsx';
 
+/** Long free text (a PO number, an email) breaks onto the next line instead of overflowing its column. */
+const wrapAnywhere: CSSProperties = { overflowWrap: 'anywhere' };
+
 function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div>
+    <div style={{ minWidth: 0 }}>
       <Text size="sm" c="dimmed" component="dt">
         {label}
       </Text>
-      <Text component="dd" m={0}>
+      <Text component="dd" m={0} style={wrapAnywhere}>
         {children}
       </Text>
     </div>
@@ -24,7 +29,14 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 
 function Block({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="section"
+      aria-label={title}
+      style={{ ...wrapAnywhere, minWidth: 0 }}
+    >
       <Text fw={600} mb="xs">
         {title}
       </Text>
@@ -37,9 +49,7 @@ function NotFound({ quoteNumber }: { quoteNumber: string }) {
   const { t } = useTranslation();
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        {t('quoteView.notFoundTitle')}
-      </Title>
+      <PageTitle>{t('quoteView.notFoundTitle')}</PageTitle>
       <EmptyState
         action={
           <Anchor component={Link} to="/quotes">
@@ -55,7 +65,7 @@ function NotFound({ quoteNumber }: { quoteNumber: string }) {
 
 /** One quote: header facts, customer, end user, billing address, lines and totals. */
 export function QuotePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const quoteNumber = (useParams().quoteNumber ?? '').toUpperCase();
   const wellFormed = identifierPatterns.quoteNumber.test(quoteNumber);
@@ -77,9 +87,7 @@ export function QuotePage() {
             {t('quoteView.backToQuotes')}
           </Anchor>
           <Group gap="sm" mt={4}>
-            <Title order={1} size="h2">
-              {t('quoteView.title', { number: q.quoteNumber })}
-            </Title>
+            <PageTitle>{t('quoteView.title', { number: q.quoteNumber })}</PageTitle>
             <QuoteStatusBadge status={q.status} />
           </Group>
           <Text size="sm" c="dimmed">
@@ -116,7 +124,7 @@ export function QuotePage() {
           <Text size="sm">
             {address.postalCode} {address.city}
           </Text>
-          <Text size="sm">{address.country}</Text>
+          <Text size="sm">{countryLabel(address.country, i18n.language)}</Text>
           {address.vatId ? <Text size="sm">{t('quoteView.vatId', { vatId: address.vatId })}</Text> : null}
         </Block>
       </SimpleGrid>

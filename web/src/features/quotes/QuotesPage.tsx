@@ -1,20 +1,10 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Loader,
-  Pagination,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Loader, Pagination, Stack, Table, Text, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type CSSProperties, type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useFormat } from '../../i18n/format.ts';
+import { PageTitle } from '../../ui/PageTitle.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
 import { type QuoteFilters, useQuotes } from './api.ts';
 import { QuoteStatusBadge } from './StatusBadge.tsx';
@@ -51,7 +41,24 @@ function paramsFrom(filters: QuoteFilters): URLSearchParams {
   return params;
 }
 
-/** Quotes: date range and search by quote number, customer name or email, paginated on the server. */
+const nowrap: CSSProperties = { whiteSpace: 'nowrap' };
+
+/**
+ * Free text of any length in a table cell: one line, cut with an ellipsis at `maxWidth`, the whole
+ * value in the tooltip, so that long emails or PO numbers never push Status and Total out of view.
+ */
+function Truncated({ value, maxWidth }: { value: string; maxWidth: number }) {
+  return (
+    <Text size="sm" truncate="end" maw={maxWidth} title={value}>
+      {value}
+    </Text>
+  );
+}
+
+/**
+ * Quotes: date range and search by quote number, customer name, Customer ID or email, paginated on
+ * the server. A date range applies as soon as it is complete (or cleared); the text on Search.
+ */
 export function QuotesPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -75,13 +82,33 @@ export function QuotesPage() {
 
   const hasFilters = Boolean(filters.from || filters.to || filters.q);
 
+  // Both dates picked, or the range cleared: apply it at once, from page 1, with the search text
+  // already applied (text typed but not yet searched waits for Search).
+  const changeRange = (next: [string | null, string | null]) => {
+    setRange(next);
+    const [from, to] = next;
+    if ((from && !to) || (!from && to)) return;
+    if ((from ?? undefined) === filters.from && (to ?? undefined) === filters.to) return;
+    setSearchParams(
+      paramsFrom({
+        from: from ?? undefined,
+        to: to ?? undefined,
+        q: filters.q,
+        page: 1,
+        pageSize: filters.pageSize,
+      }),
+    );
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const q = search.trim();
+    // A range with one date picked is not a range yet: keep the one applied.
+    const complete = Boolean(range[0]) === Boolean(range[1]);
     setSearchParams(
       paramsFrom({
-        from: range[0] ?? undefined,
-        to: range[1] ?? undefined,
+        from: complete ? (range[0] ?? undefined) : filters.from,
+        to: complete ? (range[1] ?? undefined) : filters.to,
         q: q ? q : undefined,
         page: 1,
         pageSize: filters.pageSize,
@@ -97,12 +124,12 @@ export function QuotesPage() {
   const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const firstRow = data ? (data.page - 1) * data.pageSize + 1 : 0;
   const lastRow = data ? firstRow + data.items.length - 1 : 0;
+  // A page past the last one (an old link, a shrunk result): say so rather than "no match".
+  const pastLastPage = data !== undefined && data.items.length === 0 && data.total > 0 && filters.page > 1;
 
   return (
     <Stack gap="lg">
-      <Title order={1} size="h2">
-        {t('quotesList.title')}
-      </Title>
+      <PageTitle>{t('quotesList.title')}</PageTitle>
       <search aria-label={t('quotesList.filtersLabel')}>
         <form onSubmit={submit} noValidate>
           <Group align="flex-end" gap="sm" wrap="wrap">
@@ -111,7 +138,7 @@ export function QuotesPage() {
               label={t('quotesList.dateRange')}
               placeholder={t('quotesList.dateRangePlaceholder')}
               value={range}
-              onChange={setRange}
+              onChange={changeRange}
               valueFormat={t('quotesList.dateFormat')}
               clearable
               clearButtonProps={{ 'aria-label': t('quotesList.clearDates') }}
@@ -140,6 +167,19 @@ export function QuotesPage() {
         <LoadingState label={t('quotesList.loading')} />
       ) : quotes.isError ? (
         <ErrorState error={quotes.error} onRetry={() => void quotes.refetch()} />
+      ) : pastLastPage ? (
+        <EmptyState
+          action={
+            <Button variant="light" onClick={() => setPage(1)}>
+              {t('quotesList.firstPage')}
+            </Button>
+          }
+        >
+          {t('quotesList.pastLastPage', {
+            page: format.integer(filters.page),
+            last: format.integer(totalPages),
+          })}
+        </EmptyState>
       ) : data && data.items.length === 0 ? (
         <EmptyState
           action={
@@ -150,7 +190,7 @@ export function QuotesPage() {
             ) : null
           }
         >
-          {hasFilters || filters.page > 1 ? t('quotesList.noMatch') : t('quotesList.none')}
+          {hasFilters ? t('quotesList.noMatch') : t('quotesList.none')}
         </EmptyState>
       ) : data ? (
         <Stack gap="sm">
@@ -185,27 +225,32 @@ export function QuotesPage() {
               <Table.Tbody>
                 {data.items.map((quote) => (
                   <Table.Tr key={quote.quoteNumber}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Table.Td style={nowrap}>
                       <Anchor
                         component={Link}
                         to={`/quotes/${encodeURIComponent(quote.quoteNumber)}`}
                         fw={600}
+                        size="sm"
                       >
                         {quote.quoteNumber}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{quote.customer.name}</Table.Td>
-                    <Table.Td>{quote.customer.customerId}</Table.Td>
-                    <Table.Td>{quote.endUserEmail}</Table.Td>
-                    <Table.Td>{quote.poNumber ?? ''}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {format.timestampDate(quote.createdAt)}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(quote.validUntil)}</Table.Td>
                     <Table.Td>
+                      <Truncated value={quote.customer.name} maxWidth={220} />
+                    </Table.Td>
+                    <Table.Td style={nowrap}>{quote.customer.customerId}</Table.Td>
+                    <Table.Td>
+                      <Truncated value={quote.endUserEmail} maxWidth={220} />
+                    </Table.Td>
+                    <Table.Td>
+                      {quote.poNumber ? <Truncated value={quote.poNumber} maxWidth={140} /> : null}
+                    </Table.Td>
+                    <Table.Td style={nowrap}>{format.timestampDate(quote.createdAt)}</Table.Td>
+                    <Table.Td style={nowrap}>{format.date(quote.validUntil)}</Table.Td>
+                    <Table.Td style={nowrap}>
                       <QuoteStatusBadge status={quote.status} />
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap', textAlign: 'right' }}>
+                    <Table.Td style={{ ...nowrap, textAlign: 'right' }}>
                       {format.money(quote.totalMinor, quote.currency)}
                     </Table.Td>
                   </Table.Tr>

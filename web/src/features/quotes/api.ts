@@ -39,7 +39,8 @@ export function useQuote(quoteNumber: string, enabled = true) {
 export function useCreateQuote() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.input<typeof CreateQuoteRequest>) => call(quotesApi.create, { body }),
+    mutationFn: (body: z.input<typeof CreateQuoteRequest>) =>
+      call(quotesApi.create, { body, context: { customerId: body.customerId } }),
     onSuccess: (quote) => {
       queryClient.setQueryData(quoteKeys.detail(quote.quoteNumber), quote);
       // The server empties the cart into the quote and the quote lists gain a row. Not awaited: the

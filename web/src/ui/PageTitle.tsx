@@ -1,0 +1,32 @@
+import { Title, type TitleProps } from '@mantine/core';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { useLocation } from 'react-router';
+
+/** The path whose h1 last took the focus: a page's title takes it once per arrival, not per render. */
+let focusedPathname: string | null = null;
+
+/**
+ * The h1 of a page. Arriving at a page (a new path) moves the focus to it, so keyboard and screen
+ * reader users start at the top of the new page instead of on the body or on a link of the old one.
+ * Changes of the query string (filters, the chosen product) keep the focus where it is.
+ */
+export function PageTitle({
+  children,
+  takeFocus = true,
+  ...props
+}: { children: ReactNode; takeFocus?: boolean } & Omit<TitleProps, 'order' | 'children'>) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const { pathname } = useLocation();
+
+  useEffect(() => {
+    if (focusedPathname === pathname) return;
+    focusedPathname = pathname;
+    if (takeFocus) ref.current?.focus({ preventScroll: true });
+  }, [pathname, takeFocus]);
+
+  return (
+    <Title order={1} size="h2" ref={ref} tabIndex={-1} style={{ outline: 'none' }} {...props}>
+      {children}
+    </Title>
+  );
+}
