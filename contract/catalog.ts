@@ -21,12 +21,19 @@ export const Product = z
   .meta({ id: 'Product' });
 export type Product = z.infer<typeof Product>;
 
+/** Languages of the interface (SPEC §12); English is the catalog's own. */
+export const Locale = z.enum(['en', 'pt-BR']);
+export type Locale = z.infer<typeof Locale>;
+
+export const CatalogQuery = z.object({ locale: Locale.default('en') });
+
 export const catalogApi = {
   list: endpoint({
     method: 'GET',
     path: '/api/catalog/products',
     summary: "The Product Catalog in the partner's currency, with list and buy prices",
     tag: 'catalog',
+    query: CatalogQuery,
     response: z.object({ items: z.array(Product) }),
   }),
 };

@@ -25,6 +25,9 @@ test('switching to Português translates the labels and formats money and dates 
   // All Products Pack in BRL: list R$ 4.290,00, 10 % partner discount → R$ 3.861,00.
   await page.getByRole('button', { name: /All Products Pack/ }).click();
   await expect(page.getByText('R$ 4.290,00').first()).toBeVisible();
+  await expect(
+    page.getByText('Todas as IDEs e ferramentas de desktop em uma única assinatura.'),
+  ).toBeVisible();
   await expect(page.getByText('R$ 3.861,00').first()).toBeVisible();
   await page.getByRole('button', { name: 'Adicionar ao carrinho' }).click();
   await expect(page.getByTestId('totals-total')).toHaveText('R$ 3.861,00');

@@ -34,3 +34,19 @@ export const productPrices = pgTable(
     check('product_prices_positive', sql`${t.yearlyListMinor} > 0`),
   ],
 );
+
+/** Descriptions in other languages than English (the catalog's own); product names are brands. */
+export const productTranslations = pgTable(
+  'product_translations',
+  {
+    productCode: text('product_code')
+      .notNull()
+      .references(() => products.code, { onDelete: 'cascade' }),
+    locale: text('locale').notNull(),
+    description: text('description').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.productCode, t.locale] }),
+    check('product_translations_locale_known', sql`${t.locale} in ('pt-BR')`),
+  ],
+);

@@ -37,6 +37,16 @@ describe('the Product Catalog', () => {
     expect(res.json().items.length).toBeGreaterThanOrEqual(15);
   });
 
+  it('describes products in Portuguese when asked, keeping the brand names', async () => {
+    const session = await partner.loginAs('sales');
+    const pt = (await session.get('/api/catalog/products?locale=pt-BR')).json().items;
+    const en = (await session.get('/api/catalog/products')).json().items;
+    const ws = (items: { code: string }[]) => items.find((p) => p.code === 'WS');
+    expect(ws(pt)).toMatchObject({ name: 'WebStorm', description: 'A IDE para JavaScript e TypeScript.' });
+    expect(ws(en)).toMatchObject({ name: 'WebStorm', description: 'The JavaScript and TypeScript IDE.' });
+    expect((await session.get('/api/catalog/products?locale=fr')).statusCode).toBe(400);
+  });
+
   it('is not for the billing role', async () => {
     expect((await (await partner.loginAs('billing')).get('/api/catalog/products')).statusCode).toBe(403);
   });

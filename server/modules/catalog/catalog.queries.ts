@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Locale } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Queryable } from '../../db/client.ts';
-import { productPrices, products } from '../../db/schema/index.ts';
+import { productPrices, products, productTranslations } from '../../db/schema/index.ts';
 
 export interface PricedProductRow {
   code: string;
@@ -21,14 +22,28 @@ const columns = {
   yearlyListMinor: productPrices.yearlyListMinor,
 };
 
-/** Active products that have a price in the currency; a product without one is not sold there. */
-export async function listPricedProducts(db: Queryable, currency: Currency): Promise<PricedProductRow[]> {
+/**
+ * Active products that have a price in the currency (a product without one is not sold there),
+ * described in the locale when a translation exists, else in English.
+ */
+export async function listPricedProducts(
+  db: Queryable,
+  currency: Currency,
+  locale: Locale = 'en',
+): Promise<PricedProductRow[]> {
   const rows = await db
-    .select(columns)
+    .select({
+      ...columns,
+      description: sql<string>`coalesce(${productTranslations.description}, ${products.description})`,
+    })
     .from(products)
     .innerJoin(
       productPrices,
       and(eq(productPrices.productCode, products.code), eq(productPrices.currency, currency)),
+    )
+    .leftJoin(
+      productTranslations,
+      and(eq(productTranslations.productCode, products.code), eq(productTranslations.locale, locale)),
     )
     .where(eq(products.active, true))
     .orderBy(asc(products.sortOrder), asc(products.name));

@@ -5,7 +5,7 @@ import { route } from '../../http/route.ts';
 import { listCatalog } from './catalog.service.ts';
 
 export function registerCatalogRoutes(app: FastifyInstance, { db }: { db: Db }): void {
-  route(app, db, catalogApi.list, 'catalog.read', async ({ actor }) => ({
-    items: await listCatalog(db, actor),
+  route(app, db, catalogApi.list, 'catalog.read', async ({ actor, query }) => ({
+    items: await listCatalog(db, actor, query.locale),
   }));
 }

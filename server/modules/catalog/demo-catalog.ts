@@ -1,12 +1,13 @@
 import type { Currency } from '../../../contract/money.ts';
 import type { Queryable } from '../../db/client.ts';
-import { productPrices, products } from '../../db/schema/index.ts';
+import { productPrices, products, productTranslations } from '../../db/schema/index.ts';
 
 interface CatalogEntry {
   code: string;
   name: string;
   kind: 'pack' | 'ide' | 'tool' | 'cloud';
   description: string;
+  descriptionPtBr: string;
   requiresServiceDomain?: boolean;
   /** Yearly list price of one seat (one user for cloud products), in major units. */
   prices: Record<Currency, number>;
@@ -19,6 +20,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'All Products Pack',
     kind: 'pack',
     description: 'Every desktop IDE and tool in one subscription.',
+    descriptionPtBr: 'Todas as IDEs e ferramentas de desktop em uma única assinatura.',
     prices: { USD: 779, EUR: 779, BRL: 4290 },
   },
   {
@@ -26,6 +28,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'IntelliJ IDEA Ultimate',
     kind: 'ide',
     description: 'The IDE for Java and Kotlin, with web and database tools.',
+    descriptionPtBr: 'A IDE para Java e Kotlin, com ferramentas para web e bancos de dados.',
     prices: { USD: 599, EUR: 599, BRL: 3290 },
   },
   {
@@ -33,6 +36,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'PyCharm Professional',
     kind: 'ide',
     description: 'The Python IDE for data science and web development.',
+    descriptionPtBr: 'A IDE de Python para ciência de dados e desenvolvimento web.',
     prices: { USD: 249, EUR: 249, BRL: 1370 },
   },
   {
@@ -40,6 +44,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'WebStorm',
     kind: 'ide',
     description: 'The JavaScript and TypeScript IDE.',
+    descriptionPtBr: 'A IDE para JavaScript e TypeScript.',
     prices: { USD: 159, EUR: 159, BRL: 875 },
   },
   {
@@ -47,6 +52,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'GoLand',
     kind: 'ide',
     description: 'The IDE for Go.',
+    descriptionPtBr: 'A IDE para Go.',
     prices: { USD: 249, EUR: 249, BRL: 1370 },
   },
   {
@@ -54,6 +60,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'Rider',
     kind: 'ide',
     description: 'The cross-platform .NET and game development IDE.',
+    descriptionPtBr: 'A IDE multiplataforma para .NET e desenvolvimento de jogos.',
     prices: { USD: 419, EUR: 419, BRL: 2305 },
   },
   {
@@ -61,6 +68,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'PhpStorm',
     kind: 'ide',
     description: 'The PHP IDE.',
+    descriptionPtBr: 'A IDE para PHP.',
     prices: { USD: 249, EUR: 249, BRL: 1370 },
   },
   {
@@ -68,6 +76,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'CLion',
     kind: 'ide',
     description: 'The C and C++ IDE.',
+    descriptionPtBr: 'A IDE para C e C++.',
     prices: { USD: 229, EUR: 229, BRL: 1260 },
   },
   {
@@ -75,6 +84,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'RubyMine',
     kind: 'ide',
     description: 'The Ruby and Rails IDE.',
+    descriptionPtBr: 'A IDE para Ruby e Rails.',
     prices: { USD: 249, EUR: 249, BRL: 1370 },
   },
   {
@@ -82,6 +92,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'DataGrip',
     kind: 'ide',
     description: 'The IDE for databases and SQL.',
+    descriptionPtBr: 'A IDE para bancos de dados e SQL.',
     prices: { USD: 229, EUR: 229, BRL: 1260 },
   },
   {
@@ -89,6 +100,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'RustRover',
     kind: 'ide',
     description: 'The IDE for Rust.',
+    descriptionPtBr: 'A IDE para Rust.',
     prices: { USD: 249, EUR: 249, BRL: 1370 },
   },
   {
@@ -96,6 +108,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'DataSpell',
     kind: 'ide',
     description: 'The IDE for data analysis with notebooks.',
+    descriptionPtBr: 'A IDE para análise de dados com notebooks.',
     prices: { USD: 229, EUR: 229, BRL: 1260 },
   },
   {
@@ -103,6 +116,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'Aqua',
     kind: 'ide',
     description: 'The IDE for test automation.',
+    descriptionPtBr: 'A IDE para automação de testes.',
     prices: { USD: 249, EUR: 249, BRL: 1370 },
   },
   {
@@ -110,6 +124,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'ReSharper',
     kind: 'tool',
     description: 'The Visual Studio extension for .NET developers.',
+    descriptionPtBr: 'A extensão do Visual Studio para desenvolvedores .NET.',
     prices: { USD: 399, EUR: 399, BRL: 2195 },
   },
   {
@@ -117,6 +132,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'dotUltimate',
     kind: 'tool',
     description: 'ReSharper, Rider and the .NET profilers together.',
+    descriptionPtBr: 'ReSharper, Rider e os profilers de .NET juntos.',
     prices: { USD: 469, EUR: 469, BRL: 2580 },
   },
   {
@@ -124,6 +140,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'YouTrack Cloud',
     kind: 'cloud',
     description: 'Issue tracker and project management, per user, hosted for the customer.',
+    descriptionPtBr: 'Rastreador de tarefas e gestão de projetos, por usuário, hospedado para o cliente.',
     requiresServiceDomain: true,
     prices: { USD: 60, EUR: 60, BRL: 330 },
   },
@@ -132,6 +149,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'TeamCity Cloud',
     kind: 'cloud',
     description: 'Hosted continuous integration, per committer.',
+    descriptionPtBr: 'Integração contínua hospedada, por committer.',
     requiresServiceDomain: true,
     prices: { USD: 180, EUR: 180, BRL: 990 },
   },
@@ -140,6 +158,7 @@ export const demoCatalog: CatalogEntry[] = [
     name: 'Qodana Cloud',
     kind: 'cloud',
     description: 'Hosted static analysis, per contributor.',
+    descriptionPtBr: 'Análise estática hospedada, por contribuidor.',
     requiresServiceDomain: true,
     prices: { USD: 72, EUR: 72, BRL: 396 },
   },
@@ -157,6 +176,14 @@ export async function loadDemoCatalog(db: Queryable): Promise<void> {
       sortOrder: index,
     };
     await db.insert(products).values(product).onConflictDoUpdate({ target: products.code, set: product });
+    const translation = { productCode: entry.code, locale: 'pt-BR', description: entry.descriptionPtBr };
+    await db
+      .insert(productTranslations)
+      .values(translation)
+      .onConflictDoUpdate({
+        target: [productTranslations.productCode, productTranslations.locale],
+        set: translation,
+      });
     for (const [currency, major] of Object.entries(entry.prices)) {
       const price = { productCode: entry.code, currency, yearlyListMinor: major * 100 };
       await db

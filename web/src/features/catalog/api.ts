@@ -1,16 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { catalogApi } from '../../../../contract/index.ts';
+import { useTranslation } from 'react-i18next';
+import { catalogApi, type Locale } from '../../../../contract/index.ts';
 import { call } from '../../api/client.ts';
 
 export const catalogKeys = {
   all: ['catalog'] as const,
-  products: () => [...catalogKeys.all, 'products'] as const,
+  products: (locale: Locale) => [...catalogKeys.all, 'products', locale] as const,
 };
 
+/** The catalog described in the interface language (product names are brands and stay as they are). */
 export function useProducts() {
+  const { i18n } = useTranslation();
+  const locale: Locale = i18n.language === 'pt-BR' ? 'pt-BR' : 'en';
   return useQuery({
-    queryKey: catalogKeys.products(),
-    queryFn: async ({ signal }) => (await call(catalogApi.list, { signal })).items,
+    queryKey: catalogKeys.products(locale),
+    queryFn: async ({ signal }) => (await call(catalogApi.list, { query: { locale }, signal })).items,
     staleTime: 5 * 60_000,
   });
 }
