@@ -1,13 +1,14 @@
-import { Anchor, Grid, Group, NavLink, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { Grid, Group, NavLink, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { Product } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
 import { useCurrentSession } from '../auth/session.tsx';
 import { CartPanel } from '../cart/CartPanel.tsx';
+import { NoOpenAccount } from '../customers/NoOpenAccount.tsx';
 import { useProducts } from './api.ts';
 import { ProductForm } from './ProductForm.tsx';
 
@@ -73,23 +74,7 @@ export function CatalogPage() {
   const [focusRequest, setFocusRequest] = useState(0);
   const account = session.openAccount;
 
-  if (!account) {
-    return (
-      <Stack gap="md">
-        <PageTitle>{t('catalog.title')}</PageTitle>
-        <EmptyState
-          title={t('catalog.noAccountTitle')}
-          action={
-            <Anchor component={Link} to="/">
-              {t('catalog.findCustomer')}
-            </Anchor>
-          }
-        >
-          {t('catalog.noAccount')}
-        </EmptyState>
-      </Stack>
-    );
-  }
+  if (!account) return <NoOpenAccount title={t('catalog.title')}>{t('catalog.noAccount')}</NoOpenAccount>;
 
   const selectedCode = searchParams.get('product');
   const selected = products.data?.find((product) => product.code === selectedCode) ?? null;

@@ -24,6 +24,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
 import { useCurrentSession } from '../auth/session.tsx';
 import { useCart } from '../cart/api.ts';
+import { NoOpenAccount } from '../customers/NoOpenAccount.tsx';
 import { useCreateQuote } from './api.ts';
 
 const FIELD_PATHS = [
@@ -120,23 +121,7 @@ export function NewQuotePage() {
 
   const title = <PageTitle>{t('quoteForm.title')}</PageTitle>;
 
-  if (!account) {
-    return (
-      <Stack gap="md">
-        {title}
-        <EmptyState
-          title={t('catalog.noAccountTitle')}
-          action={
-            <Anchor component={Link} to="/">
-              {t('catalog.findCustomer')}
-            </Anchor>
-          }
-        >
-          {t('quoteForm.noAccount')}
-        </EmptyState>
-      </Stack>
-    );
-  }
+  if (!account) return <NoOpenAccount title={t('quoteForm.title')}>{t('quoteForm.noAccount')}</NoOpenAccount>;
 
   if (createQuote.isSuccess) return <LoadingState label={t('quoteForm.opening')} />;
 
