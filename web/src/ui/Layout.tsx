@@ -98,9 +98,7 @@ export function Layout() {
           <Group gap="lg" wrap="nowrap">
             <ProductName />
             <Group component="nav" aria-label={t('nav.main')} gap={4} wrap="nowrap">
-              {canCatalog && session.openAccount ? (
-                <TopNavLink to="/catalog">{t('nav.catalog')}</TopNavLink>
-              ) : null}
+              {canCatalog ? <TopNavLink to="/catalog">{t('nav.catalog')}</TopNavLink> : null}
               {canQuotes ? <TopNavLink to="/quotes">{t('nav.quotes')}</TopNavLink> : null}
             </Group>
           </Group>
