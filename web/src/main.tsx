@@ -3,11 +3,12 @@ import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './i18n/index.ts';
 
-import { createTheme, MantineProvider } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, MantineProvider, Notification } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications, notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, StrictMode } from 'react';
+import type { TFunction } from 'i18next';
+import { type ReactNode, StrictMode, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
@@ -18,9 +19,42 @@ import { clearUserData, sessionKeys } from './features/auth/api.ts';
 import { translateError } from './i18n/errors.ts';
 import i18n, { dayjsLocaleOf, firstDayOfWeekOf } from './i18n/index.ts';
 
-const theme = createTheme({
-  primaryColor: 'indigo',
-  defaultRadius: 'sm',
+/**
+ * Shades chosen for WCAG AA contrast (4.5:1) on white; the e2e accessibility test checks them.
+ * Built per language because it carries the translated names of icon-only buttons.
+ */
+function themeFor(t: TFunction) {
+  return createTheme({
+    primaryColor: 'indigo',
+    primaryShade: 7,
+    defaultRadius: 'sm',
+    components: {
+      Notification: Notification.extend({
+        defaultProps: { closeButtonProps: { 'aria-label': t('common.closeNotification') } },
+      }),
+    },
+  });
+}
+
+/** Mantine with the theme of the current language. */
+function LocalizedMantine({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const theme = useMemo(() => themeFor(t), [t]);
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      {children}
+    </MantineProvider>
+  );
+}
+
+const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': '#6c757d',
+    '--mantine-color-placeholder': '#6c757d',
+    '--mantine-color-error': '#c92a2a',
+  },
+  dark: {},
 });
 
 const queryClient = createQueryClient({
@@ -68,7 +102,7 @@ if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <LocalizedMantine>
         <LocalizedDates>
           {/* Bottom right, never over the top bar; a few at a time, each closing after 5 s. */}
           <Notifications position="bottom-right" autoClose={5000} limit={3} />
@@ -76,7 +110,7 @@ createRoot(root).render(
             <App />
           </BrowserRouter>
         </LocalizedDates>
-      </MantineProvider>
+      </LocalizedMantine>
     </QueryClientProvider>
   </StrictMode>,
 );

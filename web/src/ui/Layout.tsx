@@ -26,7 +26,7 @@ function TopNavLink({ to, children }: { to: string; children: ReactNode }) {
     <Button
       component={Link}
       to={to}
-      variant={active ? 'light' : 'subtle'}
+      variant={active ? 'filled' : 'subtle'}
       size="sm"
       aria-current={active ? 'page' : undefined}
     >

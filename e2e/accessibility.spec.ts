@@ -1,0 +1,57 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { logIn, openAccountById } from './helpers.ts';
+
+/** axe-core's WCAG 2.1 A/AA rules (labels, names, contrast, landmarks) on each screen as a reseller sees it. */
+async function expectNoViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const found = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 100)} ${n.failureSummary ?? ''}`).join(' | ')}`,
+  );
+  expect(found, `${screen}: ${found.join('\n')}`).toEqual([]);
+}
+
+test('every screen passes the WCAG 2.1 AA checks of axe-core', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await expectNoViolations(page, 'login');
+
+  await logIn(page, 'sales@demo-reseller.test');
+  await expectNoViolations(page, 'home');
+
+  await page.getByLabel('Search customers').fill('6703615');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoViolations(page, 'email dialog');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  await openAccountById(page, '6703615', 'it@acme.test');
+  await page.getByRole('link', { name: 'Product Catalog' }).click();
+  await page.getByRole('button', { name: /GoLand/ }).click();
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByTestId('totals-total')).toBeVisible();
+  await expectNoViolations(page, 'catalog and cart');
+
+  await page.getByRole('button', { name: 'Get Quote' }).click();
+  await expect(page.getByRole('heading', { name: 'Get Quote' })).toBeVisible();
+  await expectNoViolations(page, 'get quote');
+  await page.getByLabel('Address line 1').fill('1 Market St');
+  await page.getByLabel('City').fill('San Francisco');
+  await page.getByLabel('Postal code').fill('94105');
+  await page.getByLabel('Licensee name').fill('Ada Lovelace');
+  await page.getByLabel('Licensee email').fill('ada@acme.test');
+  await page.getByRole('button', { name: 'Create quote' }).click();
+  await expect(page.getByRole('heading', { name: /^Quote Q-/ })).toBeVisible();
+  await expectNoViolations(page, 'quote');
+
+  await page.getByRole('link', { name: 'Quotes', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Quotes', exact: true })).toBeVisible();
+  await expectNoViolations(page, 'quotes');
+
+  await page.getByLabel('Language').selectOption({ label: 'Português (Brasil)' });
+  await expect(page.getByRole('heading', { name: 'Orçamentos', exact: true })).toBeVisible();
+  await expectNoViolations(page, 'quotes in Portuguese');
+});
