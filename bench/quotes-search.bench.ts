@@ -22,8 +22,13 @@ try {
   // One real quote through the API; the volume is cloned from it in bulk (the rules are not what is measured).
   const first = customers[0] as (typeof customers)[number];
   await openAccount(session, first);
-  await session.post('/api/cart/lines', { productCode: 'II', quantity: 2, termYears: 1 });
+  await session.post(`/api/customers/${first.customerId}/cart/lines`, {
+    productCode: 'II',
+    quantity: 2,
+    termYears: 1,
+  });
   const made = await session.post('/api/quotes', {
+    customerId: first.customerId,
     billingAddress: { companyName: 'Bench', addressLine1: '1 St', city: 'X', postalCode: '1', country: 'US' },
     endUser: { name: 'Bench User', email: 'bench.user@customer.test' },
   });

@@ -3,13 +3,15 @@ import { CustomerAccount } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { Currency } from './money.ts';
 import { Permission, Role } from './permissions.ts';
+import { Email, secret } from './validation.ts';
 
 export const LoginRequest = z
-  .object({
-    email: z.email().max(254),
-    password: z.string().min(1).max(200),
+  .strictObject({
+    email: Email,
+    password: secret(200),
   })
   .meta({ id: 'LoginRequest' });
+export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const SessionInfo = z
   .object({
@@ -34,7 +36,8 @@ export const authApi = {
   login: endpoint({
     method: 'POST',
     path: '/api/auth/login',
-    summary: 'Log in with email and password; sets the session cookie',
+    operationId: 'login',
+    summary: 'Log in as a partner user with email and password; sets the session cookie',
     tag: 'auth',
     body: LoginRequest,
     response: SessionInfo,
@@ -42,7 +45,8 @@ export const authApi = {
   logout: endpoint({
     method: 'POST',
     path: '/api/auth/logout',
-    summary: 'Log out and delete the session',
+    operationId: 'logout',
+    summary: 'Log out (a partner user or vendor staff) and delete the session',
     tag: 'auth',
     response: z.null(),
     status: 204,
@@ -50,7 +54,8 @@ export const authApi = {
   me: endpoint({
     method: 'GET',
     path: '/api/auth/me',
-    summary: 'The logged-in user, partner, permissions, CSRF token and open account',
+    operationId: 'getSession',
+    summary: 'The logged-in partner user, partner, permissions, CSRF token and open account',
     tag: 'auth',
     response: SessionInfo,
   }),

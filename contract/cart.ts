@@ -2,37 +2,44 @@ import { z } from 'zod';
 import { CustomerAccount, CustomerId } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
+import { limits } from './limits.ts';
 import { Currency, MinorAmount } from './money.ts';
+import { formatted } from './validation.ts';
 
 export const LineKind = z.enum(['new', 'renewal', 'upgrade', 'downgrade']);
 export type LineKind = z.infer<typeof LineKind>;
 
-export const TermYears = z.union([z.literal(1), z.literal(2)]);
+export const TermYears = z.union([z.literal(1), z.literal(2)], { error: 'term_years' });
+
+export const ProductCode = formatted(identifierPatterns.productCode, 'product_code', 'upper').meta({
+  description: 'Product code: 2 to 6 upper-case letters or digits',
+  example: 'WS',
+});
+
+export const Quantity = z
+  .number({ error: (issue) => (issue.input === undefined ? 'required' : 'quantity_whole') })
+  .int({ error: 'quantity_whole' })
+  .min(1, { error: 'quantity_min' })
+  .max(limits.quantityMax, { error: 'quantity_max' });
+
+export const ServiceDomain = formatted(identifierPatterns.serviceDomain, 'service_domain', 'lower').meta({
+  description: 'Cloud service domain',
+  example: 'acme.youtrack.cloud',
+});
 
 export const AddCartLineRequest = z
-  .object({
-    productCode: z.string().trim().toUpperCase().regex(identifierPatterns.productCode, {
-      message: 'A product code is 2 to 6 upper-case letters or digits.',
-    }),
-    quantity: z
-      .number()
-      .int({ message: 'Enter a whole number of subscriptions.' })
-      .min(1, { message: 'Enter at least 1 subscription.' })
-      .max(10_000, { message: 'At most 10,000 subscriptions per line.' }),
+  .strictObject({
+    productCode: ProductCode,
+    quantity: Quantity,
     termYears: TermYears,
-    serviceDomain: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(identifierPatterns.serviceDomain, { message: 'Enter a domain such as acme.youtrack.cloud.' })
-      .optional(),
+    serviceDomain: ServiceDomain.optional(),
   })
   .meta({ id: 'AddCartLineRequest' });
 export type AddCartLineRequest = z.infer<typeof AddCartLineRequest>;
 
-export const UpdateCartLineRequest = AddCartLineRequest.pick({ quantity: true, termYears: true }).meta({
-  id: 'UpdateCartLineRequest',
-});
+export const UpdateCartLineRequest = z
+  .strictObject({ quantity: Quantity, termYears: TermYears })
+  .meta({ id: 'UpdateCartLineRequest' });
 
 export const PricedLine = z.object({
   productCode: z.string(),
@@ -51,14 +58,26 @@ export const PricedLine = z.object({
   perpetualFallback: z.boolean(),
 });
 
-export const CartLine = PricedLine.extend({ id: z.uuid() }).meta({ id: 'CartLine' });
+/**
+ * Why a cart line cannot be quoted or ordered as it is: the product was withdrawn from the
+ * catalog, or it has no price in the partner's currency. Such a line stays visible (never dropped
+ * silently) with zero amounts until it is removed.
+ */
+export const CartLineIssue = z.enum(['product_withdrawn', 'no_price']);
+export type CartLineIssue = z.infer<typeof CartLineIssue>;
+
+export const CartLine = PricedLine.extend({ id: z.uuid(), issue: CartLineIssue.nullable() }).meta({
+  id: 'CartLine',
+});
 export type CartLine = z.infer<typeof CartLine>;
 
-export const Totals = z.object({
-  listPriceMinor: MinorAmount,
-  discountMinor: MinorAmount,
-  totalMinor: MinorAmount,
-});
+export const Totals = z
+  .object({
+    listPriceMinor: MinorAmount,
+    discountMinor: MinorAmount,
+    totalMinor: MinorAmount,
+  })
+  .meta({ id: 'Totals' });
 
 export const Cart = z
   .object({
@@ -67,18 +86,21 @@ export const Cart = z
     discountPercent: z.number(),
     lines: z.array(CartLine),
     totals: Totals,
+    /** What this user may do with the cart now, as the server would decide it. */
+    actions: z.object({ getQuote: z.boolean() }).meta({ id: 'CartActions' }),
   })
   .meta({ id: 'Cart' });
 export type Cart = z.infer<typeof Cart>;
 
 /** The cart belongs to the account the page shows; the server checks it is the one open in this session. */
-const CartParams = z.object({ customerId: CustomerId });
-const LineParams = z.object({ customerId: CustomerId, lineId: z.uuid() });
+const CartParams = z.strictObject({ customerId: CustomerId });
+const LineParams = z.strictObject({ customerId: CustomerId, lineId: z.uuid({ error: 'invalid' }) });
 
 export const cartApi = {
   get: endpoint({
     method: 'GET',
     path: '/api/customers/:customerId/cart',
+    operationId: 'getCart',
     summary: 'The cart for the customer account open in this session',
     tag: 'cart',
     params: CartParams,
@@ -87,17 +109,20 @@ export const cartApi = {
   addLine: endpoint({
     method: 'POST',
     path: '/api/customers/:customerId/cart/lines',
+    operationId: 'addCartLine',
     summary:
-      'Add new subscriptions of a product to the cart (the same product and term again adds to that line)',
+      'Add new subscriptions of a product to the cart (the same product, term and domain again adds to that line)',
     tag: 'cart',
     params: CartParams,
     body: AddCartLineRequest,
     response: Cart,
     status: 201,
+    idempotent: true,
   }),
   updateLine: endpoint({
     method: 'PATCH',
     path: '/api/customers/:customerId/cart/lines/:lineId',
+    operationId: 'updateCartLine',
     summary: 'Change the quantity or term of a cart line',
     tag: 'cart',
     params: LineParams,
@@ -107,6 +132,7 @@ export const cartApi = {
   removeLine: endpoint({
     method: 'DELETE',
     path: '/api/customers/:customerId/cart/lines/:lineId',
+    operationId: 'removeCartLine',
     summary: 'Remove a line from the cart',
     tag: 'cart',
     params: LineParams,

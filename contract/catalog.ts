@@ -3,6 +3,7 @@ import { endpoint } from './endpoint.ts';
 import { Currency, MinorAmount } from './money.ts';
 
 export const ProductKind = z.enum(['pack', 'ide', 'tool', 'cloud']);
+export type ProductKind = z.infer<typeof ProductKind>;
 
 export const Product = z
   .object({
@@ -25,15 +26,16 @@ export type Product = z.infer<typeof Product>;
 export const Locale = z.enum(['en', 'pt-BR']);
 export type Locale = z.infer<typeof Locale>;
 
-export const CatalogQuery = z.object({ locale: Locale.default('en') });
+export const CatalogQuery = z.strictObject({ locale: Locale.default('en') });
 
 export const catalogApi = {
   list: endpoint({
     method: 'GET',
     path: '/api/catalog/products',
+    operationId: 'listProducts',
     summary: "The Product Catalog in the partner's currency, with list and buy prices",
     tag: 'catalog',
     query: CatalogQuery,
-    response: z.object({ items: z.array(Product) }),
+    response: z.object({ items: z.array(Product) }).meta({ id: 'ProductList' }),
   }),
 };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { text } from './validation.ts';
 
 /** ISO 3166-1 alpha-2 codes; names are shown in the user's language with Intl.DisplayNames. */
 export const countryCodes = [
@@ -253,11 +253,9 @@ export const countryCodes = [
   'ZW',
 ] as const;
 
-export const CountryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine((code) => (countryCodes as readonly string[]).includes(code), {
-    message: 'Choose a country from the list.',
-  })
+const knownCountries: ReadonlySet<string> = new Set(countryCodes);
+
+export const CountryCode = text(2)
+  .transform((code) => code.toUpperCase())
+  .refine((code) => knownCountries.has(code), { error: 'country' })
   .meta({ description: 'ISO 3166-1 alpha-2 country code', example: 'US' });

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
+import { Email, formatted } from './validation.ts';
 
-export const CustomerId = z
-  .string()
-  .trim()
-  .regex(identifierPatterns.customerId, { message: 'A Customer ID has 7 digits, e.g. 6703615.' })
-  .meta({ description: 'Customer ID (account number): 7 digits', example: '6703615' });
+export const CustomerId = formatted(identifierPatterns.customerId, 'customer_id').meta({
+  description: 'Customer ID (account number): 7 digits',
+  example: '6703615',
+});
 
 export const CustomerAccount = z
   .object({
@@ -18,9 +18,9 @@ export const CustomerAccount = z
 export type CustomerAccount = z.infer<typeof CustomerAccount>;
 
 export const CustomerLookupByIdRequest = z
-  .object({
+  .strictObject({
     customerId: CustomerId,
-    email: z.email({ message: 'Enter a valid email address, e.g. name@example.com.' }).max(254),
+    email: Email,
   })
   .meta({ id: 'CustomerLookupByIdRequest' });
 export type CustomerLookupByIdRequest = z.infer<typeof CustomerLookupByIdRequest>;
@@ -29,6 +29,7 @@ export const customersApi = {
   openById: endpoint({
     method: 'POST',
     path: '/api/customers/open-by-id',
+    operationId: 'openCustomerById',
     summary:
       'Open a customer account by Customer ID and an email associated with it. A wrong ID and a wrong email give the same 404.',
     tag: 'customers',
@@ -38,6 +39,7 @@ export const customersApi = {
   close: endpoint({
     method: 'POST',
     path: '/api/customers/close',
+    operationId: 'closeCustomer',
     summary: 'Close the customer account open in this session',
     tag: 'customers',
     response: z.null(),

@@ -14,6 +14,8 @@ export interface Endpoint<
 > {
   method: HttpMethod;
   path: string;
+  /** Stable name of the operation in the OpenAPI document (and in generated clients). */
+  operationId: string;
   summary: string;
   tag: string;
   params?: P;
@@ -22,6 +24,11 @@ export interface Endpoint<
   response: R;
   /** Status of a successful answer (200 unless it creates something). */
   status?: 200 | 201 | 204;
+  /**
+   * Takes an `Idempotency-Key` header: a retry with the same key (a double click, a lost answer)
+   * replays the first answer instead of doing the work twice.
+   */
+  idempotent?: boolean;
 }
 
 export function endpoint<

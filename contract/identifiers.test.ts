@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { formatDocumentNumber, identifierPatterns, recogniseLookupInput } from './identifiers.ts';
 
 describe('identifier formats (SPEC §2)', () => {
-  it('formats document numbers with a yearly six-digit counter', () => {
+  it('formats document numbers with a yearly counter of six digits or more', () => {
     expect(formatDocumentNumber('quote', 2026, 45)).toBe('Q-2026-000045');
     expect(formatDocumentNumber('order', 2026, 17)).toBe('R-2026-000017');
     expect(formatDocumentNumber('invoice', 2026, 31)).toBe('INV-2026-000031');
+    expect(formatDocumentNumber('quote', 2026, 999_999)).toBe('Q-2026-999999');
+    // Past a million a year the number grows a digit instead of failing, and stays valid.
+    expect(formatDocumentNumber('quote', 2026, 1_000_000)).toBe('Q-2026-1000000');
+    expect(identifierPatterns.quoteNumber.test('Q-2026-1000000')).toBe(true);
+    expect(identifierPatterns.quoteNumber.test('Q-2026-00045')).toBe(false);
     expect(() => formatDocumentNumber('quote', 2026, 0)).toThrow(RangeError);
-    expect(() => formatDocumentNumber('quote', 2026, 1_000_000)).toThrow(RangeError);
+    expect(() => formatDocumentNumber('quote', 2026, 1_000_000_000)).toThrow(RangeError);
   });
 
   it('accepts the documented examples and rejects near misses', () => {

@@ -8,9 +8,10 @@ export const identifierPatterns = {
   /** A license key is the License ID followed by a dash and the secret part. */
   licenseKey: /^[A-Z0-9]{10}-[A-Z0-9-]{10,}$/,
   subscriptionPackNumber: /^(0[1-9]|1[0-2])[0-9]{2}\/[A-Z0-9]{5,7}$/,
-  quoteNumber: /^Q-[0-9]{4}-[0-9]{6}$/,
-  orderNumber: /^R-[0-9]{4}-[0-9]{6}$/,
-  invoiceNumber: /^INV-[0-9]{4}-[0-9]{6}$/,
+  /** Six digits or more: the counter keeps the look of `Q-2026-000045` and grows past 999,999. */
+  quoteNumber: /^Q-[0-9]{4}-[0-9]{6,9}$/,
+  orderNumber: /^R-[0-9]{4}-[0-9]{6,9}$/,
+  invoiceNumber: /^INV-[0-9]{4}-[0-9]{6,9}$/,
   productCode: /^[A-Z0-9]{2,6}$/,
   serviceDomain: /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
   email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
@@ -19,9 +20,15 @@ export const identifierPatterns = {
 export type DocumentKind = 'quote' | 'order' | 'invoice';
 const documentPrefix: Record<DocumentKind, string> = { quote: 'Q', order: 'R', invoice: 'INV' };
 
-/** `Q-2026-000045`: prefix, year, and a six-digit counter that restarts every year. */
+/** Highest yearly counter a document number can carry (nine digits). */
+export const DOCUMENT_SEQUENCE_MAX = 999_999_999;
+
+/**
+ * `Q-2026-000045`: prefix, year, and a counter that restarts every year, padded to six digits and
+ * longer once it passes 999,999 (`Q-2026-1000000`), so numbers never collide or fail.
+ */
 export function formatDocumentNumber(kind: DocumentKind, year: number, sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > 999_999) {
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > DOCUMENT_SEQUENCE_MAX) {
     throw new RangeError(`document sequence out of range: ${sequence}`);
   }
   return `${documentPrefix[kind]}-${year}-${String(sequence).padStart(6, '0')}`;

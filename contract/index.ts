@@ -1,3 +1,4 @@
+export * from './admin.ts';
 export * from './auth.ts';
 export * from './cart.ts';
 export * from './catalog.ts';
@@ -7,6 +8,8 @@ export * from './endpoint.ts';
 export * from './errors.ts';
 export * from './health.ts';
 export * from './identifiers.ts';
+export * from './limits.ts';
 export * from './money.ts';
 export * from './permissions.ts';
 export * from './quotes.ts';
+export * from './validation.ts';

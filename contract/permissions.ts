@@ -14,6 +14,8 @@ export const permissionsByRole = {
   'cart.manage': ['admin', 'sales'],
   'quotes.read': ['admin', 'sales'],
   'quotes.create': ['admin', 'sales'],
+  'quotes.cancel': ['admin', 'sales'],
+  'orders.create': ['admin', 'sales'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionsByRole;

@@ -5,58 +5,84 @@ import { CustomerAccount, CustomerId } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
 import { Currency } from './money.ts';
+import {
+  Email,
+  FilterDate,
+  formatted,
+  optionalText,
+  Pagination,
+  requiredText,
+  SearchText,
+} from './validation.ts';
 
-const required = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: 'This field is required.' })
-    .max(max, { message: `At most ${max} characters.` });
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `At most ${max} characters.` })
-    .optional();
+const postalCode = /^[\p{L}\p{N}][\p{L}\p{N} -]*$/u;
+const vatId = /^[\p{L}\p{N}][\p{L}\p{N} ./-]*$/u;
 
+/** The reseller's billing address as a request gives it (trimmed, checked). */
+export const BillingAddressInput = z
+  .strictObject({
+    companyName: requiredText(200),
+    addressLine1: requiredText(200),
+    addressLine2: optionalText(200),
+    city: requiredText(100),
+    postalCode: requiredText(20).pipe(z.string().regex(postalCode, { error: 'postal_code' })),
+    country: CountryCode,
+    vatId: optionalText(40).refine((v) => v === undefined || vatId.test(v), { error: 'vat_id' }),
+  })
+  .meta({ id: 'NewBillingAddress' });
+
+/** The billing address as a quote shows it. */
 export const BillingAddress = z
   .object({
-    companyName: required(200),
-    addressLine1: required(200),
-    addressLine2: optional(200),
-    city: required(100),
-    postalCode: required(20).regex(/^[\p{L}\p{N}][\p{L}\p{N} -]*$/u, {
-      message: 'A postal code has letters, digits, spaces and dashes only.',
-    }),
-    country: CountryCode,
-    vatId: optional(40).refine((v) => !v || /^[\p{L}\p{N}][\p{L}\p{N} ./-]*$/u.test(v), {
-      message: 'A VAT ID has letters, digits, spaces, dots, slashes and dashes only.',
-    }),
+    companyName: z.string(),
+    addressLine1: z.string(),
+    addressLine2: z.string().optional(),
+    city: z.string(),
+    postalCode: z.string(),
+    country: z.string(),
+    vatId: z.string().optional(),
   })
   .meta({ id: 'BillingAddress' });
 export type BillingAddress = z.infer<typeof BillingAddress>;
 
-export const EndUser = z
-  .object({
-    name: required(200),
-    email: z.email({ message: 'Enter a valid email address, e.g. name@example.com.' }).max(254),
-    company: optional(200),
+/** The end user (licensee) as a request gives them. */
+export const EndUserInput = z
+  .strictObject({
+    name: requiredText(200),
+    email: Email,
+    company: optionalText(200),
   })
+  .meta({ id: 'NewEndUser' });
+
+export const EndUser = z
+  .object({ name: z.string(), email: z.string(), company: z.string().optional() })
   .meta({ id: 'EndUser' });
+export type EndUser = z.infer<typeof EndUser>;
 
 export const CreateQuoteRequest = z
-  .object({
+  .strictObject({
     /** The account the quote is for; it must be the one open in this session. */
     customerId: CustomerId,
-    billingAddress: BillingAddress,
-    endUser: EndUser,
-    poNumber: optional(60),
+    billingAddress: BillingAddressInput,
+    endUser: EndUserInput,
+    poNumber: optionalText(60),
   })
   .meta({ id: 'CreateQuoteRequest' });
 export type CreateQuoteRequest = z.infer<typeof CreateQuoteRequest>;
 
-export const QuoteStatus = z.enum(['open', 'expired', 'cancelled', 'converted', 'ordered']);
+/** What the database stores; `expired` is an open quote past its validity date. */
+export const StoredQuoteStatus = z.enum(['open', 'cancelled', 'converted', 'ordered']);
+export type StoredQuoteStatus = z.infer<typeof StoredQuoteStatus>;
+export const QuoteStatus = z.enum([...StoredQuoteStatus.options, 'expired']);
+export type QuoteStatus = z.infer<typeof QuoteStatus>;
 export const QuoteOrigin = z.enum(['reseller', 'direct']);
+export type QuoteOrigin = z.infer<typeof QuoteOrigin>;
+
+/** What this user may do with this quote now, as the quotes policy decides it. */
+export const QuoteActions = z
+  .object({ cancel: z.boolean(), order: z.boolean() })
+  .meta({ id: 'QuoteActions' });
+export type QuoteActions = z.infer<typeof QuoteActions>;
 
 export const QuoteSummary = z
   .object({
@@ -81,16 +107,19 @@ export const Quote = QuoteSummary.extend({
   lines: z.array(PricedLine),
   totals: Totals,
   createdBy: z.string().nullable(),
+  cancelledAt: z.iso.datetime({ offset: true }).nullable(),
+  actions: QuoteActions,
 }).meta({ id: 'Quote' });
 export type Quote = z.infer<typeof Quote>;
 
-export const QuoteListQuery = z.object({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const QuoteListQuery = z
+  .strictObject({
+    from: FilterDate.optional(),
+    to: FilterDate.optional(),
+    q: SearchText,
+    ...Pagination,
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { error: 'date_order', path: ['to'] });
 // No schema id: query strings must stay inline for the OpenAPI generator.
 export type QuoteListQuery = z.input<typeof QuoteListQuery>;
 export type QuoteListFilters = z.output<typeof QuoteListQuery>;
@@ -104,27 +133,31 @@ export const QuoteList = z
   })
   .meta({ id: 'QuoteList' });
 
-const QuoteParams = z.object({
-  quoteNumber: z
-    .string()
-    .toUpperCase()
-    .regex(identifierPatterns.quoteNumber, { message: 'A quote number looks like Q-2026-000045.' }),
+export const QuoteNumber = formatted(identifierPatterns.quoteNumber, 'quote_number', 'upper').meta({
+  description: 'Quote reference number',
+  example: 'Q-2026-000045',
 });
+
+const QuoteParams = z.strictObject({ quoteNumber: QuoteNumber });
 
 export const quotesApi = {
   create: endpoint({
     method: 'POST',
     path: '/api/quotes',
+    operationId: 'createQuote',
     summary: 'Turn the open cart into a numbered reseller quote valid for 30 days',
     tag: 'quotes',
     body: CreateQuoteRequest,
     response: Quote,
     status: 201,
+    idempotent: true,
   }),
   list: endpoint({
     method: 'GET',
     path: '/api/quotes',
-    summary: "The partner's quotes, newest first; date range and search by number, customer name or email",
+    operationId: 'listQuotes',
+    summary:
+      "The partner's quotes, newest first; date range and search by quote number, customer name, Customer ID or email",
     tag: 'quotes',
     query: QuoteListQuery,
     response: QuoteList,
@@ -132,7 +165,17 @@ export const quotesApi = {
   get: endpoint({
     method: 'GET',
     path: '/api/quotes/:quoteNumber',
-    summary: 'One quote with its lines and totals',
+    operationId: 'getQuote',
+    summary: 'One quote with its lines, totals and the actions allowed on it',
+    tag: 'quotes',
+    params: QuoteParams,
+    response: Quote,
+  }),
+  cancel: endpoint({
+    method: 'POST',
+    path: '/api/quotes/:quoteNumber/cancel',
+    operationId: 'cancelQuote',
+    summary: 'Cancel an open quote: it can no longer be ordered or converted',
     tag: 'quotes',
     params: QuoteParams,
     response: Quote,

@@ -1,25 +1,22 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
-import scalarReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.ts';
 import { registerErrorHandling } from './http/errors.ts';
-import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
-import { registerCartRoutes } from './modules/cart/cart.routes.ts';
-import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts';
-import { registerCustomerRoutes } from './modules/customers/customers.routes.ts';
-import { registerHealthRoutes } from './modules/health/health.routes.ts';
-import { registerQuoteRoutes } from './modules/quotes/quotes.routes.ts';
+import type { Portal } from './http/portal.ts';
+import { type Clock, systemClock } from './http/request-meta.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { sessionStatementFor } from './modules/auth/auth.service.ts';
+import { cartRoutes } from './modules/cart/cart.routes.ts';
+import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { customerRoutes } from './modules/customers/customers.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { partnerAdminRoutes } from './modules/partners/partners.routes.ts';
+import { quoteRoutes } from './modules/quotes/quotes.routes.ts';
+import { openApi } from './plugins/openapi.ts';
+import { securityHeaders } from './plugins/security-headers.ts';
+import { webApp } from './plugins/web-app.ts';
 
 export interface AppOptions {
   database: Database;
@@ -27,8 +24,17 @@ export interface AppOptions {
   cookieSecure?: boolean;
   /** Folder of the built web app; served with an index.html fallback when present. */
   webRoot?: string;
-  /** Honour X-Forwarded-For from the load balancer in front. */
-  trustProxy?: boolean;
+  /** Which X-Forwarded-For hops to trust: a hop count or the balancers' addresses (never all). */
+  trustProxy?: number | string[];
+  /** The time of every request; tests move it instead of waiting. */
+  clock?: Clock;
+}
+
+/** A hop count trusts that many proxies in front; addresses trust exactly those. */
+function trustProxyOf(setting: AppOptions['trustProxy']) {
+  if (setting === undefined) return false;
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return setting;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -37,100 +43,35 @@ const defaultWebRoot = fileURLToPath(new URL('../web/dist', import.meta.url));
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxyOf(options.trustProxy),
     bodyLimit: 256 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
+  const { db } = options.database;
+  const portal: Portal = {
+    database: options.database,
+    db,
+    clock: options.clock ?? systemClock,
+    cookieSecure: options.cookieSecure ?? false,
+    sessions: sessionStatementFor(db),
+  };
+  app.decorate('portal', portal);
+
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  await app.register(securityHeaders);
+  await app.register(openApi);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Partner Portal API',
-        version: '0.1.0',
-        description:
-          'Log in with POST /api/auth/login; the session cookie `pp_session` then authenticates. Every POST, PATCH, PUT and DELETE also needs the header `x-csrf-token` with the `csrfToken` from the login or /api/auth/me answer (also in the `pp_csrf` cookie). Errors are `{ code, message, field? }`.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'pp_session' },
-          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
-        },
-      },
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(customerRoutes);
+  await app.register(catalogRoutes);
+  await app.register(cartRoutes);
+  await app.register(quoteRoutes);
+  await app.register(partnerAdminRoutes);
 
-  // The reference page runs an inline start-up script, so it gets its own CSP scope.
-  await app.register(async (docs) => {
-    docs.addHook('onSend', async (_request, reply) => {
-      reply.header(
-        'content-security-policy',
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'",
-      );
-    });
-    await docs.register(scalarReference, {
-      routePrefix: '/api/docs',
-      // A reference page for our API only: no vendor toolbar, AI agent, telemetry or outside fonts.
-      configuration: {
-        url: '/api/openapi.json',
-        withDefaultFonts: false,
-        hideClientButton: true,
-        showDeveloperTools: 'never',
-        telemetry: false,
-        mcp: { disabled: true },
-        agent: { disabled: true },
-      },
-    });
-  });
-
-  const deps = { db: options.database.db, cookieSecure: options.cookieSecure ?? false };
-  registerHealthRoutes(app, { database: options.database });
-  registerAuthRoutes(app, deps);
-  registerCustomerRoutes(app, deps);
-  registerCatalogRoutes(app, deps);
-  registerCartRoutes(app, deps);
-  registerQuoteRoutes(app, deps);
-
-  const webRoot = options.webRoot ?? defaultWebRoot;
-  const hasWeb = existsSync(`${webRoot}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return reply
-        .code(404)
-        .send({ code: 'route.not_found', message: `No route ${request.method} ${request.url}.` });
-    }
-    if (!hasWeb) {
-      return reply
-        .code(404)
-        .type('text/plain')
-        .send('The web app is not built: run `npm run build`, or `npm run dev` for development.');
-    }
-    // Client-side routes (/quotes/Q-2026-000001 …) all load the single-page app.
-    return reply.type('text/html').sendFile('index.html');
-  });
-
+  await app.register(webApp, { webRoot: options.webRoot ?? defaultWebRoot });
   return app;
 }

@@ -1,4 +1,39 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+const boolean = z.enum(['true', 'false']).optional();
+
+/** An address or a CIDR range (`10.0.0.0/8`, `fd00::/8`). */
+const isAddressOrRange = (value: string) => {
+  const [address = '', bits, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n <= (version === 4 ? 32 : 128);
+};
+
+/**
+ * Behind a load balancer, which X-Forwarded-For entries to believe: a number of hops, or the
+ * balancers' addresses. "Trust everything" is refused: a client could then write its own address
+ * into the rate limits and the audit log.
+ */
+const TrustProxy = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const text = value?.trim() ?? '';
+    if (text === '' || text === 'false') return undefined;
+    if (/^\d+$/.test(text)) return Number(text);
+    const addresses = text.split(',').map((a) => a.trim());
+    if (addresses.every(isAddressOrRange)) return addresses;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'give the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.1,10.0.1.0/24); "true" would trust any client',
+    });
+    return z.NEVER;
+  });
 
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -6,23 +41,17 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** A real PostgreSQL server; without it the app runs on embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().startsWith('postgres').optional()),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().default('./data'),
-  /** Load the demo partners, users and customers on first start (never in production). */
-  DEMO_DATA: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v !== 'false'),
+  /**
+   * Load the demo partners, users and customers on first start. Default: yes on the embedded
+   * database, no on a PostgreSQL server (the demo password is published), never in production.
+   */
+  DEMO_DATA: boolean,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits, audit). */
-  TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
+  TRUST_PROXY: TrustProxy,
   /** Serve cookies with the Secure flag (behind HTTPS). */
-  COOKIE_SECURE: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((v) => v === 'true'),
+  COOKIE_SECURE: boolean,
 });
 
 export type Config = {
@@ -30,11 +59,12 @@ export type Config = {
   host: string;
   port: number;
   databaseUrl: string | undefined;
+  databasePoolSize: number;
   dataDir: string;
   demoData: boolean;
   logLevel: string;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  trustProxy: number | string[] | undefined;
 };
 
 /** The environment, parsed once at boot; a bad value stops the start with a clear message. */
@@ -45,15 +75,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const demoByDefault = e.DATABASE_URL === undefined;
   return {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.DATA_DIR,
-    demoData: e.DEMO_DATA && e.NODE_ENV !== 'production',
+    demoData:
+      e.NODE_ENV !== 'production' && (e.DEMO_DATA === undefined ? demoByDefault : e.DEMO_DATA === 'true'),
     logLevel: e.LOG_LEVEL,
-    cookieSecure: e.COOKIE_SECURE || e.NODE_ENV === 'production',
+    cookieSecure:
+      e.COOKIE_SECURE === 'true' || (e.COOKIE_SECURE === undefined && e.NODE_ENV === 'production'),
     trustProxy: e.TRUST_PROXY,
   };
 }

@@ -1,11 +1,15 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { DEMO_PASSWORD, demoLogins, loadDemoData } from './db/demo-data.ts';
+import { DEMO_PASSWORD, DEMO_STAFF_EMAIL, demoLogins, loadDemoData } from './db/demo-data.ts';
 import { startMaintenance } from './maintenance.ts';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  poolSize: config.databasePoolSize,
+});
 await database.migrate();
 const seeded = config.demoData ? await loadDemoData(database.db) : false;
 
@@ -13,7 +17,7 @@ const app = await buildApp({
   database,
   logLevel: config.logLevel,
   cookieSecure: config.cookieSecure,
-  trustProxy: config.trustProxy,
+  ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
 });
 const stopMaintenance = startMaintenance(database.db, app.log);
 await app.listen({ host: config.host, port: config.port });
@@ -29,6 +33,7 @@ if (config.demoData) {
   );
   for (const login of demoLogins)
     console.log(`  ${login.email.padEnd(30)} ${login.role.padEnd(8)} ${login.partner}`);
+  console.log(`Vendor staff (back office API under /api/admin): ${DEMO_STAFF_EMAIL}`);
 }
 
 async function shutdown(signal: string) {

@@ -1,19 +1,25 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { limits } from '../contract/limits.ts';
 import type { Db } from './db/client.ts';
+import { deleteExpiredIdempotencyKeys } from './http/idempotency.ts';
 import { deleteExpiredRateLimitWindows } from './lib/rate-limit.ts';
+import { deleteExpiredDevices } from './modules/auth/devices.ts';
 import { deleteExpiredSessions } from './modules/auth/sessions.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * Deletes expired sessions and old rate-limit windows every hour. Safe to run in every instance:
- * the deletes are idempotent.
+ * Deletes expired sessions, device tokens, idempotency keys and old rate-limit windows every hour.
+ * Safe to run in every instance: the deletes are idempotent.
  */
 export function startMaintenance(db: Db, log: FastifyBaseLogger): () => void {
   const run = async () => {
+    const now = new Date();
     try {
-      await deleteExpiredSessions(db);
-      await deleteExpiredRateLimitWindows(db, new Date(Date.now() - 24 * HOUR_MS));
+      await deleteExpiredSessions(db, now);
+      await deleteExpiredDevices(db, now);
+      await deleteExpiredIdempotencyKeys(db, new Date(now.getTime() - limits.idempotencyHours * HOUR_MS));
+      await deleteExpiredRateLimitWindows(db, new Date(now.getTime() - 24 * HOUR_MS));
     } catch (err) {
       log.error({ err }, 'maintenance failed');
     }

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { withNamedStatements } from './pglite-statements.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -25,15 +26,26 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * No statement runs longer than this: a query that would (a pathological search, a lock held by a
+ * stuck transaction) fails with 503 instead of holding a connection and a request forever.
+ */
+export const STATEMENT_TIMEOUT_MS = 5_000;
+
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** PostgreSQL when a URL is given; otherwise embedded PGlite in `dataDir` (`memory://` for tests). */
 export async function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir: string;
+  poolSize?: number;
 }): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+    });
     // Both drivers build a PgDatabase; only the raw-result type parameter differs, which services never see.
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
@@ -48,7 +60,8 @@ export async function openDatabase(options: {
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
   // PGlite loads contrib extensions on request; the migrations then CREATE EXTENSION as on PostgreSQL.
   const client = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  await client.exec(`set statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
+  const db = drizzlePglite(withNamedStatements(client), { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

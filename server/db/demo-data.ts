@@ -1,6 +1,7 @@
 import { loadDemoCatalog } from '../modules/catalog/demo-catalog.ts';
 import { createCustomerAccount } from '../modules/customers/customers.service.ts';
 import { createPartner, createPartnerUser, findPartnerByName } from '../modules/partners/partners.service.ts';
+import { createStaffMember } from '../modules/staff/staff.service.ts';
 import type { Db } from './client.ts';
 
 /** Every demo user's password (demo data only: never loaded in production). */
@@ -12,6 +13,9 @@ export const demoLogins = [
   { email: 'billing@demo-reseller.test', role: 'billing', partner: 'Demo Reseller' },
   { email: 'admin@outro-revendedor.test', role: 'admin', partner: 'Outro Revendedor Ltda' },
 ] as const;
+
+/** The vendor staff login of the demo data (same password). */
+export const DEMO_STAFF_EMAIL = 'staff@vendor.test';
 
 /**
  * Deterministic demo data, listed in the README; loaded once, on a database that has none.
@@ -48,6 +52,7 @@ export async function loadDemoData(db: Db): Promise<boolean> {
         password: DEMO_PASSWORD,
       });
     }
+    await createStaffMember(tx, { email: DEMO_STAFF_EMAIL, name: 'Vera Vendor', password: DEMO_PASSWORD });
   });
   await createCustomerAccount(db, {
     customerId: '6703615',

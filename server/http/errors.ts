@@ -1,26 +1,39 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiError } from '../../contract/errors.ts';
+import { fieldOf, ruleMessage, ruleOf } from '../../contract/validation.ts';
+import { databaseErrorCode, transientDatabaseErrors } from '../db/errors.ts';
 import { DomainError } from '../lib/errors.ts';
 
-/** Zod issue codes folded into the few validation codes the web app translates. */
-function validationCode(keyword: string, params: Record<string, unknown>): string {
-  if (keyword === 'invalid_type' && params.input === undefined) return 'validation.required';
-  if (keyword === 'too_small')
-    return params.origin === 'string' && params.minimum === 1
-      ? 'validation.required'
-      : 'validation.too_small';
-  if (keyword === 'too_big') return 'validation.too_big';
-  if (keyword === 'invalid_format') return 'validation.format';
-  return 'validation.invalid';
+/** The first problem of a request that failed its schema, as `validation.<rule>` with the field. */
+function validationError(error: FastifyError & { validation: unknown[] }): ApiError {
+  const [first] = error.validation as {
+    keyword: string;
+    instancePath: string;
+    message?: string;
+    params?: Record<string, unknown>;
+  }[];
+  const issue = {
+    ...first?.params,
+    code: first?.keyword ?? 'invalid',
+    message: first?.message,
+    path: (first?.instancePath ?? '').split('/').filter(Boolean),
+  };
+  const { rule, params } = ruleOf(issue);
+  const body: ApiError = { code: `validation.${rule}`, message: ruleMessage(rule, params) };
+  const field = fieldOf(issue);
+  if (field) body.field = field;
+  if (Object.keys(params).length > 0) body.params = params;
+  return body;
 }
 
-/** The one place where errors become HTTP answers: `{ code, message, field? }`. */
+/** The one place where errors become HTTP answers: `{ code, message, field?, params? }`. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
       const body: ApiError = { code: error.code, message: error.message };
       if (error.field) body.field = error.field;
+      if (error.params) body.params = error.params;
       if (error.retryAfterSeconds !== undefined) {
         body.retryAfterSeconds = error.retryAfterSeconds;
         reply.header('retry-after', String(error.retryAfterSeconds));
@@ -28,14 +41,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.code(error.status).send(body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const [first] = error.validation;
-      const field = first?.instancePath.replace(/^\//, '').replaceAll('/', '.') || undefined;
-      const body: ApiError = {
-        code: validationCode(first?.keyword ?? '', (first?.params ?? {}) as Record<string, unknown>),
-        message: first?.message ?? 'Invalid request.',
-      };
-      if (field) body.field = field;
-      return reply.code(400).send(body);
+      return reply.code(400).send(validationError(error));
+    }
+    const transient = transientDatabaseErrors[databaseErrorCode(error) ?? ''];
+    if (transient) {
+      request.log.warn({ err: error }, 'database busy or slow');
+      reply.header('retry-after', '1');
+      return reply
+        .code(503)
+        .send({ code: transient, message: 'The database is busy. Please try again in a moment.' });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

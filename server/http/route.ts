@@ -1,12 +1,24 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Endpoint } from '../../contract/endpoint.ts';
 import { ApiError } from '../../contract/errors.ts';
-import { type Permission, roleHasPermission } from '../../contract/permissions.ts';
-import type { Db } from '../db/client.ts';
+import type { Permission } from '../../contract/permissions.ts';
+import { IdempotencyKey } from '../../contract/validation.ts';
+import type { Queryable } from '../db/client.ts';
 import { DomainError } from '../lib/errors.ts';
-import { type Actor, findActor, SESSION_COOKIE } from '../modules/auth/sessions.ts';
+import { type Actor, type ActorKind, type ActorOf, actorId, can } from '../modules/auth/actor.ts';
+import {
+  actorFrom,
+  type LookupRead,
+  type LookupStatement,
+  prepareLookupStatement,
+  type SessionRow,
+} from '../modules/auth/session.queries.ts';
+import { hashToken, SESSION_COOKIE, TOUCH_AFTER_MS, touchSession } from '../modules/auth/sessions.ts';
+import { setSessionCookies } from './cookies.ts';
+import { runIdempotent } from './idempotency.ts';
+import type { RequestMeta } from './request-meta.ts';
 
 type Infer<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
 
@@ -14,45 +26,187 @@ export interface RouteContext<E extends Endpoint> {
   params: Infer<E['params']>;
   query: Infer<E['query']>;
   body: Infer<E['body']>;
+  meta: RequestMeta;
+  /** The database, or the request's transaction when the endpoint is idempotent. */
+  db: Queryable;
   request: FastifyRequest;
   reply: FastifyReply;
 }
 
 type Result<E extends Endpoint> = Promise<z.input<E['response']>>;
 
-/**
- * Who may call a route. Routes are private by default: `public` must be said out loud.
- * `authenticated` needs a session; a permission also needs the role to carry it (SPEC §1).
- */
-export type Access = 'public' | 'authenticated' | Permission;
-
-const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-function securityOf(method: string): Record<string, string[]> {
-  return unsafeMethods.has(method) ? { session: [], csrf: [] } : { session: [] };
+/** A read that shares the session check's round trip (see session.queries.ts). */
+export interface Lookup<T> {
+  name: string;
+  read: LookupRead<T>;
 }
 
-function schemaOf(endpoint: Endpoint, access: Access) {
+export function defineLookup<T>(name: string, read: LookupRead<T>): Lookup<T> {
+  return { name, read };
+}
+
+/**
+ * Who may call a route: the kinds of actor, and for partner users the permission of their role
+ * (SPEC §1). Routes are private unless registered with `publicRoute`.
+ */
+export interface Access<K extends ActorKind, T> {
+  actors: readonly K[];
+  permission?: Permission;
+  lookup?: Lookup<T>;
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+type Security = Record<string, string[]>[];
+
+function securityOf(endpoint: Endpoint, isPublic: boolean): Security {
+  if (isPublic) return [];
+  return [unsafeMethods.has(endpoint.method) ? { session: [], csrf: [] } : { session: [] }];
+}
+
+function schemaOf(endpoint: Endpoint, isPublic: boolean) {
   const status = endpoint.status ?? 200;
   return {
+    operationId: endpoint.operationId,
     summary: endpoint.summary,
     tags: [endpoint.tag],
     ...(endpoint.params ? { params: endpoint.params } : {}),
-    ...(endpoint.query ? { querystring: endpoint.query } : {}),
+    // No query string declared: none is accepted, so a typo is an error rather than ignored.
+    querystring: endpoint.query ?? z.strictObject({}),
     ...(endpoint.body ? { body: endpoint.body } : {}),
-    response: { [status]: endpoint.response, '4xx': ApiError },
-    ...(access === 'public' ? {} : { security: [securityOf(endpoint.method)] }),
+    ...(endpoint.idempotent
+      ? { headers: z.looseObject({ [IDEMPOTENCY_HEADER]: IdempotencyKey.optional() }) }
+      : {}),
+    response: { [status]: endpoint.response, '4xx': ApiError, '5xx': ApiError },
+    security: securityOf(endpoint, isPublic),
   };
 }
 
-async function authenticate(
-  db: Db,
-  request: FastifyRequest,
-  access: Exclude<Access, 'public'>,
-): Promise<Actor> {
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+const actorKindNames: Record<ActorKind, string> = {
+  partner_user: 'partner users',
+  vendor_staff: 'vendor staff',
+};
+
+function contextOf<E extends Endpoint>(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+  const meta: RequestMeta = { ip: request.ip, requestId: String(request.id), now: app.portal.clock() };
+  return {
+    params: request.params as Infer<E['params']>,
+    query: request.query as Infer<E['query']>,
+    body: request.body as Infer<E['body']>,
+    meta,
+    db: app.portal.db as Queryable,
+    request,
+    reply,
+  } satisfies RouteContext<E>;
+}
+
+function refuseUnexpectedBody(endpoint: Endpoint, request: FastifyRequest): void {
+  if (!endpoint.body && request.body !== undefined && request.body !== null) {
+    throw new DomainError('invalid', 'validation.unexpected_body', 'This request takes no body.');
+  }
+}
+
+function register<E extends Endpoint>(
+  app: FastifyInstance,
+  endpoint: E,
+  isPublic: boolean,
+  run: (ctx: RouteContext<E>) => Promise<{ status: number; body: unknown }>,
+): void {
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    schema: schemaOf(endpoint, isPublic),
+    handler: async (request, reply) => {
+      refuseUnexpectedBody(endpoint, request);
+      const answer = await run(contextOf<E>(app, request, reply));
+      if (answer.status === 204) return reply.code(204).send();
+      return reply.code(answer.status).send(answer.body);
+    },
+  });
+}
+
+/** A route anyone may call (login, health). */
+export function publicRoute<E extends Endpoint>(
+  app: FastifyInstance,
+  endpoint: E,
+  handler: (ctx: RouteContext<E>) => Result<E>,
+): void {
+  register(app, endpoint, true, async (ctx) => ({
+    status: endpoint.status ?? 200,
+    body: await handler(ctx),
+  }));
+}
+
+/**
+ * A route for a logged-in actor of one of `access.actors`: the session is checked (one prepared
+ * statement, which also runs the route's lookup if it has one), then the CSRF header on
+ * state-changing methods, then the role's permission. The handler gets the actor and the lookup's
+ * answer (`found`, null when nothing matched). An idempotent endpoint called with an
+ * Idempotency-Key runs in a transaction that also stores its answer for retries.
+ */
+export function route<E extends Endpoint, K extends ActorKind, T = never>(
+  app: FastifyInstance,
+  endpoint: E,
+  access: Access<K, T>,
+  handler: (ctx: RouteContext<E> & { actor: ActorOf<K>; found: T | null }) => Result<E>,
+): void {
+  let lookup: LookupStatement<T> | undefined;
+  const status = endpoint.status ?? 200;
+  register(app, endpoint, false, async (ctx) => {
+    lookup ??= access.lookup
+      ? prepareLookupStatement(app.portal.db, access.lookup.name, access.lookup.read)
+      : undefined;
+    const { actor, found } = await authenticate(app, ctx, access, lookup);
+    const key = endpoint.idempotent ? ctx.request.headers[IDEMPOTENCY_HEADER] : undefined;
+    if (typeof key !== 'string') return { status, body: await handler({ ...ctx, actor, found }) };
+    const answer = await runIdempotent(
+      app.portal.db,
+      {
+        ownerId: actorId(actor),
+        key,
+        method: ctx.request.method,
+        url: ctx.request.url,
+        body: ctx.request.body,
+      },
+      status,
+      (tx) => handler({ ...ctx, db: tx, actor, found }),
+    );
+    if (answer.replayed) ctx.reply.header('idempotent-replayed', 'true');
+    return answer;
+  });
+}
+
+async function authenticate<E extends Endpoint, K extends ActorKind, T>(
+  app: FastifyInstance,
+  ctx: RouteContext<E>,
+  access: Access<K, T>,
+  lookup: LookupStatement<T> | undefined,
+): Promise<{ actor: ActorOf<K>; found: T | null }> {
+  const { request, reply, meta } = ctx;
   const token = request.cookies[SESSION_COOKIE];
-  const actor = token ? await findActor(db, token) : null;
-  if (!actor) throw new DomainError('unauthenticated', 'auth.required', 'Log in to continue.');
+  if (!token) throw new DomainError('unauthenticated', 'auth.required', 'Log in to continue.');
+  const tokenHash = hashToken(token);
+  const values = { tokenHash, now: meta.now };
+  let row: (SessionRow & { found?: T | null }) | undefined;
+  if (lookup) [row] = await lookup.execute({ ...(ctx.params as object), ...values });
+  else [row] = await app.portal.sessions.execute(values);
+  const actor: Actor | null = row ? actorFrom(row) : null;
+  if (!row || !actor) throw new DomainError('unauthenticated', 'auth.required', 'Log in to continue.');
+
+  if (!(access.actors as readonly ActorKind[]).includes(actor.kind)) {
+    throw new DomainError(
+      'forbidden',
+      'auth.wrong_actor',
+      `This is for ${access.actors.map((k) => actorKindNames[k]).join(' and ')} only.`,
+    );
+  }
   if (unsafeMethods.has(request.method)) {
     const sent = request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !sameSecret(sent, actor.csrfToken)) {
@@ -63,66 +217,21 @@ async function authenticate(
       );
     }
   }
-  if (access !== 'authenticated' && !roleHasPermission(actor.role, access)) {
-    throw new DomainError('forbidden', 'auth.forbidden', `Your role (${actor.role}) may not do this.`);
+  if (access.permission && !can(actor, access.permission)) {
+    const role = actor.kind === 'partner_user' ? actor.role : actor.kind;
+    throw new DomainError('forbidden', 'auth.forbidden', `Your role (${role}) may not do this.`);
   }
-  return actor;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-function register<E extends Endpoint>(
-  app: FastifyInstance,
-  endpoint: E,
-  access: Access,
-  run: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
-): void {
-  app.route({
-    method: endpoint.method,
-    url: endpoint.path,
-    schema: schemaOf(endpoint, access),
-    handler: async (request, reply) => {
-      const result = await run(request, reply);
-      const status = endpoint.status ?? 200;
-      if (status === 204) return reply.code(204).send();
-      return reply.code(status).send(result);
-    },
-  });
-}
-
-function contextOf<E extends Endpoint>(request: FastifyRequest, reply: FastifyReply): RouteContext<E> {
-  return {
-    params: request.params as Infer<E['params']>,
-    query: request.query as Infer<E['query']>,
-    body: request.body as Infer<E['body']>,
-    request,
-    reply,
-  };
-}
-
-/** A route anyone may call (login, health). */
-export function publicRoute<E extends Endpoint>(
-  app: FastifyInstance,
-  endpoint: E,
-  handler: (ctx: RouteContext<E>) => Result<E>,
-): void {
-  register(app, endpoint, 'public', (request, reply) => handler(contextOf<E>(request, reply)));
-}
-
-/** A route for a logged-in partner user holding `access`; the handler receives the actor. */
-export function route<E extends Endpoint>(
-  app: FastifyInstance,
-  db: Db,
-  endpoint: E,
-  access: Exclude<Access, 'public'>,
-  handler: (ctx: RouteContext<E> & { actor: Actor }) => Result<E>,
-): void {
-  register(app, endpoint, access, async (request, reply) => {
-    const actor = await authenticate(db, request, access);
-    return handler({ ...contextOf<E>(request, reply), actor });
-  });
+  if (meta.now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    const expiresAt = await touchSession(app.portal.db, tokenHash, meta.now);
+    if (expiresAt) {
+      setSessionCookies(reply, {
+        token,
+        csrfToken: actor.csrfToken,
+        expiresAt,
+        now: meta.now,
+        secure: app.portal.cookieSecure,
+      });
+    }
+  }
+  return { actor: actor as ActorOf<K>, found: row.found ?? null };
 }

@@ -8,7 +8,9 @@ export type ErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
-  | 'rate_limited';
+  | 'unprocessable'
+  | 'rate_limited'
+  | 'unavailable';
 
 const statusByKind: Record<ErrorKind, number> = {
   invalid: 400,
@@ -16,27 +18,34 @@ const statusByKind: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  unprocessable: 422,
   rate_limited: 429,
+  unavailable: 503,
 };
+
+export interface ErrorDetails {
+  /** The request field the error concerns, as a dotted path. */
+  field?: string;
+  /** Values the message refers to, for the translated text (a product code, a limit…). */
+  params?: Record<string, string | number>;
+  retryAfterSeconds?: number;
+}
 
 export class DomainError extends Error {
   readonly code: string;
   readonly kind: ErrorKind;
   readonly field: string | undefined;
+  readonly params: Record<string, string | number> | undefined;
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(
-    kind: ErrorKind,
-    code: string,
-    message: string,
-    extra: { field?: string; retryAfterSeconds?: number } = {},
-  ) {
+  constructor(kind: ErrorKind, code: string, message: string, details: ErrorDetails = {}) {
     super(message);
     this.name = 'DomainError';
     this.kind = kind;
     this.code = code;
-    this.field = extra.field;
-    this.retryAfterSeconds = extra.retryAfterSeconds;
+    this.field = details.field;
+    this.params = details.params;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 
   get status(): number {
@@ -45,3 +54,6 @@ export class DomainError extends Error {
 }
 
 export const notFound = (code: string, message: string) => new DomainError('not_found', code, message);
+
+export const tooManyAttempts = (message: string, retryAfterSeconds: number) =>
+  new DomainError('rate_limited', 'rate_limited', message, { retryAfterSeconds });

@@ -1,11 +1,15 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Queryable } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { rateLimitHits } from '../db/schema/index.ts';
 
 /**
- * Fixed-window counters in the database, so every app instance sees the same count.
- * A burst of parallel requests can overshoot a limit by the number in flight; the limits here
- * guard against guessing, where a handful more attempts changes nothing.
+ * Fixed-window counters in the database, so every app instance sees the same count. An attempt is
+ * counted before it is checked (one atomic upsert returns the new count), so requests in flight
+ * cannot all read "9 of 10" and all pass: of any number of parallel attempts, at most the limit
+ * get through. A successful attempt gives its place back; failed ones stay counted.
+ *
+ * Counters take the root database, never a request's transaction: a rolled-back transaction must
+ * not take its failed attempts with it.
  */
 export interface RateLimit {
   /** Key prefix, e.g. `lookup:user`. */
@@ -14,11 +18,8 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
-export interface RateLimitState {
-  count: number;
-  exceeded: boolean;
-  retryAfterSeconds: number;
-}
+/** A limit and the subject it counts for (a user id, an email, an address). */
+export type LimitCheck = readonly [RateLimit, string];
 
 function windowOf(rule: RateLimit, now: Date): { start: Date; retryAfterSeconds: number } {
   const windowMs = rule.windowSeconds * 1000;
@@ -27,61 +28,51 @@ function windowOf(rule: RateLimit, now: Date): { start: Date; retryAfterSeconds:
   return { start, retryAfterSeconds };
 }
 
-export async function peekRateLimit(
-  db: Queryable,
-  rule: RateLimit,
-  subject: string,
-  now = new Date(),
-): Promise<RateLimitState> {
-  const { start, retryAfterSeconds } = windowOf(rule, now);
-  const [row] = await db
-    .select({ hits: rateLimitHits.hits })
-    .from(rateLimitHits)
-    .where(and(eq(rateLimitHits.key, `${rule.name}:${subject}`), eq(rateLimitHits.windowStart, start)));
-  const count = row?.hits ?? 0;
-  return { count, exceeded: count >= rule.limit, retryAfterSeconds };
+const keyOf = (rule: RateLimit, subject: string) => `${rule.name}:${subject}`;
+
+/** The attempts an allowed request took, to be given back if it succeeds. */
+export interface Attempt {
+  taken: { key: string; windowStart: Date }[];
 }
 
-export async function recordRateLimitHit(
-  db: Queryable,
-  rule: RateLimit,
-  subject: string,
-  now = new Date(),
-): Promise<RateLimitState> {
-  const { start, retryAfterSeconds } = windowOf(rule, now);
-  const [row] = await db
-    .insert(rateLimitHits)
-    .values({ key: `${rule.name}:${subject}`, windowStart: start, hits: 1 })
-    .onConflictDoUpdate({
-      target: [rateLimitHits.key, rateLimitHits.windowStart],
-      set: { hits: sql`${rateLimitHits.hits} + 1` },
-    })
-    .returning({ hits: rateLimitHits.hits });
-  const count = row?.hits ?? 1;
-  return { count, exceeded: count >= rule.limit, retryAfterSeconds };
-}
-
-/** A limit and the subject it counts for (a user id, an email, an address). */
-export type LimitCheck = readonly [RateLimit, string];
-
-/** Seconds to wait when any of the limits is spent for its subject; null while all have room. */
-export async function secondsUntilAllowed(
-  db: Queryable,
+/**
+ * Counts one attempt against each limit in order. The first limit already spent refuses the
+ * attempt with its wait in seconds, and the limits after it are not charged: a user who has spent
+ * their own budget cannot go on spending the partner's.
+ */
+export async function takeAttempt(
+  db: Db,
   checks: readonly LimitCheck[],
-): Promise<number | null> {
-  let wait: number | null = null;
+  now: Date,
+): Promise<{ allowed: true; attempt: Attempt } | { allowed: false; retryAfterSeconds: number }> {
+  const taken: Attempt['taken'] = [];
   for (const [rule, subject] of checks) {
-    const state = await peekRateLimit(db, rule, subject);
-    if (state.exceeded) wait = Math.max(wait ?? 0, state.retryAfterSeconds);
+    const { start, retryAfterSeconds } = windowOf(rule, now);
+    const key = keyOf(rule, subject);
+    const [row] = await db
+      .insert(rateLimitHits)
+      .values({ key, windowStart: start, hits: 1 })
+      .onConflictDoUpdate({
+        target: [rateLimitHits.key, rateLimitHits.windowStart],
+        set: { hits: sql`${rateLimitHits.hits} + 1` },
+      })
+      .returning({ hits: rateLimitHits.hits });
+    taken.push({ key, windowStart: start });
+    if ((row?.hits ?? 1) > rule.limit) return { allowed: false, retryAfterSeconds };
   }
-  return wait;
+  return { allowed: true, attempt: { taken } };
 }
 
-/** Counts one failed attempt against every limit. */
-export async function recordFailedAttempt(db: Queryable, checks: readonly LimitCheck[]): Promise<void> {
-  for (const [rule, subject] of checks) await recordRateLimitHit(db, rule, subject);
+/** A successful attempt does not count against anyone. */
+export async function giveBack(db: Db, attempt: Attempt): Promise<void> {
+  for (const { key, windowStart } of attempt.taken) {
+    await db
+      .update(rateLimitHits)
+      .set({ hits: sql`greatest(${rateLimitHits.hits} - 1, 0)` })
+      .where(and(eq(rateLimitHits.key, key), eq(rateLimitHits.windowStart, windowStart)));
+  }
 }
 
-export async function deleteExpiredRateLimitWindows(db: Queryable, olderThan: Date): Promise<void> {
+export async function deleteExpiredRateLimitWindows(db: Db, olderThan: Date): Promise<void> {
   await db.delete(rateLimitHits).where(lt(rateLimitHits.windowStart, olderThan));
 }

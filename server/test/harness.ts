@@ -4,27 +4,47 @@ import type { Database, Db } from '../db/client.ts';
 import { loadDemoCatalog } from '../modules/catalog/demo-catalog.ts';
 import { openTestDatabase } from './database.ts';
 
+/** A clock the test moves by hand: `clock.advance(days)` instead of waiting. */
+export class TestClock {
+  now: Date;
+  constructor(start = new Date()) {
+    this.now = start;
+  }
+  readonly read = () => new Date(this.now.getTime());
+  advanceDays(days: number): void {
+    this.now = new Date(this.now.getTime() + days * 86_400_000);
+  }
+  advanceMinutes(minutes: number): void {
+    this.now = new Date(this.now.getTime() + minutes * 60_000);
+  }
+}
+
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
   database: Database;
+  clock: TestClock;
   close(): Promise<void>;
 }
 
 /** The real application over a fresh database with the catalog loaded; no web build is served. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { trustProxy?: number | string[] } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   await loadDemoCatalog(database.db);
+  const clock = new TestClock();
   const app = await buildApp({
     database,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     webRoot: '/nonexistent',
+    clock: clock.read,
+    ...options,
   });
   await app.ready();
   return {
     app,
     db: database.db,
     database,
+    clock,
     close: async () => {
       await app.close();
       await database.close();

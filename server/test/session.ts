@@ -2,16 +2,19 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** A logged-in browser, as far as the API can tell: the session cookie and the CSRF token. */
+/** A logged-in browser, as far as the API can tell: its cookies and the CSRF token. */
 export class TestSession {
   readonly app: FastifyInstance;
   readonly cookie: string;
   readonly csrfToken: string;
+  /** The device cookie the login left in this browser, if any. */
+  readonly deviceToken: string | undefined;
 
-  constructor(app: FastifyInstance, cookie: string, csrfToken: string) {
+  constructor(app: FastifyInstance, cookie: string, csrfToken: string, deviceToken?: string) {
     this.app = app;
     this.cookie = cookie;
     this.csrfToken = csrfToken;
+    this.deviceToken = deviceToken;
   }
 
   request(method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}) {
@@ -28,8 +31,8 @@ export class TestSession {
   get(url: string) {
     return this.request('GET', url);
   }
-  post(url: string, payload?: unknown) {
-    return this.request('POST', url, payload);
+  post(url: string, payload?: unknown, headers?: Record<string, string>) {
+    return this.request('POST', url, payload, headers);
   }
   patch(url: string, payload?: unknown) {
     return this.request('PATCH', url, payload);
@@ -39,14 +42,38 @@ export class TestSession {
   }
 }
 
-export async function login(app: FastifyInstance, email: string, password: string): Promise<TestSession> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
-  if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.statusCode} ${res.body}`);
-  return sessionFrom(app, res);
+export function loginRequest(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+  options: { deviceToken?: string | undefined; url?: string } = {},
+) {
+  return app.inject({
+    method: 'POST',
+    url: options.url ?? '/api/auth/login',
+    payload: { email, password },
+    ...(options.deviceToken ? { cookies: { pp_device: options.deviceToken } } : {}),
+  });
 }
 
-export function sessionFrom(app: FastifyInstance, res: LightMyRequestResponse): TestSession {
+export async function login(
+  app: FastifyInstance,
+  email: string,
+  password: string,
+  options: { deviceToken?: string | undefined; url?: string } = {},
+): Promise<TestSession> {
+  const res = await loginRequest(app, email, password, options);
+  if (res.statusCode !== 200) throw new Error(`login failed for ${email}: ${res.statusCode} ${res.body}`);
+  return sessionFrom(app, res, options.deviceToken);
+}
+
+export function sessionFrom(
+  app: FastifyInstance,
+  res: LightMyRequestResponse,
+  deviceToken?: string,
+): TestSession {
   const cookie = res.cookies.find((c) => c.name === 'pp_session');
   if (!cookie) throw new Error('no session cookie in the answer');
-  return new TestSession(app, cookie.value, res.json().csrfToken);
+  const device = res.cookies.find((c) => c.name === 'pp_device')?.value ?? deviceToken;
+  return new TestSession(app, cookie.value, res.json().csrfToken, device);
 }

@@ -1,5 +1,6 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { partners, partnerUsers } from './partners.ts';
+import { vendorStaff } from './staff.ts';
 
 export const auditLog = pgTable(
   'audit_log',
@@ -8,6 +9,7 @@ export const auditLog = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     partnerId: uuid('partner_id').references(() => partners.id),
     actorUserId: uuid('actor_user_id').references(() => partnerUsers.id),
+    actorStaffId: uuid('actor_staff_id').references(() => vendorStaff.id),
     action: text('action').notNull(),
     subjectType: text('subject_type').notNull(),
     subjectId: text('subject_id').notNull(),

@@ -1,25 +1,68 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { customerAccounts } from './customers.ts';
 import { partnerUsers } from './partners.ts';
+import { vendorStaff } from './staff.ts';
 
-/** Sessions live here, not in process memory, so any app instance can serve any request. */
+/**
+ * Sessions live here, not in process memory, so any app instance can serve any request. A session
+ * belongs to a partner user or to a vendor staff member, never both.
+ */
 export const sessions = pgTable(
   'sessions',
   {
     /** SHA-256 of the cookie's token: a database leak does not hand out live sessions. */
     tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => partnerUsers.id, { onDelete: 'cascade' }),
+    partnerUserId: uuid('user_id').references(() => partnerUsers.id, { onDelete: 'cascade' }),
+    vendorStaffId: uuid('vendor_staff_id').references(() => vendorStaff.id, { onDelete: 'cascade' }),
     csrfToken: text('csrf_token').notNull(),
     openCustomerAccountId: uuid('open_customer_account_id').references(() => customerAccounts.id, {
       onDelete: 'set null',
     }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Slides with use (the idle timeout), never past `absoluteExpiresAt`. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** However active, a session ends this long after login. */
+    absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('sessions_one_owner', sql`(${t.partnerUserId} is null) <> (${t.vendorStaffId} is null)`),
+    check('sessions_expiry_order', sql`${t.expiresAt} <= ${t.absoluteExpiresAt}`),
+    index('sessions_user_idx').on(t.partnerUserId),
+    index('sessions_staff_idx').on(t.vendorStaffId),
+    index('sessions_expires_idx').on(t.expiresAt),
+  ],
+);
+
+/**
+ * Browsers a user has logged in from before (a long-lived cookie holds the token). Their login
+ * attempts are limited on their own, so someone who only knows the email cannot lock its owner
+ * out by failing on purpose (OWASP's "device cookies").
+ */
+export const loginDevices = pgTable(
+  'login_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    partnerUserId: uuid('partner_user_id').references(() => partnerUsers.id, { onDelete: 'cascade' }),
+    vendorStaffId: uuid('vendor_staff_id').references(() => vendorStaff.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+  (t) => [
+    check('login_devices_one_owner', sql`(${t.partnerUserId} is null) <> (${t.vendorStaffId} is null)`),
+    index('login_devices_expires_idx').on(t.expiresAt),
+  ],
 );
 
 /** Fixed-window counters for rate limits, shared by every app instance. */
@@ -34,4 +77,22 @@ export const rateLimitHits = pgTable(
     primaryKey({ columns: [t.key, t.windowStart] }),
     index('rate_limit_hits_window_idx').on(t.windowStart),
   ],
+);
+
+/**
+ * The first answer to a request that carried an `Idempotency-Key`, kept for a day per user (or
+ * staff member): a retry with the same key gets it again instead of doing the work twice.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    ownerId: uuid('owner_id').notNull(),
+    key: text('key').notNull(),
+    /** Method, path and body of the first request: the same key for another request is refused. */
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ownerId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );

@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { products } from './catalog.ts';
 import { customerAccounts } from './customers.ts';
+import { lineKindEnum } from './enums.ts';
 import { partners, partnerUsers } from './partners.ts';
 
 /** A partner user's working cart for one customer account; prices are computed live from the catalog. */
@@ -47,20 +48,28 @@ export const cartLines = pgTable(
     productCode: text('product_code')
       .notNull()
       .references(() => products.code),
-    kind: text('kind').notNull(),
+    kind: lineKindEnum('kind').notNull(),
     quantity: integer('quantity').notNull(),
-    /** 1 or 2 for a standard term; null when the period was co-termed to a custom end date. */
+    /** 1 or 2 for a standard term; null when the period was co-termed to a chosen end date. */
     termYears: integer('term_years'),
-    periodStart: date('period_start', { mode: 'string' }).notNull(),
-    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    /**
+     * A fixed start (a renewal starts at the old end date); null for new subscriptions, which start
+     * on the day the quote or order is made, however long the line waited in the cart.
+     */
+    periodStart: date('period_start', { mode: 'string' }),
+    /** The chosen end date of a co-termed line; null for a standard term, whose end follows from its start. */
+    periodEnd: date('period_end', { mode: 'string' }),
     serviceDomain: text('service_domain'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('cart_lines_kind_known', sql`${t.kind} in ('new', 'renewal', 'upgrade', 'downgrade')`),
     check('cart_lines_quantity_range', sql`${t.quantity} between 1 and 10000`),
     check('cart_lines_term_known', sql`${t.termYears} is null or ${t.termYears} in (1, 2)`),
-    check('cart_lines_period_order', sql`${t.periodEnd} > ${t.periodStart}`),
+    check('cart_lines_term_or_end', sql`(${t.termYears} is null) <> (${t.periodEnd} is null)`),
+    check(
+      'cart_lines_period_order',
+      sql`${t.periodStart} is null or ${t.periodEnd} is null or ${t.periodEnd} > ${t.periodStart}`,
+    ),
     index('cart_lines_cart_idx').on(t.cartId),
   ],
 );

@@ -1,21 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { currencyEnum, localeEnum, productKindEnum } from './enums.ts';
 
 export const products = pgTable(
   'products',
   {
     code: text('code').primaryKey(),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
+    kind: productKindEnum('kind').notNull(),
     description: text('description').notNull(),
     requiresServiceDomain: boolean('requires_service_domain').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
+    /** Withdrawn products (false) stay for the documents that name them but can no longer be sold. */
     active: boolean('active').notNull().default(true),
   },
-  (t) => [
-    check('products_code_format', sql`${t.code} ~ '^[A-Z0-9]{2,6}$'`),
-    check('products_kind_known', sql`${t.kind} in ('pack', 'ide', 'tool', 'cloud')`),
-  ],
+  (t) => [check('products_code_format', sql`${t.code} ~ '^[A-Z0-9]{2,6}$'`)],
 );
 
 /** Yearly list price of one seat, per currency, in minor units. */
@@ -25,12 +24,11 @@ export const productPrices = pgTable(
     productCode: text('product_code')
       .notNull()
       .references(() => products.code),
-    currency: text('currency').notNull(),
+    currency: currencyEnum('currency').notNull(),
     yearlyListMinor: bigint('yearly_list_minor', { mode: 'number' }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.productCode, t.currency] }),
-    check('product_prices_currency_known', sql`${t.currency} in ('USD', 'EUR', 'BRL')`),
     check('product_prices_positive', sql`${t.yearlyListMinor} > 0`),
   ],
 );
@@ -42,11 +40,12 @@ export const productTranslations = pgTable(
     productCode: text('product_code')
       .notNull()
       .references(() => products.code, { onDelete: 'cascade' }),
-    locale: text('locale').notNull(),
+    locale: localeEnum('locale').notNull(),
     description: text('description').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.productCode, t.locale] }),
-    check('product_translations_locale_known', sql`${t.locale} in ('pt-BR')`),
+    // English is the catalog's own language: a translation is for another one.
+    check('product_translations_not_english', sql`${t.locale} <> 'en'`),
   ],
 );

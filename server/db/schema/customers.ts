@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { grantRoleEnum } from './enums.ts';
 import { partners } from './partners.ts';
 
 /** An end-customer organisation at the vendor; owned by no partner (SPEC §1). */
@@ -78,13 +79,12 @@ export const partnerAccountGrants = pgTable(
     customerAccountId: uuid('customer_account_id')
       .notNull()
       .references(() => customerAccounts.id),
-    role: text('role').notNull().default('purchaser'),
+    role: grantRoleEnum('role').notNull().default('purchaser'),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.partnerId, t.customerAccountId] }),
-    check('partner_account_grants_role_known', sql`${t.role} in ('purchaser')`),
     index('partner_account_grants_account_idx').on(t.customerAccountId),
   ],
 );

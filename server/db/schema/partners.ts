@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { currencyEnum, partnerRoleEnum } from './enums.ts';
 
 export const discountLevels = pgTable(
   'discount_levels',
@@ -30,7 +31,7 @@ export const partners = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
     country: text('country').notNull(),
-    currency: text('currency').notNull(),
+    currency: currencyEnum('currency').notNull(),
     discountLevelId: uuid('discount_level_id')
       .notNull()
       .references(() => discountLevels.id),
@@ -40,7 +41,6 @@ export const partners = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('partners_currency_known', sql`${t.currency} in ('USD', 'EUR', 'BRL')`),
     check('partners_country_iso', sql`${t.country} ~ '^[A-Z]{2}$'`),
     uniqueIndex('partners_name_unique').on(sql`lower(${t.name})`),
   ],
@@ -55,13 +55,12 @@ export const partnerUsers = pgTable(
       .references(() => partners.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role').notNull(),
+    role: partnerRoleEnum('role').notNull(),
     passwordHash: text('password_hash').notNull(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('partner_users_role_known', sql`${t.role} in ('admin', 'sales', 'billing')`),
     check('partner_users_email_lower', sql`${t.email} = lower(${t.email})`),
     uniqueIndex('partner_users_email_unique').on(t.email),
     index('partner_users_partner_idx').on(t.partnerId),

@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { products } from './catalog.ts';
 import { customerAccounts } from './customers.ts';
+import { currencyEnum, documentKindEnum, lineKindEnum, quoteOriginEnum, quoteStatusEnum } from './enums.ts';
 import { partners, partnerUsers } from './partners.ts';
 
 /**
@@ -26,14 +27,14 @@ export const quotes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     quoteNumber: text('quote_number').notNull(),
-    origin: text('origin').notNull(),
+    origin: quoteOriginEnum('origin').notNull(),
     partnerId: uuid('partner_id').references(() => partners.id),
     customerAccountId: uuid('customer_account_id')
       .notNull()
       .references(() => customerAccounts.id),
     createdByUserId: uuid('created_by_user_id').references(() => partnerUsers.id),
-    status: text('status').notNull().default('open'),
-    currency: text('currency').notNull(),
+    status: quoteStatusEnum('status').notNull().default('open'),
+    currency: currencyEnum('currency').notNull(),
     discountBps: integer('discount_bps').notNull(),
     billingAddress: jsonb('billing_address').notNull(),
     endUserName: text('end_user_name').notNull(),
@@ -50,11 +51,9 @@ export const quotes = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
   (t) => [
-    check('quotes_number_format', sql`${t.quoteNumber} ~ '^Q-[0-9]{4}-[0-9]{6}$'`),
-    check('quotes_origin_known', sql`${t.origin} in ('reseller', 'direct')`),
+    check('quotes_number_format', sql`${t.quoteNumber} ~ '^Q-[0-9]{4}-[0-9]{6,9}$'`),
     check('quotes_reseller_has_partner', sql`${t.origin} = 'direct' or ${t.partnerId} is not null`),
-    check('quotes_status_known', sql`${t.status} in ('open', 'cancelled', 'converted', 'ordered')`),
-    check('quotes_currency_known', sql`${t.currency} in ('USD', 'EUR', 'BRL')`),
+    check('quotes_cancelled_when', sql`(${t.status} = 'cancelled') = (${t.cancelledAt} is not null)`),
     check('quotes_totals_add_up', sql`${t.totalMinor} = ${t.listTotalMinor} - ${t.discountTotalMinor}`),
     check('quotes_end_user_email_lower', sql`${t.endUserEmail} = lower(${t.endUserEmail})`),
     uniqueIndex('quotes_number_unique').on(t.quoteNumber),
@@ -80,7 +79,7 @@ export const quoteLines = pgTable(
       .notNull()
       .references(() => products.code),
     productName: text('product_name').notNull(),
-    kind: text('kind').notNull(),
+    kind: lineKindEnum('kind').notNull(),
     quantity: integer('quantity').notNull(),
     termYears: integer('term_years'),
     periodStart: date('period_start', { mode: 'string' }).notNull(),
@@ -93,7 +92,6 @@ export const quoteLines = pgTable(
     perpetualFallback: boolean('perpetual_fallback').notNull(),
   },
   (t) => [
-    check('quote_lines_kind_known', sql`${t.kind} in ('new', 'renewal', 'upgrade', 'downgrade')`),
     check('quote_lines_quantity_range', sql`${t.quantity} between 1 and 10000`),
     check('quote_lines_period_order', sql`${t.periodEnd} > ${t.periodStart}`),
     check('quote_lines_totals_add_up', sql`${t.totalMinor} = ${t.listMinor} - ${t.discountMinor}`),
@@ -105,7 +103,7 @@ export const quoteLines = pgTable(
 export const documentCounters = pgTable(
   'document_counters',
   {
-    kind: text('kind').notNull(),
+    kind: documentKindEnum('kind').notNull(),
     year: integer('year').notNull(),
     lastValue: integer('last_value').notNull(),
   },

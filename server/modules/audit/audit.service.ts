@@ -1,25 +1,44 @@
 import type { Queryable } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
+import type { RequestMeta } from '../../http/request-meta.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { SessionOwner } from '../auth/sessions.ts';
 
 export interface AuditEntry {
   partnerId: string | null;
-  actorUserId: string | null;
+  /** Who did it: a logged-in actor, a session owner (at login), or nobody known. */
+  actor: Actor | SessionOwner | null;
   action: string;
   subjectType: string;
   subjectId: string;
   details?: Record<string, unknown>;
-  ip?: string | null;
+  meta?: RequestMeta;
 }
 
-/** Written in the same transaction as the change it records, so the log never misses one. */
+function actorColumns(actor: AuditEntry['actor']) {
+  if (!actor) return { actorUserId: null, actorStaffId: null };
+  if ('kind' in actor)
+    return actor.kind === 'partner_user'
+      ? { actorUserId: actor.userId, actorStaffId: null }
+      : { actorUserId: null, actorStaffId: actor.staffId };
+  return 'partnerUserId' in actor
+    ? { actorUserId: actor.partnerUserId, actorStaffId: null }
+    : { actorUserId: null, actorStaffId: actor.vendorStaffId };
+}
+
+/**
+ * Written in the same transaction as the change it records, so the log never misses one; a
+ * refused attempt (a failed login or email proof) is written outside any, so that it stays.
+ */
 export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
     partnerId: entry.partnerId,
-    actorUserId: entry.actorUserId,
+    ...actorColumns(entry.actor),
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId,
-    details: entry.details ?? {},
-    ip: entry.ip ?? null,
+    details: entry.meta ? { ...entry.details, requestId: entry.meta.requestId } : (entry.details ?? {}),
+    ip: entry.meta?.ip ?? null,
+    ...(entry.meta ? { occurredAt: entry.meta.now } : {}),
   });
 }

@@ -1,38 +1,78 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { adminApi } from '../../../contract/admin.ts';
 import { authApi } from '../../../contract/auth.ts';
-import type { Db } from '../../db/client.ts';
-import { publicRoute, route } from '../../http/route.ts';
-import { login, logout, presentSession } from './auth.service.ts';
-import { CSRF_COOKIE, SESSION_COOKIE, SESSION_IDLE_SECONDS } from './sessions.ts';
+import { clearSessionCookies, setDeviceCookie, setSessionCookies } from '../../http/cookies.ts';
+import { publicRoute, type RouteContext, route } from '../../http/route.ts';
+import {
+  type AccountKind,
+  type LoggedIn,
+  login,
+  logout,
+  presentSession,
+  presentStaffSession,
+} from './auth.service.ts';
+import { DEVICE_COOKIE } from './devices.ts';
+import { SESSION_COOKIE } from './sessions.ts';
 
-export function registerAuthRoutes(app: FastifyInstance, deps: { db: Db; cookieSecure: boolean }): void {
-  const { db, cookieSecure } = deps;
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.portal;
 
-  const setCookies = (reply: FastifyReply, token: string, csrfToken: string) => {
-    const base = { path: '/', sameSite: 'lax' as const, secure: cookieSecure, maxAge: SESSION_IDLE_SECONDS };
-    reply.setCookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
-    // Readable by scripts on purpose: the double of the token the session holds (sent as x-csrf-token).
-    reply.setCookie(CSRF_COOKIE, csrfToken, { ...base, httpOnly: false });
-  };
-
-  publicRoute(app, authApi.login, async ({ body, request, reply }) => {
-    const { token, actor } = await login(db, {
+  const logIn = async (
+    kind: AccountKind,
+    {
+      body,
+      meta,
+      request,
+      reply,
+    }: Pick<RouteContext<typeof authApi.login>, 'body' | 'meta' | 'request' | 'reply'>,
+  ): Promise<LoggedIn> => {
+    const loggedIn = await login(db, {
+      kind,
       email: body.email,
       password: body.password,
-      ip: request.ip,
-      previousToken: request.cookies[SESSION_COOKIE],
+      meta,
+      deviceToken: cookie(request, DEVICE_COOKIE),
+      previousToken: cookie(request, SESSION_COOKIE),
     });
-    setCookies(reply, token, actor.csrfToken);
-    return presentSession(db, actor);
+    startSession(reply, loggedIn, meta.now);
+    return loggedIn;
+  };
+
+  const startSession = (reply: FastifyReply, loggedIn: LoggedIn, now: Date) => {
+    const secure = app.portal.cookieSecure;
+    setSessionCookies(reply, {
+      token: loggedIn.token,
+      csrfToken: loggedIn.actor.csrfToken,
+      expiresAt: loggedIn.expiresAt,
+      now,
+      secure,
+    });
+    if (loggedIn.newDeviceToken) setDeviceCookie(reply, loggedIn.newDeviceToken, secure);
+  };
+
+  publicRoute(app, authApi.login, async (ctx) => {
+    const { actor } = await logIn('partner_user', ctx);
+    if (actor.kind !== 'partner_user') throw new Error('a partner login made another kind of session');
+    return presentSession(actor);
   });
 
-  route(app, db, authApi.logout, 'authenticated', async ({ request, reply }) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) await logout(db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    reply.clearCookie(CSRF_COOKIE, { path: '/' });
+  publicRoute(app, adminApi.login, async (ctx) => {
+    const { actor } = await logIn('vendor_staff', ctx);
+    if (actor.kind !== 'vendor_staff') throw new Error('a staff login made another kind of session');
+    return presentStaffSession(actor);
+  });
+
+  route(app, authApi.logout, { actors: ['partner_user', 'vendor_staff'] }, async ({ actor, reply }) => {
+    await logout(db, actor);
+    clearSessionCookies(reply);
     return null;
   });
 
-  route(app, db, authApi.me, 'authenticated', ({ actor }) => presentSession(db, actor));
+  route(app, authApi.me, { actors: ['partner_user'] }, async ({ actor }) => presentSession(actor));
+
+  route(app, adminApi.me, { actors: ['vendor_staff'] }, async ({ actor }) => presentStaffSession(actor));
+}
+
+function cookie(request: FastifyRequest, name: string): string | undefined {
+  return request.cookies[name];
 }

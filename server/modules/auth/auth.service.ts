@@ -1,96 +1,153 @@
-import { eq } from 'drizzle-orm';
+import type { StaffSession } from '../../../contract/admin.ts';
 import type { SessionInfo } from '../../../contract/auth.ts';
-import { permissionsOf, type Role } from '../../../contract/permissions.ts';
-import type { Db, Queryable } from '../../db/client.ts';
-import { partnerUsers } from '../../db/schema/index.ts';
-import { DomainError } from '../../lib/errors.ts';
-import {
-  type LimitCheck,
-  type RateLimit,
-  recordFailedAttempt,
-  secondsUntilAllowed,
-} from '../../lib/rate-limit.ts';
+import { permissionsOf } from '../../../contract/permissions.ts';
+import type { Db } from '../../db/client.ts';
+import type { RequestMeta } from '../../http/request-meta.ts';
+import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
+import { giveBack, type LimitCheck, type RateLimit, takeAttempt } from '../../lib/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { findAccountById } from '../customers/customers.queries.ts';
+import { findPartnerUserCredentials } from '../partners/partners.service.ts';
+import { findStaffCredentials } from '../staff/staff.service.ts';
+import type { Actor, PartnerUserActor, VendorStaffActor } from './actor.ts';
+import { findDeviceOwner, rememberDevice } from './devices.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
-import { type Actor, createSession, deleteSession, findActor } from './sessions.ts';
+import { actorFrom, prepareSessionStatement, type SessionStatement } from './session.queries.ts';
+import { createSession, deleteSession, hashToken, type SessionOwner } from './sessions.ts';
 
-/** Failed logins allowed per email and per client address in a 15-minute window. */
+/**
+ * Failed logins allowed in a 15-minute window. A browser the user has logged in from before is
+ * limited on its own (`perDevice`); any other is limited per email and address, per address, and
+ * per email from everywhere. So a stranger who only knows an email can spend that email's budget
+ * for unknown browsers, but not lock its owner out of the browsers they use.
+ */
 export const loginLimits = {
-  perEmail: { name: 'login:email', limit: 10, windowSeconds: 15 * 60 },
+  perDevice: { name: 'login:device', limit: 10, windowSeconds: 15 * 60 },
+  perEmailAndIp: { name: 'login:email-ip', limit: 10, windowSeconds: 15 * 60 },
   perIp: { name: 'login:ip', limit: 50, windowSeconds: 15 * 60 },
+  perEmail: { name: 'login:email', limit: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimit>;
 
+/** Who logs in: partner users at /api/auth/login, vendor staff at /api/admin/auth/login. */
+export type AccountKind = 'partner_user' | 'vendor_staff';
+
+export interface Credentials {
+  owner: SessionOwner;
+  partnerId: string | null;
+  passwordHash: string;
+  disabled: boolean;
+}
+
 export interface LoginInput {
+  kind: AccountKind;
   email: string;
   password: string;
-  ip: string;
+  meta: RequestMeta;
+  /** The device cookie, if this browser has one. */
+  deviceToken: string | undefined;
   /** The session cookie the browser already had, if any: it is replaced (session id rotation). */
   previousToken: string | undefined;
 }
 
-export async function login(db: Db, input: LoginInput): Promise<{ token: string; actor: Actor }> {
-  const email = input.email.trim().toLowerCase();
-  const limits: LimitCheck[] = [
-    [loginLimits.perEmail, email],
-    [loginLimits.perIp, input.ip],
-  ];
-  const wait = await secondsUntilAllowed(db, limits);
-  if (wait !== null) throw tooManyLogins(wait);
+export interface LoggedIn {
+  token: string;
+  expiresAt: Date;
+  actor: Actor;
+  /** A new device cookie for a browser this user had not logged in from. */
+  newDeviceToken: string | null;
+}
 
-  const [user] = await db
-    .select({
-      id: partnerUsers.id,
-      partnerId: partnerUsers.partnerId,
-      passwordHash: partnerUsers.passwordHash,
-      disabledAt: partnerUsers.disabledAt,
-    })
-    .from(partnerUsers)
-    .where(eq(partnerUsers.email, email));
+const sameOwner = (a: SessionOwner, b: SessionOwner) =>
+  ('partnerUserId' in a && 'partnerUserId' in b && a.partnerUserId === b.partnerUserId) ||
+  ('vendorStaffId' in a && 'vendorStaffId' in b && a.vendorStaffId === b.vendorStaffId);
+
+const statements = new WeakMap<Db, SessionStatement>();
+/** The prepared session statement of this database (prepared once, reused by every request). */
+export function sessionStatementFor(db: Db): SessionStatement {
+  let statement = statements.get(db);
+  if (!statement) {
+    statement = prepareSessionStatement(db);
+    statements.set(db, statement);
+  }
+  return statement;
+}
+
+export async function login(db: Db, input: LoginInput): Promise<LoggedIn> {
+  const { meta } = input;
+  const email = input.email.trim().toLowerCase();
+  const credentials =
+    input.kind === 'partner_user'
+      ? await findPartnerUserCredentials(db, email)
+      : await findStaffCredentials(db, email);
+  const device = input.deviceToken ? await findDeviceOwner(db, input.deviceToken, meta.now) : null;
+  const knownDevice = device !== null && credentials !== null && sameOwner(device.owner, credentials.owner);
+  const checks: LimitCheck[] = knownDevice
+    ? [[loginLimits.perDevice, device.tokenHash]]
+    : [
+        [loginLimits.perEmailAndIp, `${email}|${meta.ip}`],
+        [loginLimits.perIp, meta.ip],
+        [loginLimits.perEmail, email],
+      ];
+  const taken = await takeAttempt(db, checks, meta.now);
+  if (!taken.allowed)
+    throw tooManyAttempts('Too many failed logins. Try again later.', taken.retryAfterSeconds);
+
   let valid = false;
-  if (user && !user.disabledAt) valid = await verifyPassword(user.passwordHash, input.password);
+  if (credentials && !credentials.disabled)
+    valid = await verifyPassword(credentials.passwordHash, input.password);
   else await verifyAgainstDummy(input.password);
 
-  if (!valid || !user) {
-    await recordFailedAttempt(db, limits);
+  if (!valid || !credentials) {
+    await recordAudit(db, {
+      partnerId: credentials?.partnerId ?? null,
+      actor: null,
+      action: 'auth.login_failed',
+      subjectType: input.kind,
+      subjectId: email,
+      meta,
+    });
     throw new DomainError('unauthenticated', 'auth.invalid_credentials', 'Email or password is incorrect.', {
       field: 'password',
     });
   }
 
-  return db.transaction(async (tx) => {
-    if (input.previousToken) await deleteSession(tx, input.previousToken);
-    const { token } = await createSession(tx, user.id);
+  const session = await db.transaction(async (tx) => {
+    if (input.previousToken) await deleteSession(tx, hashToken(input.previousToken));
+    const created = await createSession(tx, credentials.owner, meta.now);
+    const newDeviceToken = knownDevice ? null : await rememberDevice(tx, credentials.owner, meta.now);
     await recordAudit(tx, {
-      partnerId: user.partnerId,
-      actorUserId: user.id,
+      partnerId: credentials.partnerId,
+      actor: credentials.owner,
       action: 'auth.login',
-      subjectType: 'partner_user',
-      subjectId: user.id,
-      ip: input.ip,
+      subjectType: input.kind,
+      subjectId:
+        'partnerUserId' in credentials.owner
+          ? credentials.owner.partnerUserId
+          : credentials.owner.vendorStaffId,
+      meta,
     });
-    const actor = await findActor(tx, token);
-    if (!actor) throw new Error('session just created was not found');
-    return { token, actor };
+    return { ...created, newDeviceToken };
   });
-}
+  await giveBack(db, taken.attempt);
 
-export async function logout(db: Db, token: string): Promise<void> {
-  await deleteSession(db, token);
-}
-
-function tooManyLogins(retryAfterSeconds: number): DomainError {
-  return new DomainError('rate_limited', 'rate_limited', 'Too many failed logins. Try again later.', {
-    retryAfterSeconds,
-  });
-}
-
-export async function presentSession(db: Queryable, actor: Actor): Promise<SessionInfo> {
-  const openAccount = actor.openCustomerAccountId
-    ? await findAccountById(db, actor.openCustomerAccountId)
-    : null;
+  const [row] = await sessionStatementFor(db).execute({ tokenHash: session.tokenHash, now: meta.now });
+  const actor = row ? actorFrom(row) : null;
+  if (!actor) throw new Error('session just created was not found');
   return {
-    user: { id: actor.userId, email: actor.email, name: actor.name, role: actor.role as Role },
+    token: session.token,
+    expiresAt: session.expiresAt,
+    actor,
+    newDeviceToken: session.newDeviceToken,
+  };
+}
+
+export async function logout(db: Db, actor: Actor): Promise<void> {
+  await deleteSession(db, actor.sessionTokenHash);
+}
+
+export function presentSession(actor: PartnerUserActor): SessionInfo {
+  const account = actor.openAccount;
+  return {
+    user: { id: actor.userId, email: actor.email, name: actor.name, role: actor.role },
     partner: {
       id: actor.partner.id,
       name: actor.partner.name,
@@ -100,8 +157,12 @@ export async function presentSession(db: Queryable, actor: Actor): Promise<Sessi
     },
     permissions: permissionsOf(actor.role),
     csrfToken: actor.csrfToken,
-    openAccount: openAccount
-      ? { customerId: openAccount.customerId, name: openAccount.name, country: openAccount.country }
+    openAccount: account
+      ? { customerId: account.customerId, name: account.name, country: account.country }
       : null,
   };
+}
+
+export function presentStaffSession(actor: VendorStaffActor): StaffSession {
+  return { staff: { id: actor.staffId, email: actor.email, name: actor.name }, csrfToken: actor.csrfToken };
 }

@@ -1,59 +1,81 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import type { LineKind } from '../../../contract/cart.ts';
+import type { ProductKind } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Queryable } from '../../db/client.ts';
 import { cartLines, carts, productPrices, products } from '../../db/schema/index.ts';
+
+export interface CartScope {
+  partnerId: string;
+  userId: string;
+  customerAccountId: string;
+}
 
 export interface CartLineRow {
   id: string;
   productCode: string;
   productName: string;
-  kind: 'new' | 'renewal' | 'upgrade' | 'downgrade';
+  productKind: ProductKind;
+  productActive: boolean;
+  kind: LineKind;
   quantity: number;
-  termYears: 1 | 2 | null;
-  periodStart: string;
-  periodEnd: string;
+  termYears: number | null;
+  periodStart: string | null;
+  periodEnd: string | null;
   serviceDomain: string | null;
-  unitYearlyListMinor: number;
+  /** Today's yearly list price in the partner's currency; null when there is none. */
+  unitYearlyListMinor: number | null;
 }
 
-/** The user's cart for the account, created on first use; scoped by partner and user. */
-export async function ensureCart(
-  db: Queryable,
-  scope: { partnerId: string; userId: string; customerAccountId: string },
-): Promise<string> {
-  await db
-    .insert(carts)
-    .values({
-      partnerId: scope.partnerId,
-      partnerUserId: scope.userId,
-      customerAccountId: scope.customerAccountId,
-    })
-    .onConflictDoNothing({ target: [carts.partnerUserId, carts.customerAccountId] });
+const byScope = (scope: CartScope) =>
+  and(
+    eq(carts.partnerId, scope.partnerId),
+    eq(carts.partnerUserId, scope.userId),
+    eq(carts.customerAccountId, scope.customerAccountId),
+  );
+
+export async function findCartId(db: Queryable, scope: CartScope): Promise<string | null> {
+  const [row] = await db.select({ id: carts.id }).from(carts).where(byScope(scope));
+  return row?.id ?? null;
+}
+
+/**
+ * The user's cart for the account, created on first use, and locked until the caller's
+ * transaction ends: every change to a cart (and Get Quote) runs one at a time per cart, so parallel
+ * requests add up instead of overwriting each other, and a cart is quoted once.
+ */
+export async function lockCart(db: Queryable, scope: CartScope, now: Date): Promise<string> {
   const [row] = await db
-    .select({ id: carts.id })
-    .from(carts)
-    .where(
-      and(
-        eq(carts.partnerId, scope.partnerId),
-        eq(carts.partnerUserId, scope.userId),
-        eq(carts.customerAccountId, scope.customerAccountId),
-      ),
-    );
-  if (!row) throw new Error('cart upsert returned no row');
+    .insert(carts)
+    .values({ ...scopeColumns(scope), createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: [carts.partnerUserId, carts.customerAccountId], set: { updatedAt: now } })
+    .returning({ id: carts.id, partnerId: carts.partnerId });
+  if (!row || row.partnerId !== scope.partnerId)
+    throw new Error('cart upsert returned no row of this partner');
   return row.id;
 }
 
-/** Lines with today's price in the partner's currency. */
+function scopeColumns(scope: CartScope) {
+  return {
+    partnerId: scope.partnerId,
+    partnerUserId: scope.userId,
+    customerAccountId: scope.customerAccountId,
+  };
+}
+
+/** Every line, with today's price in the partner's currency where there is one (never dropped). */
 export async function listCartLines(
   db: Queryable,
   cartId: string,
   currency: Currency,
 ): Promise<CartLineRow[]> {
-  const rows = await db
+  return db
     .select({
       id: cartLines.id,
       productCode: cartLines.productCode,
       productName: products.name,
+      productKind: products.kind,
+      productActive: products.active,
       kind: cartLines.kind,
       quantity: cartLines.quantity,
       termYears: cartLines.termYears,
@@ -64,17 +86,51 @@ export async function listCartLines(
     })
     .from(cartLines)
     .innerJoin(products, eq(products.code, cartLines.productCode))
-    .innerJoin(
+    .leftJoin(
       productPrices,
       and(eq(productPrices.productCode, cartLines.productCode), eq(productPrices.currency, currency)),
     )
     .where(eq(cartLines.cartId, cartId))
     .orderBy(asc(cartLines.createdAt), asc(cartLines.id));
-  return rows as CartLineRow[];
+}
+
+export async function countCartLines(db: Queryable, cartId: string): Promise<number> {
+  const [row] = await db.select({ lines: count() }).from(cartLines).where(eq(cartLines.cartId, cartId));
+  return row?.lines ?? 0;
 }
 
 export async function insertCartLine(db: Queryable, line: typeof cartLines.$inferInsert): Promise<void> {
   await db.insert(cartLines).values(line);
+}
+
+/**
+ * Adds seats to the new-subscription line of the same product, term and domain, if the cart has
+ * one and the sum stays within `maxQuantity`; answers what happened.
+ */
+export async function addToSameNewLine(
+  db: Queryable,
+  cartId: string,
+  line: { productCode: string; termYears: number; serviceDomain: string | null; quantity: number },
+  maxQuantity: number,
+): Promise<'added' | 'none' | 'too_many'> {
+  const same = and(
+    eq(cartLines.cartId, cartId),
+    eq(cartLines.kind, 'new'),
+    eq(cartLines.productCode, line.productCode),
+    eq(cartLines.termYears, line.termYears),
+    isNull(cartLines.periodStart),
+    line.serviceDomain === null
+      ? isNull(cartLines.serviceDomain)
+      : eq(cartLines.serviceDomain, line.serviceDomain),
+  );
+  const [existing] = await db.select({ quantity: cartLines.quantity }).from(cartLines).where(same);
+  if (!existing) return 'none';
+  if (existing.quantity + line.quantity > maxQuantity) return 'too_many';
+  await db
+    .update(cartLines)
+    .set({ quantity: sql`${cartLines.quantity} + ${line.quantity}` })
+    .where(same);
+  return 'added';
 }
 
 export async function updateCartLine(
@@ -89,38 +145,6 @@ export async function updateCartLine(
     .where(and(eq(cartLines.id, lineId), eq(cartLines.cartId, cartId)))
     .returning({ id: cartLines.id });
   return updated.length > 0;
-}
-
-export async function findCartLine(db: Queryable, cartId: string, lineId: string) {
-  const [row] = await db
-    .select()
-    .from(cartLines)
-    .where(and(eq(cartLines.id, lineId), eq(cartLines.cartId, cartId)));
-  return row ?? null;
-}
-
-/** A new-subscription line for the same product, term, start and domain, to merge into. */
-export async function findSameNewLine(
-  db: Queryable,
-  cartId: string,
-  line: { productCode: string; termYears: number; periodStart: string; serviceDomain: string | null },
-) {
-  const [row] = await db
-    .select({ id: cartLines.id, quantity: cartLines.quantity })
-    .from(cartLines)
-    .where(
-      and(
-        eq(cartLines.cartId, cartId),
-        eq(cartLines.kind, 'new'),
-        eq(cartLines.productCode, line.productCode),
-        eq(cartLines.termYears, line.termYears),
-        eq(cartLines.periodStart, line.periodStart),
-        line.serviceDomain === null
-          ? isNull(cartLines.serviceDomain)
-          : eq(cartLines.serviceDomain, line.serviceDomain),
-      ),
-    );
-  return row ?? null;
 }
 
 export async function deleteCartLine(db: Queryable, cartId: string, lineId: string): Promise<boolean> {

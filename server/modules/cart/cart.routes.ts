@@ -1,21 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { cartApi } from '../../../contract/cart.ts';
-import type { Db } from '../../db/client.ts';
 import { route } from '../../http/route.ts';
 import { addNewSubscriptions, changeLine, getCart, removeLine } from './cart.service.ts';
 
-export function registerCartRoutes(app: FastifyInstance, { db }: { db: Db }): void {
-  route(app, db, cartApi.get, 'cart.manage', ({ actor, params }) => getCart(db, actor, params.customerId));
-  route(app, db, cartApi.addLine, 'cart.manage', ({ actor, params, body }) =>
-    addNewSubscriptions(db, actor, params.customerId, body),
+export async function cartRoutes(app: FastifyInstance): Promise<void> {
+  const access = { actors: ['partner_user'], permission: 'cart.manage' } as const;
+  route(app, cartApi.get, access, ({ actor, db, meta, params }) => getCart(db, { actor, meta, ...params }));
+  route(app, cartApi.addLine, access, ({ actor, db, meta, params, body }) =>
+    addNewSubscriptions(db, { actor, meta, ...params, line: body }),
   );
-  route(app, db, cartApi.updateLine, 'cart.manage', ({ actor, params, body }) =>
-    changeLine(db, actor, params.customerId, params.lineId, {
-      quantity: body.quantity,
-      termYears: body.termYears,
-    }),
+  route(app, cartApi.updateLine, access, ({ actor, db, meta, params, body }) =>
+    changeLine(db, { actor, meta, ...params, ...body }),
   );
-  route(app, db, cartApi.removeLine, 'cart.manage', ({ actor, params }) =>
-    removeLine(db, actor, params.customerId, params.lineId),
+  route(app, cartApi.removeLine, access, ({ actor, db, meta, params }) =>
+    removeLine(db, { actor, meta, ...params }),
   );
 }

@@ -1,86 +1,82 @@
-import type { AddCartLineRequest, Cart, CartLine } from '../../../contract/cart.ts';
-import type { Db, Queryable } from '../../db/client.ts';
-import { addYears, todayUtc } from '../../lib/dates.ts';
+import type { AddCartLineRequest, Cart, CartLine, CartLineIssue } from '../../../contract/cart.ts';
+import { limits } from '../../../contract/limits.ts';
+import type { Queryable } from '../../db/client.ts';
+import type { RequestMeta } from '../../http/request-meta.ts';
+import { todayUtc } from '../../lib/dates.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import { sumPrices } from '../../lib/money.ts';
-import type { Actor } from '../auth/sessions.ts';
-import { findPricedProduct } from '../catalog/catalog.queries.ts';
-import { type CustomerAccountRow, findAccountById } from '../customers/customers.queries.ts';
+import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
+import { findProductForSale } from '../catalog/catalog.service.ts';
+import { requireOpenAccount } from '../customers/customers.service.ts';
+import { cartActions } from './cart.policy.ts';
 import {
+  addToSameNewLine,
   type CartLineRow,
+  type CartScope,
+  clearCart,
+  countCartLines,
   deleteCartLine,
-  ensureCart,
-  findCartLine,
-  findSameNewLine,
+  findCartId,
   insertCartLine,
   listCartLines,
+  lockCart,
   updateCartLine,
 } from './cart.queries.ts';
-import { grantsPerpetualFallback, priceTerms } from './line-pricing.ts';
+import { grantsPerpetualFallback, linePeriod, priceTerms } from './line-pricing.ts';
 
-/** The contract's per-line maximum, also enforced when lines merge. */
-const MAX_QUANTITY = 10_000;
-
-/**
- * The account a cart or quote request names must be the one open in this session (SPEC §4 "with an
- * account open"): opening it was the proof of knowledge. A page left open in another tab while
- * another account was opened gets a clear conflict instead of writing to the wrong customer.
- */
-export async function requireOpenAccount(
-  db: Queryable,
-  actor: Actor,
-  customerId: string,
-): Promise<CustomerAccountRow> {
-  const account = actor.openCustomerAccountId ? await findAccountById(db, actor.openCustomerAccountId) : null;
-  if (!account || account.customerId !== customerId) {
-    throw new DomainError(
-      'conflict',
-      'customer.not_open',
-      `Customer account ${customerId} is not open in this session: open it from the search bar.`,
-      { field: 'customerId' },
-    );
-  }
-  return account;
+interface CartOptions {
+  actor: PartnerUserActor;
+  meta: RequestMeta;
+  /** The account the page shows; it must be the one open in this session. */
+  customerId: string;
 }
 
-export async function cartScope(db: Queryable, actor: Actor, customerId: string) {
-  const account = await requireOpenAccount(db, actor, customerId);
-  const cartId = await ensureCart(db, {
-    partnerId: actor.partner.id,
-    userId: actor.userId,
-    customerAccountId: account.id,
-  });
-  return { account, cartId };
+const scopeOf = (actor: PartnerUserActor, account: OpenAccount): CartScope => ({
+  partnerId: actor.partner.id,
+  userId: actor.userId,
+  customerAccountId: account.id,
+});
+
+function issueOf(row: CartLineRow): CartLineIssue | null {
+  if (!row.productActive) return 'product_withdrawn';
+  if (row.unitYearlyListMinor === null) return 'no_price';
+  return null;
 }
 
-export function presentLine(row: CartLineRow, discountBps: number): CartLine {
-  const price = priceTerms(row, row.unitYearlyListMinor, discountBps);
+/** A line as it stands today: its period from today, priced live, or flagged if it cannot be sold. */
+export function presentLine(row: CartLineRow, discountBps: number, today: string): CartLine {
+  const { periodStart, periodEnd } = linePeriod(row, today);
+  const issue = issueOf(row);
+  const unit = issue === null ? (row.unitYearlyListMinor ?? 0) : 0;
+  const price = priceTerms({ ...row, periodStart, periodEnd }, unit, discountBps);
   return {
     id: row.id,
     productCode: row.productCode,
     productName: row.productName,
     kind: row.kind,
     quantity: row.quantity,
-    termYears: row.termYears,
-    periodStart: row.periodStart,
-    periodEnd: row.periodEnd,
+    termYears: row.termYears === 1 || row.termYears === 2 ? row.termYears : null,
+    periodStart,
+    periodEnd,
     serviceDomain: row.serviceDomain,
-    unitListPriceMinor: row.unitYearlyListMinor,
+    unitListPriceMinor: unit,
     listPriceMinor: price.listMinor,
     discountMinor: price.discountMinor,
     totalMinor: price.totalMinor,
-    perpetualFallback: grantsPerpetualFallback(row.periodStart, row.periodEnd),
+    perpetualFallback: grantsPerpetualFallback(row.productKind, periodStart, periodEnd),
+    issue,
   };
 }
 
-export async function loadCart(
+async function loadCart(
   db: Queryable,
-  actor: Actor,
-  account: CustomerAccountRow,
-  cartId: string,
+  actor: PartnerUserActor,
+  account: OpenAccount,
+  cartId: string | null,
+  today: string,
 ): Promise<Cart> {
-  const rows = await listCartLines(db, cartId, actor.partner.currency);
-  const lines = rows.map((r) => presentLine(r, actor.partner.discountBps));
+  const rows = cartId ? await listCartLines(db, cartId, actor.partner.currency) : [];
+  const lines = rows.map((r) => presentLine(r, actor.partner.discountBps, today));
   const totals = sumPrices(
     lines.map((l) => ({
       listMinor: l.listPriceMinor,
@@ -98,29 +94,32 @@ export async function loadCart(
       discountMinor: totals.discountMinor,
       totalMinor: totals.totalMinor,
     },
+    actions: cartActions(actor, { lines }),
   };
 }
 
-export async function getCart(db: Db, actor: Actor, customerId: string): Promise<Cart> {
-  const { account, cartId } = await cartScope(db, actor, customerId);
-  return loadCart(db, actor, account, cartId);
+export async function getCart(db: Queryable, options: CartOptions): Promise<Cart> {
+  const { actor, meta } = options;
+  const account = requireOpenAccount(actor, options.customerId);
+  const cartId = await findCartId(db, scopeOf(actor, account));
+  return loadCart(db, actor, account, cartId, todayUtc(meta.now));
 }
 
 export async function addNewSubscriptions(
-  db: Db,
-  actor: Actor,
-  customerId: string,
-  input: AddCartLineRequest,
+  db: Queryable,
+  options: CartOptions & { line: AddCartLineRequest },
 ): Promise<Cart> {
+  const { actor, meta, line } = options;
+  const account = requireOpenAccount(actor, options.customerId);
   return db.transaction(async (tx) => {
-    const { account, cartId } = await cartScope(tx, actor, customerId);
-    const product = await findPricedProduct(tx, input.productCode, actor.partner.currency);
+    const product = await findProductForSale(tx, line.productCode, actor.partner.currency);
     if (!product) {
       throw new DomainError('not_found', 'catalog.product_not_found', 'No such product in the catalog.', {
         field: 'productCode',
+        params: { productCode: line.productCode },
       });
     }
-    if (product.requiresServiceDomain && !input.serviceDomain) {
+    if (product.requiresServiceDomain && !line.serviceDomain) {
       throw new DomainError(
         'invalid',
         'cart.service_domain_required',
@@ -130,7 +129,7 @@ export async function addNewSubscriptions(
         },
       );
     }
-    if (!product.requiresServiceDomain && input.serviceDomain) {
+    if (!product.requiresServiceDomain && line.serviceDomain) {
       throw new DomainError(
         'invalid',
         'cart.service_domain_not_applicable',
@@ -140,67 +139,108 @@ export async function addNewSubscriptions(
         },
       );
     }
-    const periodStart = todayUtc();
+    const cartId = await lockCart(tx, scopeOf(actor, account), meta.now);
+    const serviceDomain = line.serviceDomain ?? null;
     // The same product, term and domain again is more seats on the line already there.
-    const same = await findSameNewLine(tx, cartId, {
-      productCode: product.code,
-      termYears: input.termYears,
-      periodStart,
-      serviceDomain: input.serviceDomain ?? null,
-    });
-    if (same && same.quantity + input.quantity > MAX_QUANTITY) {
+    const merged = await addToSameNewLine(
+      tx,
+      cartId,
+      { productCode: product.code, termYears: line.termYears, serviceDomain, quantity: line.quantity },
+      limits.quantityMax,
+    );
+    if (merged === 'too_many') {
       throw new DomainError(
         'invalid',
-        'validation.too_big',
-        `At most ${MAX_QUANTITY} subscriptions per line.`,
+        'validation.quantity_max',
+        `At most ${limits.quantityMax} subscriptions per line.`,
         {
           field: 'quantity',
+          params: { max: limits.quantityMax },
         },
       );
     }
-    if (same) {
-      await updateCartLine(tx, cartId, same.id, { quantity: same.quantity + input.quantity });
-      return loadCart(tx, actor, account, cartId);
+    if (merged === 'none') {
+      if ((await countCartLines(tx, cartId)) >= limits.cartLinesMax) {
+        throw new DomainError('conflict', 'cart.full', `A cart holds at most ${limits.cartLinesMax} lines.`, {
+          params: { max: limits.cartLinesMax },
+        });
+      }
+      await insertCartLine(tx, {
+        cartId,
+        productCode: product.code,
+        kind: 'new',
+        quantity: line.quantity,
+        termYears: line.termYears,
+        periodStart: null,
+        periodEnd: null,
+        serviceDomain,
+      });
     }
-    await insertCartLine(tx, {
-      cartId,
-      productCode: product.code,
-      kind: 'new',
-      quantity: input.quantity,
-      termYears: input.termYears,
-      periodStart,
-      periodEnd: addYears(periodStart, input.termYears),
-      serviceDomain: input.serviceDomain ?? null,
-    });
-    return loadCart(tx, actor, account, cartId);
+    return loadCart(tx, actor, account, cartId, todayUtc(meta.now));
   });
 }
 
 export async function changeLine(
-  db: Db,
-  actor: Actor,
-  customerId: string,
-  lineId: string,
-  changes: { quantity: number; termYears: 1 | 2 },
+  db: Queryable,
+  options: CartOptions & { lineId: string; quantity: number; termYears: 1 | 2 },
 ): Promise<Cart> {
+  const { actor, meta } = options;
+  const account = requireOpenAccount(actor, options.customerId);
   return db.transaction(async (tx) => {
-    const { account, cartId } = await cartScope(tx, actor, customerId);
-    const line = await findCartLine(tx, cartId, lineId);
-    if (!line) throw notFound('cart.line_not_found', 'No such line in this cart.');
-    await updateCartLine(tx, cartId, lineId, {
-      quantity: changes.quantity,
-      termYears: changes.termYears,
-      periodEnd: addYears(line.periodStart, changes.termYears),
+    const cartId = await lockCart(tx, scopeOf(actor, account), meta.now);
+    // A standard term again: the end follows from the term (a chosen end date is dropped).
+    const changed = await updateCartLine(tx, cartId, options.lineId, {
+      quantity: options.quantity,
+      termYears: options.termYears,
+      periodEnd: null,
     });
-    return loadCart(tx, actor, account, cartId);
+    if (!changed) throw notFound('cart.line_not_found', 'No such line in this cart.');
+    return loadCart(tx, actor, account, cartId, todayUtc(meta.now));
   });
 }
 
-export async function removeLine(db: Db, actor: Actor, customerId: string, lineId: string): Promise<Cart> {
+export async function removeLine(db: Queryable, options: CartOptions & { lineId: string }): Promise<Cart> {
+  const { actor, meta } = options;
+  const account = requireOpenAccount(actor, options.customerId);
   return db.transaction(async (tx) => {
-    const { account, cartId } = await cartScope(tx, actor, customerId);
-    if (!(await deleteCartLine(tx, cartId, lineId)))
+    const cartId = await lockCart(tx, scopeOf(actor, account), meta.now);
+    if (!(await deleteCartLine(tx, cartId, options.lineId))) {
       throw notFound('cart.line_not_found', 'No such line in this cart.');
-    return loadCart(tx, actor, account, cartId);
+    }
+    return loadCart(tx, actor, account, cartId, todayUtc(meta.now));
   });
+}
+
+/**
+ * The cart as it will be quoted or ordered today, locked until the caller's transaction ends so
+ * that it is taken once (parallel Get Quote requests make one quote). Refuses an empty cart and
+ * lines that cannot be sold, naming them.
+ */
+export async function takeCart(
+  tx: Queryable,
+  options: { actor: PartnerUserActor; account: OpenAccount; meta: RequestMeta },
+): Promise<{ cartId: string; lines: CartLine[] }> {
+  const { actor, account, meta } = options;
+  const cartId = await lockCart(tx, scopeOf(actor, account), meta.now);
+  const today = todayUtc(meta.now);
+  const lines = (await listCartLines(tx, cartId, actor.partner.currency)).map((r) =>
+    presentLine(r, actor.partner.discountBps, today),
+  );
+  if (lines.length === 0)
+    throw new DomainError('conflict', 'cart.empty', 'The cart is empty: add products first.');
+  const unavailable = lines.filter((l) => l.issue !== null);
+  if (unavailable.length > 0) {
+    const products = unavailable.map((l) => l.productCode).join(', ');
+    throw new DomainError(
+      'conflict',
+      'cart.unavailable_lines',
+      `These products can no longer be sold as they are in the cart: ${products}. Remove them first.`,
+      { params: { products } },
+    );
+  }
+  return { cartId, lines };
+}
+
+export async function emptyCart(tx: Queryable, cartId: string): Promise<void> {
+  await clearCart(tx, cartId);
 }

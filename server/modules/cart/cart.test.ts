@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { limits } from '../../../contract/limits.ts';
 import { addYears, todayUtc } from '../../lib/dates.ts';
 import {
   createTestCustomer,
   createTestPartner,
   openAccount,
+  quoteInput,
   type TestPartner,
 } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { removeProductPrice, withdrawProduct } from '../catalog/catalog.service.ts';
 
 let t: TestApp;
 let partner: TestPartner;
@@ -87,7 +90,7 @@ describe('the cart', () => {
       ],
     );
     const tooMany = await session.post(url, { productCode: 'CL', quantity: 9_999, termYears: 1 });
-    expect(tooMany.json()).toMatchObject({ code: 'validation.too_big', field: 'quantity' });
+    expect(tooMany.json()).toMatchObject({ code: 'validation.quantity_max', field: 'quantity' });
   });
 
   it('adds new subscriptions with list price, partner discount and line total', async () => {
@@ -157,7 +160,7 @@ describe('the cart', () => {
       termYears: 1,
       serviceDomain: 'not a domain',
     });
-    expect(bad.json()).toMatchObject({ code: 'validation.format', field: 'serviceDomain' });
+    expect(bad.json()).toMatchObject({ code: 'validation.service_domain', field: 'serviceDomain' });
     const ok = await session.post(`${cartUrl}/lines`, {
       productCode: 'YTC',
       quantity: 10,
@@ -179,9 +182,13 @@ describe('the cart', () => {
     const session = await partner.loginAs('sales');
     await openAccount(session, customer);
     const zero = await session.post(`${cartUrl}/lines`, { productCode: 'II', quantity: 0, termYears: 1 });
-    expect(zero.json()).toMatchObject({ code: 'validation.too_small', field: 'quantity' });
+    expect(zero.json()).toMatchObject({ code: 'validation.quantity_min', field: 'quantity' });
+    const half = await session.post(`${cartUrl}/lines`, { productCode: 'II', quantity: 1.5, termYears: 1 });
+    expect(half.json()).toMatchObject({ code: 'validation.quantity_whole', field: 'quantity' });
     const term = await session.post(`${cartUrl}/lines`, { productCode: 'II', quantity: 1, termYears: 3 });
-    expect(term.json()).toMatchObject({ field: 'termYears' });
+    expect(term.json()).toMatchObject({ code: 'validation.term_years', field: 'termYears' });
+    const code = await session.post(`${cartUrl}/lines`, { productCode: 'I', quantity: 1, termYears: 1 });
+    expect(code.json()).toMatchObject({ code: 'validation.product_code', field: 'productCode' });
     const unknown = await session.post(`${cartUrl}/lines`, { productCode: 'ZZZ', quantity: 1, termYears: 1 });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'catalog.product_not_found', field: 'productCode' });
@@ -192,7 +199,7 @@ describe('the cart', () => {
     await openAccount(owner, customer);
     const line = (await owner.post(`${cartUrl}/lines`, { productCode: 'PY', quantity: 1, termYears: 1 }))
       .json()
-      .lines.at(-1);
+      .lines.find((l: { productCode: string }) => l.productCode === 'PY');
     const rival = await createTestPartner(t.db, t.app);
     const intruder = await rival.loginAs('admin');
     await openAccount(intruder, customer);
@@ -203,5 +210,157 @@ describe('the cart', () => {
     expect((await intruder.get(cartUrl)).json().lines).toHaveLength(0);
     const stillThere = (await owner.get(cartUrl)).json().lines.find((l: { id: string }) => l.id === line.id);
     expect(stillThere).toMatchObject({ quantity: 1 });
+  });
+});
+
+describe('the cart under load and over time', () => {
+  it('adds up 50 parallel "add one seat" requests to 50 seats', async () => {
+    const session = await partner.loginAs('sales');
+    const buyer = await createTestCustomer(t.db);
+    await openAccount(session, buyer);
+    const url = `/api/customers/${buyer.customerId}/cart/lines`;
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => session.post(url, { productCode: 'WS', quantity: 1, termYears: 1 })),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(50).fill(201));
+    const cart = (await session.get(`/api/customers/${buyer.customerId}/cart`)).json();
+    expect(cart.lines).toEqual([expect.objectContaining({ productCode: 'WS', quantity: 50 })]);
+  });
+
+  it('adds a retried request once when it carries the same Idempotency-Key', async () => {
+    const session = await partner.loginAs('sales');
+    const buyer = await createTestCustomer(t.db);
+    await openAccount(session, buyer);
+    const url = `/api/customers/${buyer.customerId}/cart/lines`;
+    const line = { productCode: 'GO', quantity: 3, termYears: 1 };
+    const [first, retry] = await Promise.all([
+      session.post(url, line, { 'idempotency-key': 'add-go-1' }),
+      session.post(url, line, { 'idempotency-key': 'add-go-1' }),
+    ]);
+    expect([first?.statusCode, retry?.statusCode]).toEqual([201, 201]);
+    expect(first?.json()).toEqual(retry?.json());
+    expect([first, retry].filter((a) => a?.headers['idempotent-replayed'] === 'true')).toHaveLength(1);
+    const cart = (await session.get(`/api/customers/${buyer.customerId}/cart`)).json();
+    expect(cart.lines).toEqual([expect.objectContaining({ productCode: 'GO', quantity: 3 })]);
+  });
+
+  it('starts a line that waited in the cart on the day it is looked at, not the day it was added', async () => {
+    const session = await partner.loginAs('sales');
+    const buyer = await createTestCustomer(t.db);
+    await openAccount(session, buyer);
+    const url = `/api/customers/${buyer.customerId}/cart`;
+    const added = (
+      await session.post(`${url}/lines`, { productCode: 'RD', quantity: 1, termYears: 1 })
+    ).json();
+    const addedOn = todayUtc(t.clock.now);
+    expect(added.lines[0]).toMatchObject({ periodStart: addedOn, periodEnd: addYears(addedOn, 1) });
+
+    t.clock.advanceDays(21);
+    const later = await partner.loginAs('sales');
+    await openAccount(later, buyer);
+    const today = todayUtc(t.clock.now);
+    expect((await later.get(url)).json().lines[0]).toMatchObject({
+      periodStart: today,
+      periodEnd: addYears(today, 1),
+    });
+    const quote = (await later.post('/api/quotes', { customerId: buyer.customerId, ...quoteInput() })).json();
+    expect(quote.lines[0]).toMatchObject({
+      productCode: 'RD',
+      periodStart: today,
+      periodEnd: addYears(today, 1),
+    });
+  });
+
+  it('never grants a perpetual fallback license for a cloud product', async () => {
+    const session = await partner.loginAs('sales');
+    await openAccount(session, customer);
+    const cart = (
+      await session.post(`${cartUrl}/lines`, {
+        productCode: 'TCC',
+        quantity: 5,
+        termYears: 2,
+        serviceDomain: 'ci.acme.test',
+      })
+    ).json();
+    expect(cart.lines.find((l: { productCode: string }) => l.productCode === 'TCC')).toMatchObject({
+      perpetualFallback: false,
+    });
+  });
+
+  it('holds at most 100 lines', async () => {
+    const session = await partner.loginAs('sales');
+    const buyer = await createTestCustomer(t.db);
+    await openAccount(session, buyer);
+    const url = `/api/customers/${buyer.customerId}/cart/lines`;
+    for (let i = 0; i < limits.cartLinesMax; i++) {
+      const res = await session.post(url, {
+        productCode: 'QDC',
+        quantity: 1,
+        termYears: 1,
+        serviceDomain: `team${i}.qodana.test`,
+      });
+      expect(res.statusCode).toBe(201);
+    }
+    const full = await session.post(url, { productCode: 'II', quantity: 1, termYears: 1 });
+    expect(full.statusCode).toBe(409);
+    expect(full.json()).toMatchObject({ code: 'cart.full', params: { max: limits.cartLinesMax } });
+    // More seats on a line already there still fit.
+    expect(
+      (
+        await session.post(url, {
+          productCode: 'QDC',
+          quantity: 1,
+          termYears: 1,
+          serviceDomain: 'team0.qodana.test',
+        })
+      ).statusCode,
+    ).toBe(201);
+  });
+});
+
+describe('products that can no longer be sold', () => {
+  let own: Awaited<ReturnType<typeof startTestApp>>;
+  beforeAll(async () => {
+    // Its own app and catalog: withdrawing a product here must not change the other tests' catalog.
+    own = await startTestApp();
+  });
+  afterAll(() => own.close());
+
+  it('stay in the cart, flagged and at zero, and keep it from being quoted', async () => {
+    const reseller = await createTestPartner(own.db, own.app, { currency: 'EUR' });
+    const session = await reseller.loginAs('sales');
+    const buyer = await createTestCustomer(own.db);
+    await openAccount(session, buyer);
+    const url = `/api/customers/${buyer.customerId}/cart`;
+    await session.post(`${url}/lines`, { productCode: 'AQ', quantity: 2, termYears: 1 });
+    await session.post(`${url}/lines`, { productCode: 'DS', quantity: 1, termYears: 1 });
+    await session.post(`${url}/lines`, { productCode: 'PS', quantity: 1, termYears: 1 });
+    await withdrawProduct(own.db, 'AQ');
+    await removeProductPrice(own.db, 'DS', 'EUR');
+
+    const cart = (await session.get(url)).json();
+    expect(
+      cart.lines.map((l: { productCode: string; issue: string | null }) => [l.productCode, l.issue]),
+    ).toEqual([
+      ['AQ', 'product_withdrawn'],
+      ['DS', 'no_price'],
+      ['PS', null],
+    ]);
+    expect(cart.lines[0]).toMatchObject({ listPriceMinor: 0, totalMinor: 0 });
+    expect(cart.totals.totalMinor).toBe(cart.lines[2].totalMinor);
+    expect(cart.actions).toEqual({ getQuote: false });
+
+    const refused = await session.post('/api/quotes', { customerId: buyer.customerId, ...quoteInput() });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'cart.unavailable_lines', params: { products: 'AQ, DS' } });
+
+    for (const line of cart.lines.slice(0, 2)) await session.delete(`${url}/lines/${line.id}`);
+    expect((await session.get(url)).json().actions).toEqual({ getQuote: true });
+    const quote = await session.post('/api/quotes', { customerId: buyer.customerId, ...quoteInput() });
+    expect(quote.statusCode).toBe(201);
+    // A withdrawn product cannot be added again either.
+    expect(
+      (await session.post(`${url}/lines`, { productCode: 'AQ', quantity: 1, termYears: 1 })).statusCode,
+    ).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Locale } from '../../../contract/catalog.ts';
+import type { Locale, ProductKind } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Queryable } from '../../db/client.ts';
 import { productPrices, products, productTranslations } from '../../db/schema/index.ts';
@@ -7,7 +7,7 @@ import { productPrices, products, productTranslations } from '../../db/schema/in
 export interface PricedProductRow {
   code: string;
   name: string;
-  kind: 'pack' | 'ide' | 'tool' | 'cloud';
+  kind: ProductKind;
   description: string;
   requiresServiceDomain: boolean;
   yearlyListMinor: number;
@@ -64,4 +64,21 @@ export async function findPricedProduct(
     )
     .where(and(eq(products.code, code), eq(products.active, true)));
   return (row as PricedProductRow | undefined) ?? null;
+}
+
+export async function setProductActive(db: Queryable, code: string, active: boolean): Promise<boolean> {
+  const changed = await db
+    .update(products)
+    .set({ active })
+    .where(eq(products.code, code))
+    .returning({ code: products.code });
+  return changed.length > 0;
+}
+
+export async function deleteProductPrice(db: Queryable, code: string, currency: Currency): Promise<boolean> {
+  const deleted = await db
+    .delete(productPrices)
+    .where(and(eq(productPrices.productCode, code), eq(productPrices.currency, currency)))
+    .returning({ code: productPrices.productCode });
+  return deleted.length > 0;
 }

@@ -1,19 +1,56 @@
 import type { Locale, Product } from '../../../contract/catalog.ts';
+import type { Currency } from '../../../contract/money.ts';
 import type { Queryable } from '../../db/client.ts';
+import { notFound } from '../../lib/errors.ts';
 import { buyPrice } from '../../lib/money.ts';
-import type { Actor } from '../auth/sessions.ts';
-import { listPricedProducts } from './catalog.queries.ts';
+import type { PartnerUserActor } from '../auth/actor.ts';
+import {
+  deleteProductPrice,
+  findPricedProduct,
+  listPricedProducts,
+  type PricedProductRow,
+  setProductActive,
+} from './catalog.queries.ts';
 
-export async function listCatalog(db: Queryable, actor: Actor, locale: Locale): Promise<Product[]> {
-  const rows = await listPricedProducts(db, actor.partner.currency, locale);
+export async function listCatalog(
+  db: Queryable,
+  options: { actor: PartnerUserActor; locale: Locale },
+): Promise<Product[]> {
+  const { partner } = options.actor;
+  const rows = await listPricedProducts(db, partner.currency, options.locale);
   return rows.map((p) => ({
     code: p.code,
     name: p.name,
     kind: p.kind,
     description: p.description,
     requiresServiceDomain: p.requiresServiceDomain,
-    currency: actor.partner.currency,
+    currency: partner.currency,
     listPriceMinor: p.yearlyListMinor,
-    buyPriceMinor: buyPrice(p.yearlyListMinor, actor.partner.discountBps),
+    buyPriceMinor: buyPrice(p.yearlyListMinor, partner.discountBps),
   }));
+}
+
+/** A product this partner can buy now: sold (not withdrawn) and priced in its currency. */
+export function findProductForSale(
+  db: Queryable,
+  code: string,
+  currency: Currency,
+): Promise<PricedProductRow | null> {
+  return findPricedProduct(db, code, currency);
+}
+
+/**
+ * Withdraws a product from sale (the vendor's back office): it leaves the catalog, and carts that
+ * hold it say so instead of quoting it; documents that name it keep it.
+ */
+export async function withdrawProduct(db: Queryable, code: string): Promise<void> {
+  if (!(await setProductActive(db, code, false)))
+    throw notFound('catalog.product_not_found', `No product ${code}.`);
+}
+
+/** Stops selling a product in one currency (the vendor's back office). */
+export async function removeProductPrice(db: Queryable, code: string, currency: Currency): Promise<void> {
+  if (!(await deleteProductPrice(db, code, currency))) {
+    throw notFound('catalog.price_not_found', `${code} has no price in ${currency}.`);
+  }
 }

@@ -1,11 +1,12 @@
-import type { Currency } from '../../../contract/money.ts';
+import type { ProductKind } from '../../../contract/catalog.ts';
+import { Currency } from '../../../contract/money.ts';
 import type { Queryable } from '../../db/client.ts';
 import { productPrices, products, productTranslations } from '../../db/schema/index.ts';
 
 interface CatalogEntry {
   code: string;
   name: string;
-  kind: 'pack' | 'ide' | 'tool' | 'cloud';
+  kind: ProductKind;
   description: string;
   descriptionPtBr: string;
   requiresServiceDomain?: boolean;
@@ -176,7 +177,11 @@ export async function loadDemoCatalog(db: Queryable): Promise<void> {
       sortOrder: index,
     };
     await db.insert(products).values(product).onConflictDoUpdate({ target: products.code, set: product });
-    const translation = { productCode: entry.code, locale: 'pt-BR', description: entry.descriptionPtBr };
+    const translation = {
+      productCode: entry.code,
+      locale: 'pt-BR' as const,
+      description: entry.descriptionPtBr,
+    };
     await db
       .insert(productTranslations)
       .values(translation)
@@ -184,7 +189,8 @@ export async function loadDemoCatalog(db: Queryable): Promise<void> {
         target: [productTranslations.productCode, productTranslations.locale],
         set: translation,
       });
-    for (const [currency, major] of Object.entries(entry.prices)) {
+    for (const currency of Currency.options) {
+      const major = entry.prices[currency];
       const price = { productCode: entry.code, currency, yearlyListMinor: major * 100 };
       await db
         .insert(productPrices)

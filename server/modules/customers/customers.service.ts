@@ -3,41 +3,55 @@ import { eq } from 'drizzle-orm';
 import type { CustomerAccount, CustomerLookupByIdRequest } from '../../../contract/customers.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { customerAccounts, customerContacts, customerTeams } from '../../db/schema/index.ts';
-import { DomainError } from '../../lib/errors.ts';
-import {
-  type LimitCheck,
-  type RateLimit,
-  recordFailedAttempt,
-  secondsUntilAllowed,
-} from '../../lib/rate-limit.ts';
+import type { RequestMeta } from '../../http/request-meta.ts';
+import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
+import { giveBack, type RateLimit, takeAttempt } from '../../lib/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { type Actor, setOpenCustomerAccount } from '../auth/sessions.ts';
+import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
+import { setOpenCustomerAccount } from '../auth/sessions.ts';
 import { findAccountByCustomerIdAndEmail } from './customers.queries.ts';
 
 /**
- * The email step is a proof of knowledge (SPEC §3): failed attempts are limited per user and per
- * partner, across all app instances.
+ * The email step is a proof of knowledge (SPEC §3): attempts are counted per user first, then per
+ * partner, across all app instances. A user stops at their own limit, so one user cannot spend the
+ * partner's whole budget; successful proofs give their attempt back.
  */
 export const lookupLimits = {
   perUser: { name: 'lookup:user', limit: 10, windowSeconds: 15 * 60 },
   perPartner: { name: 'lookup:partner', limit: 50, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimit>;
 
-export async function openAccountById(
-  db: Db,
-  actor: Actor,
-  input: CustomerLookupByIdRequest & { ip: string },
-): Promise<CustomerAccount> {
-  const limits: LimitCheck[] = [
-    [lookupLimits.perUser, actor.userId],
-    [lookupLimits.perPartner, actor.partner.id],
-  ];
-  const wait = await secondsUntilAllowed(db, limits);
-  if (wait !== null) throw tooManyLookups(wait);
+export interface OpenByIdOptions extends CustomerLookupByIdRequest {
+  actor: PartnerUserActor;
+  meta: RequestMeta;
+}
 
-  const account = await findAccountByCustomerIdAndEmail(db, input.customerId, input.email);
+/** Takes the root database: failed attempts and their audit rows must outlive the request. */
+export async function openAccountById(db: Db, options: OpenByIdOptions): Promise<CustomerAccount> {
+  const { actor, meta } = options;
+  const taken = await takeAttempt(
+    db,
+    [
+      [lookupLimits.perUser, actor.userId],
+      [lookupLimits.perPartner, actor.partner.id],
+    ],
+    meta.now,
+  );
+  if (!taken.allowed) {
+    throw tooManyAttempts('Too many failed customer lookups. Try again later.', taken.retryAfterSeconds);
+  }
+
+  const account = await findAccountByCustomerIdAndEmail(db, options.customerId, options.email);
   if (!account) {
-    await recordFailedAttempt(db, limits);
+    await recordAudit(db, {
+      partnerId: actor.partner.id,
+      actor,
+      action: 'customer.open_failed',
+      subjectType: 'customer_account',
+      subjectId: options.customerId,
+      details: { method: 'customer_id_and_email' },
+      meta,
+    });
     // Same code, message and status whether the ID or the email was wrong: nothing leaks.
     throw new DomainError(
       'not_found',
@@ -53,30 +67,38 @@ export async function openAccountById(
     await setOpenCustomerAccount(tx, actor.sessionTokenHash, account.id);
     await recordAudit(tx, {
       partnerId: actor.partner.id,
-      actorUserId: actor.userId,
+      actor,
       action: 'customer.opened',
       subjectType: 'customer_account',
       subjectId: account.customerId,
       details: { method: 'customer_id_and_email' },
-      ip: input.ip,
+      meta,
     });
   });
+  await giveBack(db, taken.attempt);
   return { customerId: account.customerId, name: account.name, country: account.country };
 }
 
-export async function closeAccount(db: Db, actor: Actor): Promise<void> {
-  await setOpenCustomerAccount(db, actor.sessionTokenHash, null);
+export async function closeAccount(db: Queryable, options: { actor: PartnerUserActor }): Promise<void> {
+  await setOpenCustomerAccount(db, options.actor.sessionTokenHash, null);
 }
 
-function tooManyLookups(retryAfterSeconds: number): DomainError {
-  return new DomainError(
-    'rate_limited',
-    'rate_limited',
-    'Too many failed customer lookups. Try again later.',
-    {
-      retryAfterSeconds,
-    },
-  );
+/**
+ * The account a cart or quote request names must be the one open in this session (SPEC §4 "with an
+ * account open"): opening it was the proof of knowledge. A page left open in another tab while
+ * another account was opened gets a clear conflict instead of writing to the wrong customer.
+ */
+export function requireOpenAccount(actor: PartnerUserActor, customerId: string): OpenAccount {
+  const account = actor.openAccount;
+  if (!account || account.customerId !== customerId) {
+    throw new DomainError(
+      'conflict',
+      'customer.not_open',
+      `Customer account ${customerId} is not open in this session: open it from the search bar.`,
+      { field: 'customerId', params: { customerId } },
+    );
+  }
+  return account;
 }
 
 export interface NewCustomerAccount {
@@ -90,7 +112,7 @@ export interface NewCustomerAccount {
 
 /** Creates an account with its contacts and teams; a Customer ID is drawn when none is given. */
 export async function createCustomerAccount(
-  db: Db,
+  db: Queryable,
   input: NewCustomerAccount,
 ): Promise<{ id: string; customerId: string }> {
   return db.transaction(async (tx) => {

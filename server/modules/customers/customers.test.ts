@@ -65,7 +65,11 @@ describe('opening an account by Customer ID and email', () => {
     const session = await partner.loginAs('sales');
     const res = await session.post(url, { customerId: '12ab', email: customer.email });
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'validation.format', field: 'customerId' });
+    expect(res.json()).toMatchObject({
+      code: 'validation.customer_id',
+      field: 'customerId',
+      message: 'A Customer ID has 7 digits, e.g. 6703615.',
+    });
   });
 
   it('limits failed attempts per user, then refuses even the right answer', async () => {
@@ -120,6 +124,34 @@ describe('opening an account by Customer ID and email', () => {
           await partner.loginAs('sales')
         ).post(url, { customerId: customer.customerId, email: customer.email })
       ).statusCode,
+    ).toBe(200);
+  });
+
+  it('audits failed email proofs too', async () => {
+    const session = await partner.loginAs('sales');
+    await session.post(url, { customerId: customer.customerId, email: 'wrong@guess.test' });
+    const failed = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'customer.open_failed'), eq(auditLog.subjectId, customer.customerId)));
+    expect(failed.some((row) => row.partnerId === partner.id)).toBe(true);
+  });
+
+  it('lets 200 parallel guesses of one user through no further than their limit, sparing the partner', async () => {
+    const crowd = await createTestPartner(t.db, t.app);
+    const guesser = await crowd.loginAs('sales');
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        guesser.post(url, { customerId: customer.customerId, email: `guess${i}@x.test` }),
+      ),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(lookupLimits.perUser.limit);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(200 - lookupLimits.perUser.limit);
+    // The refused attempts were not charged to the partner: a colleague still gets in.
+    const colleague = await crowd.loginAs('admin');
+    expect(
+      (await colleague.post(url, { customerId: customer.customerId, email: customer.email })).statusCode,
     ).toBe(200);
   });
 

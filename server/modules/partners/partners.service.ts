@@ -1,8 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { PartnerSummary } from '../../../contract/admin.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Role } from '../../../contract/permissions.ts';
 import type { Queryable } from '../../db/client.ts';
 import { discountLevels, partners, partnerUsers } from '../../db/schema/index.ts';
+import type { Credentials } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
 /** Discount levels are shared by partners; one row per percentage, created when first needed. */
@@ -70,4 +73,43 @@ export async function createPartnerUser(db: Queryable, input: NewPartnerUser): P
 export async function findPartnerByName(db: Queryable, name: string): Promise<{ id: string } | null> {
   const [row] = await db.select({ id: partners.id }).from(partners).where(eq(partners.name, name));
   return row ?? null;
+}
+
+export async function findPartnerUserCredentials(db: Queryable, email: string): Promise<Credentials | null> {
+  const [row] = await db
+    .select({
+      id: partnerUsers.id,
+      partnerId: partnerUsers.partnerId,
+      passwordHash: partnerUsers.passwordHash,
+      disabledAt: partnerUsers.disabledAt,
+    })
+    .from(partnerUsers)
+    .where(eq(partnerUsers.email, email));
+  if (!row) return null;
+  return {
+    owner: { partnerUserId: row.id },
+    partnerId: row.partnerId,
+    passwordHash: row.passwordHash,
+    disabled: row.disabledAt !== null,
+  };
+}
+
+/** Every partner for the vendor's back office, by name. */
+export async function listPartners(db: Queryable): Promise<z.input<typeof PartnerSummary>[]> {
+  const rows = await db
+    .select({
+      id: partners.id,
+      name: partners.name,
+      country: partners.country,
+      currency: partners.currency,
+      discountBps: discountLevels.discountBps,
+      creditTerms: partners.creditTerms,
+      users: count(partnerUsers.id),
+    })
+    .from(partners)
+    .innerJoin(discountLevels, eq(discountLevels.id, partners.discountLevelId))
+    .leftJoin(partnerUsers, eq(partnerUsers.partnerId, partners.id))
+    .groupBy(partners.id, discountLevels.discountBps)
+    .orderBy(asc(partners.name));
+  return rows.map(({ discountBps, ...row }) => ({ ...row, discountPercent: discountBps / 100 }));
 }

@@ -1,4 +1,18 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  lt,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { Queryable } from '../../db/client.ts';
 import {
@@ -9,6 +23,72 @@ import {
   quotes,
 } from '../../db/schema/index.ts';
 import { addDays } from '../../lib/dates.ts';
+import { jsonObject } from '../../lib/json-sql.ts';
+
+const qb = new QueryBuilder();
+
+const lineDocument = jsonObject({
+  productCode: quoteLines.productCode,
+  productName: quoteLines.productName,
+  kind: quoteLines.kind,
+  quantity: quoteLines.quantity,
+  termYears: quoteLines.termYears,
+  periodStart: quoteLines.periodStart,
+  periodEnd: quoteLines.periodEnd,
+  serviceDomain: quoteLines.serviceDomain,
+  unitListMinor: quoteLines.unitListMinor,
+  listMinor: quoteLines.listMinor,
+  discountMinor: quoteLines.discountMinor,
+  totalMinor: quoteLines.totalMinor,
+  perpetualFallback: quoteLines.perpetualFallback,
+});
+type LineDocument = typeof lineDocument extends SQL<infer T> ? T : never;
+
+const quoteDocumentFields = {
+  quoteNumber: quotes.quoteNumber,
+  origin: quotes.origin,
+  status: quotes.status,
+  currency: quotes.currency,
+  discountBps: quotes.discountBps,
+  billingAddress: quotes.billingAddress,
+  endUserName: quotes.endUserName,
+  endUserEmail: quotes.endUserEmail,
+  endUserCompany: quotes.endUserCompany,
+  poNumber: quotes.poNumber,
+  listTotalMinor: quotes.listTotalMinor,
+  discountTotalMinor: quotes.discountTotalMinor,
+  totalMinor: quotes.totalMinor,
+  validUntil: quotes.validUntil,
+  createdAt: quotes.createdAt,
+  cancelledAt: quotes.cancelledAt,
+  customerId: customerAccounts.customerId,
+  customerName: customerAccounts.name,
+  customerCountry: customerAccounts.country,
+  createdByName: partnerUsers.name,
+  lines: sql<
+    LineDocument[]
+  >`(select coalesce(jsonb_agg(${lineDocument} order by ${quoteLines.lineNo}), '[]'::jsonb) from ${quoteLines} where ${quoteLines.quoteId} = ${quotes.id})`,
+};
+const quoteDocument = jsonObject(quoteDocumentFields);
+/** A quote with its lines, as one JSON value built by PostgreSQL. */
+export type QuoteDocument = typeof quoteDocument extends SQL<infer T> ? T : never;
+
+/**
+ * The quote `quoteNumber` of the partner `partnerId`, as a scalar subquery: another partner's quote
+ * is not there at all. Used alone, and inside the session lookup of GET /api/quotes/:quoteNumber.
+ */
+export function quoteDocumentOf(
+  partnerId: SQLWrapper | string,
+  quoteNumber: SQLWrapper | string,
+): SQL<QuoteDocument> {
+  const select = qb
+    .select({ document: quoteDocument })
+    .from(quotes)
+    .innerJoin(customerAccounts, eq(customerAccounts.id, quotes.customerAccountId))
+    .leftJoin(partnerUsers, eq(partnerUsers.id, quotes.createdByUserId))
+    .where(and(eq(quotes.partnerId, partnerId), eq(quotes.quoteNumber, quoteNumber)));
+  return sql<QuoteDocument>`(${select})`;
+}
 
 export interface QuoteFilters {
   partnerId: string;
@@ -20,7 +100,6 @@ export interface QuoteFilters {
 }
 
 const summaryColumns = {
-  id: quotes.id,
   quoteNumber: quotes.quoteNumber,
   origin: quotes.origin,
   status: quotes.status,
@@ -34,60 +113,66 @@ const summaryColumns = {
   customerName: customerAccounts.name,
   customerCountry: customerAccounts.country,
 };
+export type QuoteSummaryRow = {
+  [K in keyof typeof summaryColumns]: (typeof summaryColumns)[K]['_']['notNull'] extends true
+    ? (typeof summaryColumns)[K]['_']['data']
+    : (typeof summaryColumns)[K]['_']['data'] | null;
+};
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Above this many matching accounts the account arm stays a subquery instead of a list of ids. */
-const ACCOUNT_ID_LIST_LIMIT = 500;
+export const ACCOUNT_ID_LIST_LIMIT = 500;
+
+type AccountMatch = { contactEmail: string } | { nameContains: string; customerId: string | null };
 
 /**
- * Quotes of the customer accounts whose name or contact email matches. The ids are looked up
- * first, so the planner sees real values for (partner_id, customer_account_id) instead of guessing
- * the size of a subquery (which made it walk all of a partner's quotes).
+ * The ids of the customer accounts a search names: by a contact's exact email, or by name (a
+ * part of it) or Customer ID. Contact emails match only whole, so a search cannot be used to
+ * discover the contacts of accounts. A new builder on every call: Drizzle's `.limit()` changes a
+ * builder in place, and a reused one would carry the limit into the other branch.
  */
-async function ofMatchingAccounts(
-  db: Queryable,
-  partnerId: string,
-  match: { exactEmail: string } | { contains: string; customerId: string | null },
-) {
-  const byContact =
-    'exactEmail' in match
-      ? eq(customerContacts.email, match.exactEmail)
-      : ilike(customerContacts.email, match.contains);
-  const contacts = db
-    .select({ id: customerContacts.customerAccountId })
-    .from(customerContacts)
-    .where(byContact);
-  const accounts =
-    'contains' in match
-      ? db
-          .select({ id: customerAccounts.id })
-          .from(customerAccounts)
-          .where(
-            or(
-              ilike(customerAccounts.name, match.contains),
-              match.customerId ? eq(customerAccounts.customerId, match.customerId) : undefined,
-            ),
-          )
-          .union(contacts)
-      : contacts;
-  const ids = (await accounts.limit(ACCOUNT_ID_LIST_LIMIT + 1)).map((r) => r.id);
+function accountsMatching(db: Queryable, match: AccountMatch) {
+  if ('contactEmail' in match) {
+    return db
+      .select({ id: customerContacts.customerAccountId })
+      .from(customerContacts)
+      .where(eq(customerContacts.email, match.contactEmail));
+  }
+  return db
+    .select({ id: customerAccounts.id })
+    .from(customerAccounts)
+    .where(
+      or(
+        ilike(customerAccounts.name, match.nameContains),
+        match.customerId ? eq(customerAccounts.customerId, match.customerId) : undefined,
+      ),
+    );
+}
+
+/**
+ * Quotes of the matching customer accounts. The ids are looked up first, so the planner sees real
+ * values for (partner_id, customer_account_id) instead of guessing the size of a subquery (which
+ * made it walk all of a partner's quotes); past ACCOUNT_ID_LIST_LIMIT ids, a subquery it is.
+ */
+async function ofMatchingAccounts(db: Queryable, partnerId: string, match: AccountMatch) {
+  const ids = (await accountsMatching(db, match).limit(ACCOUNT_ID_LIST_LIMIT + 1)).map((r) => r.id);
   if (ids.length === 0) return undefined;
   if (ids.length <= ACCOUNT_ID_LIST_LIMIT) {
     return and(eq(quotes.partnerId, partnerId), inArray(quotes.customerAccountId, ids));
   }
-  return and(eq(quotes.partnerId, partnerId), sql`${quotes.customerAccountId} in (${accounts})`);
+  return and(eq(quotes.partnerId, partnerId), inArray(quotes.customerAccountId, accountsMatching(db, match)));
 }
 
 /**
  * The search box takes a quote number, a customer name, a Customer ID or a customer email (the
  * licensee's or one of the account's contacts; SPEC §7). A complete quote number or email is
- * matched exactly; anything else is a "contains" search (parts of numbers, names and emails).
- * Every arm of the OR can use an index on quotes (trigram GIN indexes, or (partner_id,
- * customer_account_id)), so PostgreSQL combines bitmap index scans instead of scanning all of a
- * partner's quotes.
+ * matched exactly; anything else is a "contains" search in quote numbers, PO numbers, licensee
+ * emails and customer names. Every arm of the OR can use an index on quotes (trigram GIN indexes,
+ * or (partner_id, customer_account_id)), so PostgreSQL combines bitmap index scans instead of
+ * scanning all of a partner's quotes.
  */
 async function searchCondition(db: Queryable, partnerId: string, q: string): Promise<SQL | undefined> {
   const text = q.trim();
@@ -98,7 +183,7 @@ async function searchCondition(db: Queryable, partnerId: string, q: string): Pro
     const email = text.toLowerCase();
     return or(
       and(eq(quotes.partnerId, partnerId), eq(quotes.endUserEmail, email)),
-      await ofMatchingAccounts(db, partnerId, { exactEmail: email }),
+      await ofMatchingAccounts(db, partnerId, { contactEmail: email }),
     );
   }
   const contains = `%${escapeLike(text)}%`;
@@ -107,7 +192,7 @@ async function searchCondition(db: Queryable, partnerId: string, q: string): Pro
     ilike(quotes.quoteNumber, contains),
     ilike(quotes.poNumber, contains),
     ilike(quotes.endUserEmail, contains),
-    await ofMatchingAccounts(db, partnerId, { contains, customerId }),
+    await ofMatchingAccounts(db, partnerId, { nameContains: contains, customerId }),
   );
 }
 
@@ -115,12 +200,15 @@ async function filtersOf(db: Queryable, f: QuoteFilters): Promise<SQL | undefine
   const conditions: (SQL | undefined)[] = [eq(quotes.partnerId, f.partnerId)];
   if (f.from) conditions.push(gte(quotes.createdAt, new Date(`${f.from}T00:00:00Z`)));
   if (f.to) conditions.push(lt(quotes.createdAt, new Date(`${addDays(f.to, 1)}T00:00:00Z`)));
-  if (f.q?.trim()) conditions.push((await searchCondition(db, f.partnerId, f.q)) ?? sql`false`);
+  if (f.q) conditions.push((await searchCondition(db, f.partnerId, f.q)) ?? sql`false`);
   return and(...conditions);
 }
 
 /** Always scoped by partner: another partner's quotes cannot appear, whatever the filters. */
-export async function listQuoteSummaries(db: Queryable, f: QuoteFilters) {
+export async function listQuoteSummaries(
+  db: Queryable,
+  f: QuoteFilters,
+): Promise<{ items: QuoteSummaryRow[]; total: number }> {
   const where = await filtersOf(db, f);
   const [totalRow] = await db
     .select({ total: count() })
@@ -138,31 +226,6 @@ export async function listQuoteSummaries(db: Queryable, f: QuoteFilters) {
   return { items, total: totalRow?.total ?? 0 };
 }
 
-export async function findQuote(db: Queryable, partnerId: string, quoteNumber: string) {
-  const [row] = await db
-    .select({
-      ...summaryColumns,
-      billingAddress: quotes.billingAddress,
-      endUserName: quotes.endUserName,
-      endUserCompany: quotes.endUserCompany,
-      discountBps: quotes.discountBps,
-      listTotalMinor: quotes.listTotalMinor,
-      discountTotalMinor: quotes.discountTotalMinor,
-      createdByName: partnerUsers.name,
-    })
-    .from(quotes)
-    .innerJoin(customerAccounts, eq(customerAccounts.id, quotes.customerAccountId))
-    .leftJoin(partnerUsers, eq(partnerUsers.id, quotes.createdByUserId))
-    .where(and(eq(quotes.partnerId, partnerId), eq(quotes.quoteNumber, quoteNumber)));
-  if (!row) return null;
-  const lines = await db
-    .select()
-    .from(quoteLines)
-    .where(eq(quoteLines.quoteId, row.id))
-    .orderBy(asc(quoteLines.lineNo));
-  return { ...row, lines };
-}
-
 export async function insertQuote(db: Queryable, quote: typeof quotes.$inferInsert): Promise<string> {
   const [row] = await db.insert(quotes).values(quote).returning({ id: quotes.id });
   if (!row) throw new Error('quote insert returned no row');
@@ -174,4 +237,27 @@ export async function insertQuoteLines(
   lines: (typeof quoteLines.$inferInsert)[],
 ): Promise<void> {
   if (lines.length > 0) await db.insert(quoteLines).values(lines);
+}
+
+/**
+ * Cancels the quote if it is still open and valid on `today`; a guarded update, so two parallel
+ * cancels (or a cancel racing an order) change it once. Answers whether it changed.
+ */
+export async function markCancelled(
+  db: Queryable,
+  scope: { partnerId: string; quoteNumber: string; today: string; now: Date },
+): Promise<boolean> {
+  const changed = await db
+    .update(quotes)
+    .set({ status: 'cancelled', cancelledAt: scope.now })
+    .where(
+      and(
+        eq(quotes.partnerId, scope.partnerId),
+        eq(quotes.quoteNumber, scope.quoteNumber),
+        eq(quotes.status, 'open'),
+        gte(quotes.validUntil, scope.today),
+      ),
+    )
+    .returning({ id: quotes.id });
+  return changed.length > 0;
 }

@@ -1,15 +1,43 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { quotesApi } from '../../../contract/quotes.ts';
-import type { Db } from '../../db/client.ts';
-import { route } from '../../http/route.ts';
-import { createQuote, getQuote, listQuotes } from './quotes.service.ts';
+import { defineLookup, route } from '../../http/route.ts';
+import { todayUtc } from '../../lib/dates.ts';
+import { createQuoteFromCart } from '../../use-cases/create-quote-from-cart.ts';
+import { quoteDocumentOf } from './quotes.queries.ts';
+import { cancelQuote, listQuotes, presentQuote, quoteNotFound } from './quotes.service.ts';
 
-export function registerQuoteRoutes(app: FastifyInstance, { db }: { db: Db }): void {
-  route(app, db, quotesApi.create, 'quotes.create', ({ actor, body, request }) =>
-    createQuote(db, actor, { ...body, ip: request.ip }),
+/** GET /api/quotes/:quoteNumber reads the quote in the session check's own statement. */
+const quoteByNumber = defineLookup('quote_by_number', (scope) =>
+  quoteDocumentOf(scope.partnerId, sql.placeholder('quoteNumber')),
+);
+
+export async function quoteRoutes(app: FastifyInstance): Promise<void> {
+  route(
+    app,
+    quotesApi.create,
+    { actors: ['partner_user'], permission: 'quotes.create' },
+    ({ actor, db, meta, body }) => createQuoteFromCart(db, { actor, meta, ...body }),
   );
-  route(app, db, quotesApi.list, 'quotes.read', ({ actor, query }) => listQuotes(db, actor, query));
-  route(app, db, quotesApi.get, 'quotes.read', ({ actor, params }) =>
-    getQuote(db, actor, params.quoteNumber),
+  route(
+    app,
+    quotesApi.list,
+    { actors: ['partner_user'], permission: 'quotes.read' },
+    ({ actor, db, meta, query }) => listQuotes(db, { actor, meta, filters: query }),
+  );
+  route(
+    app,
+    quotesApi.get,
+    { actors: ['partner_user'], permission: 'quotes.read', lookup: quoteByNumber },
+    async ({ actor, meta, params, found }) => {
+      if (!found) throw quoteNotFound(params.quoteNumber);
+      return presentQuote(actor, found, todayUtc(meta.now));
+    },
+  );
+  route(
+    app,
+    quotesApi.cancel,
+    { actors: ['partner_user'], permission: 'quotes.cancel' },
+    ({ actor, db, meta, params }) => cancelQuote(db, { actor, meta, ...params }),
   );
 }

@@ -1,122 +1,130 @@
-import type { Currency } from '../../../contract/money.ts';
+import type { z } from 'zod';
+import type { CartLine } from '../../../contract/cart.ts';
+import { limits } from '../../../contract/limits.ts';
 import type {
   BillingAddress,
   CreateQuoteRequest,
   Quote,
+  QuoteList,
   QuoteListFilters,
   QuoteSummary,
 } from '../../../contract/quotes.ts';
-import type { Db } from '../../db/client.ts';
+import type { Queryable, Tx } from '../../db/client.ts';
+import { selectOne } from '../../db/select-one.ts';
+import type { RequestMeta } from '../../http/request-meta.ts';
 import { addDays, todayUtc } from '../../lib/dates.ts';
 import { nextDocumentNumber } from '../../lib/document-numbers.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
+import { sumPrices } from '../../lib/money.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/sessions.ts';
-import { clearCart, listCartLines } from '../cart/cart.queries.ts';
-import { cartScope, presentLine } from '../cart/cart.service.ts';
-import { findQuote, insertQuote, insertQuoteLines, listQuoteSummaries } from './quotes.queries.ts';
+import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
+import { effectiveStatus } from './quote-status.ts';
+import { quoteActions } from './quotes.policy.ts';
+import {
+  insertQuote,
+  insertQuoteLines,
+  listQuoteSummaries,
+  markCancelled,
+  type QuoteDocument,
+  type QuoteSummaryRow,
+  quoteDocumentOf,
+} from './quotes.queries.ts';
 
-/** Quotes are valid 30 days (SPEC §11a), counted from the day they are made. */
-export const QUOTE_VALIDITY_DAYS = 30;
-
-type StoredStatus = 'open' | 'cancelled' | 'converted' | 'ordered';
-
-/** An open quote past its validity date is shown, and treated, as expired. */
-export function effectiveStatus(
-  status: StoredStatus,
-  validUntil: string,
-  today = todayUtc(),
-): QuoteSummary['status'] {
-  return status === 'open' && validUntil < today ? 'expired' : status;
+interface QuoteOptions {
+  actor: PartnerUserActor;
+  meta: RequestMeta;
 }
 
-export async function createQuote(
-  db: Db,
-  actor: Actor,
-  input: CreateQuoteRequest & { ip: string },
-): Promise<Quote> {
-  const quoteNumber = await db.transaction(async (tx) => {
-    const { account, cartId } = await cartScope(tx, actor, input.customerId);
-    const lines = (await listCartLines(tx, cartId, actor.partner.currency)).map((r) =>
-      presentLine(r, actor.partner.discountBps),
-    );
-    if (lines.length === 0)
-      throw new DomainError('conflict', 'cart.empty', 'The cart is empty: add products first.');
+export interface NewQuote extends QuoteOptions, Omit<CreateQuoteRequest, 'customerId'> {
+  account: OpenAccount;
+  /** Priced as of today (see the cart's takeCart); their prices are frozen in the quote. */
+  lines: CartLine[];
+}
 
-    const number = await nextDocumentNumber(tx, 'quote');
-    const listTotal = lines.reduce((s, l) => s + l.listPriceMinor, 0);
-    const discountTotal = lines.reduce((s, l) => s + l.discountMinor, 0);
-    const quoteId = await insertQuote(tx, {
-      quoteNumber: number,
-      origin: 'reseller',
-      partnerId: actor.partner.id,
-      customerAccountId: account.id,
-      createdByUserId: actor.userId,
-      currency: actor.partner.currency,
-      discountBps: actor.partner.discountBps,
-      billingAddress: withoutBlanks(input.billingAddress),
-      endUserName: input.endUser.name,
-      endUserEmail: input.endUser.email.toLowerCase(),
-      endUserCompany: input.endUser.company || null,
-      poNumber: input.poNumber || null,
-      listTotalMinor: listTotal,
-      discountTotalMinor: discountTotal,
-      totalMinor: listTotal - discountTotal,
-      validUntil: addDays(todayUtc(), QUOTE_VALIDITY_DAYS),
-    });
-    await insertQuoteLines(
-      tx,
-      lines.map((l, index) => ({
-        quoteId,
-        lineNo: index + 1,
-        productCode: l.productCode,
-        productName: l.productName,
-        kind: l.kind,
-        quantity: l.quantity,
-        termYears: l.termYears,
-        periodStart: l.periodStart,
-        periodEnd: l.periodEnd,
-        serviceDomain: l.serviceDomain,
-        unitListMinor: l.unitListPriceMinor,
-        listMinor: l.listPriceMinor,
-        discountMinor: l.discountMinor,
-        totalMinor: l.totalMinor,
-        perpetualFallback: l.perpetualFallback,
-      })),
-    );
-    await clearCart(tx, cartId);
-    await recordAudit(tx, {
-      partnerId: actor.partner.id,
-      actorUserId: actor.userId,
-      action: 'quote.created',
-      subjectType: 'quote',
-      subjectId: number,
-      details: { customerId: account.customerId, totalMinor: listTotal - discountTotal },
-      ip: input.ip,
-    });
-    return number;
+/** Writes a numbered reseller quote valid 30 days, with its lines, inside the caller's transaction. */
+export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
+  const { actor, meta, account, lines } = input;
+  const totals = sumPrices(
+    lines.map((l) => ({
+      listMinor: l.listPriceMinor,
+      discountMinor: l.discountMinor,
+      totalMinor: l.totalMinor,
+    })),
+  );
+  const quoteNumber = await nextDocumentNumber(tx, 'quote', meta.now);
+  const quoteId = await insertQuote(tx, {
+    quoteNumber,
+    origin: 'reseller',
+    partnerId: actor.partner.id,
+    customerAccountId: account.id,
+    createdByUserId: actor.userId,
+    currency: actor.partner.currency,
+    discountBps: actor.partner.discountBps,
+    billingAddress: withoutBlanks(input.billingAddress),
+    endUserName: input.endUser.name,
+    endUserEmail: input.endUser.email,
+    endUserCompany: input.endUser.company ?? null,
+    poNumber: input.poNumber ?? null,
+    listTotalMinor: totals.listMinor,
+    discountTotalMinor: totals.discountMinor,
+    totalMinor: totals.totalMinor,
+    validUntil: addDays(todayUtc(meta.now), limits.quoteValidityDays),
+    createdAt: meta.now,
   });
-  return getQuote(db, actor, quoteNumber);
-}
-
-export async function getQuote(db: Db, actor: Actor, quoteNumber: string): Promise<Quote> {
-  const row = await findQuote(db, actor.partner.id, quoteNumber);
-  if (!row) throw notFound('quote.not_found', `No quote ${quoteNumber}.`);
-  return {
-    ...presentSummary(row),
-    billingAddress: row.billingAddress as BillingAddress,
-    endUser: {
-      name: row.endUserName,
-      email: row.endUserEmail,
-      ...(row.endUserCompany ? { company: row.endUserCompany } : {}),
-    },
-    discountPercent: row.discountBps / 100,
-    lines: row.lines.map((l) => ({
+  await insertQuoteLines(
+    tx,
+    lines.map((l, index) => ({
+      quoteId,
+      lineNo: index + 1,
       productCode: l.productCode,
       productName: l.productName,
-      kind: l.kind as Quote['lines'][number]['kind'],
+      kind: l.kind,
       quantity: l.quantity,
-      termYears: l.termYears as 1 | 2 | null,
+      termYears: l.termYears,
+      periodStart: l.periodStart,
+      periodEnd: l.periodEnd,
+      serviceDomain: l.serviceDomain,
+      unitListMinor: l.unitListPriceMinor,
+      listMinor: l.listPriceMinor,
+      discountMinor: l.discountMinor,
+      totalMinor: l.totalMinor,
+      perpetualFallback: l.perpetualFallback,
+    })),
+  );
+  await recordAudit(tx, {
+    partnerId: actor.partner.id,
+    actor,
+    action: 'quote.created',
+    subjectType: 'quote',
+    subjectId: quoteNumber,
+    details: { customerId: account.customerId, totalMinor: totals.totalMinor },
+    meta,
+  });
+  return quoteNumber;
+}
+
+/** The quote as the API shows it, with the actions the policy allows this actor now. */
+export function presentQuote(
+  actor: PartnerUserActor,
+  doc: QuoteDocument,
+  today: string,
+): z.input<typeof Quote> {
+  const status = effectiveStatus(doc.status, doc.validUntil, today);
+  return {
+    ...presentSummary({ ...doc, createdAt: new Date(doc.createdAt) }, today),
+    billingAddress: doc.billingAddress as BillingAddress,
+    endUser: {
+      name: doc.endUserName,
+      email: doc.endUserEmail,
+      ...(doc.endUserCompany ? { company: doc.endUserCompany } : {}),
+    },
+    discountPercent: doc.discountBps / 100,
+    lines: doc.lines.map((l) => ({
+      productCode: l.productCode,
+      productName: l.productName,
+      kind: l.kind,
+      quantity: l.quantity,
+      termYears: l.termYears === 1 || l.termYears === 2 ? l.termYears : null,
       periodStart: l.periodStart,
       periodEnd: l.periodEnd,
       serviceDomain: l.serviceDomain,
@@ -127,17 +135,92 @@ export async function getQuote(db: Db, actor: Actor, quoteNumber: string): Promi
       perpetualFallback: l.perpetualFallback,
     })),
     totals: {
-      listPriceMinor: row.listTotalMinor,
-      discountMinor: row.discountTotalMinor,
-      totalMinor: row.totalMinor,
+      listPriceMinor: doc.listTotalMinor,
+      discountMinor: doc.discountTotalMinor,
+      totalMinor: doc.totalMinor,
     },
-    createdBy: row.createdByName,
+    createdBy: doc.createdByName,
+    cancelledAt: doc.cancelledAt ? new Date(doc.cancelledAt).toISOString() : null,
+    actions: quoteActions(actor, { status }),
   };
 }
 
-export async function listQuotes(db: Db, actor: Actor, query: QuoteListFilters) {
-  const { items, total } = await listQuoteSummaries(db, { partnerId: actor.partner.id, ...query });
-  return { items: items.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
+export async function getQuote(
+  db: Queryable,
+  options: QuoteOptions & { quoteNumber: string },
+): Promise<z.input<typeof Quote>> {
+  const { actor, meta } = options;
+  const doc = await selectOne(db, quoteDocumentOf(actor.partner.id, options.quoteNumber));
+  if (!doc) throw quoteNotFound(options.quoteNumber);
+  return presentQuote(actor, doc, todayUtc(meta.now));
+}
+
+export const quoteNotFound = (quoteNumber: string) => notFound('quote.not_found', `No quote ${quoteNumber}.`);
+
+export async function listQuotes(
+  db: Queryable,
+  options: QuoteOptions & { filters: QuoteListFilters },
+): Promise<z.input<typeof QuoteList>> {
+  const { actor, meta, filters } = options;
+  const { items, total } = await listQuoteSummaries(db, { partnerId: actor.partner.id, ...filters });
+  const today = todayUtc(meta.now);
+  return {
+    items: items.map((row) => presentSummary(row, today)),
+    total,
+    page: filters.page,
+    pageSize: filters.pageSize,
+  };
+}
+
+/** Cancel quote (SPEC §7): only an open, valid quote, and only as the quotes policy allows. */
+export async function cancelQuote(
+  db: Queryable,
+  options: QuoteOptions & { quoteNumber: string },
+): Promise<z.input<typeof Quote>> {
+  const { actor, meta, quoteNumber } = options;
+  const today = todayUtc(meta.now);
+  return db.transaction(async (tx) => {
+    const before = await selectOne(tx, quoteDocumentOf(actor.partner.id, quoteNumber));
+    if (!before) throw quoteNotFound(quoteNumber);
+    const status = effectiveStatus(before.status, before.validUntil, today);
+    if (!quoteActions(actor, { status }).cancel) {
+      throw new DomainError(
+        'conflict',
+        `quote.not_cancellable`,
+        `Quote ${quoteNumber} is ${status}: it cannot be cancelled.`,
+        {
+          params: { quoteNumber, status },
+        },
+      );
+    }
+    const changed = await markCancelled(tx, {
+      partnerId: actor.partner.id,
+      quoteNumber,
+      today,
+      now: meta.now,
+    });
+    if (!changed) {
+      throw new DomainError(
+        'conflict',
+        'quote.changed',
+        `Quote ${quoteNumber} changed meanwhile: reload it.`,
+        {
+          params: { quoteNumber },
+        },
+      );
+    }
+    await recordAudit(tx, {
+      partnerId: actor.partner.id,
+      actor,
+      action: 'quote.cancelled',
+      subjectType: 'quote',
+      subjectId: quoteNumber,
+      meta,
+    });
+    const after = await selectOne(tx, quoteDocumentOf(actor.partner.id, quoteNumber));
+    if (!after) throw new Error('cancelled quote vanished');
+    return presentQuote(actor, after, today);
+  });
 }
 
 /** Optional fields left empty in the form are stored as absent, not as empty strings. */
@@ -145,30 +228,18 @@ function withoutBlanks<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '' && v !== undefined)) as T;
 }
 
-interface SummaryRow {
-  quoteNumber: string;
-  origin: string;
-  status: string;
-  endUserEmail: string;
-  poNumber: string | null;
-  currency: string;
-  totalMinor: number;
-  createdAt: Date;
-  validUntil: string;
-  customerId: string;
-  customerName: string;
-  customerCountry: string;
-}
-
-function presentSummary(row: SummaryRow): QuoteSummary {
+function presentSummary(
+  row: Omit<QuoteSummaryRow, 'createdAt'> & { createdAt: Date },
+  today: string,
+): z.input<typeof QuoteSummary> {
   return {
     quoteNumber: row.quoteNumber,
-    origin: row.origin as QuoteSummary['origin'],
-    status: effectiveStatus(row.status as StoredStatus, row.validUntil),
+    origin: row.origin,
+    status: effectiveStatus(row.status, row.validUntil, today),
     customer: { customerId: row.customerId, name: row.customerName, country: row.customerCountry },
     endUserEmail: row.endUserEmail,
     poNumber: row.poNumber,
-    currency: row.currency as Currency,
+    currency: row.currency,
     totalMinor: row.totalMinor,
     createdAt: row.createdAt.toISOString(),
     validUntil: row.validUntil,

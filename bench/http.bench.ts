@@ -1,0 +1,178 @@
+// HTTP throughput of the real app, logged in, through its real routes, against a bare Fastify route
+// measured in the same run (the ceiling on this machine). `npm run bench` runs it on PostgreSQL
+// (DATABASE_URL names the server; a fresh database is created and dropped) and briefly on PGlite.
+// BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the load; CI uses 1 second.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { freePort, rssMb, startNode, stop } from './processes.ts';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+interface Measured {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  maxRssMb: number | null;
+}
+
+/** Drives `url` for the configured time, sampling the serving process's RSS meanwhile. */
+async function measure(
+  name: string,
+  url: string,
+  pid: number | undefined,
+  headers: Record<string, string> = {},
+  duration = seconds,
+): Promise<Measured> {
+  let maxRss: number | null = null;
+  const sampler = setInterval(() => {
+    const rss = pid ? rssMb(pid) : null;
+    if (rss !== null) maxRss = Math.max(maxRss ?? 0, rss);
+  }, 100);
+  const result = await autocannon({ url, connections, duration, headers });
+  clearInterval(sampler);
+  const failed = result.non2xx + result.errors + result.timeouts;
+  if (failed > 0) throw new Error(`${name}: ${failed} of ${result.requests.total} requests failed`);
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    maxRssMb: maxRss,
+  };
+}
+
+async function json(res: Response) {
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${res.url}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Logs in as the demo sales user and makes one quote, as the web app would. */
+async function prepare(base: string) {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'sales@demo-reseller.test', password: 'demo-pass-2026' }),
+  });
+  const session = await json(login);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const headers = { cookie, 'content-type': 'application/json', 'x-csrf-token': session.csrfToken };
+  const post = (path: string, body: unknown) =>
+    fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }).then(json);
+  await post('/api/customers/open-by-id', { customerId: '6703615', email: 'it@acme.test' });
+  await post('/api/customers/6703615/cart/lines', { productCode: 'II', quantity: 2, termYears: 1 });
+  const quote = await post('/api/quotes', {
+    customerId: '6703615',
+    billingAddress: { companyName: 'Bench', addressLine1: '1 St', city: 'X', postalCode: '1', country: 'US' },
+    endUser: { name: 'Bench User', email: 'bench.user@acme.test' },
+  });
+  return { cookie, quoteNumber: quote.quoteNumber as string };
+}
+
+async function benchDatabase(kind: 'postgres' | 'pglite', duration: number): Promise<Measured[]> {
+  const env: Record<string, string> = { DEMO_DATA: 'true', LOG_LEVEL: 'warn' };
+  let cleanup = async () => {};
+  if (kind === 'postgres') {
+    const name = `pp_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    cleanup = async () => {
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'pp-bench-'));
+    env.DATA_DIR = dir;
+    env.DATABASE_URL = '';
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const app = await startNode('server/main.ts', { ...env, PORT: String(port) }, `${base}/api/health`);
+  try {
+    const { cookie, quoteNumber } = await prepare(base);
+    const auth = { cookie };
+    return [
+      await measure(`${kind}: GET /api/health`, `${base}/api/health`, app.pid, {}, duration),
+      await measure(`${kind}: GET /api/auth/me`, `${base}/api/auth/me`, app.pid, auth, duration),
+      await measure(
+        `${kind}: GET /api/quotes/{quoteNumber}`,
+        `${base}/api/quotes/${quoteNumber}`,
+        app.pid,
+        auth,
+        duration,
+      ),
+      await measure(`${kind}: GET /api/quotes (first page)`, `${base}/api/quotes`, app.pid, auth, duration),
+    ];
+  } finally {
+    await stop(app);
+    await cleanup();
+  }
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const barePort = await freePort();
+const bare = await startNode(
+  'bench/bare-server.ts',
+  { PORT: String(barePort) },
+  `http://127.0.0.1:${barePort}/bare`,
+);
+const rows: Measured[] = [];
+let ceiling: Measured;
+try {
+  ceiling = await measure('bare Fastify route (ceiling)', `http://127.0.0.1:${barePort}/bare`, bare.pid);
+  rows.push(ceiling);
+} finally {
+  await stop(bare);
+}
+if (await postgresReachable()) rows.push(...(await benchDatabase('postgres', seconds)));
+else console.log(`PostgreSQL at ${serverUrl.replace(/:[^:@/]+@/, ':***@')} is not reachable: skipped.`);
+rows.push(...(await benchDatabase('pglite', Math.max(1, Math.round(seconds / 3)))));
+
+console.log(
+  `\nHTTP, ${connections} connections, ${seconds} s per route (PGlite: ${Math.max(1, Math.round(seconds / 3))} s), Node ${process.version}`,
+);
+console.log(
+  'route'.padEnd(44),
+  'req/s'.padStart(8),
+  'p50 ms'.padStart(7),
+  'p99 ms'.padStart(7),
+  '× ceiling'.padStart(10),
+  'RSS MB'.padStart(7),
+);
+for (const row of rows) {
+  console.log(
+    row.name.padEnd(44),
+    String(row.requestsPerSecond).padStart(8),
+    String(row.p50).padStart(7),
+    String(row.p99).padStart(7),
+    (row.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3).padStart(10),
+    String(row.maxRssMb ?? '-').padStart(7),
+  );
+}

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { limits } from './limits.ts';
+
+/**
+ * The rules a request can break, with their English text. A failed check carries the rule as its
+ * code (`validation.<rule>` in API errors); the web app translates the code, never a field name,
+ * and the server sends this text as the message. `{{name}}` marks a parameter of the error.
+ */
+export const validationMessages = {
+  required: 'This field is required.',
+  invalid_type: 'This value has the wrong type.',
+  invalid: 'This value is not valid.',
+  invalid_choice: 'Choose one of the allowed values.',
+  unknown_field: 'Unknown field: {{name}}.',
+  unexpected_body: 'This request takes no body.',
+  too_long: 'At most {{max}} characters.',
+  too_short: 'At least {{min}} characters.',
+  too_small: 'The smallest allowed value is {{min}}.',
+  too_big: 'The largest allowed value is {{max}}.',
+  too_many: 'At most {{max}} items.',
+  control_characters: 'Remove control characters (such as line breaks or tabs) from this field.',
+  email: 'Enter a valid email address, e.g. name@example.com.',
+  customer_id: 'A Customer ID has 7 digits, e.g. 6703615.',
+  quote_number: 'A quote number looks like Q-2026-000045.',
+  product_code: 'A product code is 2 to 6 upper-case letters or digits.',
+  service_domain: 'Enter a domain such as acme.youtrack.cloud.',
+  country: 'Choose a country from the list.',
+  postal_code: 'A postal code has letters, digits, spaces and dashes only.',
+  vat_id: 'A VAT ID has letters, digits, spaces, dots, slashes and dashes only.',
+  quantity_whole: 'Enter a whole number of subscriptions.',
+  quantity_min: 'Enter at least 1 subscription.',
+  quantity_max: 'At most 10,000 subscriptions per line.',
+  term_years: 'Choose 1 year or 2 years.',
+  date: 'Enter a date as YYYY-MM-DD.',
+  date_range: 'Dates run from {{min}} to {{max}}.',
+  date_order: 'The end date is before the start date.',
+  search_too_short: 'Type at least {{min}} characters to search.',
+  page_max: 'Pages go up to {{max}}: narrow the search instead.',
+  idempotency_key: 'An Idempotency-Key has 1 to 255 visible ASCII characters.',
+} as const;
+
+export type ValidationRule = keyof typeof validationMessages;
+export type RuleParams = Record<string, string | number>;
+
+const isRule = (message: unknown): message is ValidationRule =>
+  typeof message === 'string' && Object.hasOwn(validationMessages, message);
+
+/** What a Zod issue (or the server's copy of one) says, reduced to the fields the rules need. */
+export interface IssueLike {
+  code: string;
+  message?: string;
+  path?: readonly PropertyKey[];
+  input?: unknown;
+  origin?: string;
+  minimum?: unknown;
+  maximum?: unknown;
+  keys?: readonly string[];
+}
+
+/** Parameters every use of a rule shares, known from the limits rather than from the issue. */
+const fixedParams: Partial<Record<ValidationRule, RuleParams>> = {
+  date_range: { min: limits.dateMin, max: limits.dateMax },
+  search_too_short: { min: limits.searchMinLength },
+  page_max: { max: limits.pageMax },
+};
+
+/** The rule an issue breaks and its parameters: a rule named by the schema, else one by issue kind. */
+export function ruleOf(issue: IssueLike): { rule: ValidationRule; params: RuleParams } {
+  const bound = (value: unknown) =>
+    typeof value === 'number' || typeof value === 'bigint' ? Number(value) : 0;
+  if (isRule(issue.message)) {
+    const params: RuleParams = { ...fixedParams[issue.message] };
+    if (issue.code === 'too_big') params.max = bound(issue.maximum);
+    if (issue.code === 'too_small') params.min = bound(issue.minimum);
+    return { rule: issue.message, params };
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      return { rule: issue.input === undefined ? 'required' : 'invalid_type', params: {} };
+    case 'too_small':
+      if (issue.origin === 'string')
+        return bound(issue.minimum) <= 1
+          ? { rule: 'required', params: {} }
+          : { rule: 'too_short', params: { min: bound(issue.minimum) } };
+      return { rule: 'too_small', params: { min: bound(issue.minimum) } };
+    case 'too_big':
+      if (issue.origin === 'string') return { rule: 'too_long', params: { max: bound(issue.maximum) } };
+      if (issue.origin === 'array') return { rule: 'too_many', params: { max: bound(issue.maximum) } };
+      return { rule: 'too_big', params: { max: bound(issue.maximum) } };
+    case 'unrecognized_keys':
+      return { rule: 'unknown_field', params: { name: (issue.keys ?? []).join(', ') } };
+    case 'invalid_value':
+    case 'invalid_union':
+      return { rule: 'invalid_choice', params: {} };
+    default:
+      return { rule: 'invalid', params: {} };
+  }
+}
+
+/** The field an issue concerns, as a dotted path; an unknown key names itself. */
+export function fieldOf(issue: IssueLike): string | undefined {
+  const path = (issue.path ?? []).map(String);
+  if (issue.code === 'unrecognized_keys' && issue.keys?.[0]) path.push(issue.keys[0]);
+  return path.length > 0 ? path.join('.') : undefined;
+}
+
+/** The English text of a rule with its parameters filled in. */
+export function ruleMessage(rule: ValidationRule, params: RuleParams = {}): string {
+  return validationMessages[rule].replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(params[name] ?? ''));
+}
+
+// Control characters (C0, DEL, C1): never part of a name, an address or a search. PostgreSQL
+// rejects NUL outright, and the others only hide text from the person reading it.
+const controlCharacters = /\p{Cc}/u;
+const noControlCharacters = (value: string) => !controlCharacters.test(value);
+
+/**
+ * The one string schema of the contract: at most `max` characters, free of control characters,
+ * trimmed. Every string a request carries is built from it (the limit shows in the OpenAPI
+ * document as `maxLength`).
+ */
+export function text(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine(noControlCharacters, { error: 'control_characters' })
+    .transform((value) => value.trim());
+}
+
+/** A required line of text: at least one visible character. */
+export function requiredText(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine(noControlCharacters, { error: 'control_characters' })
+    .refine((value) => value.trim().length > 0, { error: 'required' })
+    .transform((value) => value.trim());
+}
+
+/** A password: taken exactly as typed (spaces count), but never with control characters. */
+export function secret(max: number) {
+  return z.string().min(1).max(max).refine(noControlCharacters, { error: 'control_characters' });
+}
+
+/** An optional line of text; an empty one is the same as none. */
+export function optionalText(max: number) {
+  return text(max)
+    .transform((value) => (value === '' ? undefined : value))
+    .optional();
+}
+
+/** A value of a documented format (an identifier), upper- or lower-cased first as the format says. */
+export function formatted(pattern: RegExp, rule: ValidationRule, casing?: 'upper' | 'lower') {
+  return text(254)
+    .transform((value) =>
+      casing === 'upper' ? value.toUpperCase() : casing === 'lower' ? value.toLowerCase() : value,
+    )
+    .pipe(z.string().regex(pattern, { error: rule }));
+}
+
+export const Email = text(254)
+  .transform((value) => value.toLowerCase())
+  .pipe(z.email({ error: 'email' }));
+
+/** A calendar date in a filter: `YYYY-MM-DD` within the years the portal knows. */
+export const FilterDate = z.iso
+  .date({ error: 'date' })
+  .refine((value) => value >= limits.dateMin && value <= limits.dateMax, { error: 'date_range' });
+
+/** Page and page size of a server-paginated list, from the query string. */
+export const Pagination = {
+  page: z.coerce.number().int().min(1).max(limits.pageMax, { error: 'page_max' }).default(1),
+  pageSize: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
+};
+
+/** Free text typed into a list's search box: nothing, or enough characters to search by. */
+export const SearchText = text(limits.searchMaxLength)
+  .refine((value) => value.length === 0 || value.length >= limits.searchMinLength, {
+    error: 'search_too_short',
+  })
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+/** `Idempotency-Key`: one per attempt; a retry with the same key gets the first answer again. */
+export const IdempotencyKey = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/, { error: 'idempotency_key' })
+  .meta({
+    description: 'A key of your choosing, unique per attempt; a retry with it replays the first answer.',
+  });

@@ -1,0 +1,21 @@
+/**
+ * The SQLSTATE of a database error, wherever the driver and Drizzle put it (Drizzle wraps driver
+ * errors in its own, with the original as `cause`).
+ */
+export function databaseErrorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Errors of the moment, not of the request: the client may try again (answered with 503). */
+export const transientDatabaseErrors: Readonly<Record<string, string>> = {
+  '57014': 'database.timeout',
+  '40001': 'database.busy',
+  '40P01': 'database.busy',
+  '53300': 'database.busy',
+  '55P03': 'database.busy',
+};

@@ -1,0 +1,49 @@
+import type { Currency } from '../../../contract/money.ts';
+import type { Permission, Role } from '../../../contract/permissions.ts';
+import { roleHasPermission } from '../../../contract/permissions.ts';
+
+/** The customer account opened in a session (the proof-of-knowledge step of SPEC §3). */
+export interface OpenAccount {
+  id: string;
+  customerId: string;
+  name: string;
+  country: string;
+}
+
+interface SessionPart {
+  sessionTokenHash: string;
+  csrfToken: string;
+}
+
+/** A reseller's staff member (SPEC §1), acting for their partner organisation. */
+export interface PartnerUserActor extends SessionPart {
+  kind: 'partner_user';
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  partner: { id: string; name: string; country: string; currency: Currency; discountBps: number };
+  openAccount: OpenAccount | null;
+}
+
+/** The vendor's own staff, with the back office under /api/admin. */
+export interface VendorStaffActor extends SessionPart {
+  kind: 'vendor_staff';
+  staffId: string;
+  email: string;
+  name: string;
+}
+
+/** Who is calling, resolved from the session cookie; routes declare which kinds may call them. */
+export type Actor = PartnerUserActor | VendorStaffActor;
+export type ActorKind = Actor['kind'];
+export type ActorOf<K extends ActorKind> = Extract<Actor, { kind: K }>;
+
+/** The id an actor owns things by (idempotency keys, audit rows). */
+export function actorId(actor: Actor): string {
+  return actor.kind === 'partner_user' ? actor.userId : actor.staffId;
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return actor.kind === 'partner_user' && roleHasPermission(actor.role, permission);
+}

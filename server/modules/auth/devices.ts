@@ -1,0 +1,41 @@
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { loginDevices } from '../../db/schema/index.ts';
+import { hashToken, newToken, type SessionOwner } from './sessions.ts';
+
+/** The browser's proof that its user has logged in from it before (HttpOnly, sent to /api only). */
+export const DEVICE_COOKIE = 'pp_device';
+export const DEVICE_DAYS = 180;
+
+/** The owner of a device token still valid, if any. */
+export async function findDeviceOwner(
+  db: Queryable,
+  token: string,
+  now: Date,
+): Promise<{ tokenHash: string; owner: SessionOwner } | null> {
+  const tokenHash = hashToken(token);
+  const [row] = await db
+    .select({ partnerUserId: loginDevices.partnerUserId, vendorStaffId: loginDevices.vendorStaffId })
+    .from(loginDevices)
+    .where(and(eq(loginDevices.tokenHash, tokenHash), gt(loginDevices.expiresAt, now)));
+  if (!row) return null;
+  if (row.partnerUserId) return { tokenHash, owner: { partnerUserId: row.partnerUserId } };
+  if (row.vendorStaffId) return { tokenHash, owner: { vendorStaffId: row.vendorStaffId } };
+  return null;
+}
+
+export async function rememberDevice(db: Queryable, owner: SessionOwner, now: Date): Promise<string> {
+  const token = newToken();
+  await db.insert(loginDevices).values({
+    tokenHash: hashToken(token),
+    partnerUserId: 'partnerUserId' in owner ? owner.partnerUserId : null,
+    vendorStaffId: 'vendorStaffId' in owner ? owner.vendorStaffId : null,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + DEVICE_DAYS * 86_400_000),
+  });
+  return token;
+}
+
+export async function deleteExpiredDevices(db: Queryable, now: Date): Promise<void> {
+  await db.delete(loginDevices).where(lt(loginDevices.expiresAt, now));
+}

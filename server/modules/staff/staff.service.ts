@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { vendorStaff } from '../../db/schema/index.ts';
+import { DomainError } from '../../lib/errors.ts';
+import type { Credentials } from '../auth/auth.service.ts';
+import { hashPassword } from '../auth/passwords.ts';
+
+export interface NewStaffMember {
+  email: string;
+  name: string;
+  password: string;
+}
+
+/** The shortest password a staff member may have: the back office can change every price. */
+export const STAFF_PASSWORD_MIN = 12;
+
+export async function createStaffMember(db: Queryable, input: NewStaffMember): Promise<{ id: string }> {
+  if (input.password.length < STAFF_PASSWORD_MIN) {
+    throw new DomainError(
+      'invalid',
+      'staff.password_too_short',
+      `Use at least ${STAFF_PASSWORD_MIN} characters.`,
+      {
+        field: 'password',
+        params: { min: STAFF_PASSWORD_MIN },
+      },
+    );
+  }
+  const email = input.email.trim().toLowerCase();
+  const [taken] = await db
+    .select({ id: vendorStaff.id })
+    .from(vendorStaff)
+    .where(eq(vendorStaff.email, email));
+  if (taken)
+    throw new DomainError('conflict', 'staff.email_taken', `${email} is already a staff member.`, {
+      field: 'email',
+    });
+  const [row] = await db
+    .insert(vendorStaff)
+    .values({ email, name: input.name.trim(), passwordHash: await hashPassword(input.password) })
+    .returning({ id: vendorStaff.id });
+  if (!row) throw new Error('staff insert returned no row');
+  return row;
+}
+
+export async function findStaffCredentials(db: Queryable, email: string): Promise<Credentials | null> {
+  const [row] = await db
+    .select({
+      id: vendorStaff.id,
+      passwordHash: vendorStaff.passwordHash,
+      disabledAt: vendorStaff.disabledAt,
+    })
+    .from(vendorStaff)
+    .where(eq(vendorStaff.email, email));
+  if (!row) return null;
+  return {
+    owner: { vendorStaffId: row.id },
+    partnerId: null,
+    passwordHash: row.passwordHash,
+    disabled: row.disabledAt !== null,
+  };
+}
