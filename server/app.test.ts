@@ -1,4 +1,8 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATEMENT_TIMEOUT_MS } from './db/client.ts';
+import { auditLog } from './db/schema/index.ts';
+import { createTestPartner } from './test/factories.ts';
 import { startTestApp, type TestApp } from './test/harness.ts';
 
 let t: TestApp;
@@ -51,6 +55,42 @@ describe('the API surface', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'route.not_found' });
+  });
+
+  it('bounds every statement with a timeout, so no query holds a connection for ever', async () => {
+    const result = (await t.db.execute(sql`show statement_timeout`)) as unknown as {
+      rows: { statement_timeout: string }[];
+    };
+    expect(result.rows[0]?.statement_timeout).toBe(`${STATEMENT_TIMEOUT_MS / 1000}s`);
+  });
+
+  it('takes the client address from as many proxies as it is told to trust, and no more', async () => {
+    const behind = await startTestApp({ trustProxy: 1 });
+    try {
+      const partner = await createTestPartner(behind.db, behind.app);
+      const forwarded = (forwardedFor: string) =>
+        behind.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { 'x-forwarded-for': forwardedFor },
+          payload: { email: partner.emails.sales, password: 'wrong' },
+        });
+      // The balancer appends the address it saw; whatever the client wrote before it is ignored.
+      await forwarded('6.6.6.6, 203.0.113.9');
+      const rows = await behind.db.select().from(auditLog).where(eq(auditLog.action, 'auth.login_failed'));
+      expect(rows.map((r) => r.ip)).toEqual(['203.0.113.9']);
+    } finally {
+      await behind.close();
+    }
+    // Without TRUST_PROXY the header is not believed at all.
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-for': '6.6.6.6' },
+      payload: { email: 'nobody@partner.test', password: 'wrong' },
+    });
+    const direct = await t.db.select().from(auditLog).where(eq(auditLog.action, 'auth.login_failed'));
+    expect(direct.map((r) => r.ip)).toEqual(['127.0.0.1']);
   });
 
   it('sends security headers', async () => {

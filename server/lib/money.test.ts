@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buyPrice, priceLine, sumPrices } from './money.ts';
+import { buyPrice, priceLine, roundMinor, sumPrices } from './money.ts';
 
 describe('priceLine', () => {
   it('prices whole years without rounding', () => {
@@ -92,7 +92,47 @@ describe('priceLine', () => {
     });
   });
 
-  it('refuses fractional or negative inputs', () => {
+  it('prices a credit as the exact mirror of the same charge', () => {
+    const terms = { quantity: 3, discountBps: 1250, period: { kind: 'days' as const, days: 137 } };
+    const charge = priceLine({ unitYearlyListMinor: 15_900, ...terms });
+    const credit = priceLine({ unitYearlyListMinor: -15_900, ...terms });
+    expect(credit).toEqual({
+      listMinor: -charge.listMinor,
+      discountMinor: -charge.discountMinor,
+      totalMinor: -charge.totalMinor,
+    });
+    expect(credit.listMinor - credit.discountMinor).toBe(credit.totalMinor);
+  });
+
+  it('rounds negative halves away from zero, not towards it', () => {
+    // −0.01 at 50 % off is exactly −half a cent: −1 cent, like +half a cent is +1.
+    expect(
+      priceLine({
+        unitYearlyListMinor: -1,
+        quantity: 1,
+        discountBps: 5000,
+        period: { kind: 'years', years: 1 },
+      }),
+    ).toEqual({ listMinor: -1, discountMinor: 0, totalMinor: -1 });
+    // −599.00 × 100 / 365 = −164.1095… → −164.11 (truncation would give −164.10).
+    expect(
+      priceLine({
+        unitYearlyListMinor: -59_900,
+        quantity: 1,
+        discountBps: 0,
+        period: { kind: 'days', days: 100 },
+      }).listMinor,
+    ).toBe(-16_411);
+  });
+
+  it('rounds with one rule at every sign', () => {
+    expect([5n, 15n, 25n, -5n, -15n, -25n, 14n, -14n, 16n, -16n].map((n) => roundMinor(n, 10n))).toEqual([
+      1, 2, 3, -1, -2, -3, 1, -1, 2, -2,
+    ]);
+    expect(() => roundMinor(1n, 0n)).toThrow(RangeError);
+  });
+
+  it('refuses fractional amounts, negative quantities and discounts out of range', () => {
     expect(() =>
       priceLine({
         unitYearlyListMinor: 1.5,

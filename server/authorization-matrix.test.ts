@@ -1,0 +1,285 @@
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestCustomer,
+  createTestPartner,
+  createTestStaff,
+  openAccount,
+  quoteFor,
+  quoteInput,
+  TEST_PASSWORD,
+  type TestPartner,
+} from './test/factories.ts';
+import { startTestApp, type TestApp } from './test/harness.ts';
+import { login, type TestSession } from './test/session.ts';
+
+/**
+ * Every operation of the OpenAPI document × every kind of caller, against a declared table of
+ * outcomes. An operation missing from the table fails the test, so no endpoint ships without its
+ * row. "Another partner" asks for the owner's resources and must get the 404 of a missing one.
+ */
+const actors = ['anonymous', 'otherPartner', 'admin', 'sales', 'billing', 'staff'] as const;
+type ActorName = (typeof actors)[number];
+type Expected = Record<ActorName, number>;
+
+interface World {
+  t: TestApp;
+  owner: TestPartner;
+  other: TestPartner;
+  customer: { customerId: string; email: string };
+  staffEmail: string;
+  sessions: Record<Exclude<ActorName, 'anonymous'>, TestSession>;
+}
+
+interface Cell {
+  method: InjectOptions['method'];
+  url: string;
+  body?: unknown;
+  /** A session of the actor made for this cell alone (logout ends it). */
+  session?: TestSession;
+  /** Sent without the actor's cookies: a login would replace the session the other cells use. */
+  withoutSession?: boolean;
+}
+
+interface Row {
+  /** Builds the request for one actor, creating what it needs (the owner's quote, a cart line…). */
+  cell: (w: World, actor: ActorName) => Promise<Cell>;
+  expect: Expected;
+}
+
+const everyone = (status: number): Expected => ({
+  anonymous: status,
+  otherPartner: status,
+  admin: status,
+  sales: status,
+  billing: status,
+  staff: status,
+});
+/** Partner users holding the permission; billing lacks it; staff are the wrong kind of actor. */
+const sellers = (own: number, other = own): Expected => ({
+  anonymous: 401,
+  otherPartner: other,
+  admin: own,
+  sales: own,
+  billing: 403,
+  staff: 403,
+});
+
+let cartSeq = 0;
+/** Puts a fresh line in the cart of `who` and answers its id. */
+async function lineOf(w: World, who: TestSession): Promise<string> {
+  const code = ['II', 'PY', 'WS', 'GO', 'RD', 'PS', 'CL', 'RM', 'DG', 'RR'][cartSeq++ % 10];
+  const cart = (
+    await who.post(`/api/customers/${w.customer.customerId}/cart/lines`, {
+      productCode: code,
+      quantity: 1,
+      termYears: 2,
+    })
+  ).json();
+  const line = cart.lines.find(
+    (l: { productCode: string; termYears: number }) => l.productCode === code && l.termYears === 2,
+  );
+  if (!line) throw new Error(`no cart line: ${JSON.stringify(cart)}`);
+  return line.id;
+}
+
+const matrix: Record<string, Row> = {
+  'GET /api/health': { cell: async () => ({ method: 'GET', url: '/api/health' }), expect: everyone(200) },
+  'POST /api/auth/login': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: { email: w.owner.emails.billing, password: TEST_PASSWORD },
+      withoutSession: true,
+    }),
+    expect: everyone(200),
+  },
+  'POST /api/admin/auth/login': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: '/api/admin/auth/login',
+      body: { email: w.staffEmail, password: TEST_PASSWORD },
+      withoutSession: true,
+    }),
+    expect: everyone(200),
+  },
+  'POST /api/auth/logout': {
+    cell: async (w, actor) => ({
+      method: 'POST',
+      url: '/api/auth/logout',
+      session: await freshSession(w, actor),
+    }),
+    expect: { ...everyone(204), anonymous: 401 },
+  },
+  'GET /api/auth/me': {
+    cell: async () => ({ method: 'GET', url: '/api/auth/me' }),
+    expect: { ...everyone(200), anonymous: 401, staff: 403 },
+  },
+  'GET /api/admin/auth/me': {
+    cell: async () => ({ method: 'GET', url: '/api/admin/auth/me' }),
+    expect: { ...everyone(403), anonymous: 401, staff: 200 },
+  },
+  'GET /api/admin/partners': {
+    cell: async () => ({ method: 'GET', url: '/api/admin/partners' }),
+    expect: { ...everyone(403), anonymous: 401, staff: 200 },
+  },
+  'POST /api/customers/open-by-id': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: '/api/customers/open-by-id',
+      body: { customerId: w.customer.customerId, email: w.customer.email },
+    }),
+    expect: sellers(200),
+  },
+  'POST /api/customers/close': {
+    cell: async () => ({ method: 'POST', url: '/api/customers/close' }),
+    // Closing is allowed to any partner user: it only forgets which account the session shows.
+    expect: { ...everyone(204), anonymous: 401, staff: 403 },
+  },
+  'GET /api/catalog/products': {
+    cell: async () => ({ method: 'GET', url: '/api/catalog/products' }),
+    expect: sellers(200),
+  },
+  'GET /api/customers/{customerId}/cart': {
+    cell: async (w) => ({ method: 'GET', url: `/api/customers/${w.customer.customerId}/cart` }),
+    // Another partner's user sees its own (empty) cart for the account, never the owner's.
+    expect: sellers(200),
+  },
+  'POST /api/customers/{customerId}/cart/lines': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: `/api/customers/${w.customer.customerId}/cart/lines`,
+      body: { productCode: 'DG', quantity: 1, termYears: 1 },
+    }),
+    expect: sellers(201),
+  },
+  'PATCH /api/customers/{customerId}/cart/lines/{lineId}': {
+    cell: async (w) => ({
+      method: 'PATCH',
+      url: `/api/customers/${w.customer.customerId}/cart/lines/${await lineOf(w, w.sessions.sales)}`,
+      body: { quantity: 2, termYears: 1 },
+    }),
+    // A cart belongs to its user: even a colleague's line is not there for the admin.
+    expect: { ...sellers(404), sales: 200 },
+  },
+  'DELETE /api/customers/{customerId}/cart/lines/{lineId}': {
+    cell: async (w) => ({
+      method: 'DELETE',
+      url: `/api/customers/${w.customer.customerId}/cart/lines/${await lineOf(w, w.sessions.sales)}`,
+    }),
+    expect: { ...sellers(404), sales: 200 },
+  },
+  'POST /api/quotes': {
+    cell: async (w, actor) => {
+      // Each seller quotes its own cart; another partner may quote the same account for itself.
+      if (actor === 'admin' || actor === 'sales' || actor === 'otherPartner')
+        await lineOf(w, w.sessions[actor]);
+      return {
+        method: 'POST',
+        url: '/api/quotes',
+        body: { customerId: w.customer.customerId, ...quoteInput() },
+      };
+    },
+    expect: sellers(201),
+  },
+  'GET /api/quotes': { cell: async () => ({ method: 'GET', url: '/api/quotes' }), expect: sellers(200) },
+  'GET /api/quotes/{quoteNumber}': {
+    cell: async (w) => ({ method: 'GET', url: `/api/quotes/${await ownerQuote(w)}` }),
+    expect: sellers(200, 404),
+  },
+  'POST /api/quotes/{quoteNumber}/cancel': {
+    cell: async (w) => ({ method: 'POST', url: `/api/quotes/${await ownerQuote(w)}/cancel` }),
+    expect: sellers(200, 404),
+  },
+};
+
+async function ownerQuote(w: World): Promise<string> {
+  const quote = await quoteFor(w.sessions.sales, w.customer);
+  return quote.quoteNumber;
+}
+
+async function freshSession(w: World, actor: ActorName): Promise<TestSession | undefined> {
+  switch (actor) {
+    case 'anonymous':
+      return undefined;
+    case 'staff':
+      return login(w.t.app, w.staffEmail, TEST_PASSWORD, { url: '/api/admin/auth/login' });
+    case 'otherPartner':
+      return w.other.loginAs('admin');
+    default:
+      return w.owner.loginAs(actor);
+  }
+}
+
+function send(w: World, actor: ActorName, cell: Cell): Promise<LightMyRequestResponse> {
+  const session =
+    cell.session ?? (actor === 'anonymous' || cell.withoutSession ? undefined : w.sessions[actor]);
+  if (!session) {
+    return w.t.app.inject({
+      method: cell.method,
+      url: cell.url,
+      ...(cell.body ? { payload: cell.body as object } : {}),
+    });
+  }
+  return session.request(cell.method as 'GET', cell.url, cell.body);
+}
+
+let world: World;
+beforeAll(async () => {
+  const t = await startTestApp();
+  const owner = await createTestPartner(t.db, t.app);
+  const other = await createTestPartner(t.db, t.app);
+  const staff = await createTestStaff(t.db, t.app);
+  const customer = await createTestCustomer(t.db);
+  world = {
+    t,
+    owner,
+    other,
+    customer,
+    staffEmail: staff.email,
+    sessions: {
+      otherPartner: await other.loginAs('admin'),
+      admin: await owner.loginAs('admin'),
+      sales: await owner.loginAs('sales'),
+      billing: await owner.loginAs('billing'),
+      staff: await staff.login(),
+    },
+  };
+});
+afterAll(() => world.t.close());
+
+async function operationsOfTheDocument(): Promise<string[]> {
+  const doc = (await world.t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+  return Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) =>
+    Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+}
+
+describe('the authorization matrix', () => {
+  it('has a row for every operation of the OpenAPI document, and none for a missing one', async () => {
+    expect(Object.keys(matrix).sort()).toEqual((await operationsOfTheDocument()).sort());
+  });
+
+  for (const [operation, row] of Object.entries(matrix)) {
+    it(operation, async () => {
+      const seen: Partial<Record<ActorName, number>> = {};
+      const notFoundCodes: string[] = [];
+      for (const actor of actors) {
+        // Sellers work on the account the page shows: open it first (a cell may have closed it).
+        if (actor === 'admin' || actor === 'sales' || actor === 'otherPartner') {
+          await openAccount(world.sessions[actor], world.customer).catch((e) => {
+            throw new Error(`${actor}: ${e}`);
+          });
+        }
+        const res = await send(world, actor, await row.cell(world, actor));
+        seen[actor] = res.statusCode;
+        if (res.statusCode >= 400)
+          expect(res.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+        if (actor === 'otherPartner' && res.statusCode === 404) notFoundCodes.push(res.json().code);
+      }
+      expect(seen).toEqual(row.expect);
+      // "Not yours" is the answer of "does not exist": a not-found code, never a forbidden one.
+      for (const code of notFoundCodes) expect(code).toMatch(/not_found$/);
+    });
+  }
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('loads demo data by default only on the embedded database', () => {
+    expect(loadConfig({}).demoData).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.example/portal' }).demoData).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.example/portal', DEMO_DATA: 'true' }).demoData).toBe(
+      true,
+    );
+    expect(loadConfig({ DEMO_DATA: 'false' }).demoData).toBe(false);
+    // Never in production, whatever else is said.
+    expect(loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' }).demoData).toBe(false);
+  });
+
+  it('trusts a number of proxies or their addresses, never every X-Forwarded-For', () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.1.0/24,fd00::/8' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '10.0.1.0/24',
+      'fd00::/8',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1/40' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ TRUST_PROXY: 'balancer.internal' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('stops the start on a bad value with a message naming it', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+});

@@ -1,0 +1,393 @@
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../contract/errors.ts';
+import {
+  createTestCustomer,
+  createTestPartner,
+  createTestStaff,
+  openAccount,
+  quoteFor,
+  quoteInput,
+  TEST_PASSWORD,
+} from './test/factories.ts';
+import { startTestApp, type TestApp } from './test/harness.ts';
+import type { TestSession } from './test/session.ts';
+
+/**
+ * Every operation of the OpenAPI document, driven with generated hostile requests: a valid
+ * request of each operation is broken in one way (a required field removed, an unknown field
+ * added, a value of the wrong type, a string with control characters or far too long, a path
+ * parameter or query value that is no such thing, a body where none is taken). The answer must
+ * be a 4xx with `{ code, message }`, never a 500, and no row of any table may change.
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+interface Valid {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: Json;
+  idempotent?: boolean;
+}
+interface Hostile {
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: Json | undefined;
+  headers: Record<string, string>;
+}
+
+let t: TestApp;
+let seller: TestSession;
+let staff: TestSession;
+let valid: Record<string, Valid>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const partner = await createTestPartner(t.db, t.app);
+  const staffMember = await createTestStaff(t.db, t.app);
+  const customer = await createTestCustomer(t.db);
+  seller = await partner.loginAs('admin');
+  staff = await staffMember.login();
+  const quote = await quoteFor(seller, customer);
+  await openAccount(seller, customer);
+  const cart = (
+    await seller.post(`/api/customers/${customer.customerId}/cart/lines`, {
+      productCode: 'WS',
+      quantity: 1,
+      termYears: 1,
+    })
+  ).json();
+  const customerId = customer.customerId;
+  const lineId = cart.lines[0].id as string;
+  valid = {
+    'GET /api/health': {},
+    'POST /api/auth/login': { body: { email: partner.emails.sales, password: TEST_PASSWORD } },
+    'POST /api/admin/auth/login': { body: { email: staffMember.email, password: TEST_PASSWORD } },
+    'POST /api/auth/logout': {},
+    'GET /api/auth/me': {},
+    'GET /api/admin/auth/me': {},
+    'GET /api/admin/partners': {},
+    'POST /api/customers/open-by-id': { body: { customerId, email: customer.email } },
+    'POST /api/customers/close': {},
+    'GET /api/catalog/products': { query: { locale: 'pt-BR' } },
+    'GET /api/customers/{customerId}/cart': { params: { customerId } },
+    'POST /api/customers/{customerId}/cart/lines': {
+      params: { customerId },
+      body: { productCode: 'YTC', quantity: 3, termYears: 1, serviceDomain: 'acme.youtrack.cloud' },
+      idempotent: true,
+    },
+    'PATCH /api/customers/{customerId}/cart/lines/{lineId}': {
+      params: { customerId, lineId },
+      body: { quantity: 2, termYears: 2 },
+    },
+    'DELETE /api/customers/{customerId}/cart/lines/{lineId}': { params: { customerId, lineId } },
+    'POST /api/quotes': {
+      body: {
+        customerId,
+        ...quoteInput({ billingAddress: { ...quoteInput().billingAddress, vatId: 'US-123' } }),
+      },
+      idempotent: true,
+    },
+    'GET /api/quotes': {
+      query: { from: '2026-01-01', to: '2026-12-31', q: 'acme', page: '2', pageSize: '10' },
+    },
+    'GET /api/quotes/{quoteNumber}': { params: { quoteNumber: quote.quoteNumber } },
+    'POST /api/quotes/{quoteNumber}/cancel': { params: { quoteNumber: quote.quoteNumber } },
+  };
+});
+afterAll(() => t.close());
+
+// ---- what hostile values look like --------------------------------------------------------
+
+const payloads = [
+  "'; drop table quotes; --",
+  "1' or '1'='1",
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '../../../../etc/passwd',
+  `\${7*7}{{7*7}}`,
+  'Łódź ✓ 東京 🙂 \u202e',
+  '%00%0d%0a',
+];
+const controls = ['\u0000', '\u0007', '\n', '\r', '\t', '\u001b', '\u007f', '\u0085'];
+
+/** A string no field accepts: it carries a control character, or is longer than any field allows. */
+const badString: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .tuple(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(...controls),
+      fc.constantFrom(...payloads),
+      fc.string({ maxLength: 20 }),
+    )
+    .map(([a, c, p, b]) => `${a}${c}${p}${b}`),
+  fc
+    .tuple(
+      fc.constantFrom(...payloads),
+      fc.integer({ min: 255, max: 5_000 }),
+      fc.string({ unit: 'binary', maxLength: 10 }),
+    )
+    .map(([p, n, u]) => `${p}${'x'.repeat(n)}${u}`),
+);
+
+/** A value of another JSON type than `like`. */
+function wrongType(like: Json): fc.Arbitrary<Json> {
+  const all: fc.Arbitrary<Json>[] = [
+    fc.constant(null),
+    fc.boolean(),
+    fc.oneof(fc.double({ noNaN: true }), fc.constant(1e308), fc.constant(-1)),
+    fc.constantFrom(...payloads),
+    fc.array(fc.constantFrom(...payloads), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 5 }), fc.constantFrom(...payloads), { maxKeys: 2 }),
+  ];
+  const kind = like === null ? 'null' : Array.isArray(like) ? 'array' : typeof like;
+  const others = all.filter((_, i) => ['null', 'boolean', 'number', 'string', 'array', 'object'][i] !== kind);
+  return fc.oneof(...others);
+}
+
+/** A path parameter that is not what the route expects (a valid one would be found or 404). */
+const RAW = 'raw:';
+const badParam = fc.oneof(
+  // Written into the URL as they are: broken percent-encodings, an encoded NUL, a lone surrogate.
+  fc.constantFrom(`${RAW}%`, `${RAW}%zz`, `${RAW}%ED%A0%80`, `${RAW}%00`, `${RAW}%2e%2e%2f`, `${RAW}%C0%AF`),
+  fc.constantFrom(...payloads, ' ', '0', '12345678', 'Q-2026-12', 'undefined', 'null'),
+  badString.map((s) => s.slice(0, 300)),
+);
+
+const badQueryValue: Record<string, fc.Arbitrary<string>> = {
+  page: fc.constantFrom('0', '-1', 'abc', '1e400', '501', '1.5', '', '99999999999999999999'),
+  pageSize: fc.constantFrom('0', '101', 'all', '-5', '1e9'),
+  from: fc.constantFrom(
+    '0000-01-01',
+    '9999-12-31',
+    '2026-02-30',
+    '26/11/2026',
+    '2026-11-26T00:00:00Z',
+    '1999-12-31',
+    '',
+  ),
+  to: fc.constantFrom('0000-01-01', '9999-12-31', '2026-13-01', 'yesterday', '2100-01-01'),
+  q: fc.oneof(fc.constantFrom('a', 'ab', 'é'), badString),
+  locale: fc.constantFrom('fr', 'EN', 'pt_BR', '', ...payloads),
+};
+
+// ---- breaking a valid request in one way ----------------------------------------------------
+
+type Path = (string | number)[];
+function leaves(value: Json, path: Path = []): { path: Path; value: Json }[] {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) => [
+      { path: [...path, k], value: v },
+      ...leaves(v, [...path, k]),
+    ]);
+  }
+  return [];
+}
+function objects(value: Json, path: Path = []): Path[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  return [path, ...Object.entries(value).flatMap(([k, v]) => objects(v, [...path, k]))];
+}
+function setAt(root: Json, path: Path, replace: (old: Json | undefined) => Json | undefined): Json {
+  if (path.length === 0) return replace(root) ?? null;
+  const [head, ...rest] = path;
+  const copy = { ...(root as Record<string, Json>) };
+  const next = setAt(copy[head as string] ?? null, rest, replace);
+  if (rest.length === 0) {
+    const replaced = replace(copy[head as string]);
+    if (replaced === undefined) delete copy[head as string];
+    else copy[head as string] = replaced;
+  } else copy[head as string] = next;
+  return copy;
+}
+
+/** Fields a schema requires, as paths into the body, from the OpenAPI document. */
+function requiredPaths(
+  schema: Record<string, unknown>,
+  components: Record<string, unknown>,
+  path: Path = [],
+): Path[] {
+  const resolved = resolve(schema, components);
+  const required = (resolved.required as string[] | undefined) ?? [];
+  const properties = (resolved.properties as Record<string, Record<string, unknown>> | undefined) ?? {};
+  return [
+    ...required.map((name) => [...path, name]),
+    ...Object.entries(properties).flatMap(([name, sub]) => requiredPaths(sub, components, [...path, name])),
+  ];
+}
+function resolve(
+  schema: Record<string, unknown>,
+  components: Record<string, unknown>,
+): Record<string, unknown> {
+  const ref = schema.$ref as string | undefined;
+  return ref
+    ? resolve(components[ref.split('/').pop() as string] as Record<string, unknown>, components)
+    : schema;
+}
+
+function hostileFor(
+  base: Valid,
+  required: Path[],
+  takesBody: boolean,
+  isGet: boolean,
+): fc.Arbitrary<Hostile> {
+  const start = (): Hostile => ({
+    params: { ...base.params },
+    query: { ...base.query },
+    body: base.body,
+    headers: {},
+  });
+  const mutations: fc.Arbitrary<Hostile>[] = [
+    // An unknown query parameter: a typo is an error, never silently ignored.
+    fc
+      .tuple(
+        fc.constantFrom('sort', 'limit', 'debug', 'partnerId', '$where', '__proto__'),
+        fc.constantFrom(...payloads),
+      )
+      .map(([key, value]) => ({ ...start(), query: { ...base.query, [key]: value } })),
+  ];
+  for (const name of Object.keys(base.params ?? {})) {
+    mutations.push(badParam.map((value) => ({ ...start(), params: { ...base.params, [name]: value } })));
+  }
+  for (const name of Object.keys(base.query ?? {})) {
+    const bad = badQueryValue[name];
+    if (bad) mutations.push(bad.map((value) => ({ ...start(), query: { ...base.query, [name]: value } })));
+  }
+  if (base.idempotent) {
+    mutations.push(
+      fc.constantFrom('has space', 'x'.repeat(256), 'tab\tkey', 'ünïcode').map((key) => ({
+        ...start(),
+        headers: { 'idempotency-key': key },
+      })),
+    );
+  }
+  if (!takesBody && !isGet) {
+    // A body where none is taken (a GET's body has no meaning in HTTP and is not read).
+    mutations.push(
+      fc
+        .oneof(
+          fc.constantFrom<Json>({}, [], 'logout', 0),
+          fc.dictionary(fc.string({ maxLength: 6 }), fc.constantFrom(...payloads)),
+        )
+        .map((body) => ({ ...start(), body })),
+    );
+  } else if (base.body !== undefined) {
+    const body = base.body;
+    mutations.push(wrongType(body).map((replaced) => ({ ...start(), body: replaced })));
+    if (required.length > 0) {
+      mutations.push(
+        fc
+          .constantFrom(...required)
+          .map((path) => ({ ...start(), body: setAt(body, path, () => undefined) })),
+      );
+    }
+    mutations.push(
+      fc
+        .tuple(
+          fc.constantFrom(...objects(body)),
+          fc.constantFrom('partnerId', 'status', 'totalMinor', 'admin', '__proto__x', 'discountBps'),
+          wrongType(null),
+        )
+        .map(([path, key, value]) => ({ ...start(), body: setAt(body, [...path, key], () => value) })),
+    );
+    const leafList = leaves(body);
+    mutations.push(
+      fc
+        .constantFrom(...leafList)
+        .chain((leaf) =>
+          wrongType(leaf.value).map((value) => ({ ...start(), body: setAt(body, leaf.path, () => value) })),
+        ),
+    );
+    const strings = leafList.filter((l) => typeof l.value === 'string');
+    if (strings.length > 0) {
+      mutations.push(
+        fc
+          .tuple(fc.constantFrom(...strings), badString)
+          .map(([leaf, value]) => ({ ...start(), body: setAt(body, leaf.path, () => value) })),
+      );
+    }
+  }
+  return fc.oneof(...mutations);
+}
+
+function urlOf(path: string, hostile: Hostile): string {
+  const filled = path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const value = hostile.params[name] ?? '';
+    return value.startsWith(RAW) ? value.slice(RAW.length) : encodeURIComponent(value.toWellFormed());
+  });
+  const query = new URLSearchParams(
+    Object.entries(hostile.query).map(([k, v]) => [k, v.toWellFormed()]),
+  ).toString();
+  return query ? `${filled}?${query}` : filled;
+}
+
+/** Row counts and contents of every table, to tell that nothing was written. */
+async function fingerprint(): Promise<Record<string, string>> {
+  const tables = (await t.db.execute(
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  )) as unknown as { rows: { table_name: string }[] };
+  const out: Record<string, string> = {};
+  for (const { table_name: name } of tables.rows) {
+    const result = (await t.db.execute(
+      sql.raw(
+        `select count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as f from "${name}" x`,
+      ),
+    )) as unknown as { rows: { f: string }[] };
+    out[name] = result.rows[0]?.f ?? '';
+  }
+  return out;
+}
+
+describe('hostile input', () => {
+  it('covers every operation of the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const operations = Object.entries(doc.paths as Record<string, object>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(Object.keys(valid).sort()).toEqual(operations.sort());
+  });
+
+  it('answers every broken request with a 4xx and { code, message }, and writes nothing', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const before = await fingerprint();
+    for (const [operation, base] of Object.entries(valid)) {
+      const [method, path] = operation.split(' ') as [InjectOptions['method'], string];
+      const spec = doc.paths[path][String(method).toLowerCase()];
+      const bodySchema = spec.requestBody?.content?.['application/json']?.schema;
+      const required = bodySchema ? requiredPaths(bodySchema, doc.components.schemas) : [];
+      const session = path.startsWith('/api/admin/') ? staff : seller;
+      await fc.assert(
+        fc.asyncProperty(
+          hostileFor(base, required, Boolean(bodySchema), method === 'GET'),
+          async (hostile) => {
+            const res = await t.app.inject({
+              method,
+              url: urlOf(path, hostile),
+              cookies: { pp_session: session.cookie },
+              headers: {
+                ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrfToken }),
+                ...hostile.headers,
+              },
+              ...(hostile.body === undefined
+                ? {}
+                : {
+                    payload: JSON.stringify(hostile.body),
+                    headers: {
+                      ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrfToken }),
+                      ...hostile.headers,
+                      'content-type': 'application/json',
+                    },
+                  }),
+            });
+            const context = `${operation} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+            expect(res.statusCode, context).toBeGreaterThanOrEqual(400);
+            expect(res.statusCode, context).toBeLessThan(500);
+            expect(ApiError.safeParse(res.json()).success, context).toBe(true);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    }
+    expect(await fingerprint()).toEqual(before);
+  });
+});
