@@ -9,7 +9,7 @@ import { formatted } from './validation.ts';
 export const LineKind = z.enum(['new', 'renewal', 'upgrade', 'downgrade']);
 export type LineKind = z.infer<typeof LineKind>;
 
-export const TermYears = z.union([z.literal(1), z.literal(2)], { error: 'term_years' });
+export const TermYears = z.literal([1, 2], { error: 'term_years' });
 
 export const ProductCode = formatted(identifierPatterns.productCode, 'product_code', 'upper').meta({
   description: 'Product code: 2 to 6 upper-case letters or digits',

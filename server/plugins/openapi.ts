@@ -3,6 +3,7 @@ import scalarReference from '@scalar/fastify-api-reference';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { tidyOpenApi } from './openapi-tidy.ts';
 
 const tags = [
   { name: 'auth', description: 'Log in and out; the session of a partner user.' },
@@ -40,7 +41,7 @@ export const openApi = fp(async (app: FastifyInstance) => {
       },
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => tidyOpenApi(jsonSchemaTransformObject(input) as Record<string, unknown>),
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -38,5 +38,5 @@ describe('searching quotes by a name that many accounts share', () => {
     expect([...found].sort()).toEqual([...numbers].sort());
     // The same with a narrower name: one account's quotes only.
     expect((await session.get('/api/quotes?q=massive%20dynamic%20599')).json().total).toBe(1);
-  });
+  }, 180_000);
 });
