@@ -29,7 +29,7 @@ export const validationMessages = {
   vat_id: 'A VAT ID has letters, digits, spaces, dots, slashes and dashes only.',
   quantity_whole: 'Enter a whole number of subscriptions.',
   quantity_min: 'Enter at least 1 subscription.',
-  quantity_max: 'At most 10,000 subscriptions per line.',
+  quantity_max: 'At most {{max}} subscriptions per line.',
   term_years: 'Choose 1 year or 2 years.',
   date: 'Enter a date as YYYY-MM-DD.',
   date_range: 'Dates run from {{min}} to {{max}}.',

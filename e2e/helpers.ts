@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
@@ -23,4 +24,16 @@ export async function openAccountById(page: Page, customerId: string, email: str
 /** Saved for people to look at (e2e/.output/screenshots); the assertions are what test. */
 export async function snapshot(page: Page, name: string) {
   await page.screenshot({ path: `e2e/.output/screenshots/${name}.png`, fullPage: false });
+}
+
+/** axe-core's WCAG 2.1 A/AA rules (labels, names, contrast, landmarks) on what the page shows now. */
+export async function expectNoViolations(page: Page, screen: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const found = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 100)} ${n.failureSummary ?? ''}`).join(' | ')}`,
+  );
+  expect(found, `${screen}: ${found.join('\n')}`).toEqual([]);
 }

@@ -90,6 +90,10 @@ test('a reseller opens an account, adds a product, gets a quote and finds it in 
 
   await page.getByRole('link', { name: 'Quotes', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Quotes', exact: true })).toBeVisible();
+  // Too short a search is refused next to the field, before anything is sent.
+  await page.getByLabel('Search quotes').fill('ac');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page.getByText('Type at least 3 characters to search.')).toBeVisible();
   await page.getByLabel('Search quotes').fill('acme');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(page.getByRole('link', { name: quoteNumber })).toBeVisible();

@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
+const perPages = { entriesAware: true, entriesAwareMergeThreshold: 30 * 1024 };
+
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
@@ -13,11 +15,14 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       output: {
-        // Libraries change less often than the app: keep them in their own cacheable chunks.
+        // Libraries change less often than the app: keep them in their own cacheable chunks. Each
+        // page is loaded on first visit (App.tsx), so a library chunk holds only what the pages
+        // that share it need (`entriesAware`): the first screen does not load the date picker or
+        // the combobox of a page not yet opened. Small leftovers are merged to keep requests few.
         codeSplitting: {
           groups: [
-            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, ...perPages },
+            { name: 'vendor', test: /node_modules[\\/]/, ...perPages },
           ],
         },
       },

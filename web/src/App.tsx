@@ -1,18 +1,33 @@
 import { Center } from '@mantine/core';
+import { lazy } from 'react';
 import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import { useSession } from './features/auth/api.ts';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { loginPathFor, safeNextPath } from './features/auth/next.ts';
 import { RequirePermission } from './features/auth/RequirePermission.tsx';
 import { SessionProvider } from './features/auth/session.tsx';
-import { CatalogPage } from './features/catalog/CatalogPage.tsx';
-import { HomePage } from './features/customers/HomePage.tsx';
-import { NewQuotePage } from './features/quotes/NewQuotePage.tsx';
-import { QuotePage } from './features/quotes/QuotePage.tsx';
-import { QuotesPage } from './features/quotes/QuotesPage.tsx';
 import { Layout, PublicLayout } from './ui/Layout.tsx';
 import { NotFoundPage } from './ui/NotFoundPage.tsx';
 import { ErrorState, LoadingState } from './ui/states.tsx';
+
+// Each page is its own chunk, loaded when first visited (Layout shows a loader meanwhile), so the
+// first screen only loads the shell, the login page and what every page shares. The budget is
+// checked after every build (scripts/check-bundle.ts).
+const HomePage = lazy(() =>
+  import('./features/customers/HomePage.tsx').then((m) => ({ default: m.HomePage })),
+);
+const CatalogPage = lazy(() =>
+  import('./features/catalog/CatalogPage.tsx').then((m) => ({ default: m.CatalogPage })),
+);
+const QuotesPage = lazy(() =>
+  import('./features/quotes/QuotesPage.tsx').then((m) => ({ default: m.QuotesPage })),
+);
+const NewQuotePage = lazy(() =>
+  import('./features/quotes/NewQuotePage.tsx').then((m) => ({ default: m.NewQuotePage })),
+);
+const QuotePage = lazy(() =>
+  import('./features/quotes/QuotePage.tsx').then((m) => ({ default: m.QuotePage })),
+);
 
 /** A logged-out visit to a page (or a session that ended on it) logs in and comes back to it. */
 function RedirectToLogin() {

@@ -1,7 +1,7 @@
 import type { Locale, Product } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Queryable } from '../../db/client.ts';
-import { notFound } from '../../lib/errors.ts';
+import { DomainError } from '../../lib/errors.ts';
 import { buyPrice } from '../../lib/money.ts';
 import type { PartnerUserActor } from '../auth/actor.ts';
 import {
@@ -44,13 +44,18 @@ export function findProductForSale(
  * hold it say so instead of quoting it; documents that name it keep it.
  */
 export async function withdrawProduct(db: Queryable, code: string): Promise<void> {
-  if (!(await setProductActive(db, code, false)))
-    throw notFound('catalog.product_not_found', `No product ${code}.`);
+  if (!(await setProductActive(db, code, false))) {
+    throw new DomainError('not_found', 'catalog.product_not_found', `No product ${code}.`, {
+      params: { productCode: code },
+    });
+  }
 }
 
 /** Stops selling a product in one currency (the vendor's back office). */
 export async function removeProductPrice(db: Queryable, code: string, currency: Currency): Promise<void> {
   if (!(await deleteProductPrice(db, code, currency))) {
-    throw notFound('catalog.price_not_found', `${code} has no price in ${currency}.`);
+    throw new DomainError('not_found', 'catalog.price_not_found', `${code} has no price in ${currency}.`, {
+      params: { productCode: code, currency },
+    });
   }
 }

@@ -15,6 +15,11 @@ export interface CallOptions<E> {
   body?: EndpointBody<E>;
   signal?: AbortSignal;
   /**
+   * For an endpoint marked `idempotent` in the contract: the key of this user attempt, the same for
+   * every retry of it (see `newIdempotencyKey`). Without one, the call makes its own.
+   */
+  idempotencyKey?: string;
+  /**
    * Values a translated error message may need (e.g. the Customer ID of `customer.not_open`);
    * the path parameters are always included.
    */
@@ -26,6 +31,8 @@ export class ApiRequestError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** Values the message refers to (a limit, product codes, a status…), for the translated text. */
+  readonly params: Record<string, string | number> | undefined;
   readonly retryAfterSeconds: number | undefined;
   /** What the request was about (path parameters and the caller's context), for translated messages. */
   context: Record<string, string> = {};
@@ -36,6 +43,7 @@ export class ApiRequestError extends Error {
     this.status = status;
     this.code = body.code;
     this.field = body.field;
+    this.params = body.params;
     this.retryAfterSeconds = body.retryAfterSeconds;
   }
 }
@@ -118,6 +126,20 @@ function stringValues(values: unknown): Record<string, string> {
   return result;
 }
 
+/**
+ * A fresh `Idempotency-Key`: one per user attempt, reused when the same attempt is sent again (a
+ * double click, a retry after a lost answer) so the server does the work once. `randomUUID` needs a
+ * secure context; plain-HTTP intranet deployments get the same format from `getRandomValues`.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /** Calls one endpoint of the shared contract and returns its parsed, typed answer. */
 export async function call<E extends Endpoint>(
   endpoint: E,
@@ -132,6 +154,7 @@ export async function call<E extends Endpoint>(
   const hasBody = options.body !== undefined;
   if (hasBody) headers['content-type'] = 'application/json';
   if (endpoint.method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (endpoint.idempotent) headers['idempotency-key'] = options.idempotencyKey ?? newIdempotencyKey();
 
   let response: Response;
   try {

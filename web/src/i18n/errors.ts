@@ -1,54 +1,64 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
+import {
+  type IssueLike,
+  type RuleParams,
+  ruleOf,
+  type ValidationRule,
+  validationMessages,
+} from '../../../contract/index.ts';
 import { ApiRequestError } from '../api/client.ts';
-import { formatDuration } from './format.ts';
+import en from './en.json' with { type: 'json' };
+import { formatDate, formatDuration, formatInteger } from './format.ts';
+import ptBR from './pt-BR.json' with { type: 'json' };
 
 type Translate = TFunction;
 
-/**
- * The rule a validation problem breaks, as a key under `validation.*`. Client-side Zod issues and
- * the server's `validation.<kind>` errors use the same rules, so both read the same in every language.
- */
-function ruleFor(field: string, kind: string): string | null {
-  const last = field.split('.').pop() ?? field;
-  switch (kind) {
-    case 'too_small':
-    case 'required':
-    case 'missing':
-      return last === 'quantity' ? 'quantityMin' : 'required';
-    case 'too_big':
-    case 'too_long':
-      return last === 'quantity' ? 'quantityMax' : 'tooLong';
-    case 'invalid_type':
-    case 'invalid_format':
-    case 'invalid_string':
-    case 'invalid_value':
-    case 'invalid_union':
-    case 'custom':
-    case 'invalid':
-    case 'format':
-    case 'pattern':
-      if (last === 'quantity') return 'quantityWhole';
-      if (last === 'email') return 'email';
-      if (last === 'country') return 'country';
-      if (last === 'postalCode') return 'postalCode';
-      if (last === 'vatId') return 'vatId';
-      if (last === 'customerId') return 'customerId';
-      if (last === 'serviceDomain') return 'serviceDomain';
-      if (last === 'productCode') return 'productCode';
-      if (last === 'termYears') return 'termYears';
-      return kind === 'invalid_type' ? 'required' : null;
-    default:
-      return null;
+// Every rule of the contract has its text in each language: a new rule is a type error here until
+// it is translated.
+en.validation satisfies Record<ValidationRule, string>;
+ptBR.validation satisfies Record<ValidationRule, string>;
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Parameters as the user reads them: numbers and dates in the interface language. */
+export function localizedParams(params: RuleParams | undefined, locale: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (typeof value === 'number') result[name] = formatInteger(value, locale);
+    else result[name] = isoDate.test(value) ? formatDate(value, locale) : value;
   }
+  return result;
 }
 
-function ruleMessage(t: Translate, field: string, kind: string, max: number | undefined): string | null {
-  const rule = ruleFor(field, kind);
-  if (!rule) return null;
-  if (rule === 'tooLong') return max === undefined ? null : t('validation.tooLong', { max });
-  return t(`validation.${rule}`);
+const isRule = (rule: string): rule is ValidationRule => Object.hasOwn(validationMessages, rule);
+
+/** The text of a broken validation rule (`validation.<rule>`), with its parameters. */
+export function translateRule(
+  t: Translate,
+  locale: string,
+  rule: ValidationRule,
+  params?: RuleParams,
+): string {
+  return t(`validation.${rule}`, localizedParams(params, locale));
+}
+
+/** A Zod issue of a client-side parse, read the same way as the server's `validation.<rule>` errors. */
+export function translateIssue(t: Translate, locale: string, issue: IssueLike): string {
+  const { rule, params } = ruleOf(issue);
+  return translateRule(t, locale, rule, params);
+}
+
+/** Values some error texts name in words of the interface rather than as sent. */
+function wordsFor(
+  t: Translate,
+  error: ApiRequestError,
+  values: Record<string, string>,
+): Record<string, string> {
+  if (error.code === 'quote.not_cancellable' && error.params?.status !== undefined) {
+    return { ...values, status: t(`quoteStatus.${error.params.status}`) };
+  }
+  return values;
 }
 
 /** The message for any error thrown by the API client, in the current language. */
@@ -59,13 +69,13 @@ export function translateError(t: Translate, locale: string, error: unknown): st
       ? t('errorTexts.rateLimitedLater')
       : t('errors.rate_limited', { wait: formatDuration(error.retryAfterSeconds, locale) });
   }
-  if (error.code.startsWith('validation.') && error.field) {
-    const message = ruleMessage(t, error.field, error.code.slice('validation.'.length), undefined);
-    if (message) return message;
-  }
+  const rule = error.code.startsWith('validation.') ? error.code.slice('validation.'.length) : null;
+  if (rule && isRule(rule)) return translateRule(t, locale, rule, error.params);
   const key = `errors.${error.code}`;
-  const translated = t(key, { ...error.context, defaultValue: '' });
+  const values = wordsFor(t, error, { ...error.context, ...localizedParams(error.params, locale) });
+  const translated = t(key, { ...values, defaultValue: '' });
   if (translated && translated !== key && typeof translated === 'string') return translated;
+  // A code this version does not know yet: the server's English text is better than nothing.
   return error.message || t('errors.unknown');
 }
 
@@ -75,32 +85,6 @@ export function translateError(t: Translate, locale: string, error: unknown): st
  */
 export function isHandledGlobally(error: unknown): boolean {
   return error instanceof ApiRequestError && error.code === 'customer.not_open';
-}
-
-/** Field → message for the issues of a failed client-side Zod parse (path joined with dots). */
-export function zodFieldErrors(t: Translate, error: z.ZodError): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = issue.path.map(String).join('.');
-    if (result[field]) continue;
-    const max = issue.code === 'too_big' ? Number(issue.maximum) : undefined;
-    result[field] = ruleMessage(t, field, issue.code, max) ?? issue.message;
-  }
-  return result;
-}
-
-/** Splits an API error into a message for one of the form's fields, or one for the whole form. */
-export function placeApiError(
-  t: Translate,
-  locale: string,
-  error: unknown,
-  fields: readonly string[],
-): { fieldErrors: Record<string, string>; formError: string | null } {
-  const message = translateError(t, locale, error);
-  if (error instanceof ApiRequestError && error.field && fields.includes(error.field)) {
-    return { fieldErrors: { [error.field]: message }, formError: null };
-  }
-  return { fieldErrors: {}, formError: message };
 }
 
 export function useErrorMessage(): (error: unknown) => string {

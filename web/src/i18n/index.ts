@@ -2,8 +2,12 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/pt-br';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Locale } from '../../../contract/index.ts';
 import en from './en.json' with { type: 'json' };
 import ptBR from './pt-BR.json' with { type: 'json' };
+
+// Every text of the English interface has its Portuguese translation (a missing key is a type error).
+ptBR satisfies typeof en;
 
 /**
  * The interface languages; each is named in its own language in the switch. `firstDayOfWeek` is
@@ -13,7 +17,7 @@ import ptBR from './pt-BR.json' with { type: 'json' };
 export const languages = [
   { code: 'en', label: 'English', dayjsLocale: 'en', firstDayOfWeek: 0 },
   { code: 'pt-BR', label: 'Português (Brasil)', dayjsLocale: 'pt-br', firstDayOfWeek: 0 },
-] as const;
+] as const satisfies readonly { code: Locale; label: string; dayjsLocale: string; firstDayOfWeek: 0 | 1 }[];
 export type LanguageCode = (typeof languages)[number]['code'];
 
 const STORAGE_KEY = 'partner-portal.language';

@@ -1,6 +1,6 @@
 import { Anchor, AppShell, Box, Button, Container, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useMatch, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api.ts';
@@ -8,6 +8,7 @@ import { useCan, useCurrentSession } from '../features/auth/session.tsx';
 import { useCloseCustomer } from '../features/customers/api.ts';
 import { useErrorMessage } from '../i18n/errors.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
+import { LoadingState } from './states.tsx';
 
 const HEADER_HEIGHT = 60;
 
@@ -118,7 +119,10 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Main>
         <Container size="xl" px={0}>
-          <Outlet />
+          {/* Pages load on first visit (App.tsx); the top bar stays meanwhile. */}
+          <Suspense fallback={<LoadingState />}>
+            <Outlet />
+          </Suspense>
         </Container>
       </AppShell.Main>
     </AppShell>

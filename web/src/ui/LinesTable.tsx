@@ -2,10 +2,11 @@ import { Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { Currency, PricedLine, Totals } from '../../../contract/index.ts';
+import type { CartLineIssue, Currency, PricedLine, Totals } from '../../../contract/index.ts';
 import { useFormat } from '../i18n/format.ts';
 
-type Line = z.infer<typeof PricedLine>;
+/** A quote line, or a cart line, which may have an issue that keeps it from being quoted. */
+type Line = z.infer<typeof PricedLine> & { issue?: CartLineIssue | null };
 
 const amount = { whiteSpace: 'nowrap', textAlign: 'right' } as const;
 
@@ -71,7 +72,13 @@ export function LinesTable<L extends Line>({
                     {t('lines.serviceDomain', { domain: line.serviceDomain })}
                   </Text>
                 ) : null}
-                {line.perpetualFallback ? null : (
+                {line.issue ? (
+                  <Text size="xs" c="red.9" fw={600}>
+                    {t(`lines.issues.${line.issue}`)}
+                  </Text>
+                ) : null}
+                {/* Cloud lines (those with a service domain) never grant one: nothing to note there. */}
+                {line.issue || line.perpetualFallback || line.serviceDomain ? null : (
                   <Text size="xs" c="orange.9">
                     {t('lines.noFallback')}
                   </Text>

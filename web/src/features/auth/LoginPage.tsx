@@ -1,51 +1,39 @@
-import { Alert, Button, Center, Paper, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { Button, Center, Paper, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LoginRequest } from '../../../../contract/index.ts';
 import { isApiError } from '../../api/client.ts';
-import { placeApiError, translateError, zodFieldErrors } from '../../i18n/errors.ts';
+import { FormErrorAlert, placeApiError, useContractForm } from '../../forms/contractForm.tsx';
+import { errorText } from '../../i18n/messages.tsx';
 import { PublicLayout } from '../../ui/Layout.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useLogin } from './api.ts';
 import { safeNextPath } from './next.ts';
 
-type Field = 'email' | 'password';
+type Values = { email: string; password: string };
 
 export function LoginPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const login = useLogin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useContractForm({
+    schema: LoginRequest,
+    initialValues: { email: '', password: '' } satisfies Values,
+    toInput: (values: Values) => values,
+  });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFormError(null);
-    const parsed = LoginRequest.safeParse({ email: email.trim(), password });
-    if (!parsed.success) {
-      setFieldErrors(zodFieldErrors(t, parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    login.mutate(parsed.data, {
+  const submit = form.onSubmit((body) =>
+    login.mutate(body, {
       // Back to the page that was asked for before logging in (or where the session ended).
       onSuccess: () => void navigate(safeNextPath(searchParams.get('next')) ?? '/', { replace: true }),
       onError: (error) => {
-        // Wrong credentials and rate limiting are told under the password field.
-        if (isApiError(error, 'auth.invalid_credentials') || isApiError(error, 'rate_limited')) {
-          setFieldErrors({ password: translateError(t, i18n.language, error) });
-          return;
-        }
-        const placed = placeApiError(t, i18n.language, error, ['email', 'password']);
-        setFieldErrors(placed.fieldErrors);
-        setFormError(placed.formError);
+        // Wrong credentials (the server names the password) and rate limiting are told under it.
+        if (isApiError(error, 'rate_limited')) form.setFieldError('password', errorText(error));
+        else placeApiError(form, error);
       },
-    });
-  };
+    }),
+  );
 
   return (
     <PublicLayout>
@@ -57,27 +45,19 @@ export function LoginPage() {
               <PageTitle size="h3" takeFocus={false}>
                 {t('auth.title')}
               </PageTitle>
-              {formError ? (
-                <Alert color="red" variant="light">
-                  {formError}
-                </Alert>
-              ) : null}
+              <FormErrorAlert form={form} />
               <TextInput
                 label={t('auth.email')}
                 type="email"
                 autoComplete="username"
-                value={email}
-                onChange={(event) => setEmail(event.currentTarget.value)}
-                error={fieldErrors.email}
+                {...form.getInputProps('email')}
                 autoFocus
               />
               <TextInput
                 label={t('auth.password')}
                 type="password"
                 autoComplete="current-password"
-                value={password}
-                onChange={(event) => setPassword(event.currentTarget.value)}
-                error={fieldErrors.password}
+                {...form.getInputProps('password')}
               />
               <Button type="submit" loading={login.isPending} fullWidth>
                 {t('auth.submit')}

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { type AddCartLineRequest, type Cart, cartApi } from '../../../../contract/index.ts';
 import { call } from '../../api/client.ts';
+import { retryLostAnswer } from '../../api/queryClient.ts';
 
 export const cartKeys = {
   all: ['cart'] as const,
@@ -27,12 +28,21 @@ function useStoreCart() {
   return (cart: Cart) => queryClient.setQueryData(cartKeys.detail(cart.customer.customerId), cart);
 }
 
-/** Adds subscriptions; the same product and term again adds to the quantity of that line. */
+/**
+ * Adds subscriptions; the same product and term again adds to the quantity of that line.
+ * `idempotencyKey` is the user's attempt (useAttemptKey): a retry of it never adds twice.
+ */
 export function useAddCartLine(customerId: string) {
   const storeCart = useStoreCart();
   return useMutation({
-    mutationFn: (body: z.input<typeof AddCartLineRequest>) =>
-      call(cartApi.addLine, { params: { customerId }, body }),
+    mutationFn: ({
+      body,
+      idempotencyKey,
+    }: {
+      body: z.input<typeof AddCartLineRequest>;
+      idempotencyKey: string;
+    }) => call(cartApi.addLine, { params: { customerId }, body, idempotencyKey }),
+    retry: retryLostAnswer,
     onSuccess: storeCart,
   });
 }

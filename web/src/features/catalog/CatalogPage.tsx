@@ -2,17 +2,19 @@ import { Grid, Group, NavLink, Paper, ScrollArea, Stack, Text } from '@mantine/c
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { Product } from '../../../../contract/index.ts';
+import { type Product, ProductKind } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
+import { EmptyState } from '../../ui/states.tsx';
 import { useCurrentSession } from '../auth/session.tsx';
 import { CartPanel } from '../cart/CartPanel.tsx';
 import { NoOpenAccount } from '../customers/NoOpenAccount.tsx';
 import { useProducts } from './api.ts';
 import { ProductForm } from './ProductForm.tsx';
 
-const KIND_ORDER: Product['kind'][] = ['pack', 'ide', 'tool', 'cloud'];
+// The order of the product kinds in the list is the contract's.
+const KIND_ORDER = ProductKind.options;
 
 function ProductList({
   products,
@@ -100,27 +102,28 @@ export function CatalogPage() {
       </Group>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, sm: 5, md: 4, lg: 3 }}>
-          {products.isPending ? (
-            <LoadingState label={t('catalog.loading')} />
-          ) : products.isError ? (
-            <ErrorState error={products.error} onRetry={() => void products.refetch()} />
-          ) : products.data.length === 0 ? (
-            <EmptyState>{t('catalog.empty')}</EmptyState>
-          ) : (
-            <Paper
-              withBorder
-              radius="md"
-              p="xs"
-              component="section"
-              aria-label={t('catalog.productsLabel')}
-              style={{ position: 'sticky', top: STICKY_TOP }}
-            >
-              {/* Short enough to fit below the page title on a 768 px high screen. */}
-              <ScrollArea.Autosize mah="calc(100dvh - 150px)" type="auto" offsetScrollbars>
-                <ProductList products={products.data} selected={selected?.code ?? null} onSelect={select} />
-              </ScrollArea.Autosize>
-            </Paper>
-          )}
+          <QueryState
+            query={products}
+            loadingLabel={t('catalog.loading')}
+            isEmpty={(items) => items.length === 0}
+            empty={<EmptyState>{t('catalog.empty')}</EmptyState>}
+          >
+            {(items) => (
+              <Paper
+                withBorder
+                radius="md"
+                p="xs"
+                component="section"
+                aria-label={t('catalog.productsLabel')}
+                style={{ position: 'sticky', top: STICKY_TOP }}
+              >
+                {/* Short enough to fit below the page title on a 768 px high screen. */}
+                <ScrollArea.Autosize mah="calc(100dvh - 150px)" type="auto" offsetScrollbars>
+                  <ProductList products={items} selected={selected?.code ?? null} onSelect={select} />
+                </ScrollArea.Autosize>
+              </Paper>
+            )}
+          </QueryState>
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 7, md: 8, lg: 9 }}>
           <Stack gap="lg">

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -12,22 +11,26 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type ClipboardEvent, type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type ClipboardEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AddCartLineRequest, type Product } from '../../../../contract/index.ts';
-import { isHandledGlobally, placeApiError, zodFieldErrors } from '../../i18n/errors.ts';
+import { AddCartLineRequest, limits, type Product } from '../../../../contract/index.ts';
+import { useAttemptKey } from '../../api/attempt.ts';
+import { FormErrorAlert, placeApiError, useContractForm } from '../../forms/contractForm.tsx';
 import { useFormat } from '../../i18n/format.ts';
+import { keyText } from '../../i18n/messages.tsx';
 import { useAddCartLine } from '../cart/api.ts';
 
-type Field = 'quantity' | 'termYears' | 'serviceDomain';
-const FIELDS: readonly Field[] = ['quantity', 'termYears', 'serviceDomain'];
-const MAX_QUANTITY = 10_000;
+type Values = { quantity: number | string; termYears: '1' | '2'; serviceDomain: string };
 
 /** The quantity as the contract expects it: a number, or undefined when the field holds no number. */
 function quantityValue(raw: number | string): number | undefined {
   if (typeof raw === 'number') return raw;
   return /^\d+$/.test(raw) ? Number(raw) : undefined;
 }
+
+const initialValues: Values = { quantity: 1, termYears: '1', serviceDomain: '' };
+
+const digitsOnly = () => keyText('forms.quantityDigitsOnly', { max: limits.quantityMax });
 
 /**
  * One product's prices and the form that adds new subscriptions of it to the cart of `customerId`
@@ -43,19 +46,39 @@ export function ProductForm({
   customerId: string;
   focusRequest: number;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const addLine = useAddCartLine(customerId);
+  const attempt = useAttemptKey();
   const quantityRef = useRef<HTMLInputElement>(null);
-  const [quantity, setQuantity] = useState<number | string>(1);
   // A key that is not a digit was refused ("1.5", "-5"): what is left in the field is not what the
   // user typed, so it is not added until they correct it.
   const [refusedKey, setRefusedKey] = useState(false);
   const lastKeyAt = useRef(0);
-  const [termYears, setTermYears] = useState<'1' | '2'>('1');
-  const [serviceDomain, setServiceDomain] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+
+  const form = useContractForm({
+    schema: AddCartLineRequest,
+    initialValues,
+    toInput: (values: Values) => ({
+      productCode: product.code,
+      quantity: quantityValue(values.quantity),
+      termYears: Number(values.termYears),
+      serviceDomain: product.requiresServiceDomain ? values.serviceDomain.trim() || undefined : undefined,
+    }),
+    // Messages of this form only: an emptied or refused quantity, a missing service domain.
+    refine: (values: Values) => {
+      const errors: Record<string, ReactNode> = {};
+      if (refusedKey) errors.quantity = digitsOnly();
+      else if (values.quantity === '')
+        errors.quantity = keyText('forms.quantityRequired', { max: limits.quantityMax });
+      if (product.requiresServiceDomain && !values.serviceDomain.trim()) {
+        errors.serviceDomain = keyText('errors.cart.service_domain_required');
+      }
+      return errors;
+    },
+    // Anything else typed is a new attempt, with a new Idempotency-Key.
+    onValuesChange: () => attempt.done(),
+  });
 
   useEffect(() => {
     if (focusRequest > 0) {
@@ -66,12 +89,12 @@ export function ProductForm({
 
   const refuse = () => {
     setRefusedKey(true);
-    setFieldErrors((previous) => ({ ...previous, quantity: t('validation.quantityDigitsOnly') }));
+    form.setFieldError('quantity', digitsOnly());
   };
 
   const accept = () => {
     setRefusedKey(false);
-    setFieldErrors((previous) => ({ ...previous, quantity: undefined }));
+    form.clearFieldError('quantity');
   };
 
   const quantityKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -91,10 +114,12 @@ export function ProductForm({
   };
 
   const quantityChange = (value: number | string) => {
-    setQuantity(value);
+    form.setFieldValue('quantity', value);
     // Emptied, or a whole new value not typed key by key (autofill, drag and drop): start afresh.
+    // Otherwise a refused key still stands, and so does its message.
     const typed = performance.now() - lastKeyAt.current < 100;
     if (refusedKey && (value === '' || !typed)) accept();
+    else if (refusedKey) form.setFieldError('quantity', digitsOnly());
   };
 
   const quantityPaste = (event: ClipboardEvent<HTMLInputElement>) => {
@@ -102,54 +127,32 @@ export function ProductForm({
       // Pasted "1.5" or "-5" would lose its point or sign too: refuse it whole.
       event.preventDefault();
       event.stopPropagation();
-      setFieldErrors((previous) => ({ ...previous, quantity: t('validation.quantityDigitsOnly') }));
+      form.setFieldError('quantity', digitsOnly());
     } else if (refusedKey) {
       accept();
     }
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setFormError(null);
-    if (refusedKey) {
-      refuse();
-      quantityRef.current?.focus();
-      return;
-    }
-    const parsed = AddCartLineRequest.safeParse({
-      productCode: product.code,
-      quantity: quantityValue(quantity),
-      termYears: Number(termYears),
-      serviceDomain: product.requiresServiceDomain ? serviceDomain.trim() || undefined : undefined,
-    });
-    const errors: Partial<Record<string, string>> = parsed.success ? {} : zodFieldErrors(t, parsed.error);
-    if (quantity === '') errors.quantity = t('validation.quantityRequired');
-    if (product.requiresServiceDomain && !serviceDomain.trim()) {
-      errors.serviceDomain = t('validation.serviceDomainRequired');
-    }
-    if (!parsed.success || Object.keys(errors).length > 0) {
-      setFieldErrors(errors);
-      if (errors.productCode) setFormError(errors.productCode);
+  const submit = form.onSubmit(
+    (body) =>
+      addLine.mutate(
+        { body, idempotencyKey: attempt.key() },
+        {
+          onSuccess: () => {
+            attempt.done();
+            notifications.show({
+              color: 'teal',
+              message: t('catalog.added', { quantity: body.quantity, product: product.name }),
+              autoClose: 5000,
+            });
+          },
+          onError: (error) => placeApiError(form, error),
+        },
+      ),
+    (errors) => {
       if (errors.quantity) quantityRef.current?.focus();
-      return;
-    }
-    setFieldErrors({});
-    addLine.mutate(parsed.data, {
-      onSuccess: () =>
-        notifications.show({
-          color: 'teal',
-          message: t('catalog.added', { quantity: parsed.data.quantity, product: product.name }),
-          autoClose: 5000,
-        }),
-      onError: (error) => {
-        // The account is no longer the one open in this session: the app says so and refreshes.
-        if (isHandledGlobally(error)) return;
-        const placed = placeApiError(t, i18n.language, error, FIELDS);
-        setFieldErrors(placed.fieldErrors);
-        setFormError(placed.formError);
-      },
-    });
-  };
+    },
+  );
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="product-heading">
@@ -189,34 +192,28 @@ export function ProductForm({
         </Group>
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            {formError ? (
-              <Alert color="red" variant="light">
-                {formError}
-              </Alert>
-            ) : null}
+            <FormErrorAlert form={form} />
             <Group align="flex-start" gap="lg">
               <NumberInput
                 ref={quantityRef}
                 label={t('catalog.quantity')}
-                value={quantity}
+                {...form.getInputProps('quantity')}
                 onChange={quantityChange}
                 onKeyDown={quantityKeyDown}
                 onPasteCapture={quantityPaste}
                 min={1}
-                max={MAX_QUANTITY}
+                max={limits.quantityMax}
                 allowDecimal={false}
                 allowNegative={false}
                 clampBehavior="none"
                 inputMode="numeric"
-                error={fieldErrors.quantity}
                 w={220}
               />
               <Radio.Group
                 label={t('catalog.duration')}
                 description={t('catalog.durationHint')}
-                value={termYears}
-                onChange={(value) => setTermYears(value === '2' ? '2' : '1')}
-                error={fieldErrors.termYears}
+                {...form.getInputProps('termYears')}
+                onChange={(value) => form.setFieldValue('termYears', value === '2' ? '2' : '1')}
                 maw={280}
               >
                 <Group gap="md" mt={6}>
@@ -229,9 +226,7 @@ export function ProductForm({
                   label={t('catalog.serviceDomain')}
                   description={t('catalog.serviceDomainHint')}
                   placeholder={t('catalog.serviceDomainPlaceholder')}
-                  value={serviceDomain}
-                  onChange={(event) => setServiceDomain(event.currentTarget.value)}
-                  error={fieldErrors.serviceDomain}
+                  {...form.getInputProps('serviceDomain')}
                   autoComplete="off"
                   w={300}
                 />

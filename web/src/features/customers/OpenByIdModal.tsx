@@ -1,39 +1,36 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CustomerLookupByIdRequest } from '../../../../contract/index.ts';
-import { translateError, zodFieldErrors } from '../../i18n/errors.ts';
+import { placeApiError, useContractForm } from '../../forms/contractForm.tsx';
 import { useOpenCustomerById } from './api.ts';
+
+type Values = { email: string };
 
 /** The email step of opening an account by Customer ID (SPEC §3): only a matching email opens it. */
 export function OpenByIdModal({ customerId, onClose }: { customerId: string | null; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const openById = useOpenCustomerById();
-  const [email, setEmail] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // Every message of this step is told under its one field: the same answer for a wrong ID and a
+  // wrong email, and the rate limit.
+  const form = useContractForm({
+    schema: CustomerLookupByIdRequest,
+    initialValues: { email: '' } satisfies Values,
+    toInput: (values: Values) => ({ customerId, email: values.email }),
+    fallbackField: 'email',
+  });
 
   // A new Customer ID starts a fresh attempt.
+  const { reset } = form;
   useEffect(() => {
-    if (customerId) {
-      setEmail('');
-      setError(null);
-    }
-  }, [customerId]);
+    if (customerId) reset();
+  }, [customerId, reset]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!customerId) return;
-    const parsed = CustomerLookupByIdRequest.safeParse({ customerId, email: email.trim() });
-    if (!parsed.success) {
-      const errors = zodFieldErrors(t, parsed.error);
-      setError(errors.email ?? errors.customerId ?? t('errors.unknown'));
-      return;
-    }
-    setError(null);
-    openById.mutate(parsed.data, {
+  const submit = form.onSubmit((body) =>
+    openById.mutate(body, {
       onSuccess: (account) => {
         notifications.show({
           color: 'teal',
@@ -42,10 +39,9 @@ export function OpenByIdModal({ customerId, onClose }: { customerId: string | nu
         onClose();
         void navigate('/catalog');
       },
-      // The same answer for a wrong ID and a wrong email, and the rate limit, are shown under the email.
-      onError: (apiError) => setError(translateError(t, i18n.language, apiError)),
-    });
-  };
+      onError: (error) => placeApiError(form, error, 'email'),
+    }),
+  );
 
   return (
     <Modal
@@ -62,9 +58,7 @@ export function OpenByIdModal({ customerId, onClose }: { customerId: string | nu
             label={t('customers.modal.email')}
             type="email"
             autoComplete="off"
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-            error={error}
+            {...form.getInputProps('email')}
             data-autofocus
           />
           <Group justify="flex-end" gap="sm">

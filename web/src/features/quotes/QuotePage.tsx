@@ -1,14 +1,16 @@
-import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { identifierPatterns } from '../../../../contract/index.ts';
+import { identifierPatterns, type Quote } from '../../../../contract/index.ts';
 import { countryLabel } from '../../i18n/countries.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
-import { EmptyState, ErrorState, LoadingState } from '../../ui/states.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
+import { EmptyState } from '../../ui/states.tsx';
 import { useQuote } from './api.ts';
+import { CancelQuote } from './CancelQuote.tsx';
 import { QuoteStatusBadge } from './StatusBadge.tsx';
 
 /** Long free text (a PO number, an email) breaks onto the next line instead of overflowing its column. */
@@ -63,10 +65,30 @@ function NotFound({ quoteNumber }: { quoteNumber: string }) {
   );
 }
 
+/** Why a quote can no longer be ordered, when it is cancelled or expired. */
+function ClosedNote({ quote }: { quote: Quote }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (quote.status === 'cancelled' && quote.cancelledAt) {
+    return (
+      <Alert color="gray" variant="light">
+        {t('quoteView.cancelledNote', { date: format.timestampDate(quote.cancelledAt) })}
+      </Alert>
+    );
+  }
+  if (quote.status === 'expired') {
+    return (
+      <Alert color="gray" variant="light">
+        {t('quoteView.expiredNote', { date: format.date(quote.validUntil) })}
+      </Alert>
+    );
+  }
+  return null;
+}
+
 /** One quote: header facts, customer, end user, billing address, lines and totals. */
 export function QuotePage() {
-  const { t, i18n } = useTranslation();
-  const format = useFormat();
+  const { t } = useTranslation();
   const quoteNumber = (useParams().quoteNumber ?? '').toUpperCase();
   const wellFormed = identifierPatterns.quoteNumber.test(quoteNumber);
   const quote = useQuote(quoteNumber, wellFormed);
@@ -74,10 +96,16 @@ export function QuotePage() {
   if (!wellFormed || quote.error?.status === 404) {
     return <NotFound quoteNumber={quoteNumber} />;
   }
-  if (quote.isPending) return <LoadingState label={t('quoteView.loading')} />;
-  if (quote.isError) return <ErrorState error={quote.error} onRetry={() => void quote.refetch()} />;
+  return (
+    <QueryState query={quote} loadingLabel={t('quoteView.loading')}>
+      {(q) => <QuoteView quote={q} />}
+    </QueryState>
+  );
+}
 
-  const q = quote.data;
+function QuoteView({ quote: q }: { quote: Quote }) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
   const address = q.billingAddress;
   return (
     <Stack gap="lg">
@@ -94,7 +122,9 @@ export function QuotePage() {
             {t(`quoteOrigin.${q.origin}`)}
           </Text>
         </div>
+        <CancelQuote quote={q} />
       </Group>
+      <ClosedNote quote={q} />
 
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" component="dl" m={0}>
         <Detail label={t('quoteView.created')}>{format.timestampDate(q.createdAt)}</Detail>

@@ -1,26 +1,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { type CreateQuoteRequest, quotesApi } from '../../../../contract/index.ts';
+import {
+  type CreateQuoteRequest,
+  type Quote,
+  type QuoteListFilters,
+  quotesApi,
+} from '../../../../contract/index.ts';
 import { call } from '../../api/client.ts';
+import { retryLostAnswer } from '../../api/queryClient.ts';
 import { cartKeys } from '../cart/api.ts';
-
-export interface QuoteFilters {
-  from?: string;
-  to?: string;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
 
 export const quoteKeys = {
   all: ['quotes'] as const,
   lists: () => [...quoteKeys.all, 'list'] as const,
-  list: (filters: QuoteFilters) => [...quoteKeys.lists(), filters] as const,
+  list: (filters: QuoteListFilters) => [...quoteKeys.lists(), filters] as const,
   details: () => [...quoteKeys.all, 'detail'] as const,
   detail: (quoteNumber: string) => [...quoteKeys.details(), quoteNumber] as const,
 };
 
-export function useQuotes(filters: QuoteFilters) {
+export function useQuotes(filters: QuoteListFilters) {
   return useQuery({
     queryKey: quoteKeys.list(filters),
     queryFn: ({ signal }) => call(quotesApi.list, { query: filters, signal }),
@@ -36,11 +34,18 @@ export function useQuote(quoteNumber: string, enabled = true) {
   });
 }
 
+/** Get Quote: `idempotencyKey` is the user's attempt (useAttemptKey), the same for a retry of it. */
 export function useCreateQuote() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.input<typeof CreateQuoteRequest>) =>
-      call(quotesApi.create, { body, context: { customerId: body.customerId } }),
+    mutationFn: ({
+      body,
+      idempotencyKey,
+    }: {
+      body: z.input<typeof CreateQuoteRequest>;
+      idempotencyKey: string;
+    }) => call(quotesApi.create, { body, idempotencyKey, context: { customerId: body.customerId } }),
+    retry: retryLostAnswer,
     onSuccess: (quote) => {
       queryClient.setQueryData(quoteKeys.detail(quote.quoteNumber), quote);
       // The server empties the cart into the quote and the quote lists gain a row. Not awaited: the
@@ -48,5 +53,21 @@ export function useCreateQuote() {
       void queryClient.invalidateQueries({ queryKey: quoteKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: cartKeys.all });
     },
+  });
+}
+
+/** Cancel quote: the answer is the quote as it is now (status, actions), shown at once. */
+export function useCancelQuote(quoteNumber: string) {
+  const queryClient = useQueryClient();
+  const store = (quote: Quote) => queryClient.setQueryData(quoteKeys.detail(quote.quoteNumber), quote);
+  return useMutation({
+    mutationFn: () => call(quotesApi.cancel, { params: { quoteNumber } }),
+    onSuccess: (quote) => {
+      store(quote);
+      void queryClient.invalidateQueries({ queryKey: quoteKeys.lists() });
+    },
+    // Refused because the quote is no longer what the page shows (expired, cancelled in another
+    // tab): show it as the server has it now, with the actions it allows.
+    onError: () => queryClient.invalidateQueries({ queryKey: quoteKeys.detail(quoteNumber) }),
   });
 }

@@ -1,0 +1,85 @@
+import { Fieldset, Select, SimpleGrid, TextInput } from '@mantine/core';
+import type { UseFormReturnType } from '@mantine/form';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countryCodes } from '../../../contract/index.ts';
+import { countryOptions } from '../i18n/countries.ts';
+
+/** The fields of a BillingAddressInput as a form holds them (text as typed, '' for none). */
+export type BillingAddressValues = {
+  companyName: string;
+  addressLine1: string;
+  addressLine2: string;
+  city: string;
+  postalCode: string;
+  country: string;
+  vatId: string;
+};
+
+const isCountryCode = (code: string) => (countryCodes as readonly string[]).includes(code);
+
+/** A billing address to start from: the company's name and country, the rest to fill in. */
+export function billingAddressValues(start: {
+  companyName?: string;
+  country?: string;
+}): BillingAddressValues {
+  return {
+    companyName: start.companyName ?? '',
+    addressLine1: '',
+    addressLine2: '',
+    city: '',
+    postalCode: '',
+    country: start.country && isCountryCode(start.country) ? start.country : '',
+    vatId: '',
+  };
+}
+
+/**
+ * A billing address (the contract's BillingAddressInput) as a fieldset of a form whose values hold
+ * it under `billingAddress`: Get Quote now, checkout later.
+ */
+export function BillingAddressFieldset<Values extends { billingAddress: BillingAddressValues }>({
+  form,
+  legend,
+}: {
+  form: UseFormReturnType<Values, unknown>;
+  legend?: string;
+}) {
+  const { t, i18n } = useTranslation();
+  // A searchable list of the contract's countries, named in the user's language.
+  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
+  const field = (name: keyof BillingAddressValues, autoComplete: string, optional = false) => (
+    <TextInput
+      label={t(`billingAddress.${name}`)}
+      description={optional ? t('common.optional') : undefined}
+      autoComplete={autoComplete}
+      {...form.getInputProps(`billingAddress.${name}`)}
+    />
+  );
+
+  return (
+    <Fieldset legend={legend ?? t('billingAddress.legend')}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+        {field('companyName', 'organization')}
+        {field('addressLine1', 'address-line1')}
+        {field('addressLine2', 'address-line2', true)}
+        {field('city', 'address-level2')}
+        {field('postalCode', 'postal-code')}
+        <Select
+          label={t('billingAddress.country')}
+          placeholder={t('billingAddress.countryPlaceholder')}
+          nothingFoundMessage={t('billingAddress.countryNothingFound')}
+          data={countries}
+          searchable
+          allowDeselect={false}
+          autoComplete="off"
+          maxDropdownHeight={280}
+          {...form.getInputProps('billingAddress.country')}
+          value={form.values.billingAddress.country || null}
+          onChange={(value) => form.setFieldValue('billingAddress.country', value ?? '')}
+        />
+        {field('vatId', 'off', true)}
+      </SimpleGrid>
+    </Fieldset>
+  );
+}

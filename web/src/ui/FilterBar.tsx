@@ -1,0 +1,125 @@
+import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { DatePickerInput } from '@mantine/dates';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IssueLike } from '../../../contract/index.ts';
+import { issueText } from '../i18n/messages.tsx';
+import type { UrlFilters } from './useUrlFilters.ts';
+
+/** The filters every list of documents shares (quotes, orders, invoices, licenses). */
+type ListFilters = { from?: string; to?: string; q?: string };
+type Range = [string | null, string | null];
+
+/**
+ * Date range, search text and Clear filters for a list whose filters live in the URL
+ * (useUrlFilters). A date range applies as soon as it is complete (or cleared); the text on Search,
+ * once the list's query schema accepts it — otherwise its message shows next to the field and
+ * nothing is sent.
+ */
+export function FilterBar<Values extends ListFilters>({
+  filters,
+  label,
+  searchLabel,
+  searchPlaceholder,
+}: {
+  filters: UrlFilters<Values>;
+  /** The name of the search landmark, e.g. "Quote filters". */
+  label: string;
+  searchLabel: string;
+  searchPlaceholder: string;
+}) {
+  const { t } = useTranslation();
+  const applied = filters.values;
+  const [range, setRange] = useState<Range>([applied.from ?? null, applied.to ?? null]);
+  // A search text the URL gave but the schema refused stays in the box, with its message.
+  const urlSearch = (filters.problems.q ? filters.raw.q : applied.q) ?? '';
+  const [search, setSearch] = useState(urlSearch);
+  const [problems, setProblems] = useState<Record<string, IssueLike>>(filters.problems);
+
+  // The URL changed (Back/Forward, a link, Clear): show its filters, and what was wrong in it.
+  const { from, to } = applied;
+  const urlProblems = filters.problems;
+  useEffect(() => {
+    setRange([from ?? null, to ?? null]);
+    setSearch(urlSearch);
+    setProblems(urlProblems);
+  }, [from, to, urlSearch, urlProblems]);
+
+  const apply = (changes: ListFilters) => {
+    const found = filters.apply(changes);
+    setProblems(found ?? {});
+  };
+
+  // Both dates picked, or the range cleared: apply it at once, with the search text already
+  // applied (text typed but not yet searched waits for Search).
+  const changeRange = (next: Range) => {
+    setRange(next);
+    const [start, end] = next;
+    if (Boolean(start) !== Boolean(end)) return;
+    if ((start ?? undefined) === from && (end ?? undefined) === to) return;
+    apply({ from: start ?? undefined, to: end ?? undefined });
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // A range with one date picked is not a range yet: keep the one applied.
+    const complete = Boolean(range[0]) === Boolean(range[1]);
+    apply({
+      from: complete ? (range[0] ?? undefined) : from,
+      to: complete ? (range[1] ?? undefined) : to,
+      q: search.trim() || undefined,
+    });
+  };
+
+  const dateProblem = problems.from ?? problems.to;
+  const otherProblems = Object.entries(problems).filter(([key]) => !['from', 'to', 'q'].includes(key));
+
+  return (
+    <search aria-label={label}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="xs">
+          <Group align="flex-start" gap="sm" wrap="wrap">
+            <DatePickerInput
+              type="range"
+              label={t('filters.dateRange')}
+              placeholder={t('filters.dateRangePlaceholder')}
+              value={range}
+              onChange={changeRange}
+              valueFormat={t('filters.dateFormat')}
+              clearable
+              clearButtonProps={{ 'aria-label': t('filters.clearDates') }}
+              allowSingleDateInRange
+              error={dateProblem ? issueText(dateProblem) : undefined}
+              w={300}
+            />
+            <TextInput
+              label={searchLabel}
+              placeholder={searchPlaceholder}
+              value={search}
+              onChange={(event) => {
+                setSearch(event.currentTarget.value);
+                if (problems.q) setProblems(({ q: _corrected, ...rest }) => rest);
+              }}
+              error={problems.q ? issueText(problems.q) : undefined}
+              autoComplete="off"
+              w={360}
+            />
+            <Button type="submit" mt={25}>
+              {t('filters.submit')}
+            </Button>
+            {filters.hasFilters ? (
+              <Button variant="subtle" onClick={filters.clear} mt={25}>
+                {t('filters.clear')}
+              </Button>
+            ) : null}
+          </Group>
+          {otherProblems.map(([key, issue]) => (
+            <Alert key={key} color="orange" variant="light">
+              {issueText(issue)}
+            </Alert>
+          ))}
+        </Stack>
+      </form>
+    </search>
+  );
+}
