@@ -1,33 +1,37 @@
 // HTTP throughput of the real app, logged in, through its real routes, against a bare Fastify route
-// measured in the same run (the ceiling on this machine). `npm run bench` runs it on PostgreSQL
-// (DATABASE_URL names the server; a fresh database is created and dropped) and briefly on PGlite.
+// (the ceiling on this machine) measured just before each route, so that a machine that speeds up
+// or slows down during the run moves both. `npm run bench` runs it on PostgreSQL (DATABASE_URL names
+// the server; a fresh database is created and dropped) and briefly on PGlite.
 // BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the load; CI uses 1 second.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { freePort, rssMb, startNode, stop } from './processes.ts';
+import { APP_NODE_FLAGS, freePort, rssMb, startNode, stop } from './processes.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface Measured {
-  name: string;
   requestsPerSecond: number;
   p50: number;
   p99: number;
   maxRssMb: number | null;
 }
 
-/** Drives `url` for the configured time, sampling the serving process's RSS meanwhile. */
+interface Row extends Measured {
+  name: string;
+  ceiling: number;
+}
+
+/** Drives `url` for `duration` seconds, sampling the serving process's RSS meanwhile. */
 async function measure(
-  name: string,
   url: string,
   pid: number | undefined,
+  duration: number,
   headers: Record<string, string> = {},
-  duration = seconds,
 ): Promise<Measured> {
   let maxRss: number | null = null;
   const sampler = setInterval(() => {
@@ -37,9 +41,8 @@ async function measure(
   const result = await autocannon({ url, connections, duration, headers });
   clearInterval(sampler);
   const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0) throw new Error(`${name}: ${failed} of ${result.requests.total} requests failed`);
+  if (failed > 0) throw new Error(`${url}: ${failed} of ${result.requests.total} requests failed`);
   return {
-    name,
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -70,6 +73,12 @@ async function prepare(base: string) {
     fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }).then(json);
   await post('/api/customers/open-by-id', { customerId: '6703615', email: 'it@acme.test' });
   await post('/api/customers/6703615/cart/lines', { productCode: 'II', quantity: 2, termYears: 1 });
+  await post('/api/customers/6703615/cart/lines', {
+    productCode: 'YTC',
+    quantity: 25,
+    termYears: 1,
+    serviceDomain: 'acme.youtrack.cloud',
+  });
   const quote = await post('/api/quotes', {
     customerId: '6703615',
     billingAddress: { companyName: 'Bench', addressLine1: '1 St', city: 'X', postalCode: '1', country: 'US' },
@@ -78,7 +87,7 @@ async function prepare(base: string) {
   return { cookie, quoteNumber: quote.quoteNumber as string };
 }
 
-async function benchDatabase(kind: 'postgres' | 'pglite', duration: number): Promise<Measured[]> {
+async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bareUrl: string): Promise<Row[]> {
   const env: Record<string, string> = { DEMO_DATA: 'true', LOG_LEVEL: 'warn' };
   let cleanup = async () => {};
   if (kind === 'postgres') {
@@ -104,22 +113,30 @@ async function benchDatabase(kind: 'postgres' | 'pglite', duration: number): Pro
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const app = await startNode('server/main.ts', { ...env, PORT: String(port) }, `${base}/api/health`);
+  const app = await startNode(
+    'server/main.ts',
+    { ...env, PORT: String(port) },
+    `${base}/api/health`,
+    APP_NODE_FLAGS,
+  );
   try {
     const { cookie, quoteNumber } = await prepare(base);
-    const auth = { cookie };
-    return [
-      await measure(`${kind}: GET /api/health`, `${base}/api/health`, app.pid, {}, duration),
-      await measure(`${kind}: GET /api/auth/me`, `${base}/api/auth/me`, app.pid, auth, duration),
-      await measure(
-        `${kind}: GET /api/quotes/{quoteNumber}`,
-        `${base}/api/quotes/${quoteNumber}`,
-        app.pid,
-        auth,
-        duration,
-      ),
-      await measure(`${kind}: GET /api/quotes (first page)`, `${base}/api/quotes`, app.pid, auth, duration),
+    const routes: [string, string, Record<string, string>][] = [
+      ['GET /api/health', '/api/health', {}],
+      ['GET /api/auth/me', '/api/auth/me', { cookie }],
+      ['GET /api/quotes/{quoteNumber}', `/api/quotes/${quoteNumber}`, { cookie }],
+      ['GET /api/quotes (first page)', '/api/quotes', { cookie }],
+      ['GET /api/quotes?q=acme', '/api/quotes?q=acme', { cookie }],
     ];
+    const rows: Row[] = [];
+    for (const [name, path, headers] of routes) {
+      // Warm up (JIT, prepared statements, connections), then the ceiling, then the route.
+      await measure(`${base}${path}`, undefined, 1, headers);
+      const ceiling = await measure(bareUrl, undefined, Math.max(1, Math.round(duration / 2)));
+      const measured = await measure(`${base}${path}`, app.pid, duration, headers);
+      rows.push({ name: `${kind}: ${name}`, ceiling: ceiling.requestsPerSecond, ...measured });
+    }
+    return rows;
   } finally {
     await stop(app);
     await cleanup();
@@ -138,41 +155,38 @@ async function postgresReachable(): Promise<boolean> {
 }
 
 const barePort = await freePort();
-const bare = await startNode(
-  'bench/bare-server.ts',
-  { PORT: String(barePort) },
-  `http://127.0.0.1:${barePort}/bare`,
-);
-const rows: Measured[] = [];
-let ceiling: Measured;
+const bareUrl = `http://127.0.0.1:${barePort}/bare`;
+const bare = await startNode('bench/bare-server.ts', { PORT: String(barePort) }, bareUrl);
+const rows: Row[] = [];
 try {
-  ceiling = await measure('bare Fastify route (ceiling)', `http://127.0.0.1:${barePort}/bare`, bare.pid);
-  rows.push(ceiling);
+  await measure(bareUrl, undefined, 2); // warm-up: the first seconds of a fresh process run slower
+  if (await postgresReachable()) rows.push(...(await benchDatabase('postgres', seconds, bareUrl)));
+  else console.log(`PostgreSQL at ${serverUrl.replace(/:[^:@/]+@/, ':***@')} is not reachable: skipped.`);
+  rows.push(...(await benchDatabase('pglite', Math.max(1, Math.round(seconds / 3)), bareUrl)));
 } finally {
   await stop(bare);
 }
-if (await postgresReachable()) rows.push(...(await benchDatabase('postgres', seconds)));
-else console.log(`PostgreSQL at ${serverUrl.replace(/:[^:@/]+@/, ':***@')} is not reachable: skipped.`);
-rows.push(...(await benchDatabase('pglite', Math.max(1, Math.round(seconds / 3)))));
 
 console.log(
-  `\nHTTP, ${connections} connections, ${seconds} s per route (PGlite: ${Math.max(1, Math.round(seconds / 3))} s), Node ${process.version}`,
+  `\nHTTP, ${connections} connections, ${seconds} s per route (PGlite ${Math.max(1, Math.round(seconds / 3))} s), the ceiling measured before each route; Node ${process.version}`,
 );
 console.log(
   'route'.padEnd(44),
-  'req/s'.padStart(8),
+  'req/s'.padStart(7),
   'p50 ms'.padStart(7),
   'p99 ms'.padStart(7),
+  'ceiling'.padStart(8),
   '× ceiling'.padStart(10),
   'RSS MB'.padStart(7),
 );
 for (const row of rows) {
   console.log(
     row.name.padEnd(44),
-    String(row.requestsPerSecond).padStart(8),
+    String(row.requestsPerSecond).padStart(7),
     String(row.p50).padStart(7),
     String(row.p99).padStart(7),
-    (row.requestsPerSecond / ceiling.requestsPerSecond).toFixed(3).padStart(10),
+    String(row.ceiling).padStart(8),
+    (row.requestsPerSecond / row.ceiling).toFixed(3).padStart(10),
     String(row.maxRssMb ?? '-').padStart(7),
   );
 }

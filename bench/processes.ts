@@ -15,13 +15,20 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * V8 flags of the app process, as `npm start` gives them (package.json): a young generation of
+ * 8 MB keeps the resident size under load near 200 MB instead of 300, at the same throughput.
+ */
+export const APP_NODE_FLAGS = ['--max-semi-space-size=8'];
+
 /** Starts `node <script>` on Node 24 with `env`, and waits until `readyUrl` answers 200. */
 export async function startNode(
   script: string,
   env: Record<string, string>,
   readyUrl: string,
+  flags: string[] = [],
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...flags, script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -7,7 +7,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import type { Portal } from './http/portal.ts';
 import { type Clock, systemClock } from './http/request-meta.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
-import { sessionStatementFor } from './modules/auth/auth.service.ts';
+import { prepareSessionStatement } from './modules/auth/session.queries.ts';
 import { cartRoutes } from './modules/cart/cart.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
@@ -56,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db,
     clock: options.clock ?? systemClock,
     cookieSecure: options.cookieSecure ?? false,
-    sessions: sessionStatementFor(db),
+    sessions: prepareSessionStatement(options.database),
   };
   app.decorate('portal', portal);
 

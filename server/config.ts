@@ -41,7 +41,8 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** A real PostgreSQL server; without it the app runs on embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().startsWith('postgres').optional()),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Connections per app process; default twice the cores, at least 4. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   DATA_DIR: z.string().default('./data'),
   /**
    * Load the demo partners, users and customers on first start. Default: yes on the embedded
@@ -59,7 +60,7 @@ export type Config = {
   host: string;
   port: number;
   databaseUrl: string | undefined;
-  databasePoolSize: number;
+  databasePoolSize: number | undefined;
   dataDir: string;
   demoData: boolean;
   logLevel: string;

@@ -8,7 +8,7 @@ const config = loadConfig();
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
-  poolSize: config.databasePoolSize,
+  ...(config.databasePoolSize ? { poolSize: config.databasePoolSize } : {}),
 });
 await database.migrate();
 const seeded = config.demoData ? await loadDemoData(database.db) : false;

@@ -161,7 +161,7 @@ export function route<E extends Endpoint, K extends ActorKind, T = never>(
   const status = endpoint.status ?? 200;
   register(app, endpoint, false, async (ctx) => {
     lookup ??= access.lookup
-      ? prepareLookupStatement(app.portal.db, access.lookup.name, access.lookup.read)
+      ? prepareLookupStatement(app.portal.database, access.lookup.name, access.lookup.read)
       : undefined;
     const { actor, found } = await authenticate(app, ctx, access, lookup);
     const key = endpoint.idempotent ? ctx.request.headers[IDEMPOTENCY_HEADER] : undefined;

@@ -11,7 +11,7 @@ import { findStaffCredentials } from '../staff/staff.service.ts';
 import type { Actor, PartnerUserActor, VendorStaffActor } from './actor.ts';
 import { findDeviceOwner, rememberDevice } from './devices.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
-import { actorFrom, prepareSessionStatement, type SessionStatement } from './session.queries.ts';
+import { actorFrom, findSessionRow } from './session.queries.ts';
 import { createSession, deleteSession, hashToken, type SessionOwner } from './sessions.ts';
 
 /**
@@ -59,17 +59,6 @@ export interface LoggedIn {
 const sameOwner = (a: SessionOwner, b: SessionOwner) =>
   ('partnerUserId' in a && 'partnerUserId' in b && a.partnerUserId === b.partnerUserId) ||
   ('vendorStaffId' in a && 'vendorStaffId' in b && a.vendorStaffId === b.vendorStaffId);
-
-const statements = new WeakMap<Db, SessionStatement>();
-/** The prepared session statement of this database (prepared once, reused by every request). */
-export function sessionStatementFor(db: Db): SessionStatement {
-  let statement = statements.get(db);
-  if (!statement) {
-    statement = prepareSessionStatement(db);
-    statements.set(db, statement);
-  }
-  return statement;
-}
 
 export async function login(db: Db, input: LoginInput): Promise<LoggedIn> {
   const { meta } = input;
@@ -129,7 +118,7 @@ export async function login(db: Db, input: LoginInput): Promise<LoggedIn> {
   });
   await giveBack(db, taken.attempt);
 
-  const [row] = await sessionStatementFor(db).execute({ tokenHash: session.tokenHash, now: meta.now });
+  const row = await findSessionRow(db, session.tokenHash, meta.now);
   const actor = row ? actorFrom(row) : null;
   if (!actor) throw new Error('session just created was not found');
   return {

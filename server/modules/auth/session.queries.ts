@@ -1,6 +1,9 @@
 import { and, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/client.ts';
+import type { Currency } from '../../../contract/money.ts';
+import type { Role } from '../../../contract/permissions.ts';
+import type { Database, Queryable } from '../../db/client.ts';
+import { type HotStatement, prepareHotStatement } from '../../db/hot-statement.ts';
 import {
   customerAccounts,
   discountLevels,
@@ -53,7 +56,7 @@ const scope: SessionScope = { partnerId: partner.id };
  * The session (owner, partner, discount, open account) of a token, in one statement: a disabled
  * user or staff member matches no owner, and then there is no actor.
  */
-function selectSession<S extends Record<string, SQL>>(db: Db, extra: S) {
+function selectSession<S extends Record<string, SQL>>(db: Queryable, extra: S) {
   return db
     .select({ ...actorColumns, ...extra })
     .from(sessions)
@@ -69,19 +72,54 @@ const live = and(
   gt(sessions.expiresAt, sql.placeholder('now')),
 );
 
-export type SessionRow = {
-  [K in keyof typeof actorColumns]: (typeof actorColumns)[K]['_']['notNull'] extends true
-    ? (typeof actorColumns)[K]['_']['data']
-    : (typeof actorColumns)[K]['_']['data'] | null;
-};
-
-export interface SessionStatement {
-  execute(values: { tokenHash: string; now: Date }): Promise<SessionRow[]>;
+/** One row of the session statement: the owner's columns are null for the other kind of owner. */
+export interface SessionRow {
+  tokenHash: string;
+  csrfToken: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  userId: string | null;
+  userEmail: string | null;
+  userName: string | null;
+  role: Role | null;
+  partnerId: string | null;
+  partnerName: string | null;
+  partnerCountry: string | null;
+  currency: Currency | null;
+  discountBps: number | null;
+  staffId: string | null;
+  staffEmail: string | null;
+  staffName: string | null;
+  accountId: string | null;
+  accountCustomerId: string | null;
+  accountName: string | null;
+  accountCountry: string | null;
 }
 
+const columnNames = Object.keys(actorColumns) as (keyof SessionRow)[];
+
+export type SessionStatement = HotStatement<SessionRow>;
+
 /** The hot statement of every logged-in request, prepared (named) once per database. */
-export function prepareSessionStatement(db: Db): SessionStatement {
-  return selectSession(db, {}).where(live).prepare('session_actor') as unknown as SessionStatement;
+export function prepareSessionStatement(database: Database): SessionStatement {
+  return prepareHotStatement<SessionRow>(
+    database,
+    'session_actor',
+    selectSession(database.db, {}).where(live),
+    columnNames,
+  );
+}
+
+/** The same read, through Drizzle, inside a transaction or off the hot path (after a login). */
+export async function findSessionRow(
+  db: Queryable,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionRow | null> {
+  const [row] = await selectSession(db, {}).where(
+    and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)),
+  );
+  return row ?? null;
 }
 
 /**
@@ -91,14 +129,19 @@ export function prepareSessionStatement(db: Db): SessionStatement {
  */
 export type LookupRead<T> = (scope: SessionScope) => SQL<T>;
 
-export interface LookupStatement<T> {
-  execute(values: Record<string, unknown>): Promise<(SessionRow & { found: T | null })[]>;
-}
+export type LookupStatement<T> = HotStatement<SessionRow & { found: T | null }>;
 
-export function prepareLookupStatement<T>(db: Db, name: string, read: LookupRead<T>): LookupStatement<T> {
-  return selectSession(db, { found: sql<T | null>`(${read(scope)})` })
-    .where(live)
-    .prepare(name) as unknown as LookupStatement<T>;
+export function prepareLookupStatement<T>(
+  database: Database,
+  name: string,
+  read: LookupRead<T>,
+): LookupStatement<T> {
+  return prepareHotStatement<SessionRow & { found: T | null }>(
+    database,
+    name,
+    selectSession(database.db, { found: sql<T | null>`(${read(scope)})` }).where(live),
+    [...columnNames, 'found'],
+  );
 }
 
 /** The actor a session row describes, or null when its owner is disabled or gone. */

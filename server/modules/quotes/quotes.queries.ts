@@ -67,7 +67,7 @@ const quoteDocumentFields = {
   createdByName: partnerUsers.name,
   lines: sql<
     LineDocument[]
-  >`(select coalesce(jsonb_agg(${lineDocument} order by ${quoteLines.lineNo}), '[]'::jsonb) from ${quoteLines} where ${quoteLines.quoteId} = ${quotes.id})`,
+  >`(select coalesce(json_agg(${lineDocument} order by ${quoteLines.lineNo}), '[]'::json) from ${quoteLines} where ${quoteLines.quoteId} = ${quotes.id})`,
 };
 const quoteDocument = jsonObject(quoteDocumentFields);
 /** A quote with its lines, as one JSON value built by PostgreSQL. */
