@@ -3,6 +3,8 @@
 // or slows down during the run moves both. `npm run bench` runs it on PostgreSQL (DATABASE_URL names
 // the server; a fresh database is created and dropped) and briefly on PGlite.
 // BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the load; CI uses 1 second.
+// BENCH_APP_DIR runs the app of another checkout (its own node_modules) to compare two commits;
+// BENCH_APP_FLAGS replaces the Node flags `npm start` gives the app.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,8 @@ import { APP_NODE_FLAGS, freePort, rssMb, startNode, stop } from './processes.ts
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const appDir = process.env.BENCH_APP_DIR;
+const appFlags = process.env.BENCH_APP_FLAGS?.split(' ').filter(Boolean) ?? APP_NODE_FLAGS;
 
 interface Measured {
   requestsPerSecond: number;
@@ -117,7 +121,8 @@ async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bare
     'server/main.ts',
     { ...env, PORT: String(port) },
     `${base}/api/health`,
-    APP_NODE_FLAGS,
+    appFlags,
+    appDir,
   );
   try {
     const { cookie, quoteNumber } = await prepare(base);

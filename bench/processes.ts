@@ -27,8 +27,10 @@ export async function startNode(
   env: Record<string, string>,
   readyUrl: string,
   flags: string[] = [],
+  cwd?: string,
 ): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...flags, script], {
+    ...(cwd ? { cwd } : {}),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

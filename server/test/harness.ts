@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
-import type { Database, Db } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
 import { loadDemoCatalog } from '../modules/catalog/demo-catalog.ts';
-import { openTestDatabase } from './database.ts';
+import { openTestDatabase, type TestDatabase } from './database.ts';
 
 /** A clock the test moves by hand: `clock.advance(days)` instead of waiting. */
 export class TestClock {
@@ -22,7 +22,7 @@ export class TestClock {
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
-  database: Database;
+  database: TestDatabase;
   clock: TestClock;
   close(): Promise<void>;
 }
