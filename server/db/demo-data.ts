@@ -1,7 +1,7 @@
 import { loadDemoCatalog } from '../modules/catalog/demo-catalog.ts';
 import { createCustomerAccount } from '../modules/customers/customers.service.ts';
 import { createPartner, createPartnerUser, findPartnerByName } from '../modules/partners/partners.service.ts';
-import { createStaffMember } from '../modules/staff/staff.service.ts';
+import { createStaffMember, findStaffCredentials } from '../modules/staff/staff.service.ts';
 import type { Db } from './client.ts';
 
 /** Every demo user's password (demo data only: never loaded in production). */
@@ -22,6 +22,10 @@ export const DEMO_STAFF_EMAIL = 'staff@vendor.test';
  * Built through the services, like any other data.
  */
 export async function loadDemoData(db: Db): Promise<boolean> {
+  // Added to the demo data after its first release: a demo database from before gets it too.
+  if (!(await findStaffCredentials(db, DEMO_STAFF_EMAIL))) {
+    await createStaffMember(db, { email: DEMO_STAFF_EMAIL, name: 'Vera Vendor', password: DEMO_PASSWORD });
+  }
   if (await findPartnerByName(db, 'Demo Reseller')) return false;
   await loadDemoCatalog(db);
   await db.transaction(async (tx) => {
@@ -52,7 +56,6 @@ export async function loadDemoData(db: Db): Promise<boolean> {
         password: DEMO_PASSWORD,
       });
     }
-    await createStaffMember(tx, { email: DEMO_STAFF_EMAIL, name: 'Vera Vendor', password: DEMO_PASSWORD });
   });
   await createCustomerAccount(db, {
     customerId: '6703615',
