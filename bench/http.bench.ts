@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { createScratchDatabase } from '../server/test/database.ts';
 import { APP_NODE_FLAGS, freePort, rssMb, startNode, stop } from './processes.ts';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -95,20 +96,9 @@ async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bare
   const env: Record<string, string> = { DEMO_DATA: 'true', LOG_LEVEL: 'warn' };
   let cleanup = async () => {};
   if (kind === 'postgres') {
-    const name = `pp_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    cleanup = async () => {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    };
+    const scratch = await createScratchDatabase(serverUrl, 'pp_bench');
+    env.DATABASE_URL = scratch.url;
+    cleanup = scratch.drop;
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'pp-bench-'));
     env.DATA_DIR = dir;
