@@ -89,6 +89,8 @@ async function prepare(base: string) {
     billingAddress: { companyName: 'Bench', addressLine1: '1 St', city: 'X', postalCode: '1', country: 'US' },
     endUser: { name: 'Bench User', email: 'bench.user@acme.test' },
   });
+  // A cart with a line again, for GET cart.
+  await post('/api/customers/6703615/cart/lines', { productCode: 'WS', quantity: 3, termYears: 2 });
   return { cookie, quoteNumber: quote.quoteNumber as string };
 }
 
@@ -120,6 +122,7 @@ async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bare
       ['GET /api/health', '/api/health', {}],
       ['GET /api/auth/me', '/api/auth/me', { cookie }],
       ['GET /api/quotes/{quoteNumber}', `/api/quotes/${quoteNumber}`, { cookie }],
+      ['GET /api/customers/{customerId}/cart', '/api/customers/6703615/cart', { cookie }],
       ['GET /api/quotes (first page)', '/api/quotes', { cookie }],
       ['GET /api/quotes?q=acme', '/api/quotes?q=acme', { cookie }],
     ];

@@ -46,11 +46,20 @@ const actorColumns = {
 };
 
 /** Columns a route's read may scope itself by: the session owner's partner. */
+/** Columns of the session a route's read may scope itself by: whose, for which account, priced how. */
 export interface SessionScope {
   partnerId: PgColumn;
+  userId: PgColumn;
+  openAccountId: PgColumn;
+  currency: PgColumn;
 }
 
-const scope: SessionScope = { partnerId: partner.id };
+const scope: SessionScope = {
+  partnerId: partner.id,
+  userId: user.id,
+  openAccountId: account.id,
+  currency: partner.currency,
+};
 
 /**
  * The session (owner, partner, discount, open account) of a token, in one statement: a disabled

@@ -1,9 +1,13 @@
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { LineKind } from '../../../contract/cart.ts';
 import type { ProductKind } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Queryable } from '../../db/client.ts';
 import { cartLines, carts, productPrices, products } from '../../db/schema/index.ts';
+import { jsonObject } from '../../lib/json-sql.ts';
+
+const qb = new QueryBuilder();
 
 export interface CartScope {
   partnerId: string;
@@ -63,6 +67,24 @@ function scopeColumns(scope: CartScope) {
   };
 }
 
+const lineColumns = {
+  id: cartLines.id,
+  productCode: cartLines.productCode,
+  productName: products.name,
+  productKind: products.kind,
+  productActive: products.active,
+  kind: cartLines.kind,
+  quantity: cartLines.quantity,
+  termYears: cartLines.termYears,
+  periodStart: cartLines.periodStart,
+  periodEnd: cartLines.periodEnd,
+  serviceDomain: cartLines.serviceDomain,
+  unitYearlyListMinor: productPrices.yearlyListMinor,
+};
+
+const priceIn = (currency: SQLWrapper | Currency) =>
+  and(eq(productPrices.productCode, cartLines.productCode), eq(productPrices.currency, currency));
+
 /** Every line, with today's price in the partner's currency where there is one (never dropped). */
 export async function listCartLines(
   db: Queryable,
@@ -70,28 +92,33 @@ export async function listCartLines(
   currency: Currency,
 ): Promise<CartLineRow[]> {
   return db
-    .select({
-      id: cartLines.id,
-      productCode: cartLines.productCode,
-      productName: products.name,
-      productKind: products.kind,
-      productActive: products.active,
-      kind: cartLines.kind,
-      quantity: cartLines.quantity,
-      termYears: cartLines.termYears,
-      periodStart: cartLines.periodStart,
-      periodEnd: cartLines.periodEnd,
-      serviceDomain: cartLines.serviceDomain,
-      unitYearlyListMinor: productPrices.yearlyListMinor,
-    })
+    .select(lineColumns)
     .from(cartLines)
     .innerJoin(products, eq(products.code, cartLines.productCode))
-    .leftJoin(
-      productPrices,
-      and(eq(productPrices.productCode, cartLines.productCode), eq(productPrices.currency, currency)),
-    )
+    .leftJoin(productPrices, priceIn(currency))
     .where(eq(cartLines.cartId, cartId))
     .orderBy(asc(cartLines.createdAt), asc(cartLines.id));
+}
+
+/**
+ * The same lines as one JSON array, for the session lookup of GET cart: the cart of this user for
+ * the account open in the session, priced in the partner's currency.
+ */
+export function cartLinesDocument(scope: {
+  userId: SQLWrapper;
+  accountId: SQLWrapper;
+  currency: SQLWrapper;
+}): SQL<CartLineRow[]> {
+  const lines = qb
+    .select({
+      lines: sql`coalesce(json_agg(${jsonObject(lineColumns)} order by ${cartLines.createdAt}, ${cartLines.id}), '[]'::json)`,
+    })
+    .from(cartLines)
+    .innerJoin(carts, eq(carts.id, cartLines.cartId))
+    .innerJoin(products, eq(products.code, cartLines.productCode))
+    .leftJoin(productPrices, priceIn(scope.currency))
+    .where(and(eq(carts.partnerUserId, scope.userId), eq(carts.customerAccountId, scope.accountId)));
+  return sql<CartLineRow[]>`(${lines})`;
 }
 
 export async function countCartLines(db: Queryable, cartId: string): Promise<number> {

@@ -76,6 +76,15 @@ async function loadCart(
   today: string,
 ): Promise<Cart> {
   const rows = cartId ? await listCartLines(db, cartId, actor.partner.currency) : [];
+  return presentCart(actor, account, rows, today);
+}
+
+function presentCart(
+  actor: PartnerUserActor,
+  account: OpenAccount,
+  rows: CartLineRow[],
+  today: string,
+): Cart {
   const lines = rows.map((r) => presentLine(r, actor.partner.discountBps, today));
   const totals = sumPrices(
     lines.map((l) => ({
@@ -103,6 +112,13 @@ export async function getCart(db: Queryable, options: CartOptions): Promise<Cart
   const account = requireOpenAccount(actor, options.customerId);
   const cartId = await findCartId(db, scopeOf(actor, account));
   return loadCart(db, actor, account, cartId, todayUtc(meta.now));
+}
+
+/** The cart from the lines the session lookup of GET cart read with the session (one round trip). */
+export function showCart(options: CartOptions & { lines: CartLineRow[] }): Cart {
+  const { actor, meta } = options;
+  const account = requireOpenAccount(actor, options.customerId);
+  return presentCart(actor, account, options.lines, todayUtc(meta.now));
 }
 
 export async function addNewSubscriptions(
