@@ -116,6 +116,16 @@ export const QuoteListQuery = z
   .strictObject({
     from: FilterDate.optional(),
     to: FilterDate.optional(),
+    /**
+     * Where the user's days begin: minutes east of UTC (Brasília is −180). `from` and `to` are
+     * days of the user's calendar, as the list shows creation dates; UTC when left out.
+     */
+    utcOffset: z.coerce
+      .number()
+      .int()
+      .min(-14 * 60)
+      .max(14 * 60)
+      .optional(),
     q: SearchText,
     ...Pagination,
   })

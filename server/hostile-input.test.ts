@@ -90,7 +90,14 @@ beforeAll(async () => {
       idempotent: true,
     },
     'GET /api/quotes': {
-      query: { from: '2026-01-01', to: '2026-12-31', q: 'acme', page: '2', pageSize: '10' },
+      query: {
+        from: '2026-01-01',
+        to: '2026-12-31',
+        utcOffset: '-180',
+        q: 'acme',
+        page: '2',
+        pageSize: '10',
+      },
     },
     'GET /api/quotes/{quoteNumber}': { params: { quoteNumber: quote.quoteNumber } },
     'POST /api/quotes/{quoteNumber}/cancel': { params: { quoteNumber: quote.quoteNumber } },
@@ -170,6 +177,7 @@ const badQueryValue: Record<string, fc.Arbitrary<string>> = {
   to: fc.constantFrom('0000-01-01', '9999-12-31', '2026-13-01', 'yesterday', '2100-01-01'),
   q: fc.oneof(fc.constantFrom('a', 'ab', 'é'), badString),
   locale: fc.constantFrom('fr', 'EN', 'pt_BR', '', ...payloads),
+  utcOffset: fc.constantFrom('901', '-841', '1.5', 'UTC', 'America/Sao_Paulo', '1e9'),
 };
 
 // ---- breaking a valid request in one way ----------------------------------------------------

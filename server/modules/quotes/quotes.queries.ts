@@ -94,6 +94,7 @@ export interface QuoteFilters {
   partnerId: string;
   from?: string | undefined;
   to?: string | undefined;
+  utcOffset?: number | undefined;
   q?: string | undefined;
   page: number;
   pageSize: number;
@@ -198,8 +199,10 @@ async function searchCondition(db: Queryable, partnerId: string, q: string): Pro
 
 async function filtersOf(db: Queryable, f: QuoteFilters): Promise<SQL | undefined> {
   const conditions: (SQL | undefined)[] = [eq(quotes.partnerId, f.partnerId)];
-  if (f.from) conditions.push(gte(quotes.createdAt, new Date(`${f.from}T00:00:00Z`)));
-  if (f.to) conditions.push(lt(quotes.createdAt, new Date(`${addDays(f.to, 1)}T00:00:00Z`)));
+  // A day of the user's calendar starts `utcOffset` minutes before that day begins in UTC.
+  const dayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - (f.utcOffset ?? 0) * 60_000);
+  if (f.from) conditions.push(gte(quotes.createdAt, dayStart(f.from)));
+  if (f.to) conditions.push(lt(quotes.createdAt, dayStart(addDays(f.to, 1))));
   if (f.q) conditions.push((await searchCondition(db, f.partnerId, f.q)) ?? sql`false`);
   return and(...conditions);
 }

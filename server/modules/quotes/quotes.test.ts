@@ -203,6 +203,30 @@ describe('Quotes list and detail', () => {
   });
 });
 
+describe('dates of the user’s calendar', () => {
+  it('filters a date range by the days of the user’s time zone', async () => {
+    const own = await startTestApp();
+    try {
+      // 01:30 UTC on 26 November is still 25 November, 22:30, in Brasília.
+      own.clock.now = new Date('2026-11-26T01:30:00Z');
+      const reseller = await createTestPartner(own.db, own.app);
+      const session = await reseller.loginAs('sales');
+      const quote = await quoteFor(session, await createTestCustomer(own.db));
+      const found = async (query: string) =>
+        (await session.get(`/api/quotes?${query}`))
+          .json()
+          .items.map((q: { quoteNumber: string }) => q.quoteNumber);
+      expect(await found('from=2026-11-26&to=2026-11-26')).toEqual([quote.quoteNumber]);
+      expect(await found('from=2026-11-25&to=2026-11-25&utcOffset=-180')).toEqual([quote.quoteNumber]);
+      expect(await found('from=2026-11-26&to=2026-11-26&utcOffset=-180')).toEqual([]);
+      expect(await found('from=2026-11-26&to=2026-11-26&utcOffset=840')).toEqual([quote.quoteNumber]);
+      expect((await session.get('/api/quotes?utcOffset=900')).json()).toMatchObject({ field: 'utcOffset' });
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('Get Quote under load', () => {
   it('makes one quote of one cart, however many parallel requests ask', async () => {
     const session = await partner.loginAs('sales');

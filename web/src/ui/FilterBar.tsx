@@ -88,6 +88,16 @@ export function FilterBar<Values extends ListFilters>({
               valueFormat={t('filters.dateFormat')}
               clearable
               clearButtonProps={{ 'aria-label': t('filters.clearDates') }}
+              ariaLabels={{
+                nextMonth: t('filters.calendar.nextMonth'),
+                previousMonth: t('filters.calendar.previousMonth'),
+                nextYear: t('filters.calendar.nextYear'),
+                previousYear: t('filters.calendar.previousYear'),
+                nextDecade: t('filters.calendar.nextDecade'),
+                previousDecade: t('filters.calendar.previousDecade'),
+                monthLevelControl: t('filters.calendar.chooseMonth'),
+                yearLevelControl: t('filters.calendar.chooseYear'),
+              }}
               allowSingleDateInRange
               error={dateProblem ? issueText(dateProblem) : undefined}
               w={300}

@@ -1,5 +1,6 @@
 import { Title, type TitleProps } from '@mantine/core';
 import { type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 
 /** The path whose h1 last took the focus: a page's title takes it once per arrival, not per render. */
@@ -17,6 +18,13 @@ export function PageTitle({
 }: { children: ReactNode; takeFocus?: boolean } & Omit<TitleProps, 'order' | 'children'>) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { pathname } = useLocation();
+  const { t } = useTranslation();
+
+  // The browser tab and history say which page this is, in the user's language.
+  useEffect(() => {
+    const text = ref.current?.textContent?.trim();
+    document.title = text ? `${text} · ${t('app.name')}` : t('app.name');
+  });
 
   useEffect(() => {
     if (focusedPathname === pathname) return;

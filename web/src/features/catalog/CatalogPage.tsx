@@ -34,7 +34,7 @@ function ProductList({
         if (ofKind.length === 0) return null;
         return (
           <fieldset key={kind} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
-            <Text component="legend" size="xs" fw={700} tt="uppercase" c="dimmed" mb={4} p={0}>
+            <Text component="legend" size="xs" fw={700} c="dimmed" mb={4} p={0}>
               {t(`productKinds.${kind}`)}
             </Text>
             {ofKind.map((product) => (

@@ -77,7 +77,7 @@ export function ProductForm({
       return errors;
     },
     // Anything else typed is a new attempt, with a new Idempotency-Key.
-    onValuesChange: () => attempt.done(),
+    onValuesChange: () => attempt.changed(),
   });
 
   useEffect(() => {
@@ -108,7 +108,10 @@ export function ProductForm({
       return;
     }
     const replacesAll =
-      event.key.length === 1 && input.selectionStart === 0 && input.selectionEnd === input.value.length;
+      event.key.length === 1 &&
+      input.value.length > 0 &&
+      input.selectionStart === 0 &&
+      input.selectionEnd === input.value.length;
     const edits = ['Backspace', 'Delete', 'ArrowUp', 'ArrowDown'].includes(event.key);
     if (refusedKey && (edits || replacesAll)) accept();
   };
@@ -139,7 +142,7 @@ export function ProductForm({
         { body, idempotencyKey: attempt.key() },
         {
           onSuccess: () => {
-            attempt.done();
+            attempt.succeeded();
             notifications.show({
               color: 'teal',
               message: t('catalog.added', { quantity: body.quantity, product: product.name }),

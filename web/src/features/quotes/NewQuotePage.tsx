@@ -63,7 +63,7 @@ function NewQuote({ account }: { account: { customerId: string; name: string } }
     } satisfies Values,
     toInput: (values: Values) => ({ customerId: account.customerId, ...values }),
     // Anything changed is a new attempt, with a new Idempotency-Key.
-    onValuesChange: () => attempt.done(),
+    onValuesChange: () => attempt.changed(),
   });
 
   // The open account changed (another tab): the licensee company still showing the previous
@@ -90,7 +90,7 @@ function NewQuote({ account }: { account: { customerId: string; name: string } }
         { body, idempotencyKey: attempt.key() },
         {
           onSuccess: (quote) => {
-            attempt.done();
+            attempt.succeeded();
             notifications.show({
               color: 'teal',
               message: t('quoteForm.created', { number: quote.quoteNumber }),

@@ -18,10 +18,20 @@ export const quoteKeys = {
   detail: (quoteNumber: string) => [...quoteKeys.details(), quoteNumber] as const,
 };
 
+/**
+ * The dates of a range are days of the user's calendar, as the list shows creation dates: the
+ * server is told where those days begin (taken at the start of the range, where it counts most).
+ */
+function utcOffsetAt(day: string | undefined): number {
+  const date = day ? new Date(`${day}T12:00:00`) : new Date();
+  return -date.getTimezoneOffset();
+}
+
 export function useQuotes(filters: QuoteListFilters) {
   return useQuery({
     queryKey: quoteKeys.list(filters),
-    queryFn: ({ signal }) => call(quotesApi.list, { query: filters, signal }),
+    queryFn: ({ signal }) =>
+      call(quotesApi.list, { query: { ...filters, utcOffset: utcOffsetAt(filters.from) }, signal }),
     placeholderData: keepPreviousData,
   });
 }
