@@ -50,8 +50,8 @@ function LocalizedMantine({ children }: { children: ReactNode }) {
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
-    '--mantine-color-dimmed': '#6c757d',
-    '--mantine-color-placeholder': '#6c757d',
+    '--mantine-color-dimmed': '#666e76',
+    '--mantine-color-placeholder': '#666e76',
     '--mantine-color-error': '#c92a2a',
   },
   dark: {},

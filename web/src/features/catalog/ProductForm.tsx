@@ -145,7 +145,7 @@ export function ProductForm({
             attempt.succeeded();
             notifications.show({
               color: 'teal',
-              message: t('catalog.added', { quantity: body.quantity, product: product.name }),
+              message: t('catalog.added', { quantity: format.integer(body.quantity), product: product.name }),
               autoClose: 5000,
             });
           },
