@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoViolations, logIn, openAccountById } from './helpers.ts';
+import { createQuoteFromForm, expectNoViolations, logIn, openAccountById } from './helpers.ts';
 
 test('a reseller cancels a quote, which then says so and can no longer be cancelled', async ({ page }) => {
   await logIn(page, 'sales@demo-reseller.test');
@@ -11,12 +11,7 @@ test('a reseller cancels a quote, which then says so and can no longer be cancel
 
   await page.getByRole('button', { name: 'Get Quote' }).click();
   await expect(page.getByRole('heading', { name: 'Get Quote' })).toBeVisible();
-  await page.getByLabel('Address line 1').fill('1 Market St');
-  await page.getByLabel('City').fill('San Francisco');
-  await page.getByLabel('Postal code').fill('94105');
-  await page.getByLabel('Licensee name').fill('Ada Lovelace');
-  await page.getByLabel('Licensee email').fill('ada@acme.test');
-  await page.getByRole('button', { name: 'Create quote' }).click();
+  await createQuoteFromForm(page);
   await expect(page).toHaveURL(/\/quotes\/Q-\d{4}-\d{6}$/);
   const quoteNumber = page.url().split('/').pop() as string;
 

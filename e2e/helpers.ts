@@ -21,6 +21,16 @@ export async function openAccountById(page: Page, customerId: string, email: str
   await expect(dialog).toBeHidden();
 }
 
+/** The Get Quote form's required fields (the company name comes pre-filled), then Create quote. */
+export async function createQuoteFromForm(page: Page) {
+  await page.getByLabel('Address line 1').fill('1 Market St');
+  await page.getByLabel('City').fill('San Francisco');
+  await page.getByLabel('Postal code').fill('94105');
+  await page.getByLabel('Licensee name').fill('Ada Lovelace');
+  await page.getByLabel('Licensee email').fill('ada@acme.test');
+  await page.getByRole('button', { name: 'Create quote' }).click();
+}
+
 /** Saved for people to look at (e2e/.output/screenshots); the assertions are what test. */
 export async function snapshot(page: Page, name: string) {
   await page.screenshot({ path: `e2e/.output/screenshots/${name}.png`, fullPage: false });
