@@ -59,6 +59,13 @@ export async function openDatabase(options: {
       idleTimeoutMillis: 0,
       statement_timeout: STATEMENT_TIMEOUT_MS,
     });
+    // pool.end() resolves before its connections have closed: close() waits for them, so that a
+    // database dropped right after (the tests do) does not cut a connection still saying goodbye.
+    const open = new Set<pg.Client>();
+    pool.on('connect', (client) => {
+      open.add(client);
+      client.once('end', () => open.delete(client));
+    });
     // Both drivers build a PgDatabase; only the raw-result type parameter differs, which services never see.
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return {
@@ -69,7 +76,11 @@ export async function openDatabase(options: {
       migrate: async () => {
         await migratePg(drizzlePg(pool), { migrationsFolder });
       },
-      close: () => pool.end(),
+      close: async () => {
+        const closing = [...open].map((client) => new Promise((resolve) => client.once('end', resolve)));
+        await pool.end();
+        await Promise.all(closing);
+      },
     };
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
