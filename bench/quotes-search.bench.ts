@@ -67,12 +67,12 @@ try {
   const bulk = await unlimitedConnection(t.database);
   await bulk.run(sql`
     insert into quotes (quote_number, origin, partner_id, customer_account_id, created_by_user_id, status, currency,
-      discount_bps, billing_address, end_user_name, end_user_email, po_number, list_total_minor,
+      discount_bps, billing_address, document, end_user_name, end_user_email, po_number, list_total_minor,
       discount_total_minor, total_minor, valid_until, created_at)
     select 'Q-' || (2020 + g % 5) || '-' || lpad((g / 5)::text, 6, '0'), 'reseller',
       case when g % 4 = 0 then ${partner.id}::uuid else (${partnerIds})[1 + (g % 49) + 1] end,
       (select id from customer_accounts order by customer_id offset ((g / 4) % 20) limit 1),
-      q.created_by_user_id, 'open', 'USD', q.discount_bps, q.billing_address, 'User ' || g,
+      q.created_by_user_id, 'open', 'USD', q.discount_bps, q.billing_address, q.document, 'User ' || g,
       'user' || g || '@customer' || (g % 500) || '.test', case when g % 3 = 0 then 'PO-' || g end,
       q.list_total_minor, q.discount_total_minor, q.total_minor, q.valid_until,
       now() - (g % 730) * interval '1 day'

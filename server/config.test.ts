@@ -26,6 +26,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'balancer.internal' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('checks answers against the contract everywhere but in production, unless told', () => {
+    expect(loadConfig({}).checkResponses).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).checkResponses).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', CHECK_RESPONSES: 'true' }).checkResponses).toBe(true);
+    expect(loadConfig({ CHECK_RESPONSES: 'false' }).checkResponses).toBe(false);
+  });
+
   it('stops the start on a bad value with a message naming it', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);

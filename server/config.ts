@@ -53,6 +53,8 @@ const Env = z.object({
   TRUST_PROXY: TrustProxy,
   /** Serve cookies with the Secure flag (behind HTTPS). */
   COOKIE_SECURE: boolean,
+  /** Check answers against the contract before sending them; default: everywhere but production. */
+  CHECK_RESPONSES: boolean,
 });
 
 export type Config = {
@@ -66,6 +68,7 @@ export type Config = {
   logLevel: string;
   cookieSecure: boolean;
   trustProxy: number | string[] | undefined;
+  checkResponses: boolean;
 };
 
 /** The environment, parsed once at boot; a bad value stops the start with a clear message. */
@@ -90,5 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure:
       e.COOKIE_SECURE === 'true' || (e.COOKIE_SECURE === undefined && e.NODE_ENV === 'production'),
     trustProxy: e.TRUST_PROXY,
+    checkResponses:
+      e.CHECK_RESPONSES === undefined ? e.NODE_ENV !== 'production' : e.CHECK_RESPONSES === 'true',
   };
 }

@@ -17,6 +17,7 @@ const app = await buildApp({
   database,
   logLevel: config.logLevel,
   cookieSecure: config.cookieSecure,
+  checkResponses: config.checkResponses,
   ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
 });
 const stopMaintenance = startMaintenance(database.db, app.log);

@@ -6,6 +6,7 @@ import {
   date,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   text,
@@ -13,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { QuoteDocument } from '../../modules/quotes/quote-document.ts';
 import { products } from './catalog.ts';
 import { customerAccounts } from './customers.ts';
 import { currencyEnum, documentKindEnum, lineKindEnum, quoteOriginEnum, quoteStatusEnum } from './enums.ts';
@@ -37,6 +39,8 @@ export const quotes = pgTable(
     currency: currencyEnum('currency').notNull(),
     discountBps: integer('discount_bps').notNull(),
     billingAddress: jsonb('billing_address').notNull(),
+    /** The quote as issued, read whole (see quote-document.ts); status and cancellation beside it. */
+    document: json('document').$type<QuoteDocument>().notNull(),
     endUserName: text('end_user_name').notNull(),
     endUserEmail: text('end_user_email').notNull(),
     endUserCompany: text('end_user_company'),

@@ -15,79 +15,33 @@ import {
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { Queryable } from '../../db/client.ts';
-import {
-  customerAccounts,
-  customerContacts,
-  partnerUsers,
-  quoteLines,
-  quotes,
-} from '../../db/schema/index.ts';
+import { customerAccounts, customerContacts, quoteLines, quotes } from '../../db/schema/index.ts';
 import { addDays } from '../../lib/dates.ts';
 import { jsonObject } from '../../lib/json-sql.ts';
+import type { StoredQuote } from './quote-document.ts';
 
 const qb = new QueryBuilder();
 
-const lineDocument = jsonObject({
-  productCode: quoteLines.productCode,
-  productName: quoteLines.productName,
-  kind: quoteLines.kind,
-  quantity: quoteLines.quantity,
-  termYears: quoteLines.termYears,
-  periodStart: quoteLines.periodStart,
-  periodEnd: quoteLines.periodEnd,
-  serviceDomain: quoteLines.serviceDomain,
-  unitListMinor: quoteLines.unitListMinor,
-  listMinor: quoteLines.listMinor,
-  discountMinor: quoteLines.discountMinor,
-  totalMinor: quoteLines.totalMinor,
-  perpetualFallback: quoteLines.perpetualFallback,
-});
-type LineDocument = typeof lineDocument extends SQL<infer T> ? T : never;
-
-const quoteDocumentFields = {
-  quoteNumber: quotes.quoteNumber,
-  origin: quotes.origin,
+const storedQuote = jsonObject({
+  document: quotes.document,
   status: quotes.status,
-  currency: quotes.currency,
-  discountBps: quotes.discountBps,
-  billingAddress: quotes.billingAddress,
-  endUserName: quotes.endUserName,
-  endUserEmail: quotes.endUserEmail,
-  endUserCompany: quotes.endUserCompany,
-  poNumber: quotes.poNumber,
-  listTotalMinor: quotes.listTotalMinor,
-  discountTotalMinor: quotes.discountTotalMinor,
-  totalMinor: quotes.totalMinor,
-  validUntil: quotes.validUntil,
-  createdAt: quotes.createdAt,
   cancelledAt: quotes.cancelledAt,
-  customerId: customerAccounts.customerId,
-  customerName: customerAccounts.name,
-  customerCountry: customerAccounts.country,
-  createdByName: partnerUsers.name,
-  lines: sql<
-    LineDocument[]
-  >`(select coalesce(json_agg(${lineDocument} order by ${quoteLines.lineNo}), '[]'::json) from ${quoteLines} where ${quoteLines.quoteId} = ${quotes.id})`,
-};
-const quoteDocument = jsonObject(quoteDocumentFields);
-/** A quote with its lines, as one JSON value built by PostgreSQL. */
-export type QuoteDocument = typeof quoteDocument extends SQL<infer T> ? T : never;
+});
 
 /**
- * The quote `quoteNumber` of the partner `partnerId`, as a scalar subquery: another partner's quote
- * is not there at all. Used alone, and inside the session lookup of GET /api/quotes/:quoteNumber.
+ * The quote `quoteNumber` of the partner `partnerId` as issued, with its status, as a scalar
+ * subquery: another partner's quote is not there at all. Used alone, and inside the session lookup
+ * of GET /api/quotes/:quoteNumber.
  */
-export function quoteDocumentOf(
+export function storedQuoteOf(
   partnerId: SQLWrapper | string,
   quoteNumber: SQLWrapper | string,
-): SQL<QuoteDocument> {
+): SQL<StoredQuote> {
   const select = qb
-    .select({ document: quoteDocument })
+    .select({ stored: storedQuote })
     .from(quotes)
-    .innerJoin(customerAccounts, eq(customerAccounts.id, quotes.customerAccountId))
-    .leftJoin(partnerUsers, eq(partnerUsers.id, quotes.createdByUserId))
     .where(and(eq(quotes.partnerId, partnerId), eq(quotes.quoteNumber, quoteNumber)));
-  return sql<QuoteDocument>`(${select})`;
+  return sql<StoredQuote>`(${select})`;
 }
 
 export interface QuoteFilters {

@@ -4,12 +4,12 @@ import { quotesApi } from '../../../contract/quotes.ts';
 import { defineLookup, route } from '../../http/route.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { createQuoteFromCart } from '../../use-cases/create-quote-from-cart.ts';
-import { quoteDocumentOf } from './quotes.queries.ts';
+import { storedQuoteOf } from './quotes.queries.ts';
 import { cancelQuote, listQuotes, presentQuote, quoteNotFound } from './quotes.service.ts';
 
 /** GET /api/quotes/:quoteNumber reads the quote in the session check's own statement. */
 const quoteByNumber = defineLookup('quote_by_number', (scope) =>
-  quoteDocumentOf(scope.partnerId, sql.placeholder('quoteNumber')),
+  storedQuoteOf(scope.partnerId, sql.placeholder('quoteNumber')),
 );
 
 export async function quoteRoutes(app: FastifyInstance): Promise<void> {

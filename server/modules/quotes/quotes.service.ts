@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { CartLine } from '../../../contract/cart.ts';
 import { limits } from '../../../contract/limits.ts';
 import type {
-  BillingAddress,
   CreateQuoteRequest,
   Quote,
   QuoteList,
@@ -18,6 +17,7 @@ import { DomainError, notFound } from '../../lib/errors.ts';
 import { sumPrices } from '../../lib/money.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
+import { quoteDocument, type StoredQuote } from './quote-document.ts';
 import { effectiveStatus } from './quote-status.ts';
 import { quoteActions } from './quotes.policy.ts';
 import {
@@ -25,9 +25,8 @@ import {
   insertQuoteLines,
   listQuoteSummaries,
   markCancelled,
-  type QuoteDocument,
   type QuoteSummaryRow,
-  quoteDocumentOf,
+  storedQuoteOf,
 } from './quotes.queries.ts';
 
 interface QuoteOptions {
@@ -52,6 +51,22 @@ export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
     })),
   );
   const quoteNumber = await nextDocumentNumber(tx, 'quote', meta.now);
+  const validUntil = addDays(todayUtc(meta.now), limits.quoteValidityDays);
+  const billingAddress = withoutBlanks(input.billingAddress);
+  const document = quoteDocument({
+    quoteNumber,
+    createdAt: meta.now,
+    validUntil,
+    customer: { customerId: account.customerId, name: account.name, country: account.country },
+    createdBy: actor.name,
+    currency: actor.partner.currency,
+    discountBps: actor.partner.discountBps,
+    billingAddress,
+    endUser: withoutBlanks(input.endUser),
+    poNumber: input.poNumber ?? null,
+    lines,
+    totals,
+  });
   const quoteId = await insertQuote(tx, {
     quoteNumber,
     origin: 'reseller',
@@ -60,7 +75,8 @@ export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
     createdByUserId: actor.userId,
     currency: actor.partner.currency,
     discountBps: actor.partner.discountBps,
-    billingAddress: withoutBlanks(input.billingAddress),
+    billingAddress,
+    document,
     endUserName: input.endUser.name,
     endUserEmail: input.endUser.email,
     endUserCompany: input.endUser.company ?? null,
@@ -68,7 +84,7 @@ export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
     listTotalMinor: totals.listMinor,
     discountTotalMinor: totals.discountMinor,
     totalMinor: totals.totalMinor,
-    validUntil: addDays(todayUtc(meta.now), limits.quoteValidityDays),
+    validUntil,
     createdAt: meta.now,
   });
   await insertQuoteLines(
@@ -103,44 +119,17 @@ export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
   return quoteNumber;
 }
 
-/** The quote as the API shows it, with the actions the policy allows this actor now. */
+/** The quote as the API shows it: as issued, its status now, and the actions the policy allows. */
 export function presentQuote(
   actor: PartnerUserActor,
-  doc: QuoteDocument,
+  stored: StoredQuote,
   today: string,
 ): z.input<typeof Quote> {
-  const status = effectiveStatus(doc.status, doc.validUntil, today);
+  const status = effectiveStatus(stored.status, stored.document.validUntil, today);
   return {
-    ...presentSummary({ ...doc, createdAt: new Date(doc.createdAt) }, today),
-    billingAddress: doc.billingAddress as BillingAddress,
-    endUser: {
-      name: doc.endUserName,
-      email: doc.endUserEmail,
-      ...(doc.endUserCompany ? { company: doc.endUserCompany } : {}),
-    },
-    discountPercent: doc.discountBps / 100,
-    lines: doc.lines.map((l) => ({
-      productCode: l.productCode,
-      productName: l.productName,
-      kind: l.kind,
-      quantity: l.quantity,
-      termYears: l.termYears === 1 || l.termYears === 2 ? l.termYears : null,
-      periodStart: l.periodStart,
-      periodEnd: l.periodEnd,
-      serviceDomain: l.serviceDomain,
-      unitListPriceMinor: l.unitListMinor,
-      listPriceMinor: l.listMinor,
-      discountMinor: l.discountMinor,
-      totalMinor: l.totalMinor,
-      perpetualFallback: l.perpetualFallback,
-    })),
-    totals: {
-      listPriceMinor: doc.listTotalMinor,
-      discountMinor: doc.discountTotalMinor,
-      totalMinor: doc.totalMinor,
-    },
-    createdBy: doc.createdByName,
-    cancelledAt: doc.cancelledAt ? new Date(doc.cancelledAt).toISOString() : null,
+    ...stored.document,
+    status,
+    cancelledAt: stored.cancelledAt ? new Date(stored.cancelledAt).toISOString() : null,
     actions: quoteActions(actor, { status }),
   };
 }
@@ -150,7 +139,7 @@ export async function getQuote(
   options: QuoteOptions & { quoteNumber: string },
 ): Promise<z.input<typeof Quote>> {
   const { actor, meta } = options;
-  const doc = await selectOne(db, quoteDocumentOf(actor.partner.id, options.quoteNumber));
+  const doc = await selectOne(db, storedQuoteOf(actor.partner.id, options.quoteNumber));
   if (!doc) throw quoteNotFound(options.quoteNumber);
   return presentQuote(actor, doc, todayUtc(meta.now));
 }
@@ -180,9 +169,9 @@ export async function cancelQuote(
   const { actor, meta, quoteNumber } = options;
   const today = todayUtc(meta.now);
   return db.transaction(async (tx) => {
-    const before = await selectOne(tx, quoteDocumentOf(actor.partner.id, quoteNumber));
+    const before = await selectOne(tx, storedQuoteOf(actor.partner.id, quoteNumber));
     if (!before) throw quoteNotFound(quoteNumber);
-    const status = effectiveStatus(before.status, before.validUntil, today);
+    const status = effectiveStatus(before.status, before.document.validUntil, today);
     if (!quoteActions(actor, { status }).cancel) {
       throw new DomainError(
         'conflict',
@@ -217,7 +206,7 @@ export async function cancelQuote(
       subjectId: quoteNumber,
       meta,
     });
-    const after = await selectOne(tx, quoteDocumentOf(actor.partner.id, quoteNumber));
+    const after = await selectOne(tx, storedQuoteOf(actor.partner.id, quoteNumber));
     if (!after) throw new Error('cancelled quote vanished');
     return presentQuote(actor, after, today);
   });
