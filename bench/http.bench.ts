@@ -91,7 +91,18 @@ async function prepare(base: string) {
   });
   // A cart with a line again, for GET cart.
   await post('/api/customers/6703615/cart/lines', { productCode: 'WS', quantity: 3, termYears: 2 });
-  return { cookie, quoteNumber: quote.quoteNumber as string };
+  // The vendor's back office: the demo staff member's session, for the partner list.
+  const staffLogin = await fetch(`${base}/api/admin/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'staff@vendor.test', password: 'demo-pass-2026' }),
+  });
+  await json(staffLogin);
+  const staffCookie = staffLogin.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { cookie, staffCookie, quoteNumber: quote.quoteNumber as string };
 }
 
 async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bareUrl: string): Promise<Row[]> {
@@ -118,7 +129,7 @@ async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bare
     appDir,
   );
   try {
-    const { cookie, quoteNumber } = await prepare(base);
+    const { cookie, staffCookie, quoteNumber } = await prepare(base);
     const routes: [string, string, Record<string, string>][] = [
       ['GET /api/health', '/api/health', {}],
       ['GET /api/auth/me', '/api/auth/me', { cookie }],
@@ -126,6 +137,7 @@ async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bare
       ['GET /api/customers/{customerId}/cart', '/api/customers/6703615/cart', { cookie }],
       ['GET /api/quotes (first page)', '/api/quotes', { cookie }],
       ['GET /api/quotes?q=acme', '/api/quotes?q=acme', { cookie }],
+      ['GET /api/admin/partners', '/api/admin/partners', { cookie: staffCookie }],
     ];
     const rows: Row[] = [];
     for (const [name, path, headers] of routes) {

@@ -34,7 +34,7 @@ export interface Database {
  * cores, more connections only add switching (measured on 2 cores: 10 connections cost the
  * session check 230 µs of database CPU, 4 cost 170 µs).
  */
-export const defaultPoolSize = () => Math.max(4, 2 * availableParallelism());
+const defaultPoolSize = () => Math.max(4, 2 * availableParallelism());
 
 /**
  * No statement runs longer than this: a query that would (a pathological search, a lock held by a

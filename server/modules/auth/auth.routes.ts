@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { adminApi } from '../../../contract/admin.ts';
 import { authApi } from '../../../contract/auth.ts';
 import { clearSessionCookies, setDeviceCookie, setSessionCookies } from '../../http/cookies.ts';
@@ -31,8 +31,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       email: body.email,
       password: body.password,
       meta,
-      deviceToken: cookie(request, DEVICE_COOKIE),
-      previousToken: cookie(request, SESSION_COOKIE),
+      deviceToken: request.cookies[DEVICE_COOKIE],
+      previousToken: request.cookies[SESSION_COOKIE],
     });
     startSession(reply, loggedIn, meta.now);
     return loggedIn;
@@ -71,8 +71,4 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   route(app, authApi.me, { actors: ['partner_user'] }, async ({ actor }) => presentSession(actor));
 
   route(app, adminApi.me, { actors: ['vendor_staff'] }, async ({ actor }) => presentStaffSession(actor));
-}
-
-function cookie(request: FastifyRequest, name: string): string | undefined {
-  return request.cookies[name];
 }

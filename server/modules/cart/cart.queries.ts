@@ -31,18 +31,6 @@ export interface CartLineRow {
   unitYearlyListMinor: number | null;
 }
 
-const byScope = (scope: CartScope) =>
-  and(
-    eq(carts.partnerId, scope.partnerId),
-    eq(carts.partnerUserId, scope.userId),
-    eq(carts.customerAccountId, scope.customerAccountId),
-  );
-
-export async function findCartId(db: Queryable, scope: CartScope): Promise<string | null> {
-  const [row] = await db.select({ id: carts.id }).from(carts).where(byScope(scope));
-  return row?.id ?? null;
-}
-
 /**
  * The user's cart for the account, created on first use, and locked until the caller's
  * transaction ends: every change to a cart (and Get Quote) runs one at a time per cart, so parallel

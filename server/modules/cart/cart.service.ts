@@ -16,7 +16,6 @@ import {
   clearCart,
   countCartLines,
   deleteCartLine,
-  findCartId,
   insertCartLine,
   listCartLines,
   lockCart,
@@ -72,10 +71,10 @@ async function loadCart(
   db: Queryable,
   actor: PartnerUserActor,
   account: OpenAccount,
-  cartId: string | null,
+  cartId: string,
   today: string,
 ): Promise<Cart> {
-  const rows = cartId ? await listCartLines(db, cartId, actor.partner.currency) : [];
+  const rows = await listCartLines(db, cartId, actor.partner.currency);
   return presentCart(actor, account, rows, today);
 }
 
@@ -105,13 +104,6 @@ function presentCart(
     },
     actions: cartActions(actor, { lines }),
   };
-}
-
-export async function getCart(db: Queryable, options: CartOptions): Promise<Cart> {
-  const { actor, meta } = options;
-  const account = requireOpenAccount(actor, options.customerId);
-  const cartId = await findCartId(db, scopeOf(actor, account));
-  return loadCart(db, actor, account, cartId, todayUtc(meta.now));
 }
 
 /** The cart from the lines the session lookup of GET cart read with the session (one round trip). */

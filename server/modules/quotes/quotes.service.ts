@@ -52,7 +52,6 @@ export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
   );
   const quoteNumber = await nextDocumentNumber(tx, 'quote', meta.now);
   const validUntil = addDays(todayUtc(meta.now), limits.quoteValidityDays);
-  const billingAddress = withoutBlanks(input.billingAddress);
   const document = quoteDocument({
     quoteNumber,
     createdAt: meta.now,
@@ -61,8 +60,9 @@ export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
     createdBy: actor.name,
     currency: actor.partner.currency,
     discountBps: actor.partner.discountBps,
-    billingAddress,
-    endUser: withoutBlanks(input.endUser),
+    // The contract has already turned fields left empty into absent ones.
+    billingAddress: input.billingAddress,
+    endUser: input.endUser,
     poNumber: input.poNumber ?? null,
     lines,
     totals,
@@ -75,7 +75,7 @@ export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
     createdByUserId: actor.userId,
     currency: actor.partner.currency,
     discountBps: actor.partner.discountBps,
-    billingAddress,
+    billingAddress: input.billingAddress,
     document,
     endUserName: input.endUser.name,
     endUserEmail: input.endUser.email,
@@ -210,11 +210,6 @@ export async function cancelQuote(
     if (!after) throw new Error('cancelled quote vanished');
     return presentQuote(actor, after, today);
   });
-}
-
-/** Optional fields left empty in the form are stored as absent, not as empty strings. */
-function withoutBlanks<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== '' && v !== undefined)) as T;
 }
 
 function presentSummary(
