@@ -76,7 +76,10 @@ async function prepare(base: string) {
   const headers = { cookie, 'content-type': 'application/json', 'x-csrf-token': session.csrfToken };
   const post = (path: string, body: unknown) =>
     fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }).then(json);
-  await post('/api/customers/open-by-id', { customerId: '6703615', email: 'it@acme.test' });
+  await post('/api/customers/open', {
+    identifier: { kind: 'customerId', value: '6703615' },
+    email: 'it@acme.test',
+  });
   await post('/api/customers/6703615/cart/lines', { productCode: 'II', quantity: 2, termYears: 1 });
   await post('/api/customers/6703615/cart/lines', {
     productCode: 'YTC',

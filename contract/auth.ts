@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Locale } from './catalog.ts';
 import { CustomerAccount } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { Currency } from './money.ts';
@@ -15,7 +16,7 @@ export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const SessionInfo = z
   .object({
-    user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: Role }),
+    user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: Role, locale: Locale }),
     partner: z.object({
       id: z.uuid(),
       name: z.string(),
@@ -31,6 +32,8 @@ export const SessionInfo = z
   })
   .meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const SetLocaleRequest = z.strictObject({ locale: Locale }).meta({ id: 'SetLocaleRequest' });
 
 export const authApi = {
   login: endpoint({
@@ -48,6 +51,16 @@ export const authApi = {
     operationId: 'logout',
     summary: 'Log out (a partner user or vendor staff) and delete the session',
     tag: 'auth',
+    response: z.null(),
+    status: 204,
+  }),
+  setLocale: endpoint({
+    method: 'PUT',
+    path: '/api/auth/me/locale',
+    operationId: 'setLocale',
+    summary: "Remember the user's interface language, for every browser they log in from",
+    tag: 'auth',
+    body: SetLocaleRequest,
     response: z.null(),
     status: 204,
   }),

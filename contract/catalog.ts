@@ -26,6 +26,13 @@ export type Product = z.infer<typeof Product>;
 export const Locale = z.enum(['en', 'pt-BR']);
 export type Locale = z.infer<typeof Locale>;
 
+const portugueseSpeaking = new Set(['BR', 'PT', 'AO', 'MZ', 'CV', 'GW', 'ST', 'TL']);
+
+/** A user's first language: Português where the partner's country speaks it, else English. */
+export function defaultLocaleFor(country: string): Locale {
+  return portugueseSpeaking.has(country) ? 'pt-BR' : 'en';
+}
+
 export const CatalogQuery = z.strictObject({ locale: Locale.default('en') });
 
 export const catalogApi = {

@@ -1,11 +1,27 @@
 import { z } from 'zod';
+import { CountryCode } from './countries.ts';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
-import { Email, formatted } from './validation.ts';
+import { Email, formatted, requiredText } from './validation.ts';
 
 export const CustomerId = formatted(identifierPatterns.customerId, 'customer_id').meta({
   description: 'Customer ID (account number): 7 digits',
   example: '6703615',
+});
+export const SubscriptionPackNumber = formatted(
+  identifierPatterns.subscriptionPackNumber,
+  'subscription_pack_number',
+  'upper',
+).meta({
+  description: 'Subscription pack number: MMYY, a slash, 5-7 letters or digits',
+  example: '0220/ULFQXOB',
+});
+export const LicenseId = formatted(identifierPatterns.licenseId, 'license_id', 'upper').meta({
+  description: 'License ID: 10 upper-case letters or digits',
+  example: 'OIY94JBDUQ',
+});
+export const LicenseKey = formatted(identifierPatterns.licenseKey, 'license_key', 'upper').meta({
+  description: 'License key: the License ID, a dash and the secret part',
 });
 
 export const CustomerAccount = z
@@ -17,24 +33,94 @@ export const CustomerAccount = z
   .meta({ id: 'CustomerAccount' });
 export type CustomerAccount = z.infer<typeof CustomerAccount>;
 
-export const CustomerLookupByIdRequest = z
+/**
+ * What names an account in the email step (SPEC §3 items 1, 3 and 5): the Customer ID, a
+ * subscription pack number, a License ID or a license key.
+ */
+export const AccountIdentifier = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('customerId'), value: CustomerId }),
+    z.strictObject({ kind: z.literal('subscriptionPackNumber'), value: SubscriptionPackNumber }),
+    z.strictObject({ kind: z.literal('licenseId'), value: LicenseId }),
+    z.strictObject({ kind: z.literal('licenseKey'), value: LicenseKey }),
+  ])
+  .meta({ id: 'AccountIdentifier' });
+export type AccountIdentifier = z.infer<typeof AccountIdentifier>;
+export type AccountIdentifierKind = AccountIdentifier['kind'];
+
+export const OpenCustomerRequest = z
   .strictObject({
-    customerId: CustomerId,
-    email: Email,
+    identifier: AccountIdentifier,
+    /**
+     * An email of the account's contacts: the proof of knowledge. Managed accounts and accounts
+     * this partner created open without it; for any other, the answer without an email is
+     * `customer.email_required`, whether the account exists or not.
+     */
+    email: Email.optional(),
   })
-  .meta({ id: 'CustomerLookupByIdRequest' });
-export type CustomerLookupByIdRequest = z.infer<typeof CustomerLookupByIdRequest>;
+  .meta({ id: 'OpenCustomerRequest' });
+export type OpenCustomerRequest = z.infer<typeof OpenCustomerRequest>;
+
+export const FindByEmailRequest = z.strictObject({ email: Email }).meta({ id: 'FindByEmailRequest' });
+
+export const AccountsOfEmail = z
+  .object({ email: z.string(), items: z.array(CustomerAccount) })
+  .meta({ id: 'AccountsOfEmail' });
+
+export const CreateCustomerRequest = z
+  .strictObject({
+    companyName: requiredText(200),
+    country: CountryCode,
+    adminContact: z.strictObject({ name: requiredText(200), email: Email }),
+  })
+  .meta({ id: 'CreateCustomerRequest' });
+export type CreateCustomerRequest = z.infer<typeof CreateCustomerRequest>;
+
+export const RecentCustomer = CustomerAccount.extend({ openedAt: z.iso.datetime() }).meta({
+  id: 'RecentCustomer',
+});
+export const RecentCustomers = z.object({ items: z.array(RecentCustomer) }).meta({ id: 'RecentCustomers' });
 
 export const customersApi = {
-  openById: endpoint({
+  open: endpoint({
     method: 'POST',
-    path: '/api/customers/open-by-id',
-    operationId: 'openCustomerById',
+    path: '/api/customers/open',
+    operationId: 'openCustomer',
     summary:
-      'Open a customer account by Customer ID and an email associated with it. A wrong ID and a wrong email give the same 404.',
+      'Open a customer account by Customer ID, subscription pack number, License ID or license key, with an email associated with the account. A wrong identifier and a wrong email give the same 404.',
     tag: 'customers',
-    body: CustomerLookupByIdRequest,
+    body: OpenCustomerRequest,
     response: CustomerAccount,
+  }),
+  findByEmail: endpoint({
+    method: 'POST',
+    path: '/api/customers/find-by-email',
+    operationId: 'findCustomersByEmail',
+    summary:
+      'Every account associated with a customer email (SPEC §3 item 2); open one with `openCustomer`, its Customer ID and this email. An email of no account answers 404 and counts as a failed lookup.',
+    tag: 'customers',
+    body: FindByEmailRequest,
+    response: AccountsOfEmail,
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/customers',
+    operationId: 'createCustomer',
+    summary:
+      'Create a customer account with a new Customer ID and open it; this partner opens it without the email step from then on.',
+    tag: 'customers',
+    body: CreateCustomerRequest,
+    response: CustomerAccount,
+    status: 201,
+    idempotent: true,
+  }),
+  recent: endpoint({
+    method: 'GET',
+    path: '/api/customers/recent',
+    operationId: 'listRecentCustomers',
+    summary: 'The accounts this user opened most recently, newest first.',
+    tag: 'customers',
+    response: RecentCustomers,
   }),
   close: endpoint({
     method: 'POST',

@@ -10,6 +10,7 @@ export type Role = z.infer<typeof Role>;
  */
 export const permissionsByRole = {
   'customers.open': ['admin', 'sales'],
+  'customers.create': ['admin', 'sales'],
   'catalog.read': ['admin', 'sales'],
   'cart.manage': ['admin', 'sales'],
   'quotes.read': ['admin', 'sales'],

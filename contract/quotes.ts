@@ -107,6 +107,8 @@ export const Quote = QuoteSummary.extend({
   lines: z.array(PricedLine),
   totals: Totals,
   createdBy: z.string().nullable(),
+  /** The vendor direct quote this reseller quote was converted from (SPEC §3 item 4). */
+  convertedFrom: z.string().optional(),
   cancelledAt: z.iso.datetime({ offset: true }).nullable(),
   actions: QuoteActions,
 }).meta({ id: 'Quote' });
@@ -150,6 +152,17 @@ export const QuoteNumber = formatted(identifierPatterns.quoteNumber, 'quote_numb
 
 const QuoteParams = z.strictObject({ quoteNumber: QuoteNumber });
 
+/** A vendor direct quote's number and the licensee's details for the reseller quote it becomes. */
+export const ConvertDirectQuoteRequest = z
+  .strictObject({
+    quoteNumber: QuoteNumber,
+    billingAddress: BillingAddressInput,
+    endUser: EndUserInput,
+    poNumber: optionalText(60),
+  })
+  .meta({ id: 'ConvertDirectQuoteRequest' });
+export type ConvertDirectQuoteRequest = z.infer<typeof ConvertDirectQuoteRequest>;
+
 export const quotesApi = {
   create: endpoint({
     method: 'POST',
@@ -180,6 +193,17 @@ export const quotesApi = {
     tag: 'quotes',
     params: QuoteParams,
     response: Quote,
+  }),
+  convertDirect: endpoint({
+    method: 'POST',
+    path: '/api/quotes/convert-direct',
+    operationId: 'convertDirectQuote',
+    summary:
+      "Turn a valid vendor direct quote into this partner's reseller quote (the partner's discount applied); the direct quote is marked converted. Expired, cancelled and converted quotes are refused with a specific code.",
+    tag: 'quotes',
+    body: ConvertDirectQuoteRequest,
+    response: Quote,
+    status: 201,
   }),
   cancel: endpoint({
     method: 'POST',

@@ -22,6 +22,10 @@ export const validationMessages = {
   email: 'Enter a valid email address, e.g. name@example.com.',
   customer_id: 'A Customer ID has 7 digits, e.g. 6703615.',
   quote_number: 'A quote number looks like Q-2026-000045.',
+  subscription_pack_number:
+    'A subscription pack number looks like 0220/ULFQXOB: month and year, a slash, 5 to 7 letters or digits.',
+  license_id: 'A License ID has 10 letters or digits, e.g. OIY94JBDUQ.',
+  license_key: 'A license key begins with its License ID and a dash, e.g. OIY94JBDUQ-….',
   product_code: 'A product code is 2 to 6 upper-case letters or digits.',
   service_domain: 'Enter a domain such as acme.youtrack.cloud.',
   country: 'Choose a country from the list.',

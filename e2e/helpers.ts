@@ -8,7 +8,8 @@ export async function logIn(page: Page, email: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+  // In the user's language: a Brazilian partner's users start in Português.
+  await expect(page.getByRole('button', { name: /^(Log out|Sair)$/ })).toBeVisible();
 }
 
 /** The search bar's Customer ID step and the email pop-up (SPEC §3 item 1). */

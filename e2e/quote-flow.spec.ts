@@ -11,7 +11,7 @@ test('a reseller opens an account, adds a product, gets a quote and finds it in 
   const dialog = page.getByRole('dialog', { name: "Confirm the customer's email" });
   await dialog.getByLabel('Customer email').fill('someone@else.test');
   await dialog.getByRole('button', { name: 'Open account' }).click();
-  await expect(dialog.getByText('No account matches this Customer ID and email.')).toBeVisible();
+  await expect(dialog.getByText('No account matches this identifier and email.')).toBeVisible();
   await snapshot(page, '03-lookup-refused');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 

@@ -25,7 +25,7 @@ describe('the API surface', () => {
     expect(doc.openapi).toBe('3.0.3');
     for (const path of [
       '/api/auth/login',
-      '/api/customers/open-by-id',
+      '/api/customers/open',
       '/api/customers/{customerId}/cart/lines',
       '/api/quotes',
       '/api/quotes/{quoteNumber}',

@@ -2,6 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestCustomer,
+  createTestDirectQuote,
   createTestPartner,
   createTestStaff,
   openAccount,
@@ -26,7 +27,7 @@ interface World {
   t: TestApp;
   owner: TestPartner;
   other: TestPartner;
-  customer: { customerId: string; email: string };
+  customer: { id: string; customerId: string; email: string };
   staffEmail: string;
   sessions: Record<Exclude<ActorName, 'anonymous'>, TestSession>;
 }
@@ -115,6 +116,10 @@ const matrix: Record<string, Row> = {
     cell: async () => ({ method: 'GET', url: '/api/auth/me' }),
     expect: { ...everyone(200), anonymous: 401, staff: 403 },
   },
+  'PUT /api/auth/me/locale': {
+    cell: async () => ({ method: 'PUT', url: '/api/auth/me/locale', body: { locale: 'en' } }),
+    expect: { ...everyone(204), anonymous: 401, staff: 403 },
+  },
   'GET /api/admin/auth/me': {
     cell: async () => ({ method: 'GET', url: '/api/admin/auth/me' }),
     expect: { ...everyone(403), anonymous: 401, staff: 200 },
@@ -123,12 +128,45 @@ const matrix: Record<string, Row> = {
     cell: async () => ({ method: 'GET', url: '/api/admin/partners' }),
     expect: { ...everyone(403), anonymous: 401, staff: 200 },
   },
-  'POST /api/customers/open-by-id': {
+  'POST /api/customers/open': {
     cell: async (w) => ({
       method: 'POST',
-      url: '/api/customers/open-by-id',
-      body: { customerId: w.customer.customerId, email: w.customer.email },
+      url: '/api/customers/open',
+      body: { identifier: { kind: 'customerId', value: w.customer.customerId }, email: w.customer.email },
     }),
+    expect: sellers(200),
+  },
+  'POST /api/customers/find-by-email': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: '/api/customers/find-by-email',
+      body: { email: w.customer.email },
+    }),
+    expect: sellers(200),
+  },
+  'POST /api/customers': {
+    cell: async () => ({
+      method: 'POST',
+      url: '/api/customers',
+      body: {
+        companyName: 'Matrix Co',
+        country: 'US',
+        adminContact: { name: 'Max', email: 'max@matrix.test' },
+      },
+    }),
+    expect: sellers(201),
+  },
+  'POST /api/quotes/convert-direct': {
+    // A direct quote is nobody's yet: any seller with its number may convert it (once).
+    cell: async (w) => ({
+      method: 'POST',
+      url: '/api/quotes/convert-direct',
+      body: { quoteNumber: await createTestDirectQuote(w.t.db, w.customer), ...quoteInput() },
+    }),
+    expect: sellers(201),
+  },
+  'GET /api/customers/recent': {
+    cell: async () => ({ method: 'GET', url: '/api/customers/recent' }),
     expect: sellers(200),
   },
   'POST /api/customers/close': {

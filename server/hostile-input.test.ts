@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../contract/errors.ts';
 import {
   createTestCustomer,
+  createTestDirectQuote,
   createTestPartner,
   createTestStaff,
   openAccount,
@@ -50,6 +51,7 @@ beforeAll(async () => {
   seller = await partner.loginAs('admin');
   staff = await staffMember.login();
   const quote = await quoteFor(seller, customer);
+  const directQuote = await createTestDirectQuote(t.db, customer);
   await openAccount(seller, customer);
   const cart = (
     await seller.post(`/api/customers/${customer.customerId}/cart/lines`, {
@@ -66,9 +68,22 @@ beforeAll(async () => {
     'POST /api/admin/auth/login': { body: { email: staffMember.email, password: TEST_PASSWORD } },
     'POST /api/auth/logout': {},
     'GET /api/auth/me': {},
+    'PUT /api/auth/me/locale': { body: { locale: 'pt-BR' } },
     'GET /api/admin/auth/me': {},
     'GET /api/admin/partners': {},
-    'POST /api/customers/open-by-id': { body: { customerId, email: customer.email } },
+    'POST /api/customers/open': {
+      body: { identifier: { kind: 'customerId', value: customerId }, email: customer.email },
+    },
+    'POST /api/customers/find-by-email': { body: { email: customer.email } },
+    'POST /api/customers': {
+      body: {
+        companyName: 'Hostile Co',
+        country: 'BR',
+        adminContact: { name: 'Ana', email: 'ana@hostile.test' },
+      },
+      idempotent: true,
+    },
+    'GET /api/customers/recent': {},
     'POST /api/customers/close': {},
     'GET /api/catalog/products': { query: { locale: 'pt-BR' } },
     'GET /api/customers/{customerId}/cart': { params: { customerId } },
@@ -101,6 +116,7 @@ beforeAll(async () => {
     },
     'GET /api/quotes/{quoteNumber}': { params: { quoteNumber: quote.quoteNumber } },
     'POST /api/quotes/{quoteNumber}/cancel': { params: { quoteNumber: quote.quoteNumber } },
+    'POST /api/quotes/convert-direct': { body: { quoteNumber: directQuote, ...quoteInput() } },
   };
 });
 afterAll(() => t.close());

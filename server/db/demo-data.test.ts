@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness.ts';
-import { loginRequest } from '../test/session.ts';
-import { DEMO_PASSWORD, DEMO_STAFF_EMAIL, demoLogins, loadDemoData } from './demo-data.ts';
+import { login, loginRequest } from '../test/session.ts';
+import { DEMO_PASSWORD, DEMO_STAFF_EMAIL, demoIdentifiers, demoLogins, loadDemoData } from './demo-data.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,5 +20,59 @@ describe('the demo data', () => {
       url: '/api/admin/auth/login',
     });
     expect(staff.statusCode).toBe(200);
+  });
+
+  it('finds Acme by its pack, License ID and key with it@acme.test; Globex opens for Demo Reseller alone', async () => {
+    const ids = demoIdentifiers;
+    const sales = await login(t.app, 'sales@demo-reseller.test', DEMO_PASSWORD);
+    for (const [kind, value] of [
+      ['customerId', ids.acme],
+      ['subscriptionPackNumber', ids.acmePack],
+      ['licenseId', ids.acmeLicenseId],
+      ['licenseKey', ids.acmeLicenseKey],
+    ]) {
+      const res = await sales.post('/api/customers/open', {
+        identifier: { kind, value },
+        email: 'it@acme.test',
+      });
+      expect(res.json(), kind).toMatchObject({ customerId: ids.acme, name: 'Acme Corp' });
+    }
+    const globex = { identifier: { kind: 'customerId', value: ids.globex } };
+    expect((await sales.post('/api/customers/open', globex)).json()).toMatchObject({ name: 'Globex Ltda' });
+    const outro = await login(t.app, 'admin@outro-revendedor.test', DEMO_PASSWORD);
+    expect((await outro.post('/api/customers/open', globex)).json()).toMatchObject({
+      code: 'customer.email_required',
+    });
+    expect(
+      (await outro.post('/api/customers/open', { ...globex, email: 'licensing@globex.test' })).statusCode,
+    ).toBe(200);
+  });
+
+  it('has a valid direct quote for Acme and an expired one', async () => {
+    const sales = await login(t.app, 'sales@demo-reseller.test', DEMO_PASSWORD);
+    const input = {
+      billingAddress: {
+        companyName: 'Demo Reseller',
+        addressLine1: '1 St',
+        city: 'NYC',
+        postalCode: '10001',
+        country: 'US',
+      },
+      endUser: { name: 'Acme IT', email: 'it@acme.test' },
+    };
+    const expired = await sales.post('/api/quotes/convert-direct', {
+      quoteNumber: demoIdentifiers.expiredDirectQuote,
+      ...input,
+    });
+    expect(expired.json()).toMatchObject({ code: 'quote.direct_expired' });
+    const valid = await sales.post('/api/quotes/convert-direct', {
+      quoteNumber: demoIdentifiers.validDirectQuote,
+      ...input,
+    });
+    expect(valid.statusCode).toBe(201);
+    expect(valid.json()).toMatchObject({
+      convertedFrom: 'Q-2026-000045',
+      customer: { customerId: '6703615' },
+    });
   });
 });

@@ -1,6 +1,10 @@
 import { loadDemoCatalog } from '../modules/catalog/demo-catalog.ts';
-import { createCustomerAccount } from '../modules/customers/customers.service.ts';
+import { findAccountByCustomerId } from '../modules/customers/customers.queries.ts';
+import { addTeam, createCustomerAccount, grantPurchaser } from '../modules/customers/customers.service.ts';
+import { createSubscriptionPack, issueLicenses } from '../modules/licenses/licenses.service.ts';
 import { createPartner, createPartnerUser, findPartnerByName } from '../modules/partners/partners.service.ts';
+import { createDirectQuote } from '../modules/quotes/direct-quotes.service.ts';
+import { findQuoteState } from '../modules/quotes/quotes.queries.ts';
 import { createStaffMember, findStaffCredentials } from '../modules/staff/staff.service.ts';
 import type { Db } from './client.ts';
 
@@ -17,6 +21,18 @@ export const demoLogins = [
 /** The vendor staff login of the demo data (same password). */
 export const DEMO_STAFF_EMAIL = 'staff@vendor.test';
 
+/** Identifiers of the demo data that the README lists and the browser tests use. */
+export const demoIdentifiers = {
+  acme: '6703615',
+  globex: '7012345',
+  acmePack: '0220/ULFQXOB',
+  acmeLicenseId: 'OIY94JBDUQ',
+  acmeLicenseKey: 'OIY94JBDUQ-D3M0K-ACME2-II26X-7QZ4P',
+  validDirectQuote: 'Q-2026-000045',
+  expiredDirectQuote: 'Q-2026-000046',
+} as const;
+const DAY_MS = 86_400_000;
+
 /**
  * Deterministic demo data, listed in the README; loaded once, on a database that has none.
  * Built through the services, like any other data.
@@ -26,7 +42,10 @@ export async function loadDemoData(db: Db): Promise<boolean> {
   if (!(await findStaffCredentials(db, DEMO_STAFF_EMAIL))) {
     await createStaffMember(db, { email: DEMO_STAFF_EMAIL, name: 'Vera Vendor', password: DEMO_PASSWORD });
   }
-  if (await findPartnerByName(db, 'Demo Reseller')) return false;
+  if (await findPartnerByName(db, 'Demo Reseller')) {
+    await addLookupDemoData(db, new Date());
+    return false;
+  }
   await loadDemoCatalog(db);
   await db.transaction(async (tx) => {
     const demo = await createPartner(tx, {
@@ -71,5 +90,66 @@ export async function loadDemoData(db: Db): Promise<boolean> {
     contacts: [{ email: 'licensing@globex.test', name: 'Globex Licensing', isAccountAdmin: true }],
     teams: ['Default team'],
   });
+  await addLookupDemoData(db, new Date());
   return true;
+}
+
+/**
+ * Licenses, a managed account and direct quotes, for finding a customer every way (issue 7).
+ * Added after the first release of the demo data: a demo database from before gets them too.
+ */
+async function addLookupDemoData(db: Db, now: Date): Promise<void> {
+  const ids = demoIdentifiers;
+  if (await findQuoteState(db, ids.expiredDirectQuote)) return;
+  const acme = await findAccountByCustomerId(db, ids.acme);
+  const globex = await findAccountByCustomerId(db, ids.globex);
+  const demo = await findPartnerByName(db, 'Demo Reseller');
+  if (!acme || !globex || !demo) throw new Error('the demo data is missing Acme, Globex or Demo Reseller');
+  await db.transaction(async (tx) => {
+    await addTeam(tx, acme.id, 'Engineering');
+    const pack = await createSubscriptionPack(tx, {
+      customerAccountId: acme.id,
+      packNumber: ids.acmePack,
+      createdAt: new Date('2020-02-14T10:00:00Z'),
+    });
+    await issueLicenses(tx, {
+      customerAccountId: acme.id,
+      subscriptionPackId: pack.id,
+      productCode: 'II',
+      periodStart: '2026-02-14',
+      periodEnd: '2027-02-14',
+      seats: [
+        { licenseId: ids.acmeLicenseId, key: ids.acmeLicenseKey, assignedEmail: 'dev.one@acme.test' },
+        { assignedEmail: 'dev.two@acme.test' },
+        {},
+      ],
+    });
+    await grantPurchaser(tx, { partnerId: demo.id, customerAccountId: globex.id, now });
+    const directQuote = {
+      account: acme,
+      currency: 'USD' as const,
+      billingAddress: {
+        companyName: 'Acme Corp',
+        addressLine1: '1 Acme Way',
+        city: 'Springfield',
+        postalCode: '12345',
+        country: 'US',
+      },
+      endUser: { name: 'Acme IT', email: 'it@acme.test', company: 'Acme Corp' },
+      lines: [
+        { productCode: 'II', quantity: 5, termYears: 1 as const },
+        { productCode: 'ALL', quantity: 2, termYears: 1 as const },
+      ],
+    };
+    await createDirectQuote(tx, {
+      ...directQuote,
+      meta: { ip: '127.0.0.1', requestId: 'demo-data', now },
+      quoteNumber: ids.validDirectQuote,
+    });
+    await createDirectQuote(tx, {
+      ...directQuote,
+      meta: { ip: '127.0.0.1', requestId: 'demo-data', now: new Date(now.getTime() - 60 * DAY_MS) },
+      quoteNumber: ids.expiredDirectQuote,
+    });
+  });
 }

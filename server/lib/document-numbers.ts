@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type DocumentKind, formatDocumentNumber } from '../../contract/identifiers.ts';
+import { type DocumentKind, formatDocumentNumber, identifierPatterns } from '../../contract/identifiers.ts';
 import type { Tx } from '../db/client.ts';
 import { documentCounters } from '../db/schema/index.ts';
 
@@ -19,4 +19,30 @@ export async function nextDocumentNumber(tx: Tx, kind: DocumentKind, now = new D
     .returning({ lastValue: documentCounters.lastValue });
   if (!row) throw new Error('document counter upsert returned no row');
   return formatDocumentNumber(kind, year, row.lastValue);
+}
+
+const patternOf: Record<DocumentKind, RegExp> = {
+  quote: identifierPatterns.quoteNumber,
+  order: identifierPatterns.orderNumber,
+  invoice: identifierPatterns.invoiceNumber,
+};
+
+/**
+ * Takes a number made elsewhere (the vendor's own systems, demo data) into the space: the yearly
+ * counter moves past it, so `nextDocumentNumber` never hands it out again. Two documents claiming
+ * one number are refused by the unique index of their table.
+ */
+export async function claimDocumentNumber(tx: Tx, kind: DocumentKind, number: string): Promise<string> {
+  if (!patternOf[kind].test(number)) throw new RangeError(`not a ${kind} number: ${number}`);
+  const [, yearText, sequenceText] = number.split('-') as [string, string, string];
+  const year = Number(yearText);
+  const sequence = Number(sequenceText);
+  await tx
+    .insert(documentCounters)
+    .values({ kind, year, lastValue: sequence })
+    .onConflictDoUpdate({
+      target: [documentCounters.kind, documentCounters.year],
+      set: { lastValue: sql`greatest(${documentCounters.lastValue}, excluded.last_value)` },
+    });
+  return formatDocumentNumber(kind, year, sequence);
 }

@@ -4,7 +4,9 @@ import type { Currency } from '../../contract/money.ts';
 import type { Role } from '../../contract/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { createCustomerAccount } from '../modules/customers/customers.service.ts';
+import { createSubscriptionPack, issueLicenses } from '../modules/licenses/licenses.service.ts';
 import { createPartner, createPartnerUser } from '../modules/partners/partners.service.ts';
+import { createDirectQuote } from '../modules/quotes/direct-quotes.service.ts';
 import { createStaffMember } from '../modules/staff/staff.service.ts';
 import { login, type TestSession } from './session.ts';
 
@@ -23,13 +25,13 @@ export interface TestPartner {
 export async function createTestPartner(
   db: Db,
   app: FastifyInstance,
-  options: { currency?: Currency; discountPercent?: number; name?: string } = {},
+  options: { currency?: Currency; discountPercent?: number; name?: string; country?: string } = {},
 ): Promise<TestPartner> {
   const tag = unique();
   const name = options.name ?? `Partner ${tag}`;
   const partner = await createPartner(db, {
     name,
-    country: 'US',
+    country: options.country ?? 'US',
     currency: options.currency ?? 'USD',
     discountPercent: options.discountPercent ?? 15,
   });
@@ -60,8 +62,8 @@ export async function createTestCustomer(db: Db, options: { name?: string; email
 
 /** Opens the account in the session the way the search bar does (Customer ID + email). */
 export async function openAccount(session: TestSession, customer: { customerId: string; email: string }) {
-  const res = await session.post('/api/customers/open-by-id', {
-    customerId: customer.customerId,
+  const res = await session.post('/api/customers/open', {
+    identifier: { kind: 'customerId', value: customer.customerId },
     email: customer.email,
   });
   if (res.statusCode !== 200) throw new Error(`open account failed: ${res.statusCode} ${res.body}`);
@@ -105,4 +107,52 @@ export async function quoteFor(
   const res = await session.post('/api/quotes', { customerId: customer.customerId, ...input });
   if (res.statusCode !== 201) throw new Error(`quote failed: ${res.statusCode} ${res.body}`);
   return res.json();
+}
+
+/** A subscription pack of the account with `seats` licenses of a product, issued through the service. */
+export async function createTestLicenses(
+  db: Db,
+  customer: { id: string },
+  options: { productCode?: string; seats?: number; periodStart?: string; periodEnd?: string } = {},
+) {
+  return db.transaction(async (tx) => {
+    const pack = await createSubscriptionPack(tx, { customerAccountId: customer.id, createdAt: new Date() });
+    const licenses = await issueLicenses(tx, {
+      customerAccountId: customer.id,
+      subscriptionPackId: pack.id,
+      productCode: options.productCode ?? 'II',
+      periodStart: options.periodStart ?? '2026-02-14',
+      periodEnd: options.periodEnd ?? '2027-02-14',
+      seats: Array.from({ length: options.seats ?? 2 }, () => ({})),
+    });
+    return { packNumber: pack.packNumber, licenses };
+  });
+}
+
+/** A vendor direct quote for the account, made `ageDays` ago (31 or more: expired). */
+export async function createTestDirectQuote(
+  db: Db,
+  customer: { id: string; customerId: string },
+  options: { ageDays?: number; now?: Date; currency?: Currency } = {},
+): Promise<string> {
+  const now = new Date((options.now ?? new Date()).getTime() - (options.ageDays ?? 0) * 86_400_000);
+  return db.transaction((tx) =>
+    createDirectQuote(tx, {
+      meta: { ip: '127.0.0.1', requestId: 'test', now },
+      account: { id: customer.id, customerId: customer.customerId, name: 'Direct Co', country: 'US' },
+      currency: options.currency ?? 'USD',
+      billingAddress: {
+        companyName: 'Direct Co',
+        addressLine1: '2 Vendor Rd',
+        city: 'Boston',
+        postalCode: '02110',
+        country: 'US',
+      },
+      endUser: { name: 'Licensee', email: 'licensee@direct.test' },
+      lines: [
+        { productCode: 'II', quantity: 3, termYears: 1 },
+        { productCode: 'WS', quantity: 1, termYears: 2 },
+      ],
+    }),
+  );
 }

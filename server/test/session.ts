@@ -37,6 +37,9 @@ export class TestSession {
   patch(url: string, payload?: unknown) {
     return this.request('PATCH', url, payload);
   }
+  put(url: string, payload?: unknown) {
+    return this.request('PUT', url, payload);
+  }
   delete(url: string) {
     return this.request('DELETE', url);
   }

@@ -11,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { grantRoleEnum } from './enums.ts';
-import { partners } from './partners.ts';
+import { partners, partnerUsers } from './partners.ts';
 
 /** An end-customer organisation at the vendor; owned by no partner (SPEC §1). */
 export const customerAccounts = pgTable(
@@ -86,5 +86,23 @@ export const partnerAccountGrants = pgTable(
   (t) => [
     primaryKey({ columns: [t.partnerId, t.customerAccountId] }),
     index('partner_account_grants_account_idx').on(t.customerAccountId),
+  ],
+);
+
+/** The accounts a partner user opened lately, for the start page (one row per account, newest wins). */
+export const recentCustomerAccounts = pgTable(
+  'recent_customer_accounts',
+  {
+    partnerUserId: uuid('partner_user_id')
+      .notNull()
+      .references(() => partnerUsers.id, { onDelete: 'cascade' }),
+    customerAccountId: uuid('customer_account_id')
+      .notNull()
+      .references(() => customerAccounts.id, { onDelete: 'cascade' }),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.partnerUserId, t.customerAccountId] }),
+    index('recent_customer_accounts_user_opened_idx').on(t.partnerUserId, t.openedAt),
   ],
 );

@@ -40,6 +40,11 @@ export const licenses = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     licenseId: text('license_id').notNull(),
+    /**
+     * SHA-256 (hex) of the license key delivered to the end user: the key finds its license
+     * (SPEC §2) without being kept in clear.
+     */
+    licenseKeyHash: text('license_key_hash').notNull(),
     customerAccountId: uuid('customer_account_id')
       .notNull()
       .references(() => customerAccounts.id),

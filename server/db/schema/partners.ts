@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { currencyEnum, partnerRoleEnum } from './enums.ts';
+import { currencyEnum, localeEnum, partnerRoleEnum } from './enums.ts';
 
 export const discountLevels = pgTable(
   'discount_levels',
@@ -56,6 +56,8 @@ export const partnerUsers = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: partnerRoleEnum('role').notNull(),
+    /** The language the user chose; until they choose, the language of the partner's country. */
+    locale: localeEnum('locale'),
     passwordHash: text('password_hash').notNull(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

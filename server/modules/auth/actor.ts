@@ -1,3 +1,4 @@
+import type { Locale } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Permission, Role } from '../../../contract/permissions.ts';
 import { roleHasPermission } from '../../../contract/permissions.ts';
@@ -22,6 +23,8 @@ export interface PartnerUserActor extends SessionPart {
   email: string;
   name: string;
   role: Role;
+  /** The interface language: the user's choice, else their partner's country's. */
+  locale: Locale;
   partner: { id: string; name: string; country: string; currency: Currency; discountBps: number };
   openAccount: OpenAccount | null;
 }

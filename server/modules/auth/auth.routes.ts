@@ -3,6 +3,7 @@ import { adminApi } from '../../../contract/admin.ts';
 import { authApi } from '../../../contract/auth.ts';
 import { clearSessionCookies, setDeviceCookie, setSessionCookies } from '../../http/cookies.ts';
 import { publicRoute, type RouteContext, route } from '../../http/route.ts';
+import { setUserLocale } from '../partners/partners.service.ts';
 import {
   type AccountKind,
   type LoggedIn,
@@ -69,6 +70,11 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   });
 
   route(app, authApi.me, { actors: ['partner_user'] }, async ({ actor }) => presentSession(actor));
+
+  route(app, authApi.setLocale, { actors: ['partner_user'] }, async ({ actor, body, db: tx }) => {
+    await setUserLocale(tx, { userId: actor.userId, locale: body.locale });
+    return null;
+  });
 
   route(app, adminApi.me, { actors: ['vendor_staff'] }, async ({ actor }) => presentStaffSession(actor));
 }

@@ -136,7 +136,7 @@ export async function logout(db: Db, actor: Actor): Promise<void> {
 export function presentSession(actor: PartnerUserActor): SessionInfo {
   const account = actor.openAccount;
   return {
-    user: { id: actor.userId, email: actor.email, name: actor.name, role: actor.role },
+    user: { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, locale: actor.locale },
     partner: {
       id: actor.partner.id,
       name: actor.partner.name,

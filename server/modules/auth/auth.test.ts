@@ -230,3 +230,21 @@ describe('vendor staff', () => {
     expect(res.json()).toMatchObject({ code: 'auth.wrong_actor' });
   });
 });
+
+describe('the interface language', () => {
+  it("starts in the partner's country's language and follows the user's choice to every login", async () => {
+    const brazilian = await createTestPartner(t.db, t.app, { country: 'BR', currency: 'BRL' });
+    const session = await brazilian.loginAs('sales');
+    expect((await session.get('/api/auth/me')).json().user.locale).toBe('pt-BR');
+    expect((await (await partner.loginAs('sales')).get('/api/auth/me')).json().user.locale).toBe('en');
+
+    expect((await session.put('/api/auth/me/locale', { locale: 'en' })).statusCode).toBe(204);
+    const elsewhere = await loginRequest(t.app, brazilian.emails.sales, TEST_PASSWORD);
+    expect(elsewhere.json().user.locale).toBe('en');
+    // A colleague keeps the partner's default.
+    expect((await loginRequest(t.app, brazilian.emails.admin, TEST_PASSWORD)).json().user.locale).toBe(
+      'pt-BR',
+    );
+    expect((await session.put('/api/auth/me/locale', { locale: 'fr' })).statusCode).toBe(400);
+  });
+});

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import { defaultLocaleFor, type Locale } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Role } from '../../../contract/permissions.ts';
 import type { Database, Queryable } from '../../db/client.ts';
@@ -31,6 +32,7 @@ const actorColumns = {
   userEmail: user.email,
   userName: user.name,
   role: user.role,
+  userLocale: user.locale,
   partnerId: partner.id,
   partnerName: partner.name,
   partnerCountry: partner.country,
@@ -91,6 +93,7 @@ export interface SessionRow {
   userEmail: string | null;
   userName: string | null;
   role: Role | null;
+  userLocale: Locale | null;
   partnerId: string | null;
   partnerName: string | null;
   partnerCountry: string | null;
@@ -166,6 +169,7 @@ export function actorFrom(row: SessionRow): Actor | null {
       email: userEmail,
       name: userName,
       role,
+      locale: row.userLocale ?? defaultLocaleFor(partnerCountry),
       partner: {
         id: partnerId,
         name: partnerName,

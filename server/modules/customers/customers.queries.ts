@@ -1,7 +1,15 @@
-import { and, eq } from 'drizzle-orm';
-import type { CustomerAccount } from '../../../contract/customers.ts';
+import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import type { AccountIdentifier, CustomerAccount } from '../../../contract/customers.ts';
 import type { Queryable } from '../../db/client.ts';
-import { customerAccounts, customerContacts } from '../../db/schema/index.ts';
+import {
+  customerAccounts,
+  customerContacts,
+  licenses,
+  partnerAccountGrants,
+  recentCustomerAccounts,
+  subscriptionPacks,
+} from '../../db/schema/index.ts';
+import { licenseIdOfKey, licenseKeyHash } from '../licenses/license-identifiers.ts';
 
 export interface CustomerAccountRow extends CustomerAccount {
   id: string;
@@ -19,16 +27,134 @@ export async function findAccountById(db: Queryable, id: string): Promise<Custom
   return row ?? null;
 }
 
-/** The account only if the email is one of its contacts: one query, so both misses look alike. */
-export async function findAccountByCustomerIdAndEmail(
+export async function findAccountByCustomerId(
   db: Queryable,
   customerId: string,
-  email: string,
 ): Promise<CustomerAccountRow | null> {
   const [row] = await db
     .select(accountColumns)
     .from(customerAccounts)
-    .innerJoin(customerContacts, eq(customerContacts.customerAccountId, customerAccounts.id))
-    .where(and(eq(customerAccounts.customerId, customerId), eq(customerContacts.email, email.toLowerCase())));
+    .where(eq(customerAccounts.customerId, customerId));
   return row ?? null;
+}
+
+/** The condition on `customer_accounts` that picks the account an identifier names. */
+function namedBy(identifier: AccountIdentifier): SQL {
+  switch (identifier.kind) {
+    case 'customerId':
+      return eq(customerAccounts.customerId, identifier.value);
+    case 'subscriptionPackNumber':
+      return sql`${customerAccounts.id} = (select ${subscriptionPacks.customerAccountId} from ${subscriptionPacks} where ${subscriptionPacks.packNumber} = ${identifier.value})`;
+    case 'licenseId':
+      return sql`${customerAccounts.id} = (select ${licenses.customerAccountId} from ${licenses} where ${licenses.licenseId} = ${identifier.value})`;
+    case 'licenseKey':
+      // By its License ID (unique index), then the whole key by its hash.
+      return sql`${customerAccounts.id} = (select ${licenses.customerAccountId} from ${licenses} where ${licenses.licenseId} = ${licenseIdOfKey(identifier.value) ?? ''} and ${licenses.licenseKeyHash} = ${licenseKeyHash(identifier.value)})`;
+  }
+}
+
+export interface AccountToOpen extends CustomerAccountRow {
+  /** This partner manages the account (a live Purchaser grant) or created it: no email step. */
+  knownToPartner: boolean;
+  emailMatches: boolean;
+}
+
+/**
+ * The account an identifier names, whether this partner may open it without the email step, and
+ * whether `email` is one of its contacts: one statement, so a wrong identifier and a wrong email
+ * cost the same and look alike. (Joins, not correlated subqueries: Drizzle leaves the columns of a
+ * one-table select unqualified, which a subquery would read as its own.)
+ */
+export async function findAccountToOpen(
+  db: Queryable,
+  options: { partnerId: string; identifier: AccountIdentifier; email: string | undefined },
+): Promise<AccountToOpen | null> {
+  const [row] = await db
+    .select({
+      ...accountColumns,
+      knownToPartner: sql<boolean>`(${customerAccounts.createdByPartnerId} is not distinct from ${options.partnerId}::uuid or ${partnerAccountGrants.partnerId} is not null)`,
+      emailMatches: sql<boolean>`${customerContacts.id} is not null`,
+    })
+    .from(customerAccounts)
+    .leftJoin(
+      customerContacts,
+      and(
+        eq(customerContacts.customerAccountId, customerAccounts.id),
+        // No email: a condition that matches no contact.
+        options.email === undefined ? sql`false` : eq(customerContacts.email, options.email.toLowerCase()),
+      ),
+    )
+    .leftJoin(
+      partnerAccountGrants,
+      and(
+        eq(partnerAccountGrants.customerAccountId, customerAccounts.id),
+        eq(partnerAccountGrants.partnerId, options.partnerId),
+        isNull(partnerAccountGrants.revokedAt),
+      ),
+    )
+    .where(namedBy(options.identifier));
+  return row ?? null;
+}
+
+/** Most accounts one email may list: a contact of more accounts than this is not a person. */
+export const ACCOUNTS_PER_EMAIL_MAX = 50;
+
+/** Every account with `email` among its contacts, by name. */
+export async function findAccountsByEmail(db: Queryable, email: string): Promise<CustomerAccountRow[]> {
+  return db
+    .select(accountColumns)
+    .from(customerAccounts)
+    .innerJoin(customerContacts, eq(customerContacts.customerAccountId, customerAccounts.id))
+    .where(eq(customerContacts.email, email.toLowerCase()))
+    .orderBy(customerAccounts.name, customerAccounts.customerId)
+    .limit(ACCOUNTS_PER_EMAIL_MAX);
+}
+
+/** How many recently opened accounts a user's start page shows (and the database keeps). */
+export const RECENT_ACCOUNTS_MAX = 8;
+
+/** Remembers that a user opened an account now, keeping only their most recent ones. */
+export async function rememberOpened(
+  db: Queryable,
+  options: { partnerUserId: string; customerAccountId: string; now: Date },
+): Promise<void> {
+  await db
+    .insert(recentCustomerAccounts)
+    .values({ ...options, openedAt: options.now })
+    .onConflictDoUpdate({
+      target: [recentCustomerAccounts.partnerUserId, recentCustomerAccounts.customerAccountId],
+      set: { openedAt: options.now },
+    });
+  const keep = db
+    .select({ id: recentCustomerAccounts.customerAccountId })
+    .from(recentCustomerAccounts)
+    .where(eq(recentCustomerAccounts.partnerUserId, options.partnerUserId))
+    .orderBy(desc(recentCustomerAccounts.openedAt))
+    .limit(RECENT_ACCOUNTS_MAX);
+  await db
+    .delete(recentCustomerAccounts)
+    .where(
+      and(
+        eq(recentCustomerAccounts.partnerUserId, options.partnerUserId),
+        sql`${recentCustomerAccounts.customerAccountId} not in (${keep})`,
+      ),
+    );
+}
+
+export async function listRecentlyOpened(
+  db: Queryable,
+  partnerUserId: string,
+): Promise<(CustomerAccount & { openedAt: Date })[]> {
+  return db
+    .select({
+      customerId: customerAccounts.customerId,
+      name: customerAccounts.name,
+      country: customerAccounts.country,
+      openedAt: recentCustomerAccounts.openedAt,
+    })
+    .from(recentCustomerAccounts)
+    .innerJoin(customerAccounts, eq(customerAccounts.id, recentCustomerAccounts.customerAccountId))
+    .where(eq(recentCustomerAccounts.partnerUserId, partnerUserId))
+    .orderBy(desc(recentCustomerAccounts.openedAt))
+    .limit(RECENT_ACCOUNTS_MAX);
 }

@@ -1,14 +1,39 @@
 import type { FastifyInstance } from 'fastify';
 import { customersApi } from '../../../contract/customers.ts';
 import { route } from '../../http/route.ts';
-import { closeAccount, openAccountById } from './customers.service.ts';
+import {
+  closeAccount,
+  createAccountForCustomer,
+  findAccountsOfEmail,
+  openAccount,
+  recentlyOpened,
+} from './customers.service.ts';
 
 export async function customerRoutes(app: FastifyInstance): Promise<void> {
+  // Lookups take the root database: a failed attempt and its audit row outlive the request.
   route(
     app,
-    customersApi.openById,
+    customersApi.open,
     { actors: ['partner_user'], permission: 'customers.open' },
-    ({ actor, body, meta }) => openAccountById(app.portal.db, { actor, meta, ...body }),
+    ({ actor, body, meta }) => openAccount(app.portal.db, { actor, meta, ...body }),
+  );
+  route(
+    app,
+    customersApi.findByEmail,
+    { actors: ['partner_user'], permission: 'customers.open' },
+    ({ actor, body, meta }) => findAccountsOfEmail(app.portal.db, { actor, meta, ...body }),
+  );
+  route(
+    app,
+    customersApi.create,
+    { actors: ['partner_user'], permission: 'customers.create' },
+    ({ actor, body, db, meta }) => createAccountForCustomer(db, { actor, meta, ...body }),
+  );
+  route(
+    app,
+    customersApi.recent,
+    { actors: ['partner_user'], permission: 'customers.open' },
+    ({ actor, db }) => recentlyOpened(db, { actor }),
   );
   route(app, customersApi.close, { actors: ['partner_user'] }, async ({ actor, db }) => {
     await closeAccount(db, { actor });

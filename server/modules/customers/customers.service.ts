@@ -1,15 +1,33 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { CustomerAccount, CustomerLookupByIdRequest } from '../../../contract/customers.ts';
+import type { z } from 'zod';
+import type {
+  AccountsOfEmail,
+  CreateCustomerRequest,
+  CustomerAccount,
+  OpenCustomerRequest,
+  RecentCustomers,
+} from '../../../contract/customers.ts';
 import type { Db, Queryable } from '../../db/client.ts';
-import { customerAccounts, customerContacts, customerTeams } from '../../db/schema/index.ts';
+import {
+  customerAccounts,
+  customerContacts,
+  customerTeams,
+  partnerAccountGrants,
+} from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
-import { giveBack, type RateLimit, takeAttempt } from '../../lib/rate-limit.ts';
+import { type Attempt, giveBack, type RateLimit, takeAttempt } from '../../lib/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
 import { setOpenCustomerAccount } from '../auth/sessions.ts';
-import { findAccountByCustomerIdAndEmail } from './customers.queries.ts';
+import {
+  type CustomerAccountRow,
+  findAccountsByEmail,
+  findAccountToOpen,
+  listRecentlyOpened,
+  rememberOpened,
+} from './customers.queries.ts';
 
 /**
  * The email step is a proof of knowledge (SPEC §3): attempts are counted per user first, then per
@@ -21,14 +39,28 @@ export const lookupLimits = {
   perPartner: { name: 'lookup:partner', limit: 50, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimit>;
 
-export interface OpenByIdOptions extends CustomerLookupByIdRequest {
+interface LookupOptions {
   actor: PartnerUserActor;
   meta: RequestMeta;
 }
 
-/** Takes the root database: failed attempts and their audit rows must outlive the request. */
-export async function openAccountById(db: Db, options: OpenByIdOptions): Promise<CustomerAccount> {
-  const { actor, meta } = options;
+/** Same code, message and status whether the identifier or the email was wrong: nothing leaks. */
+const lookupFailed = () =>
+  new DomainError('not_found', 'customer.lookup_failed', 'No account matches this identifier and email.', {
+    field: 'email',
+  });
+
+/** The answer without an email, for an account that exists and for one that does not alike. */
+const emailRequired = () =>
+  new DomainError('unprocessable', 'customer.email_required', 'Enter an email associated with the account.', {
+    field: 'email',
+  });
+
+/**
+ * Counts one lookup attempt of this user (and partner) before anything is checked; throws the
+ * rate limit's answer when either is spent. Give it back with `giveBack` when the attempt succeeds.
+ */
+export async function countLookupAttempt(db: Db, { actor, meta }: LookupOptions): Promise<Attempt> {
   const taken = await takeAttempt(
     db,
     [
@@ -40,43 +72,146 @@ export async function openAccountById(db: Db, options: OpenByIdOptions): Promise
   if (!taken.allowed) {
     throw tooManyAttempts('Too many failed customer lookups. Try again later.', taken.retryAfterSeconds);
   }
+  return taken.attempt;
+}
 
-  const account = await findAccountByCustomerIdAndEmail(db, options.customerId, options.email);
-  if (!account) {
-    await recordAudit(db, {
-      partnerId: actor.partner.id,
-      actor,
-      action: 'customer.open_failed',
-      subjectType: 'customer_account',
-      subjectId: options.customerId,
-      details: { method: 'customer_id_and_email' },
-      meta,
-    });
-    // Same code, message and status whether the ID or the email was wrong: nothing leaks.
+async function auditFailure(db: Db, options: LookupOptions, method: string, subject: string): Promise<void> {
+  await recordAudit(db, {
+    partnerId: options.actor.partner.id,
+    actor: options.actor,
+    action: 'customer.open_failed',
+    subjectType: 'customer_account',
+    subjectId: subject,
+    details: { method },
+    meta: options.meta,
+  });
+}
+
+/**
+ * Makes `account` the session's open account, writes the opening to the audit log and to the
+ * user's recently opened accounts, in the caller's transaction.
+ */
+export async function openForSession(
+  tx: Queryable,
+  options: LookupOptions & { account: CustomerAccountRow; method: string },
+): Promise<CustomerAccount> {
+  const { actor, meta, account } = options;
+  await setOpenCustomerAccount(tx, actor.sessionTokenHash, account.id);
+  await rememberOpened(tx, { partnerUserId: actor.userId, customerAccountId: account.id, now: meta.now });
+  await recordAudit(tx, {
+    partnerId: actor.partner.id,
+    actor,
+    action: 'customer.opened',
+    subjectType: 'customer_account',
+    subjectId: account.customerId,
+    details: { method: options.method },
+    meta,
+  });
+  return { customerId: account.customerId, name: account.name, country: account.country };
+}
+
+/**
+ * Opens the account an identifier names (SPEC §3 items 1, 3 and 5). Accounts this partner manages
+ * or created open at once; any other needs an email of its contacts, and every such attempt counts
+ * against the lookup limits before it is checked. Takes the root database: failed attempts and
+ * their audit rows must outlive the request.
+ */
+export async function openAccount(
+  db: Db,
+  options: LookupOptions & OpenCustomerRequest,
+): Promise<CustomerAccount> {
+  const { actor, identifier, email } = options;
+  const found = await findAccountToOpen(db, { partnerId: actor.partner.id, identifier, email });
+  if (found?.knownToPartner) {
+    return db.transaction((tx) =>
+      openForSession(tx, { ...options, account: found, method: identifier.kind }),
+    );
+  }
+  if (email === undefined) throw emailRequired();
+  const attempt = await countLookupAttempt(db, options);
+  if (!found?.emailMatches) {
+    await auditFailure(db, options, identifier.kind, identifier.value);
+    throw lookupFailed();
+  }
+  const opened = await db.transaction((tx) =>
+    openForSession(tx, { ...options, account: found, method: `${identifier.kind}_and_email` }),
+  );
+  await giveBack(db, attempt);
+  return opened;
+}
+
+/**
+ * The accounts a customer email is a contact of (SPEC §3 item 2). Knowing the email is the proof:
+ * an email of no account counts as a failed lookup, like a wrong email in the other kinds.
+ */
+export async function findAccountsOfEmail(
+  db: Db,
+  options: LookupOptions & { email: string },
+): Promise<z.input<typeof AccountsOfEmail>> {
+  const attempt = await countLookupAttempt(db, options);
+  const accounts = await findAccountsByEmail(db, options.email);
+  if (accounts.length === 0) {
+    await auditFailure(db, options, 'email', options.email);
     throw new DomainError(
       'not_found',
-      'customer.lookup_failed',
-      'No account matches this Customer ID and email.',
+      'customer.email_unknown',
+      'No account is associated with this email.',
       {
         field: 'email',
       },
     );
   }
+  await giveBack(db, attempt);
+  return {
+    email: options.email,
+    items: accounts.map(({ customerId, name, country }) => ({ customerId, name, country })),
+  };
+}
 
-  await db.transaction(async (tx) => {
-    await setOpenCustomerAccount(tx, actor.sessionTokenHash, account.id);
+/**
+ * A new account for a customer the vendor does not know yet (SPEC §3 item 2): a new Customer ID,
+ * the given contact as its account admin, and it opens at once. The partner that created it opens
+ * it without the email step from then on.
+ */
+export async function createAccountForCustomer(
+  db: Queryable,
+  options: LookupOptions & CreateCustomerRequest,
+): Promise<CustomerAccount> {
+  const { actor, meta } = options;
+  return db.transaction(async (tx) => {
+    const created = await createCustomerAccount(tx, {
+      name: options.companyName,
+      country: options.country,
+      contacts: [
+        { email: options.adminContact.email, name: options.adminContact.name, isAccountAdmin: true },
+      ],
+      createdByPartnerId: actor.partner.id,
+    });
     await recordAudit(tx, {
       partnerId: actor.partner.id,
       actor,
-      action: 'customer.opened',
+      action: 'customer.created',
       subjectType: 'customer_account',
-      subjectId: account.customerId,
-      details: { method: 'customer_id_and_email' },
+      subjectId: created.customerId,
+      details: { country: options.country },
       meta,
     });
+    const account = {
+      id: created.id,
+      customerId: created.customerId,
+      name: options.companyName,
+      country: options.country,
+    };
+    return openForSession(tx, { actor, meta, account, method: 'created' });
   });
-  await giveBack(db, taken.attempt);
-  return { customerId: account.customerId, name: account.name, country: account.country };
+}
+
+export async function recentlyOpened(
+  db: Queryable,
+  options: { actor: PartnerUserActor },
+): Promise<z.input<typeof RecentCustomers>> {
+  const rows = await listRecentlyOpened(db, options.actor.userId);
+  return { items: rows.map((row) => ({ ...row, openedAt: row.openedAt.toISOString() })) };
 }
 
 export async function closeAccount(db: Queryable, options: { actor: PartnerUserActor }): Promise<void> {
@@ -156,4 +291,30 @@ async function drawCustomerId(db: Queryable): Promise<string> {
     if (!taken) return candidate;
   }
   throw new Error('could not draw a free Customer ID');
+}
+
+/** Adds a team to an account; a team of that name already there is kept as it is. */
+export async function addTeam(db: Queryable, customerAccountId: string, name: string): Promise<void> {
+  await db.insert(customerTeams).values({ customerAccountId, name }).onConflictDoNothing();
+}
+
+/**
+ * The account admin makes a partner Purchaser of the account (SPEC §11a "Managed accounts"): the
+ * partner opens it without the email step. A withdrawn grant given again is live again.
+ */
+export async function grantPurchaser(
+  db: Queryable,
+  options: { partnerId: string; customerAccountId: string; now: Date },
+): Promise<void> {
+  await db
+    .insert(partnerAccountGrants)
+    .values({
+      partnerId: options.partnerId,
+      customerAccountId: options.customerAccountId,
+      grantedAt: options.now,
+    })
+    .onConflictDoUpdate({
+      target: [partnerAccountGrants.partnerId, partnerAccountGrants.customerAccountId],
+      set: { grantedAt: options.now, revokedAt: null },
+    });
 }

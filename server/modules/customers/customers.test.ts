@@ -23,15 +23,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const url = '/api/customers/open-by-id';
+const url = '/api/customers/open';
+const byId = (customerId: string, email?: string) => ({
+  identifier: { kind: 'customerId', value: customerId },
+  ...(email === undefined ? {} : { email }),
+});
 
 describe('opening an account by Customer ID and email', () => {
   it('opens the account for a matching email (any case), shows it in the session, and audits it', async () => {
     const session = await partner.loginAs('sales');
-    const res = await session.post(url, {
-      customerId: customer.customerId,
-      email: customer.email.toUpperCase(),
-    });
+    const res = await session.post(url, byId(customer.customerId, customer.email.toUpperCase()));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ customerId: customer.customerId, name: 'Initech', country: 'US' });
     expect((await session.get('/api/auth/me')).json().openAccount).toMatchObject({
@@ -50,11 +51,8 @@ describe('opening an account by Customer ID and email', () => {
 
   it('gives the identical answer for a wrong ID and for a wrong email', async () => {
     const session = await partner.loginAs('admin');
-    const wrongId = await session.post(url, { customerId: '1000000', email: customer.email });
-    const wrongEmail = await session.post(url, {
-      customerId: customer.customerId,
-      email: 'someone@else.test',
-    });
+    const wrongId = await session.post(url, byId('1000000', customer.email));
+    const wrongEmail = await session.post(url, byId(customer.customerId, 'someone@else.test'));
     expect(wrongId.statusCode).toBe(404);
     expect(wrongEmail.statusCode).toBe(404);
     expect(wrongId.body).toBe(wrongEmail.body);
@@ -63,11 +61,11 @@ describe('opening an account by Customer ID and email', () => {
 
   it('rejects a malformed Customer ID with a format message, not "not found"', async () => {
     const session = await partner.loginAs('sales');
-    const res = await session.post(url, { customerId: '12ab', email: customer.email });
+    const res = await session.post(url, byId('12ab', customer.email));
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       code: 'validation.customer_id',
-      field: 'customerId',
+      field: 'identifier.value',
       message: 'A Customer ID has 7 digits, e.g. 6703615.',
     });
   });
@@ -76,18 +74,14 @@ describe('opening an account by Customer ID and email', () => {
     const other = await createTestPartner(t.db, t.app);
     const session = await other.loginAs('sales');
     for (let i = 0; i < lookupLimits.perUser.limit; i++) {
-      expect(
-        (await session.post(url, { customerId: customer.customerId, email: `guess${i}@x.test` })).statusCode,
-      ).toBe(404);
+      expect((await session.post(url, byId(customer.customerId, `guess${i}@x.test`))).statusCode).toBe(404);
     }
-    const limited = await session.post(url, { customerId: customer.customerId, email: customer.email });
+    const limited = await session.post(url, byId(customer.customerId, customer.email));
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ code: 'rate_limited' });
     // Another user of the same partner still has attempts left (the partner limit is higher).
     const colleague = await other.loginAs('admin');
-    expect(
-      (await colleague.post(url, { customerId: customer.customerId, email: customer.email })).statusCode,
-    ).toBe(200);
+    expect((await colleague.post(url, byId(customer.customerId, customer.email))).statusCode).toBe(200);
   });
 
   it('limits failed attempts per partner across its users', async () => {
@@ -108,28 +102,23 @@ describe('opening an account by Customer ID and email', () => {
     let failures = 0;
     for (const session of sessions.slice(0, -1)) {
       for (let i = 0; i < lookupLimits.perUser.limit && failures < lookupLimits.perPartner.limit; i++) {
-        expect(
-          (await session.post(url, { customerId: '1000000', email: `p${failures++}@x.test` })).statusCode,
-        ).toBe(404);
+        expect((await session.post(url, byId('1000000', `p${failures++}@x.test`))).statusCode).toBe(404);
       }
     }
     // A user of this partner who has not failed once is still refused: the partner's budget is spent.
     const fresh = sessions.at(-1);
-    const limited = await fresh?.post(url, { customerId: customer.customerId, email: customer.email });
+    const limited = await fresh?.post(url, byId(customer.customerId, customer.email));
     expect(limited?.statusCode).toBe(429);
     // Other partners are not affected.
     expect(
-      (
-        await (
-          await partner.loginAs('sales')
-        ).post(url, { customerId: customer.customerId, email: customer.email })
-      ).statusCode,
+      (await (await partner.loginAs('sales')).post(url, byId(customer.customerId, customer.email)))
+        .statusCode,
     ).toBe(200);
   });
 
   it('audits failed email proofs too', async () => {
     const session = await partner.loginAs('sales');
-    await session.post(url, { customerId: customer.customerId, email: 'wrong@guess.test' });
+    await session.post(url, byId(customer.customerId, 'wrong@guess.test'));
     const failed = await t.db
       .select()
       .from(auditLog)
@@ -141,29 +130,25 @@ describe('opening an account by Customer ID and email', () => {
     const crowd = await createTestPartner(t.db, t.app);
     const guesser = await crowd.loginAs('sales');
     const answers = await Promise.all(
-      Array.from({ length: 200 }, (_, i) =>
-        guesser.post(url, { customerId: customer.customerId, email: `guess${i}@x.test` }),
-      ),
+      Array.from({ length: 200 }, (_, i) => guesser.post(url, byId(customer.customerId, `guess${i}@x.test`))),
     );
     const statuses = answers.map((a) => a.statusCode);
     expect(statuses.filter((s) => s === 404)).toHaveLength(lookupLimits.perUser.limit);
     expect(statuses.filter((s) => s === 429)).toHaveLength(200 - lookupLimits.perUser.limit);
     // The refused attempts were not charged to the partner: a colleague still gets in.
     const colleague = await crowd.loginAs('admin');
-    expect(
-      (await colleague.post(url, { customerId: customer.customerId, email: customer.email })).statusCode,
-    ).toBe(200);
+    expect((await colleague.post(url, byId(customer.customerId, customer.email))).statusCode).toBe(200);
   });
 
   it('is forbidden to the billing role and needs a login', async () => {
     const billing = await partner.loginAs('billing');
-    const res = await billing.post(url, { customerId: customer.customerId, email: customer.email });
+    const res = await billing.post(url, byId(customer.customerId, customer.email));
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'auth.forbidden' });
     const anonymous = await t.app.inject({
       method: 'POST',
       url,
-      payload: { customerId: customer.customerId, email: customer.email },
+      payload: byId(customer.customerId, customer.email),
     });
     expect(anonymous.statusCode).toBe(401);
   });

@@ -1,6 +1,7 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PartnerSummary } from '../../../contract/admin.ts';
+import type { Locale } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Role } from '../../../contract/permissions.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -112,4 +113,12 @@ export async function listPartners(db: Queryable): Promise<z.input<typeof Partne
     .groupBy(partners.id, discountLevels.discountBps)
     .orderBy(asc(partners.name));
   return rows.map(({ discountBps, ...row }) => ({ ...row, discountPercent: discountBps / 100 }));
+}
+
+/** Remembers a user's interface language (SPEC §12), for every browser they log in from. */
+export async function setUserLocale(
+  db: Queryable,
+  options: { userId: string; locale: Locale },
+): Promise<void> {
+  await db.update(partnerUsers).set({ locale: options.locale }).where(eq(partnerUsers.id, options.userId));
 }

@@ -1,7 +1,13 @@
 import type { z } from 'zod';
-import type { CartLine } from '../../../contract/cart.ts';
+import type { PricedLine } from '../../../contract/cart.ts';
 import type { Currency } from '../../../contract/money.ts';
-import type { BillingAddress, EndUser, Quote, StoredQuoteStatus } from '../../../contract/quotes.ts';
+import type {
+  BillingAddress,
+  EndUser,
+  Quote,
+  QuoteOrigin,
+  StoredQuoteStatus,
+} from '../../../contract/quotes.ts';
 import type { LinePrice } from '../../lib/money.ts';
 
 /**
@@ -22,6 +28,7 @@ export interface StoredQuote {
 
 export interface IssuedQuote {
   quoteNumber: string;
+  origin: QuoteOrigin;
   createdAt: Date;
   validUntil: string;
   customer: { customerId: string; name: string; country: string };
@@ -31,14 +38,15 @@ export interface IssuedQuote {
   billingAddress: BillingAddress;
   endUser: EndUser;
   poNumber: string | null;
-  lines: CartLine[];
+  lines: z.infer<typeof PricedLine>[];
   totals: LinePrice;
+  convertedFrom?: string | undefined;
 }
 
 export function quoteDocument(q: IssuedQuote): QuoteDocument {
   return {
     quoteNumber: q.quoteNumber,
-    origin: 'reseller',
+    origin: q.origin,
     customer: q.customer,
     endUserEmail: q.endUser.email,
     poNumber: q.poNumber,
@@ -49,12 +57,13 @@ export function quoteDocument(q: IssuedQuote): QuoteDocument {
     billingAddress: q.billingAddress,
     endUser: q.endUser,
     discountPercent: q.discountBps / 100,
-    lines: q.lines.map(({ id: _id, issue: _issue, ...line }) => line),
+    lines: q.lines,
     totals: {
       listPriceMinor: q.totals.listMinor,
       discountMinor: q.totals.discountMinor,
       totalMinor: q.totals.totalMinor,
     },
     createdBy: q.createdBy,
+    ...(q.convertedFrom ? { convertedFrom: q.convertedFrom } : {}),
   };
 }

@@ -218,3 +218,54 @@ export async function markCancelled(
     .returning({ id: quotes.id });
   return changed.length > 0;
 }
+
+export interface ClaimedDirectQuote {
+  id: string;
+  customerAccountId: string;
+  currency: (typeof quotes.$inferSelect)['currency'];
+  document: (typeof quotes.$inferSelect)['document'];
+}
+
+/**
+ * Marks a vendor direct quote converted if it is still open and valid on `today`: a guarded
+ * update, so of two partners converting it at the same moment exactly one gets the row.
+ */
+export async function markDirectQuoteConverted(
+  db: Queryable,
+  scope: { quoteNumber: string; today: string },
+): Promise<ClaimedDirectQuote | null> {
+  const [row] = await db
+    .update(quotes)
+    .set({ status: 'converted' })
+    .where(
+      and(
+        eq(quotes.quoteNumber, scope.quoteNumber),
+        eq(quotes.origin, 'direct'),
+        eq(quotes.status, 'open'),
+        gte(quotes.validUntil, scope.today),
+      ),
+    )
+    .returning({
+      id: quotes.id,
+      customerAccountId: quotes.customerAccountId,
+      currency: quotes.currency,
+      document: quotes.document,
+    });
+  return row ?? null;
+}
+
+/** What a quote number names, to tell why it cannot be converted. */
+export async function findQuoteState(
+  db: Queryable,
+  quoteNumber: string,
+): Promise<{
+  origin: (typeof quotes.$inferSelect)['origin'];
+  status: (typeof quotes.$inferSelect)['status'];
+  validUntil: string;
+} | null> {
+  const [row] = await db
+    .select({ origin: quotes.origin, status: quotes.status, validUntil: quotes.validUntil })
+    .from(quotes)
+    .where(eq(quotes.quoteNumber, quoteNumber));
+  return row ?? null;
+}

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { quotesApi } from '../../../contract/quotes.ts';
 import { defineLookup, route } from '../../http/route.ts';
 import { todayUtc } from '../../lib/dates.ts';
+import { convertDirectQuote } from '../../use-cases/convert-direct-quote.ts';
 import { createQuoteFromCart } from '../../use-cases/create-quote-from-cart.ts';
 import { storedQuoteOf } from './quotes.queries.ts';
 import { cancelQuote, listQuotes, presentQuote, quoteNotFound } from './quotes.service.ts';
@@ -33,6 +34,13 @@ export async function quoteRoutes(app: FastifyInstance): Promise<void> {
       if (!found) throw quoteNotFound(params.quoteNumber);
       return presentQuote(actor, found, todayUtc(meta.now));
     },
+  );
+  // Takes the root database: a failed attempt and its audit row outlive the request.
+  route(
+    app,
+    quotesApi.convertDirect,
+    { actors: ['partner_user'], permission: 'quotes.create' },
+    ({ actor, body, meta }) => convertDirectQuote(app.portal.db, { actor, meta, ...body }),
   );
   route(
     app,

@@ -1,18 +1,22 @@
 import type { z } from 'zod';
-import type { CartLine } from '../../../contract/cart.ts';
+import type { CartLine, PricedLine } from '../../../contract/cart.ts';
 import { limits } from '../../../contract/limits.ts';
+import type { Currency } from '../../../contract/money.ts';
 import type {
+  BillingAddress,
   CreateQuoteRequest,
+  EndUser,
   Quote,
   QuoteList,
   QuoteListFilters,
+  QuoteOrigin,
   QuoteSummary,
 } from '../../../contract/quotes.ts';
 import type { Queryable, Tx } from '../../db/client.ts';
 import { selectOne } from '../../db/select-one.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { addDays, todayUtc } from '../../lib/dates.ts';
-import { nextDocumentNumber } from '../../lib/document-numbers.ts';
+import { claimDocumentNumber, nextDocumentNumber } from '../../lib/document-numbers.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import { sumPrices } from '../../lib/money.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -42,7 +46,60 @@ export interface NewQuote extends QuoteOptions, Omit<CreateQuoteRequest, 'custom
 
 /** Writes a numbered reseller quote valid 30 days, with its lines, inside the caller's transaction. */
 export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
-  const { actor, meta, account, lines } = input;
+  const { actor, meta, account } = input;
+  const quote = await issueQuote(tx, {
+    meta,
+    origin: 'reseller',
+    partnerId: actor.partner.id,
+    createdBy: { userId: actor.userId, name: actor.name },
+    account,
+    currency: actor.partner.currency,
+    discountBps: actor.partner.discountBps,
+    // The contract has already turned fields left empty into absent ones.
+    billingAddress: input.billingAddress,
+    endUser: input.endUser,
+    poNumber: input.poNumber ?? null,
+    lines: input.lines.map(({ id: _id, issue: _issue, ...line }) => line),
+  });
+  await recordAudit(tx, {
+    partnerId: actor.partner.id,
+    actor,
+    action: 'quote.created',
+    subjectType: 'quote',
+    subjectId: quote.quoteNumber,
+    details: { customerId: account.customerId, totalMinor: quote.totalMinor },
+    meta,
+  });
+  return quote.quoteNumber;
+}
+
+export interface QuoteToIssue {
+  meta: RequestMeta;
+  origin: QuoteOrigin;
+  /** The reseller's; null for a vendor direct quote. */
+  partnerId: string | null;
+  /** The partner user who made it; null for a direct quote (the vendor's name is shown). */
+  createdBy: { userId: string | null; name: string };
+  account: { id: string; customerId: string; name: string; country: string };
+  currency: Currency;
+  discountBps: number;
+  billingAddress: BillingAddress;
+  endUser: EndUser;
+  poNumber: string | null;
+  lines: z.infer<typeof PricedLine>[];
+  /** A number carried over from the vendor's systems (demo data, imports); drawn when absent. */
+  quoteNumber?: string;
+  /** Last valid day; 30 days from today when absent (SPEC §11a). */
+  validUntil?: string;
+  convertedFrom?: { id: string; quoteNumber: string };
+}
+
+/** Writes a numbered quote, its issued document and its lines, inside the caller's transaction. */
+export async function issueQuote(
+  tx: Tx,
+  input: QuoteToIssue,
+): Promise<{ quoteNumber: string; totalMinor: number }> {
+  const { meta, lines } = input;
   const totals = sumPrices(
     lines.map((l) => ({
       listMinor: l.listPriceMinor,
@@ -50,41 +107,49 @@ export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
       totalMinor: l.totalMinor,
     })),
   );
-  const quoteNumber = await nextDocumentNumber(tx, 'quote', meta.now);
-  const validUntil = addDays(todayUtc(meta.now), limits.quoteValidityDays);
+  const quoteNumber = input.quoteNumber
+    ? await claimDocumentNumber(tx, 'quote', input.quoteNumber)
+    : await nextDocumentNumber(tx, 'quote', meta.now);
+  const validUntil = input.validUntil ?? addDays(todayUtc(meta.now), limits.quoteValidityDays);
   const document = quoteDocument({
     quoteNumber,
+    origin: input.origin,
     createdAt: meta.now,
     validUntil,
-    customer: { customerId: account.customerId, name: account.name, country: account.country },
-    createdBy: actor.name,
-    currency: actor.partner.currency,
-    discountBps: actor.partner.discountBps,
-    // The contract has already turned fields left empty into absent ones.
+    customer: {
+      customerId: input.account.customerId,
+      name: input.account.name,
+      country: input.account.country,
+    },
+    createdBy: input.createdBy.name,
+    currency: input.currency,
+    discountBps: input.discountBps,
     billingAddress: input.billingAddress,
     endUser: input.endUser,
-    poNumber: input.poNumber ?? null,
+    poNumber: input.poNumber,
     lines,
     totals,
+    convertedFrom: input.convertedFrom?.quoteNumber,
   });
   const quoteId = await insertQuote(tx, {
     quoteNumber,
-    origin: 'reseller',
-    partnerId: actor.partner.id,
-    customerAccountId: account.id,
-    createdByUserId: actor.userId,
-    currency: actor.partner.currency,
-    discountBps: actor.partner.discountBps,
+    origin: input.origin,
+    partnerId: input.partnerId,
+    customerAccountId: input.account.id,
+    createdByUserId: input.createdBy.userId,
+    currency: input.currency,
+    discountBps: input.discountBps,
     billingAddress: input.billingAddress,
     document,
     endUserName: input.endUser.name,
     endUserEmail: input.endUser.email,
     endUserCompany: input.endUser.company ?? null,
-    poNumber: input.poNumber ?? null,
+    poNumber: input.poNumber,
     listTotalMinor: totals.listMinor,
     discountTotalMinor: totals.discountMinor,
     totalMinor: totals.totalMinor,
     validUntil,
+    convertedFromQuoteId: input.convertedFrom?.id ?? null,
     createdAt: meta.now,
   });
   await insertQuoteLines(
@@ -107,16 +172,7 @@ export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
       perpetualFallback: l.perpetualFallback,
     })),
   );
-  await recordAudit(tx, {
-    partnerId: actor.partner.id,
-    actor,
-    action: 'quote.created',
-    subjectType: 'quote',
-    subjectId: quoteNumber,
-    details: { customerId: account.customerId, totalMinor: totals.totalMinor },
-    meta,
-  });
-  return quoteNumber;
+  return { quoteNumber, totalMinor: totals.totalMinor };
 }
 
 /** The quote as the API shows it: as issued, its status now, and the actions the policy allows. */

@@ -1,9 +1,8 @@
-import { Fieldset, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Fieldset, SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countryCodes } from '../../../contract/index.ts';
-import { countryOptions } from '../i18n/countries.ts';
+import { CountrySelect } from './CountrySelect.tsx';
 
 /** The fields of a BillingAddressInput as a form holds them (text as typed, '' for none). */
 export type BillingAddressValues = {
@@ -45,9 +44,7 @@ export function BillingAddressFieldset<Values extends { billingAddress: BillingA
   form: UseFormReturnType<Values, unknown>;
   legend?: string;
 }) {
-  const { t, i18n } = useTranslation();
-  // A searchable list of the contract's countries, named in the user's language.
-  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
+  const { t } = useTranslation();
   const field = (name: keyof BillingAddressValues, autoComplete: string, optional = false) => (
     <TextInput
       label={t(`billingAddress.${name}`)}
@@ -65,18 +62,10 @@ export function BillingAddressFieldset<Values extends { billingAddress: BillingA
         {field('addressLine2', 'address-line2', true)}
         {field('city', 'address-level2')}
         {field('postalCode', 'postal-code')}
-        <Select
+        <CountrySelect
           label={t('billingAddress.country')}
-          placeholder={t('billingAddress.countryPlaceholder')}
-          nothingFoundMessage={t('billingAddress.countryNothingFound')}
-          data={countries}
-          searchable
-          allowDeselect={false}
-          autoComplete="off"
-          maxDropdownHeight={280}
           {...form.getInputProps('billingAddress.country')}
-          value={form.values.billingAddress.country || null}
-          onChange={(value) => form.setFieldValue('billingAddress.country', value ?? '')}
+          value={form.values.billingAddress.country}
         />
         {field('vatId', 'off', true)}
       </SimpleGrid>

@@ -41,6 +41,21 @@ export function formatTimestampDate(isoDateTime: string, locale: string): string
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
 }
 
+/** A moment in the user's time zone: `11/26/2026, 3:04 PM` / `26/11/2026, 15:04`. */
+export function formatTimestamp(isoDateTime: string, locale: string): string {
+  const date = new Date(isoDateTime);
+  if (Number.isNaN(date.getTime())) return isoDateTime;
+  return plainSpaces(
+    new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(date),
+  );
+}
+
 export function formatInteger(value: number, locale: string): string {
   return plainSpaces(new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value));
 }
@@ -64,6 +79,7 @@ export function useFormat() {
     money: (minor: number, currency: Currency) => formatMoney(minor, currency, locale),
     date: (isoDate: string) => formatDate(isoDate, locale),
     timestampDate: (isoDateTime: string) => formatTimestampDate(isoDateTime, locale),
+    timestamp: (isoDateTime: string) => formatTimestamp(isoDateTime, locale),
     integer: (value: number) => formatInteger(value, locale),
     duration: (seconds: number) => formatDuration(seconds, locale),
     period: (start: string, end: string) => `${formatDate(start, locale)} – ${formatDate(end, locale)}`,

@@ -1,12 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { authApi, type LoginRequest, type SessionInfo } from '../../../../contract/index.ts';
+import { authApi, type Locale, type LoginRequest, type SessionInfo } from '../../../../contract/index.ts';
 import { call, isApiError, setCsrfToken } from '../../api/client.ts';
+import { changeLanguage } from '../../i18n/index.ts';
 
 export const sessionKeys = {
   all: ['session'] as const,
   me: () => [...sessionKeys.all, 'me'] as const,
 };
+
+/**
+ * The server keeps each user's language (their choice, else their partner's country's): it applies
+ * once per user in this page, at login or first load, so a later refetch never undoes a change
+ * of language still on its way to the server.
+ */
+let languageAppliedFor: string | null = null;
+function applyUserLanguage(session: SessionInfo): void {
+  if (languageAppliedFor === session.user.id) return;
+  languageAppliedFor = session.user.id;
+  changeLanguage(session.user.locale);
+}
 
 /** The logged-in session, or null when nobody is logged in (`me` answers 401). */
 export function useSession() {
@@ -16,6 +29,7 @@ export function useSession() {
       try {
         const session = await call(authApi.me, { signal });
         setCsrfToken(session.csrfToken);
+        applyUserLanguage(session);
         return session;
       } catch (error) {
         if (isApiError(error) && error.status === 401) {
@@ -44,6 +58,7 @@ export function useLogin() {
     mutationFn: (body: z.input<typeof LoginRequest>) => call(authApi.login, { body }),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
+      applyUserLanguage(session);
       clearUserData(queryClient, session);
     },
   });
@@ -56,7 +71,26 @@ export function useLogout() {
     onSettled: () => {
       // Logged out either way: a 401 means the session had already ended.
       setCsrfToken(null);
+      languageAppliedFor = null;
       clearUserData(queryClient, null);
     },
   });
+}
+
+/**
+ * Changes the interface language at once and, for a logged-in user, remembers it on the server
+ * for every browser they use.
+ */
+export function useChooseLanguage() {
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (locale: Locale) => call(authApi.setLocale, { body: { locale } }),
+  });
+  return (locale: Locale) => {
+    changeLanguage(locale);
+    const session = queryClient.getQueryData<SessionInfo | null>(sessionKeys.me());
+    if (!session) return;
+    queryClient.setQueryData(sessionKeys.me(), { ...session, user: { ...session.user, locale } });
+    save.mutate(locale);
+  };
 }

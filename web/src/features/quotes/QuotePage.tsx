@@ -120,6 +120,7 @@ function QuoteView({ quote: q }: { quote: Quote }) {
           </Group>
           <Text size="sm" c="dimmed">
             {t(`quoteOrigin.${q.origin}`)}
+            {q.convertedFrom ? ` · ${t('quoteView.convertedFrom', { number: q.convertedFrom })}` : null}
           </Text>
         </div>
         <CancelQuote quote={q} />

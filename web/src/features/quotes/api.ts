@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
+  type ConvertDirectQuoteRequest,
   type CreateQuoteRequest,
   type Quote,
   type QuoteListFilters,
@@ -79,5 +80,18 @@ export function useCancelQuote(quoteNumber: string) {
     // Refused because the quote is no longer what the page shows (expired, cancelled in another
     // tab): show it as the server has it now, with the actions it allows.
     onError: () => queryClient.invalidateQueries({ queryKey: quoteKeys.detail(quoteNumber) }),
+  });
+}
+
+/** A vendor direct quote becomes this partner's quote (SPEC §3 item 4). */
+export function useConvertDirectQuote() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof ConvertDirectQuoteRequest>) =>
+      call(quotesApi.convertDirect, { body, context: { quoteNumber: body.quoteNumber } }),
+    onSuccess: (quote) => {
+      queryClient.setQueryData(quoteKeys.detail(quote.quoteNumber), quote);
+      void queryClient.invalidateQueries({ queryKey: quoteKeys.lists() });
+    },
   });
 }

@@ -1,51 +1,55 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { CustomerLookupByIdRequest } from '../../../../contract/index.ts';
+import {
+  type AccountIdentifier,
+  type CustomerAccount,
+  OpenCustomerRequest,
+} from '../../../../contract/index.ts';
 import { placeApiError, useContractForm } from '../../forms/contractForm.tsx';
-import { useOpenCustomerById } from './api.ts';
+import { useOpenCustomer } from './api.ts';
 
 type Values = { email: string };
 
-/** The email step of opening an account by Customer ID (SPEC §3): only a matching email opens it. */
-export function OpenByIdModal({ customerId, onClose }: { customerId: string | null; onClose: () => void }) {
+/**
+ * The email step (SPEC §3 items 1, 3 and 5): only an email of the account opens it. Every
+ * message of this step shows under its one field: the same answer for a wrong identifier and a
+ * wrong email, and the rate limit.
+ */
+export function EmailProofModal({
+  identifier,
+  onClose,
+  onOpened,
+}: {
+  identifier: AccountIdentifier | null;
+  onClose: () => void;
+  onOpened: (account: CustomerAccount) => void;
+}) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const openById = useOpenCustomerById();
-  // Every message of this step is told under its one field: the same answer for a wrong ID and a
-  // wrong email, and the rate limit.
+  const open = useOpenCustomer();
   const form = useContractForm({
-    schema: CustomerLookupByIdRequest,
+    schema: OpenCustomerRequest,
     initialValues: { email: '' } satisfies Values,
-    toInput: (values: Values) => ({ customerId, email: values.email }),
+    toInput: (values: Values) => ({ identifier, email: values.email }),
     fallbackField: 'email',
   });
 
-  // A new Customer ID starts a fresh attempt.
+  // Another identifier starts a fresh attempt.
   const { reset } = form;
   useEffect(() => {
-    if (customerId) reset();
-  }, [customerId, reset]);
+    if (identifier) reset();
+  }, [identifier, reset]);
 
   const submit = form.onSubmit((body) =>
-    openById.mutate(body, {
-      onSuccess: (account) => {
-        notifications.show({
-          color: 'teal',
-          message: t('customers.opened', { name: account.name, customerId: account.customerId }),
-        });
-        onClose();
-        void navigate('/catalog');
-      },
+    open.mutate(body, {
+      onSuccess: (account) => onOpened(account),
       onError: (error) => placeApiError(form, error, 'email'),
     }),
   );
 
   return (
     <Modal
-      opened={customerId !== null}
+      opened={identifier !== null}
       onClose={onClose}
       title={t('customers.modal.title')}
       closeButtonProps={{ 'aria-label': t('common.close') }}
@@ -53,7 +57,14 @@ export function OpenByIdModal({ customerId, onClose }: { customerId: string | nu
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Text size="sm">{t('customers.modal.intro', { customerId })}</Text>
+          <Text size="sm">
+            {identifier
+              ? t('customers.modal.intro', {
+                  kind: t(`customers.kinds.${identifier.kind}`),
+                  value: identifier.value,
+                })
+              : null}
+          </Text>
           <TextInput
             label={t('customers.modal.email')}
             type="email"
@@ -65,7 +76,7 @@ export function OpenByIdModal({ customerId, onClose }: { customerId: string | nu
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={openById.isPending}>
+            <Button type="submit" loading={open.isPending}>
               {t('customers.modal.submit')}
             </Button>
           </Group>

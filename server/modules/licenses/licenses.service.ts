@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { licenses, products, subscriptionPacks } from '../../db/schema/index.ts';
+import type { IsoDate } from '../../lib/dates.ts';
+import { grantsPerpetualFallback } from '../cart/line-pricing.ts';
+import { drawLicenseId, drawLicenseKey, drawPackNumber, licenseKeyHash } from './license-identifiers.ts';
+
+export interface NewPack {
+  customerAccountId: string;
+  createdAt: Date;
+  /** A pack number carried over from elsewhere (demo data, an import); drawn when absent. */
+  packNumber?: string;
+}
+
+/** Starts a subscription pack of an account (SPEC §11a "Subscription packs"). */
+export async function createSubscriptionPack(
+  db: Queryable,
+  input: NewPack,
+): Promise<{ id: string; packNumber: string }> {
+  const [pack] = await db
+    .insert(subscriptionPacks)
+    .values({
+      customerAccountId: input.customerAccountId,
+      packNumber: input.packNumber ?? drawPackNumber(input.createdAt),
+      createdAt: input.createdAt,
+    })
+    .returning({ id: subscriptionPacks.id, packNumber: subscriptionPacks.packNumber });
+  if (!pack) throw new Error('subscription pack insert returned no row');
+  return pack;
+}
+
+export interface Seat {
+  /** Given for licenses carried over from elsewhere; drawn when absent. */
+  licenseId?: string;
+  key?: string;
+  assignedEmail?: string;
+  teamId?: string;
+}
+
+export interface NewLicenses {
+  customerAccountId: string;
+  subscriptionPackId: string;
+  productCode: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  serviceDomain?: string;
+  seats: Seat[];
+}
+
+/**
+ * Issues one license per seat, each with its License ID and key. The keys are answered once, to be
+ * delivered to the end user; the database keeps only their hashes.
+ */
+export async function issueLicenses(
+  db: Queryable,
+  input: NewLicenses,
+): Promise<{ licenseId: string; key: string }[]> {
+  const [product] = await db
+    .select({ kind: products.kind })
+    .from(products)
+    .where(sql`${products.code} = ${input.productCode}`);
+  if (!product) throw new Error(`unknown product ${input.productCode}`);
+  const perpetualFallback = grantsPerpetualFallback(product.kind, input.periodStart, input.periodEnd);
+  const issued = input.seats.map((seat) => {
+    const licenseId = seat.licenseId ?? drawLicenseId();
+    return { seat, licenseId, key: seat.key ?? drawLicenseKey(licenseId) };
+  });
+  if (issued.length === 0) return [];
+  await db.insert(licenses).values(
+    issued.map(({ seat, licenseId, key }) => ({
+      licenseId,
+      licenseKeyHash: licenseKeyHash(key),
+      customerAccountId: input.customerAccountId,
+      subscriptionPackId: input.subscriptionPackId,
+      productCode: input.productCode,
+      teamId: seat.teamId ?? null,
+      assignedEmail: seat.assignedEmail?.toLowerCase() ?? null,
+      serviceDomain: input.serviceDomain ?? null,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      perpetualFallback,
+    })),
+  );
+  return issued.map(({ licenseId, key }) => ({ licenseId, key }));
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createTestCustomer,
+  createTestDirectQuote,
+  createTestPartner,
+  quoteInput,
+  type TestPartner,
+} from '../test/factories.ts';
+import { startTestApp, type TestApp } from '../test/harness.ts';
+
+let t: TestApp;
+let partner: TestPartner;
+let customer: Awaited<ReturnType<typeof createTestCustomer>>;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  partner = await createTestPartner(t.db, t.app, { discountPercent: 20 });
+  customer = await createTestCustomer(t.db, { name: 'Direct Customer' });
+});
+afterAll(() => t.close());
+
+const convert = (quoteNumber: string) => ({ quoteNumber, ...quoteInput() });
+
+describe('converting a vendor direct quote', () => {
+  it("becomes this partner's quote: lines and list prices copied, the partner's discount applied, both linked", async () => {
+    const number = await createTestDirectQuote(t.db, customer, { now: t.clock.now });
+    const session = await partner.loginAs('sales');
+    const res = await session.post('/api/quotes/convert-direct', convert(number.toLowerCase()));
+    expect(res.statusCode).toBe(201);
+    const quote = res.json();
+    expect(quote.quoteNumber).not.toBe(number);
+    expect(quote).toMatchObject({
+      origin: 'reseller',
+      status: 'open',
+      convertedFrom: number,
+      customer: { customerId: customer.customerId, name: customer.customerId ? expect.any(String) : '' },
+      discountPercent: 20,
+      endUser: { name: 'Ada Lovelace', email: 'ada@initech.test', company: 'Initech' },
+      poNumber: 'PO-7781',
+    });
+    expect(
+      quote.lines.map((l: { productCode: string; quantity: number }) => [l.productCode, l.quantity]),
+    ).toEqual([
+      ['II', 3],
+      ['WS', 1],
+    ]);
+    for (const line of quote.lines) {
+      expect(line.discountMinor).toBe(Math.round(line.listPriceMinor * 0.2));
+      expect(line.totalMinor).toBe(line.listPriceMinor - line.discountMinor);
+    }
+    // The partner finds it among its quotes; the original can no longer be converted.
+    expect((await session.get(`/api/quotes/${quote.quoteNumber}`)).statusCode).toBe(200);
+    const again = await session.post('/api/quotes/convert-direct', convert(number));
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'quote.direct_converted', field: 'quoteNumber' });
+  });
+
+  it('refuses an expired, an unknown and a reseller quote, each with its own code', async () => {
+    const session = await partner.loginAs('admin');
+    const expired = await createTestDirectQuote(t.db, customer, { now: t.clock.now, ageDays: 31 });
+    const refusals = [
+      [expired, 422, 'quote.direct_expired'],
+      ['Q-2026-999999', 404, 'quote.direct_not_found'],
+    ] as const;
+    for (const [number, status, code] of refusals) {
+      const res = await session.post('/api/quotes/convert-direct', convert(number));
+      expect(res.statusCode, number).toBe(status);
+      expect(res.json()).toMatchObject({ code, field: 'quoteNumber' });
+    }
+    const direct = await createTestDirectQuote(t.db, customer, { now: t.clock.now });
+    const own = (await session.post('/api/quotes/convert-direct', convert(direct))).json();
+    const reseller = await session.post('/api/quotes/convert-direct', convert(own.quoteNumber));
+    expect(reseller.statusCode).toBe(422);
+    expect(reseller.json()).toMatchObject({ code: 'quote.not_direct' });
+  });
+
+  it('refuses a direct quote in another currency than the partner buys in, leaving it convertible', async () => {
+    const brl = await createTestPartner(t.db, t.app, { currency: 'BRL' });
+    const number = await createTestDirectQuote(t.db, customer, { now: t.clock.now });
+    const res = await (await brl.loginAs('sales')).post('/api/quotes/convert-direct', convert(number));
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'quote.direct_currency' });
+    expect(
+      (await (await partner.loginAs('sales')).post('/api/quotes/convert-direct', convert(number))).statusCode,
+    ).toBe(201);
+  });
+
+  it('lets exactly one of two partners converting at the same moment succeed', async () => {
+    for (let round = 0; round < 5; round++) {
+      const number = await createTestDirectQuote(t.db, customer, { now: t.clock.now });
+      const first = await (await createTestPartner(t.db, t.app)).loginAs('sales');
+      const second = await (await createTestPartner(t.db, t.app)).loginAs('sales');
+      const answers = await Promise.all([
+        first.post('/api/quotes/convert-direct', convert(number)),
+        second.post('/api/quotes/convert-direct', convert(number)),
+        first.post('/api/quotes/convert-direct', convert(number)),
+      ]);
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409]);
+    }
+  });
+});
