@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { CustomerAccount, CustomerId } from './customers.ts';
+import { CustomerAccount, CustomerId, SubscriptionPackNumber } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
 import { limits } from './limits.ts';
 import { Currency, MinorAmount } from './money.ts';
-import { formatted } from './validation.ts';
+import { formatted, requiredText } from './validation.ts';
 
 export const LineKind = z.enum(['new', 'renewal', 'upgrade', 'downgrade']);
 export type LineKind = z.infer<typeof LineKind>;
@@ -37,8 +37,20 @@ export const AddCartLineRequest = z
   .meta({ id: 'AddCartLineRequest' });
 export type AddCartLineRequest = z.infer<typeof AddCartLineRequest>;
 
+/**
+ * A line's quantity and period: a standard term (`termYears`, Set Default) or a chosen end date
+ * (`periodEnd`, Set Custom: co-terming, SPEC §6), one or the other.
+ */
 export const UpdateCartLineRequest = z
-  .strictObject({ quantity: Quantity, termYears: TermYears })
+  .strictObject({
+    quantity: Quantity,
+    termYears: TermYears.optional(),
+    periodEnd: z.iso.date({ error: 'date' }).optional(),
+  })
+  .refine((line) => (line.termYears === undefined) !== (line.periodEnd === undefined), {
+    error: 'term_or_end',
+    path: ['periodEnd'],
+  })
   .meta({ id: 'UpdateCartLineRequest' });
 
 export const PricedLine = z.object({
@@ -60,10 +72,11 @@ export const PricedLine = z.object({
 
 /**
  * Why a cart line cannot be quoted or ordered as it is: the product was withdrawn from the
- * catalog, or it has no price in the partner's currency. Such a line stays visible (never dropped
+ * catalog, it has no price in the partner's currency, or its chosen end date is no longer after
+ * the day it would start. Such a line stays visible (never dropped
  * silently) with zero amounts until it is removed.
  */
-export const CartLineIssue = z.enum(['product_withdrawn', 'no_price']);
+export const CartLineIssue = z.enum(['product_withdrawn', 'no_price', 'period_ended']);
 export type CartLineIssue = z.infer<typeof CartLineIssue>;
 
 export const CartLine = PricedLine.extend({ id: z.uuid(), issue: CartLineIssue.nullable() }).meta({
@@ -79,9 +92,38 @@ export const Totals = z
   })
   .meta({ id: 'Totals' });
 
+/**
+ * The Details tab's choices (SPEC §4): the team that receives the new licenses (an existing team
+ * of the account, a new one by name, or none: the account's default) and the subscription pack
+ * (an existing pack of the account, or null: a new pack). Kept with the cart, copied to the quote.
+ */
+export const CartDetails = z
+  .object({
+    team: z.object({ id: z.uuid().nullable(), name: z.string() }).nullable(),
+    pack: z.object({ packNumber: z.string() }).nullable(),
+  })
+  .meta({ id: 'CartDetails' });
+export type CartDetails = z.infer<typeof CartDetails>;
+
+export const SetCartDetailsRequest = z
+  .strictObject({
+    /** `none`: the licenses go to the account's default team. */
+    team: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('none') }),
+      z.strictObject({ kind: z.literal('existing'), teamId: z.uuid({ error: 'invalid' }) }),
+      z.strictObject({ kind: z.literal('new'), name: requiredText(100) }),
+    ]),
+    pack: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('new') }),
+      z.strictObject({ kind: z.literal('existing'), packNumber: SubscriptionPackNumber }),
+    ]),
+  })
+  .meta({ id: 'SetCartDetailsRequest' });
+
 export const Cart = z
   .object({
     customer: CustomerAccount,
+    details: CartDetails,
     currency: Currency,
     discountPercent: z.number(),
     lines: z.array(CartLine),
@@ -123,10 +165,21 @@ export const cartApi = {
     method: 'PATCH',
     path: '/api/customers/:customerId/cart/lines/:lineId',
     operationId: 'updateCartLine',
-    summary: 'Change the quantity or term of a cart line',
+    summary:
+      'Change the quantity and the period of a cart line: a term of 1 or 2 years (Set Default) or a chosen end date (Set Custom), priced by days',
     tag: 'cart',
     params: LineParams,
     body: UpdateCartLineRequest,
+    response: Cart,
+  }),
+  setDetails: endpoint({
+    method: 'PUT',
+    path: '/api/customers/:customerId/cart/details',
+    operationId: 'setCartDetails',
+    summary: 'Choose the team that receives the new licenses and the subscription pack they join',
+    tag: 'cart',
+    params: CartParams,
+    body: SetCartDetailsRequest,
     response: Cart,
   }),
   removeLine: endpoint({

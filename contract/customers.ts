@@ -81,6 +81,24 @@ export const RecentCustomer = CustomerAccount.extend({ openedAt: z.iso.datetime(
 });
 export const RecentCustomers = z.object({ items: z.array(RecentCustomer) }).meta({ id: 'RecentCustomers' });
 
+/** The teams and subscription packs of the open account, for the Details tab and co-terming. */
+export const PacksAndTeams = z
+  .object({
+    teams: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    packs: z.array(
+      z.object({
+        packNumber: z.string(),
+        /** The latest end of its subscriptions: the date a new line co-terms to. */
+        periodEnd: z.iso.date().nullable(),
+        productCodes: z.array(z.string()),
+        licenses: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'PacksAndTeams' });
+
+const AccountParams = z.strictObject({ customerId: CustomerId });
+
 export const customersApi = {
   open: endpoint({
     method: 'POST',
@@ -121,6 +139,15 @@ export const customersApi = {
     summary: 'The accounts this user opened most recently, newest first.',
     tag: 'customers',
     response: RecentCustomers,
+  }),
+  packsAndTeams: endpoint({
+    method: 'GET',
+    path: '/api/customers/:customerId/packs-and-teams',
+    operationId: 'getPacksAndTeams',
+    summary: 'The teams and subscription packs (with their end dates) of the account open in this session',
+    tag: 'customers',
+    params: AccountParams,
+    response: PacksAndTeams,
   }),
   close: endpoint({
     method: 'POST',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PricedLine, Totals } from './cart.ts';
+import { CartDetails, PricedLine, Totals } from './cart.ts';
 import { CountryCode } from './countries.ts';
 import { CustomerAccount, CustomerId } from './customers.ts';
 import { endpoint } from './endpoint.ts';
@@ -107,6 +107,8 @@ export const Quote = QuoteSummary.extend({
   lines: z.array(PricedLine),
   totals: Totals,
   createdBy: z.string().nullable(),
+  /** The Details tab's choices the quote was made with (team, pack); absent on direct quotes. */
+  details: CartDetails.optional(),
   /** The vendor direct quote this reseller quote was converted from (SPEC §3 item 4). */
   convertedFrom: z.string().optional(),
   cancelledAt: z.iso.datetime({ offset: true }).nullable(),

@@ -35,6 +35,7 @@ export const validationMessages = {
   quantity_min: 'Enter at least 1 subscription.',
   quantity_max: 'At most {{max}} subscriptions per line.',
   term_years: 'Choose 1 year or 2 years.',
+  term_or_end: 'Choose either a term of 1 or 2 years or an end date.',
   date: 'Enter a date as YYYY-MM-DD.',
   date_range: 'Dates run from {{min}} to {{max}}.',
   date_order: 'The end date is before the start date.',

@@ -165,6 +165,18 @@ const matrix: Record<string, Row> = {
     }),
     expect: sellers(201),
   },
+  'GET /api/customers/{customerId}/packs-and-teams': {
+    cell: async (w) => ({ method: 'GET', url: `/api/customers/${w.customer.customerId}/packs-and-teams` }),
+    expect: sellers(200),
+  },
+  'PUT /api/customers/{customerId}/cart/details': {
+    cell: async (w) => ({
+      method: 'PUT',
+      url: `/api/customers/${w.customer.customerId}/cart/details`,
+      body: { team: { kind: 'new', name: 'Matrix team' }, pack: { kind: 'new' } },
+    }),
+    expect: sellers(200),
+  },
   'GET /api/customers/recent': {
     cell: async () => ({ method: 'GET', url: '/api/customers/recent' }),
     expect: sellers(200),

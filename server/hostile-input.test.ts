@@ -84,6 +84,11 @@ beforeAll(async () => {
       idempotent: true,
     },
     'GET /api/customers/recent': {},
+    'GET /api/customers/{customerId}/packs-and-teams': { params: { customerId } },
+    'PUT /api/customers/{customerId}/cart/details': {
+      params: { customerId },
+      body: { team: { kind: 'new', name: 'Hostile team' }, pack: { kind: 'new' } },
+    },
     'POST /api/customers/close': {},
     'GET /api/catalog/products': { query: { locale: 'pt-BR' } },
     'GET /api/customers/{customerId}/cart': { params: { customerId } },

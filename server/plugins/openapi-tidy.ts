@@ -1,6 +1,7 @@
 /**
- * Two touches to the generated OpenAPI 3.0 document so that it lints clean (and generated clients
- * stay tidy): a nullable reference gets the `type` OpenAPI 3.0 wants beside `nullable`, and the
+ * Three touches to the generated OpenAPI 3.0 document so that it lints clean (and generated clients
+ * stay tidy): a nullable reference gets the `type` OpenAPI 3.0 wants beside `nullable`, an `allOf`
+ * of one reference alone (how an optional named schema comes out) becomes that reference, and the
  * component schemas no operation reaches are dropped (the Zod generator registers an input and an
  * output variant of every named schema, used or not).
  */
@@ -30,6 +31,11 @@ export function tidyOpenApi<D extends Node>(doc: D): D {
     if (node.nullable === true && node.type === undefined) {
       const type = typeOfReference(node, schemas);
       if (type) node.type = type;
+    }
+    const parts = node.allOf;
+    if (Array.isArray(parts) && parts.length === 1 && Object.keys(node).length === 1 && isNode(parts[0])) {
+      delete node.allOf;
+      Object.assign(node, parts[0]);
     }
   });
 

@@ -20,8 +20,8 @@ export async function createQuoteFromCart(
   const { actor, meta, customerId, ...details } = options;
   const account = requireOpenAccount(actor, customerId);
   return db.transaction(async (tx) => {
-    const { cartId, lines } = await takeCart(tx, { actor, account, meta });
-    const quoteNumber = await createQuote(tx, { actor, meta, account, lines, ...details });
+    const { cartId, lines, details: choices } = await takeCart(tx, { actor, account, meta });
+    const quoteNumber = await createQuote(tx, { actor, meta, account, lines, details: choices, ...details });
     await emptyCart(tx, cartId);
     return getQuote(tx, { actor, meta, quoteNumber });
   });

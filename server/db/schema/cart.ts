@@ -11,8 +11,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { products } from './catalog.ts';
-import { customerAccounts } from './customers.ts';
+import { customerAccounts, customerTeams } from './customers.ts';
 import { lineKindEnum } from './enums.ts';
+import { subscriptionPacks } from './licenses.ts';
 import { partners, partnerUsers } from './partners.ts';
 
 /** A partner user's working cart for one customer account; prices are computed live from the catalog. */
@@ -29,11 +30,20 @@ export const carts = pgTable(
     customerAccountId: uuid('customer_account_id')
       .notNull()
       .references(() => customerAccounts.id),
+    /** Details tab: an existing team of the account that receives the new licenses… */
+    teamId: uuid('team_id').references(() => customerTeams.id, { onDelete: 'set null' }),
+    /** …or a team to create, by name, when the order is placed. */
+    newTeamName: text('new_team_name'),
+    /** Details tab: the existing pack the new subscriptions join; null starts a new pack. */
+    subscriptionPackId: uuid('subscription_pack_id').references(() => subscriptionPacks.id, {
+      onDelete: 'set null',
+    }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('carts_user_account_unique').on(t.partnerUserId, t.customerAccountId),
+    check('carts_one_team_choice', sql`${t.teamId} is null or ${t.newTeamName} is null`),
     index('carts_partner_idx').on(t.partnerId),
   ],
 );

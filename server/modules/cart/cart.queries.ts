@@ -4,7 +4,14 @@ import type { LineKind } from '../../../contract/cart.ts';
 import type { ProductKind } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Queryable } from '../../db/client.ts';
-import { cartLines, carts, productPrices, products } from '../../db/schema/index.ts';
+import {
+  cartLines,
+  carts,
+  customerTeams,
+  productPrices,
+  products,
+  subscriptionPacks,
+} from '../../db/schema/index.ts';
 import { jsonObject } from '../../lib/json-sql.ts';
 
 const qb = new QueryBuilder();
@@ -88,11 +95,65 @@ export async function listCartLines(
     .orderBy(asc(cartLines.createdAt), asc(cartLines.id));
 }
 
+/** The Details tab's choices as stored with the cart, with the names they show. */
+export interface CartDetailsRow {
+  teamId: string | null;
+  teamName: string | null;
+  newTeamName: string | null;
+  packNumber: string | null;
+}
+
+const detailsColumns = {
+  teamId: carts.teamId,
+  teamName: customerTeams.name,
+  newTeamName: carts.newTeamName,
+  packNumber: subscriptionPacks.packNumber,
+};
+
+export async function findCartDetails(db: Queryable, cartId: string): Promise<CartDetailsRow | null> {
+  const [row] = await db
+    .select(detailsColumns)
+    .from(carts)
+    .leftJoin(customerTeams, eq(customerTeams.id, carts.teamId))
+    .leftJoin(subscriptionPacks, eq(subscriptionPacks.id, carts.subscriptionPackId))
+    .where(eq(carts.id, cartId));
+  return row ?? null;
+}
+
+export async function setCartDetails(
+  db: Queryable,
+  cartId: string,
+  details: { teamId: string | null; newTeamName: string | null; subscriptionPackId: string | null },
+): Promise<void> {
+  await db.update(carts).set(details).where(eq(carts.id, cartId));
+}
+
+/** The whole cart as the session lookup of GET cart reads it: its lines and its details. */
+export interface CartDocument {
+  lines: CartLineRow[];
+  details: CartDetailsRow | null;
+}
+
 /**
- * The same lines as one JSON array, for the session lookup of GET cart: the cart of this user for
- * the account open in the session, priced in the partner's currency.
+ * The cart of this user for the account open in the session, priced in the partner's currency,
+ * as one JSON value for the session lookup of GET cart.
  */
-export function cartLinesDocument(scope: {
+export function cartDocument(scope: {
+  userId: SQLWrapper;
+  accountId: SQLWrapper;
+  currency: SQLWrapper;
+}): SQL<CartDocument> {
+  const details = qb
+    .select({ details: jsonObject(detailsColumns) })
+    .from(carts)
+    .leftJoin(customerTeams, eq(customerTeams.id, carts.teamId))
+    .leftJoin(subscriptionPacks, eq(subscriptionPacks.id, carts.subscriptionPackId))
+    .where(and(eq(carts.partnerUserId, scope.userId), eq(carts.customerAccountId, scope.accountId)));
+  return sql<CartDocument>`json_build_object('lines', ${cartLinesDocument(scope)}, 'details', (${details}))`;
+}
+
+/** The lines as one JSON array (see cartDocument). */
+function cartLinesDocument(scope: {
   userId: SQLWrapper;
   accountId: SQLWrapper;
   currency: SQLWrapper;

@@ -1,24 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import { cartApi } from '../../../contract/cart.ts';
 import { defineLookup, route } from '../../http/route.ts';
-import { cartLinesDocument } from './cart.queries.ts';
-import { addNewSubscriptions, changeLine, removeLine, showCart } from './cart.service.ts';
+import { cartDocument } from './cart.queries.ts';
+import { addNewSubscriptions, changeLine, chooseDetails, removeLine, showCart } from './cart.service.ts';
 
 /** GET cart reads the user's lines for the open account in the session check's own statement. */
-const cartLines = defineLookup('cart_lines', (scope) =>
-  cartLinesDocument({ userId: scope.userId, accountId: scope.openAccountId, currency: scope.currency }),
+const cart = defineLookup('cart', (scope) =>
+  cartDocument({ userId: scope.userId, accountId: scope.openAccountId, currency: scope.currency }),
 );
 
 export async function cartRoutes(app: FastifyInstance): Promise<void> {
   const access = { actors: ['partner_user'], permission: 'cart.manage' } as const;
-  route(app, cartApi.get, { ...access, lookup: cartLines }, async ({ actor, meta, params, found }) =>
-    showCart({ actor, meta, ...params, lines: found ?? [] }),
+  route(app, cartApi.get, { ...access, lookup: cart }, async ({ actor, meta, params, found }) =>
+    showCart({ actor, meta, ...params, lines: found?.lines ?? [], details: found?.details ?? null }),
   );
   route(app, cartApi.addLine, access, ({ actor, db, meta, params, body }) =>
     addNewSubscriptions(db, { actor, meta, ...params, line: body }),
   );
   route(app, cartApi.updateLine, access, ({ actor, db, meta, params, body }) =>
     changeLine(db, { actor, meta, ...params, ...body }),
+  );
+  route(app, cartApi.setDetails, access, ({ actor, db, meta, params, body }) =>
+    chooseDetails(db, { actor, meta, ...params, ...body }),
   );
   route(app, cartApi.removeLine, access, ({ actor, db, meta, params }) =>
     removeLine(db, { actor, meta, ...params }),

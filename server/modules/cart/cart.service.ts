@@ -1,24 +1,35 @@
-import type { AddCartLineRequest, Cart, CartLine, CartLineIssue } from '../../../contract/cart.ts';
+import type { z } from 'zod';
+import type {
+  AddCartLineRequest,
+  Cart,
+  CartDetails,
+  CartLine,
+  CartLineIssue,
+  SetCartDetailsRequest,
+} from '../../../contract/cart.ts';
 import { limits } from '../../../contract/limits.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
-import { todayUtc } from '../../lib/dates.ts';
+import { addDays, addYears, todayUtc } from '../../lib/dates.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import { sumPrices } from '../../lib/money.ts';
 import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
 import { findProductForSale } from '../catalog/catalog.service.ts';
-import { requireOpenAccount } from '../customers/customers.service.ts';
+import { findTeamsAndPacks, requireOpenAccount } from '../customers/customers.service.ts';
 import { cartActions } from './cart.policy.ts';
 import {
   addToSameNewLine,
+  type CartDetailsRow,
   type CartLineRow,
   type CartScope,
   clearCart,
   countCartLines,
   deleteCartLine,
+  findCartDetails,
   insertCartLine,
   listCartLines,
   lockCart,
+  setCartDetails,
   updateCartLine,
 } from './cart.queries.ts';
 import { grantsPerpetualFallback, linePeriod, priceTerms } from './line-pricing.ts';
@@ -36,18 +47,22 @@ const scopeOf = (actor: PartnerUserActor, account: OpenAccount): CartScope => ({
   customerAccountId: account.id,
 });
 
-function issueOf(row: CartLineRow): CartLineIssue | null {
+function issueOf(row: CartLineRow, period: { periodStart: string; periodEnd: string }): CartLineIssue | null {
   if (!row.productActive) return 'product_withdrawn';
   if (row.unitYearlyListMinor === null) return 'no_price';
+  if (period.periodEnd <= period.periodStart) return 'period_ended';
   return null;
 }
 
 /** A line as it stands today: its period from today, priced live, or flagged if it cannot be sold. */
 export function presentLine(row: CartLineRow, discountBps: number, today: string): CartLine {
   const { periodStart, periodEnd } = linePeriod(row, today);
-  const issue = issueOf(row);
+  const issue = issueOf(row, { periodStart, periodEnd });
   const unit = issue === null ? (row.unitYearlyListMinor ?? 0) : 0;
-  const price = priceTerms({ ...row, periodStart, periodEnd }, unit, discountBps);
+  // A co-termed end that has passed while the line waited prices as nothing until a new one is chosen.
+  const priced =
+    issue === 'period_ended' ? { periodStart, periodEnd: periodStart } : { periodStart, periodEnd };
+  const price = priceTerms({ ...row, ...priced }, unit, discountBps);
   return {
     id: row.id,
     productCode: row.productCode,
@@ -62,9 +77,20 @@ export function presentLine(row: CartLineRow, discountBps: number, today: string
     listPriceMinor: price.listMinor,
     discountMinor: price.discountMinor,
     totalMinor: price.totalMinor,
-    perpetualFallback: grantsPerpetualFallback(row.productKind, periodStart, periodEnd),
+    perpetualFallback: issue === null && grantsPerpetualFallback(row.productKind, periodStart, periodEnd),
     issue,
   };
+}
+
+/** The Details tab's choices as the API shows them. */
+export function presentDetails(row: CartDetailsRow | null): CartDetails {
+  const team =
+    row?.teamId && row.teamName
+      ? { id: row.teamId, name: row.teamName }
+      : row?.newTeamName
+        ? { id: null, name: row.newTeamName }
+        : null;
+  return { team, pack: row?.packNumber ? { packNumber: row.packNumber } : null };
 }
 
 async function loadCart(
@@ -74,14 +100,18 @@ async function loadCart(
   cartId: string,
   today: string,
 ): Promise<Cart> {
-  const rows = await listCartLines(db, cartId, actor.partner.currency);
-  return presentCart(actor, account, rows, today);
+  const [rows, details] = await Promise.all([
+    listCartLines(db, cartId, actor.partner.currency),
+    findCartDetails(db, cartId),
+  ]);
+  return presentCart(actor, account, rows, details, today);
 }
 
 function presentCart(
   actor: PartnerUserActor,
   account: OpenAccount,
   rows: CartLineRow[],
+  details: CartDetailsRow | null,
   today: string,
 ): Cart {
   const lines = rows.map((r) => presentLine(r, actor.partner.discountBps, today));
@@ -94,6 +124,7 @@ function presentCart(
   );
   return {
     customer: { customerId: account.customerId, name: account.name, country: account.country },
+    details: presentDetails(details),
     currency: actor.partner.currency,
     discountPercent: actor.partner.discountBps / 100,
     lines,
@@ -107,10 +138,12 @@ function presentCart(
 }
 
 /** The cart from the lines the session lookup of GET cart read with the session (one round trip). */
-export function showCart(options: CartOptions & { lines: CartLineRow[] }): Cart {
+export function showCart(
+  options: CartOptions & { lines: CartLineRow[]; details: CartDetailsRow | null },
+): Cart {
   const { actor, meta } = options;
   const account = requireOpenAccount(actor, options.customerId);
-  return presentCart(actor, account, options.lines, todayUtc(meta.now));
+  return presentCart(actor, account, options.lines, options.details, todayUtc(meta.now));
 }
 
 export async function addNewSubscriptions(
@@ -188,21 +221,98 @@ export async function addNewSubscriptions(
   });
 }
 
+/** The longest period Set Custom may choose: a co-termed line aligns, it does not extend a term. */
+export const CUSTOM_PERIOD_MAX_YEARS = 3;
+
+/**
+ * Changes a line's quantity and period: Set Default (a term of 1 or 2 years, the end following
+ * from it) or Set Custom (a chosen end date after the line's start, co-terming it; SPEC §6).
+ */
 export async function changeLine(
   db: Queryable,
-  options: CartOptions & { lineId: string; quantity: number; termYears: 1 | 2 },
+  options: CartOptions & {
+    lineId: string;
+    quantity: number;
+    termYears?: 1 | 2 | undefined;
+    periodEnd?: string | undefined;
+  },
 ): Promise<Cart> {
   const { actor, meta } = options;
   const account = requireOpenAccount(actor, options.customerId);
+  const today = todayUtc(meta.now);
   return db.transaction(async (tx) => {
     const cartId = await lockCart(tx, scopeOf(actor, account), meta.now);
-    // A standard term again: the end follows from the term (a chosen end date is dropped).
-    const changed = await updateCartLine(tx, cartId, options.lineId, {
+    const line = (await listCartLines(tx, cartId, actor.partner.currency)).find(
+      (l) => l.id === options.lineId,
+    );
+    if (!line) throw notFound('cart.line_not_found', 'No such line in this cart.');
+    if (options.periodEnd !== undefined) {
+      const start = line.periodStart ?? today;
+      const min = addDays(start, 1);
+      const max = addYears(start, CUSTOM_PERIOD_MAX_YEARS);
+      if (options.periodEnd < min || options.periodEnd > max) {
+        throw new DomainError(
+          'invalid',
+          'cart.period_end_out_of_range',
+          `Choose an end date from ${min} to ${max}.`,
+          { field: 'periodEnd', params: { min, max } },
+        );
+      }
+    }
+    await updateCartLine(tx, cartId, options.lineId, {
       quantity: options.quantity,
-      termYears: options.termYears,
-      periodEnd: null,
+      termYears: options.periodEnd === undefined ? (options.termYears ?? 1) : null,
+      periodEnd: options.periodEnd ?? null,
     });
-    if (!changed) throw notFound('cart.line_not_found', 'No such line in this cart.');
+    return loadCart(tx, actor, account, cartId, today);
+  });
+}
+
+/**
+ * The Details tab (SPEC §4): the team that receives the new licenses and the pack they join,
+ * checked to be the open account's own. A new team named like an existing one is that team.
+ */
+export async function chooseDetails(
+  db: Queryable,
+  options: CartOptions & z.infer<typeof SetCartDetailsRequest>,
+): Promise<Cart> {
+  const { actor, meta, team } = options;
+  const account = requireOpenAccount(actor, options.customerId);
+  return db.transaction(async (tx) => {
+    const cartId = await lockCart(tx, scopeOf(actor, account), meta.now);
+    const { teams, packs } = await findTeamsAndPacks(tx, account.id);
+    let teamId: string | null = null;
+    let newTeamName: string | null = null;
+    if (team?.kind === 'existing') {
+      if (!teams.some((t) => t.id === team.teamId)) {
+        throw new DomainError('not_found', 'cart.team_not_found', 'This account has no such team.', {
+          field: 'team.teamId',
+        });
+      }
+      teamId = team.teamId;
+    } else if (team?.kind === 'new') {
+      const same = teams.find((t) => t.name.toLowerCase() === team.name.toLowerCase());
+      if (same) teamId = same.id;
+      else newTeamName = team.name;
+    }
+    let subscriptionPackId: string | null = null;
+    const chosenPack = options.pack;
+    if (chosenPack.kind === 'existing') {
+      const pack = packs.find((p) => p.packNumber === chosenPack.packNumber);
+      if (!pack) {
+        throw new DomainError(
+          'not_found',
+          'cart.pack_not_found',
+          'This account has no such subscription pack.',
+          {
+            field: 'pack.packNumber',
+            params: { packNumber: chosenPack.packNumber },
+          },
+        );
+      }
+      subscriptionPackId = pack.id;
+    }
+    await setCartDetails(tx, cartId, { teamId, newTeamName, subscriptionPackId });
     return loadCart(tx, actor, account, cartId, todayUtc(meta.now));
   });
 }
@@ -227,7 +337,7 @@ export async function removeLine(db: Queryable, options: CartOptions & { lineId:
 export async function takeCart(
   tx: Queryable,
   options: { actor: PartnerUserActor; account: OpenAccount; meta: RequestMeta },
-): Promise<{ cartId: string; lines: CartLine[] }> {
+): Promise<{ cartId: string; lines: CartLine[]; details: CartDetails }> {
   const { actor, account, meta } = options;
   const cartId = await lockCart(tx, scopeOf(actor, account), meta.now);
   const today = todayUtc(meta.now);
@@ -246,9 +356,11 @@ export async function takeCart(
       { params: { products } },
     );
   }
-  return { cartId, lines };
+  return { cartId, lines, details: presentDetails(await findCartDetails(tx, cartId)) };
 }
 
+/** After Get Quote: the lines went into the quote; the next purchase chooses its details anew. */
 export async function emptyCart(tx: Queryable, cartId: string): Promise<void> {
   await clearCart(tx, cartId);
+  await setCartDetails(tx, cartId, { teamId: null, newTeamName: null, subscriptionPackId: null });
 }

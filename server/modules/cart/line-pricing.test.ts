@@ -53,3 +53,51 @@ describe('line pricing', () => {
     );
   });
 });
+
+describe('co-termed periods (SPEC §6: yearly price × days / 365 per seat, rounded once per line)', () => {
+  const custom = (periodStart: string, periodEnd: string, quantity = 1) => ({
+    quantity,
+    termYears: null,
+    periodStart,
+    periodEnd,
+  });
+
+  it('prices one day, 364, 365 and 366 days, and two years by their days', () => {
+    const yearly = 59_900; // 599.00 a year
+    const cases: [string, string, number, number][] = [
+      ['2026-11-26', '2026-11-27', 1, 164], // 599 × 1 / 365 = 1.641… → 1.64
+      ['2026-11-26', '2027-11-25', 364, 59_736], // 597.358… → 597.36
+      ['2026-11-26', '2027-11-26', 365, 59_900], // exactly a year
+      ['2027-11-26', '2028-11-26', 366, 60_064], // across 29 February 2028: 600.641… → 600.64
+      ['2026-11-26', '2028-11-26', 731, 119_964], // two years with a leap day: 1199.641… → 1199.64
+    ];
+    for (const [start, end, days, expected] of cases) {
+      const price = priceTerms(custom(start, end), yearly, 0);
+      expect(price.listMinor, `${days} days`).toBe(expected);
+    }
+  });
+
+  it('rounds once per line, not per seat', () => {
+    // 7 seats × 599.00 × 1 / 365 = 11.487… → 11.49; seat by seat it would be 7 × 1.64 = 11.48.
+    expect(priceTerms(custom('2026-11-26', '2026-11-27', 7), 59_900, 0).listMinor).toBe(1_149);
+  });
+
+  it('prices every currency the same way, in its minor unit, with the partner discount', () => {
+    for (const [currency, yearly] of [
+      ['USD', 59_900],
+      ['EUR', 54_900],
+      ['BRL', 299_000],
+    ] as const) {
+      const price = priceTerms(custom('2026-11-26', '2027-05-26', 3), yearly, 1_500); // 181 days
+      const exactList = (yearly * 3 * 181) / 365;
+      expect(price.listMinor, currency).toBe(Math.round(exactList));
+      expect(price.totalMinor, currency).toBe(Math.round(exactList * 0.85));
+      expect(price.listMinor - price.discountMinor).toBe(price.totalMinor);
+    }
+  });
+
+  it('grants no perpetual fallback license below twelve months, across a leap year too', () => {
+    expect(grantsPerpetualFallback('ide', '2027-11-26', '2028-11-25')).toBe(false); // 365 days, leap year
+    expect(grantsPerpetualFallback('ide', '2027-11-26', '2028-11-26')).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client.ts';
 import {
   customerAccounts,
   customerContacts,
+  customerTeams,
   licenses,
   partnerAccountGrants,
   recentCustomerAccounts,
@@ -157,4 +158,43 @@ export async function listRecentlyOpened(
     .where(eq(recentCustomerAccounts.partnerUserId, partnerUserId))
     .orderBy(desc(recentCustomerAccounts.openedAt))
     .limit(RECENT_ACCOUNTS_MAX);
+}
+
+export async function listTeams(
+  db: Queryable,
+  customerAccountId: string,
+): Promise<{ id: string; name: string }[]> {
+  return db
+    .select({ id: customerTeams.id, name: customerTeams.name })
+    .from(customerTeams)
+    .where(eq(customerTeams.customerAccountId, customerAccountId))
+    .orderBy(customerTeams.name);
+}
+
+export interface PackRow {
+  id: string;
+  packNumber: string;
+  periodEnd: string | null;
+  productCodes: string[];
+  licenses: number;
+}
+
+/** The account's packs with the latest end of their subscriptions, latest first. */
+export async function listPacks(db: Queryable, customerAccountId: string): Promise<PackRow[]> {
+  const rows = await db
+    .select({
+      id: subscriptionPacks.id,
+      packNumber: subscriptionPacks.packNumber,
+      periodEnd: sql<string | null>`max(${licenses.periodEnd})::text`,
+      productCodes: sql<
+        string[]
+      >`coalesce(array_agg(distinct ${licenses.productCode}) filter (where ${licenses.productCode} is not null), '{}')`,
+      licenses: sql<number>`count(${licenses.id})::int`,
+    })
+    .from(subscriptionPacks)
+    .leftJoin(licenses, eq(licenses.subscriptionPackId, subscriptionPacks.id))
+    .where(eq(subscriptionPacks.customerAccountId, customerAccountId))
+    .groupBy(subscriptionPacks.id, subscriptionPacks.packNumber)
+    .orderBy(sql`max(${licenses.periodEnd}) desc nulls last`, subscriptionPacks.packNumber);
+  return rows;
 }

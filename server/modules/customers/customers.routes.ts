@@ -6,6 +6,7 @@ import {
   createAccountForCustomer,
   findAccountsOfEmail,
   openAccount,
+  packsAndTeams,
   recentlyOpened,
 } from './customers.service.ts';
 
@@ -34,6 +35,12 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
     customersApi.recent,
     { actors: ['partner_user'], permission: 'customers.open' },
     ({ actor, db }) => recentlyOpened(db, { actor }),
+  );
+  route(
+    app,
+    customersApi.packsAndTeams,
+    { actors: ['partner_user'], permission: 'cart.manage' },
+    ({ actor, db, params }) => packsAndTeams(db, { actor, ...params }),
   );
   route(app, customersApi.close, { actors: ['partner_user'] }, async ({ actor, db }) => {
     await closeAccount(db, { actor });

@@ -6,6 +6,7 @@ import type {
   CreateCustomerRequest,
   CustomerAccount,
   OpenCustomerRequest,
+  PacksAndTeams,
   RecentCustomers,
 } from '../../../contract/customers.ts';
 import type { Db, Queryable } from '../../db/client.ts';
@@ -25,7 +26,10 @@ import {
   type CustomerAccountRow,
   findAccountsByEmail,
   findAccountToOpen,
+  listPacks,
   listRecentlyOpened,
+  listTeams,
+  type PackRow,
   rememberOpened,
 } from './customers.queries.ts';
 
@@ -317,4 +321,26 @@ export async function grantPurchaser(
       target: [partnerAccountGrants.partnerId, partnerAccountGrants.customerAccountId],
       set: { grantedAt: options.now, revokedAt: null },
     });
+}
+
+/** The teams and packs of the account open in this session (Details tab, co-terming). */
+export async function packsAndTeams(
+  db: Queryable,
+  options: { actor: PartnerUserActor; customerId: string },
+): Promise<z.input<typeof PacksAndTeams>> {
+  const account = requireOpenAccount(options.actor, options.customerId);
+  const { teams, packs } = await findTeamsAndPacks(db, account.id);
+  return { teams, packs: packs.map(({ id: _id, ...pack }) => pack) };
+}
+
+/** An account's teams and packs (with ids), for the cart's Details choices. */
+export async function findTeamsAndPacks(
+  db: Queryable,
+  customerAccountId: string,
+): Promise<{ teams: { id: string; name: string }[]; packs: PackRow[] }> {
+  const [teams, packs] = await Promise.all([
+    listTeams(db, customerAccountId),
+    listPacks(db, customerAccountId),
+  ]);
+  return { teams, packs };
 }

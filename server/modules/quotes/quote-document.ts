@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PricedLine } from '../../../contract/cart.ts';
+import type { CartDetails, PricedLine } from '../../../contract/cart.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type {
   BillingAddress,
@@ -41,6 +41,7 @@ export interface IssuedQuote {
   lines: z.infer<typeof PricedLine>[];
   totals: LinePrice;
   convertedFrom?: string | undefined;
+  details?: CartDetails | undefined;
 }
 
 export function quoteDocument(q: IssuedQuote): QuoteDocument {
@@ -64,6 +65,7 @@ export function quoteDocument(q: IssuedQuote): QuoteDocument {
       totalMinor: q.totals.totalMinor,
     },
     createdBy: q.createdBy,
+    ...(q.details ? { details: q.details } : {}),
     ...(q.convertedFrom ? { convertedFrom: q.convertedFrom } : {}),
   };
 }

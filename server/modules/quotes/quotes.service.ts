@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CartLine, PricedLine } from '../../../contract/cart.ts';
+import type { CartDetails, CartLine, PricedLine } from '../../../contract/cart.ts';
 import { limits } from '../../../contract/limits.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type {
@@ -42,6 +42,7 @@ export interface NewQuote extends QuoteOptions, Omit<CreateQuoteRequest, 'custom
   account: OpenAccount;
   /** Priced as of today (see the cart's takeCart); their prices are frozen in the quote. */
   lines: CartLine[];
+  details: CartDetails;
 }
 
 /** Writes a numbered reseller quote valid 30 days, with its lines, inside the caller's transaction. */
@@ -60,6 +61,7 @@ export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
     endUser: input.endUser,
     poNumber: input.poNumber ?? null,
     lines: input.lines.map(({ id: _id, issue: _issue, ...line }) => line),
+    details: input.details,
   });
   await recordAudit(tx, {
     partnerId: actor.partner.id,
@@ -92,6 +94,7 @@ export interface QuoteToIssue {
   /** Last valid day; 30 days from today when absent (SPEC §11a). */
   validUntil?: string;
   convertedFrom?: { id: string; quoteNumber: string };
+  details?: CartDetails;
 }
 
 /** Writes a numbered quote, its issued document and its lines, inside the caller's transaction. */
@@ -130,6 +133,7 @@ export async function issueQuote(
     lines,
     totals,
     convertedFrom: input.convertedFrom?.quoteNumber,
+    details: input.details,
   });
   const quoteId = await insertQuote(tx, {
     quoteNumber,
