@@ -79,7 +79,12 @@ export const PricedLine = z.object({
 export const CartLineIssue = z.enum(['product_withdrawn', 'no_price', 'period_ended']);
 export type CartLineIssue = z.infer<typeof CartLineIssue>;
 
-export const CartLine = PricedLine.extend({ id: z.uuid(), issue: CartLineIssue.nullable() }).meta({
+export const CartLine = PricedLine.extend({
+  id: z.uuid(),
+  issue: CartLineIssue.nullable(),
+  /** The standard term Set Default returns a co-termed line to (its term when it was added). */
+  defaultTermYears: TermYears.nullable(),
+}).meta({
   id: 'CartLine',
 });
 export type CartLine = z.infer<typeof CartLine>;

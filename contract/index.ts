@@ -4,6 +4,7 @@ export * from './cart.ts';
 export * from './catalog.ts';
 export * from './countries.ts';
 export * from './customers.ts';
+export * from './dates.ts';
 export * from './endpoint.ts';
 export * from './errors.ts';
 export * from './health.ts';

@@ -17,6 +17,8 @@ export const limits = {
   /** Dates a filter may name; anything else is a typing error, not a search. */
   dateMin: '2000-01-01',
   dateMax: '2099-12-31',
+  /** Set Custom reaches at most this many years past a line's start: co-terming aligns, it does not extend. */
+  customPeriodMaxYears: 3,
   /** Quotes are valid 30 days (SPEC §11a). */
   quoteValidityDays: 30,
   /** An Idempotency-Key is remembered this long per user. */

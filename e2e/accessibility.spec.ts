@@ -37,4 +37,7 @@ test('every screen passes the WCAG 2.1 AA checks of axe-core', async ({ page }) 
   await page.getByLabel('Language').selectOption({ label: 'Português (Brasil)' });
   await expect(page.getByRole('heading', { name: 'Orçamentos', exact: true })).toBeVisible();
   await expectNoViolations(page, 'quotes in Portuguese');
+  // The language is remembered for the user on the server: leave it as the other tests expect it.
+  await page.getByLabel('Idioma').selectOption({ label: 'English' });
+  await expect(page.getByRole('heading', { name: 'Quotes', exact: true })).toBeVisible();
 });

@@ -22,12 +22,12 @@ test('two quick clicks on Add to cart add once; a refused key is not silently dr
   await page.waitForTimeout(150);
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(row).toBeVisible();
-  await expect(row.getByRole('cell').nth(2)).toHaveText('2');
+  await expect(row.getByRole('textbox', { name: /^Quantity of/ })).toHaveValue('2');
   await page.waitForTimeout(500);
-  await expect(row.getByRole('cell').nth(2)).toHaveText('2');
+  await expect(row.getByRole('textbox', { name: /^Quantity of/ })).toHaveValue('2');
 
   // A deliberate second add, after a pause, still adds.
   await page.waitForTimeout(2_000);
   await page.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(row.getByRole('cell').nth(2)).toHaveText('4');
+  await expect(row.getByRole('textbox', { name: /^Quantity of/ })).toHaveValue('4');
 });

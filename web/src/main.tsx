@@ -89,6 +89,9 @@ function LocalizedDates({ children }: { children: ReactNode }) {
       settings={{
         locale: dayjsLocaleOf(current.language),
         firstDayOfWeek: firstDayOfWeekOf(current.language),
+        // Weekends are ordinary days here (licenses run every day), and Mantine's red weekend
+        // numbers fail the 4.5:1 contrast check on a white calendar.
+        weekendDays: [],
       }}
     >
       {children}

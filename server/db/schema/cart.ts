@@ -60,14 +60,17 @@ export const cartLines = pgTable(
       .references(() => products.code),
     kind: lineKindEnum('kind').notNull(),
     quantity: integer('quantity').notNull(),
-    /** 1 or 2 for a standard term; null when the period was co-termed to a chosen end date. */
+    /**
+     * The standard term, 1 or 2 years: the period unless `periodEnd` co-terms it, and what Set
+     * Default returns to. Null only for lines that have no standard term of their own.
+     */
     termYears: integer('term_years'),
     /**
      * A fixed start (a renewal starts at the old end date); null for new subscriptions, which start
      * on the day the quote or order is made, however long the line waited in the cart.
      */
     periodStart: date('period_start', { mode: 'string' }),
-    /** The chosen end date of a co-termed line; null for a standard term, whose end follows from its start. */
+    /** Set Custom: the chosen end date of a co-termed line; null for a standard term, whose end follows from its start. */
     periodEnd: date('period_end', { mode: 'string' }),
     serviceDomain: text('service_domain'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -75,7 +78,7 @@ export const cartLines = pgTable(
   (t) => [
     check('cart_lines_quantity_range', sql`${t.quantity} between 1 and 10000`),
     check('cart_lines_term_known', sql`${t.termYears} is null or ${t.termYears} in (1, 2)`),
-    check('cart_lines_term_or_end', sql`(${t.termYears} is null) <> (${t.periodEnd} is null)`),
+    check('cart_lines_term_or_end', sql`${t.termYears} is not null or ${t.periodEnd} is not null`),
     check(
       'cart_lines_period_order',
       sql`${t.periodStart} is null or ${t.periodEnd} is null or ${t.periodEnd} > ${t.periodStart}`,

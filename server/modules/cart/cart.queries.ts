@@ -180,8 +180,8 @@ export async function insertCartLine(db: Queryable, line: typeof cartLines.$infe
 }
 
 /**
- * Adds seats to the new-subscription line of the same product, term and domain, if the cart has
- * one and the sum stays within `maxQuantity`; answers what happened.
+ * Adds seats to the new-subscription line of the same product, term and domain (not co-termed),
+ * if the cart has one and the sum stays within `maxQuantity`; answers what happened.
  */
 export async function addToSameNewLine(
   db: Queryable,
@@ -195,6 +195,7 @@ export async function addToSameNewLine(
     eq(cartLines.productCode, line.productCode),
     eq(cartLines.termYears, line.termYears),
     isNull(cartLines.periodStart),
+    isNull(cartLines.periodEnd),
     line.serviceDomain === null
       ? isNull(cartLines.serviceDomain)
       : eq(cartLines.serviceDomain, line.serviceDomain),

@@ -56,20 +56,23 @@ function issueOf(row: CartLineRow, period: { periodStart: string; periodEnd: str
 
 /** A line as it stands today: its period from today, priced live, or flagged if it cannot be sold. */
 export function presentLine(row: CartLineRow, discountBps: number, today: string): CartLine {
-  const { periodStart, periodEnd } = linePeriod(row, today);
+  const defaultTermYears = row.termYears === 1 || row.termYears === 2 ? row.termYears : null;
+  // A chosen end date (Set Custom) wins over the standard term the line keeps for Set Default.
+  const termYears = row.periodEnd === null ? defaultTermYears : null;
+  const { periodStart, periodEnd } = linePeriod({ ...row, termYears }, today);
   const issue = issueOf(row, { periodStart, periodEnd });
   const unit = issue === null ? (row.unitYearlyListMinor ?? 0) : 0;
   // A co-termed end that has passed while the line waited prices as nothing until a new one is chosen.
   const priced =
     issue === 'period_ended' ? { periodStart, periodEnd: periodStart } : { periodStart, periodEnd };
-  const price = priceTerms({ ...row, ...priced }, unit, discountBps);
+  const price = priceTerms({ quantity: row.quantity, termYears, ...priced }, unit, discountBps);
   return {
     id: row.id,
     productCode: row.productCode,
     productName: row.productName,
     kind: row.kind,
     quantity: row.quantity,
-    termYears: row.termYears === 1 || row.termYears === 2 ? row.termYears : null,
+    termYears,
     periodStart,
     periodEnd,
     serviceDomain: row.serviceDomain,
@@ -79,6 +82,7 @@ export function presentLine(row: CartLineRow, discountBps: number, today: string
     totalMinor: price.totalMinor,
     perpetualFallback: issue === null && grantsPerpetualFallback(row.productKind, periodStart, periodEnd),
     issue,
+    defaultTermYears,
   };
 }
 
@@ -221,9 +225,6 @@ export async function addNewSubscriptions(
   });
 }
 
-/** The longest period Set Custom may choose: a co-termed line aligns, it does not extend a term. */
-export const CUSTOM_PERIOD_MAX_YEARS = 3;
-
 /**
  * Changes a line's quantity and period: Set Default (a term of 1 or 2 years, the end following
  * from it) or Set Custom (a chosen end date after the line's start, co-terming it; SPEC §6).
@@ -249,7 +250,7 @@ export async function changeLine(
     if (options.periodEnd !== undefined) {
       const start = line.periodStart ?? today;
       const min = addDays(start, 1);
-      const max = addYears(start, CUSTOM_PERIOD_MAX_YEARS);
+      const max = addYears(start, limits.customPeriodMaxYears);
       if (options.periodEnd < min || options.periodEnd > max) {
         throw new DomainError(
           'invalid',
@@ -259,9 +260,10 @@ export async function changeLine(
         );
       }
     }
+    // Set Custom keeps the standard term for Set Default; Set Default drops the chosen end.
     await updateCartLine(tx, cartId, options.lineId, {
       quantity: options.quantity,
-      termYears: options.periodEnd === undefined ? (options.termYears ?? 1) : null,
+      ...(options.termYears === undefined ? {} : { termYears: options.termYears }),
       periodEnd: options.periodEnd ?? null,
     });
     return loadCart(tx, actor, account, cartId, today);

@@ -51,6 +51,8 @@ describe('Set Custom and Set Default on a new-subscription line', () => {
     const exact = (line.unitListPriceMinor * 4 * 200) / 365;
     expect(custom).toMatchObject({
       termYears: null,
+      // What Set Default returns to: the term the line was added with.
+      defaultTermYears: 1,
       periodStart: today,
       periodEnd: end,
       listPriceMinor: Math.round(exact),

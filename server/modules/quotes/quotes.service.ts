@@ -60,7 +60,7 @@ export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
     billingAddress: input.billingAddress,
     endUser: input.endUser,
     poNumber: input.poNumber ?? null,
-    lines: input.lines.map(({ id: _id, issue: _issue, ...line }) => line),
+    lines: input.lines.map(({ id: _id, issue: _issue, defaultTermYears: _default, ...line }) => line),
     details: input.details,
   });
   await recordAudit(tx, {

@@ -95,8 +95,6 @@ export function FilterBar<Values extends ListFilters>({
                 previousYear: t('filters.calendar.previousYear'),
                 nextDecade: t('filters.calendar.nextDecade'),
                 previousDecade: t('filters.calendar.previousDecade'),
-                monthLevelControl: t('filters.calendar.chooseMonth'),
-                yearLevelControl: t('filters.calendar.chooseYear'),
               }}
               allowSingleDateInRange
               error={dateProblem ? issueText(dateProblem) : undefined}

@@ -2,7 +2,13 @@ import { Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { CartLineIssue, Currency, PricedLine, Totals } from '../../../contract/index.ts';
+import {
+  type CartLineIssue,
+  type Currency,
+  daysBetween,
+  type PricedLine,
+  type Totals,
+} from '../../../contract/index.ts';
 import { useFormat } from '../i18n/format.ts';
 
 /** A quote line, or a cart line, which may have an issue that keeps it from being quoted. */
@@ -18,6 +24,8 @@ export function LinesTable<L extends Line>({
   caption,
   renderAction,
   actionsLabel,
+  renderQuantity,
+  renderPeriodControls,
 }: {
   lines: L[];
   totals: z.infer<typeof Totals>;
@@ -25,6 +33,10 @@ export function LinesTable<L extends Line>({
   caption?: string;
   renderAction?: (line: L) => ReactNode;
   actionsLabel?: string;
+  /** The quantity cell's content (the cart edits it in place); the number by default. */
+  renderQuantity?: (line: L) => ReactNode;
+  /** Under the period: the cart's Set Custom / Set Default. */
+  renderPeriodControls?: (line: L) => ReactNode;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -85,9 +97,20 @@ export function LinesTable<L extends Line>({
                 )}
               </Table.Td>
               <Table.Td>{t(`lineKinds.${line.kind}`)}</Table.Td>
-              <Table.Td style={amount}>{format.integer(line.quantity)}</Table.Td>
+              <Table.Td style={amount}>
+                {renderQuantity ? renderQuantity(line) : format.integer(line.quantity)}
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {format.period(line.periodStart, line.periodEnd)}
+                {line.termYears === null && !line.issue ? (
+                  <Text size="xs" c="dimmed">
+                    {t('lines.prorated', {
+                      days: format.integer(daysBetween(line.periodStart, line.periodEnd)),
+                      price: format.money(line.unitListPriceMinor, currency),
+                    })}
+                  </Text>
+                ) : null}
+                {renderPeriodControls?.(line)}
               </Table.Td>
               <Table.Td style={amount}>{format.money(line.listPriceMinor, currency)}</Table.Td>
               <Table.Td style={amount}>{format.money(line.discountMinor, currency)}</Table.Td>

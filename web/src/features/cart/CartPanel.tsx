@@ -1,15 +1,24 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { CartLine } from '../../../../contract/index.ts';
 import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { EmptyState } from '../../ui/states.tsx';
 import { useCan } from '../auth/session.tsx';
 import { useCart, useRemoveCartLine } from './api.ts';
+import { CartDetails } from './CartDetails.tsx';
+import { LineQuantity } from './LineQuantity.tsx';
+import { PeriodControls } from './PeriodControls.tsx';
+import { SetCustomModal } from './SetCustomModal.tsx';
 
-/** The cart of the open account: lines, totals, remove, and Get Quote. */
+/**
+ * The cart of the open account: lines (quantity in place, Set Custom / Set Default, remove), totals,
+ * Get Quote, and the Details tab (SPEC §4).
+ */
 export function CartPanel({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -17,6 +26,8 @@ export function CartPanel({ customerId }: { customerId: string }) {
   const canQuote = useCan('quotes.create');
   const cart = useCart(customerId);
   const removeLine = useRemoveCartLine(customerId);
+  const [coterming, setCoterming] = useState<CartLine | null>(null);
+  const [tab, setTab] = useState<string | null>('lines');
 
   // The server says whether the cart can be quoted now (not empty, no line with an issue).
   const canGetQuote = cart.data?.actions.getQuote ?? false;
@@ -50,46 +61,64 @@ export function CartPanel({ customerId }: { customerId: string }) {
           {t('cart.getQuoteBlocked')}
         </Text>
       ) : null}
-      <QueryState
-        query={cart}
-        loadingLabel={t('cart.loading')}
-        isEmpty={(data) => data.lines.length === 0}
-        empty={<EmptyState>{t('cart.empty')}</EmptyState>}
-      >
-        {(data) => (
-          <LinesTable
-            lines={data.lines}
-            totals={data.totals}
-            currency={data.currency}
-            renderAction={(line) => (
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                aria-label={t('cart.remove', { product: line.productName })}
-                loading={removeLine.isPending && removeLine.variables === line.id}
-                onClick={() =>
-                  removeLine.mutate(line.id, {
-                    onSuccess: () =>
-                      notifications.show({
-                        color: 'teal',
-                        message: t('cart.removed', { product: line.productName }),
-                        autoClose: 5000,
-                      }),
-                    onError: (error) => {
-                      if (!isHandledGlobally(error)) {
-                        notifications.show({ color: 'red', message: errorMessage(error) });
-                      }
-                    },
-                  })
-                }
-              >
-                {t('cart.removeShort')}
-              </Button>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="lines">{t('cart.linesTab')}</Tabs.Tab>
+          <Tabs.Tab value="details" disabled={!cart.data || cart.data.lines.length === 0}>
+            {t('cart.detailsTab')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="lines" pt="sm">
+          <QueryState
+            query={cart}
+            loadingLabel={t('cart.loading')}
+            isEmpty={(data) => data.lines.length === 0}
+            empty={<EmptyState>{t('cart.empty')}</EmptyState>}
+          >
+            {(data) => (
+              <LinesTable
+                lines={data.lines}
+                totals={data.totals}
+                currency={data.currency}
+                renderQuantity={(line) => <LineQuantity line={line} customerId={customerId} />}
+                renderPeriodControls={(line) => (
+                  <PeriodControls line={line} customerId={customerId} onSetCustom={setCoterming} />
+                )}
+                renderAction={(line) => (
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('cart.remove', { product: line.productName })}
+                    loading={removeLine.isPending && removeLine.variables === line.id}
+                    onClick={() =>
+                      removeLine.mutate(line.id, {
+                        onSuccess: () =>
+                          notifications.show({
+                            color: 'teal',
+                            message: t('cart.removed', { product: line.productName }),
+                            autoClose: 5000,
+                          }),
+                        onError: (error) => {
+                          if (!isHandledGlobally(error)) {
+                            notifications.show({ color: 'red', message: errorMessage(error) });
+                          }
+                        },
+                      })
+                    }
+                  >
+                    {t('cart.removeShort')}
+                  </Button>
+                )}
+              />
             )}
-          />
-        )}
-      </QueryState>
+          </QueryState>
+        </Tabs.Panel>
+        <Tabs.Panel value="details" pt="sm">
+          {cart.data ? <CartDetails cart={cart.data} /> : null}
+        </Tabs.Panel>
+      </Tabs>
+      <SetCustomModal line={coterming} customerId={customerId} onClose={() => setCoterming(null)} />
     </Stack>
   );
 }

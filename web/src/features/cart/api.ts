@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { type AddCartLineRequest, type Cart, cartApi } from '../../../../contract/index.ts';
+import {
+  type AddCartLineRequest,
+  type Cart,
+  cartApi,
+  customersApi,
+  type SetCartDetailsRequest,
+  type UpdateCartLineRequest,
+} from '../../../../contract/index.ts';
 import { call } from '../../api/client.ts';
 import { retryLostAnswer } from '../../api/queryClient.ts';
 
@@ -55,5 +62,36 @@ export function useRemoveCartLine(customerId: string) {
     onSuccess: storeCart,
     // The line may already be gone (another tab): show the cart as the server has it.
     onError: () => queryClient.invalidateQueries({ queryKey: cartKeys.detail(customerId) }),
+  });
+}
+
+/** Quantity and period of a line: a term (Set Default) or a chosen end date (Set Custom). */
+export function useChangeCartLine(customerId: string) {
+  const queryClient = useQueryClient();
+  const storeCart = useStoreCart();
+  return useMutation({
+    mutationFn: ({ lineId, body }: { lineId: string; body: z.input<typeof UpdateCartLineRequest> }) =>
+      call(cartApi.updateLine, { params: { customerId, lineId }, body }),
+    onSuccess: storeCart,
+    onError: () => queryClient.invalidateQueries({ queryKey: cartKeys.detail(customerId) }),
+  });
+}
+
+/** The Details tab's team and pack. */
+export function useSetCartDetails(customerId: string) {
+  const storeCart = useStoreCart();
+  return useMutation({
+    mutationFn: (body: z.input<typeof SetCartDetailsRequest>) =>
+      call(cartApi.setDetails, { params: { customerId }, body }),
+    onSuccess: storeCart,
+  });
+}
+
+/** The account's teams and packs (with their end dates, for co-terming). */
+export function usePacksAndTeams(customerId: string) {
+  return useQuery({
+    queryKey: ['customers', customerId, 'packs-and-teams'],
+    queryFn: ({ signal }) => call(customersApi.packsAndTeams, { params: { customerId }, signal }),
+    staleTime: 60_000,
   });
 }

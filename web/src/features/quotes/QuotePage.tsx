@@ -131,6 +131,12 @@ function QuoteView({ quote: q }: { quote: Quote }) {
         <Detail label={t('quoteView.created')}>{format.timestampDate(q.createdAt)}</Detail>
         <Detail label={t('quoteView.validUntil')}>{format.date(q.validUntil)}</Detail>
         <Detail label={t('quoteView.poNumber')}>{q.poNumber ?? t('common.none')}</Detail>
+        {q.details ? (
+          <>
+            <Detail label={t('quoteView.team')}>{q.details.team?.name ?? t('details.teamNone')}</Detail>
+            <Detail label={t('quoteView.pack')}>{q.details.pack?.packNumber ?? t('details.packNew')}</Detail>
+          </>
+        ) : null}
         <Detail label={t('quoteView.total')}>
           <Text component="span" fw={700}>
             {format.money(q.totals.totalMinor, q.currency)}

@@ -1,0 +1,2 @@
+ALTER TABLE "cart_lines" DROP CONSTRAINT "cart_lines_term_or_end";--> statement-breakpoint
+ALTER TABLE "cart_lines" ADD CONSTRAINT "cart_lines_term_or_end" CHECK ("cart_lines"."term_years" is not null or "cart_lines"."period_end" is not null);
