@@ -113,7 +113,13 @@ export async function quoteFor(
 export async function createTestLicenses(
   db: Db,
   customer: { id: string },
-  options: { productCode?: string; seats?: number; periodStart?: string; periodEnd?: string } = {},
+  options: {
+    productCode?: string;
+    seats?: number;
+    periodStart?: string;
+    periodEnd?: string;
+    serviceDomain?: string;
+  } = {},
 ) {
   return db.transaction(async (tx) => {
     const pack = await createSubscriptionPack(tx, { customerAccountId: customer.id, createdAt: new Date() });
@@ -123,6 +129,7 @@ export async function createTestLicenses(
       productCode: options.productCode ?? 'II',
       periodStart: options.periodStart ?? '2026-02-14',
       periodEnd: options.periodEnd ?? '2027-02-14',
+      ...(options.serviceDomain ? { serviceDomain: options.serviceDomain } : {}),
       seats: Array.from({ length: options.seats ?? 2 }, () => ({})),
     });
     return { packNumber: pack.packNumber, licenses };

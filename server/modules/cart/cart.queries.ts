@@ -235,3 +235,23 @@ export async function deleteCartLine(db: Queryable, cartId: string, lineId: stri
 export async function clearCart(db: Queryable, cartId: string): Promise<void> {
   await db.delete(cartLines).where(eq(cartLines.cartId, cartId));
 }
+
+/** Whether the cart already has a line of the product for the service domain (any term or period). */
+export async function hasLineForDomain(
+  db: Queryable,
+  cartId: string,
+  line: { productCode: string; serviceDomain: string },
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: cartLines.id })
+    .from(cartLines)
+    .where(
+      and(
+        eq(cartLines.cartId, cartId),
+        eq(cartLines.productCode, line.productCode),
+        eq(cartLines.serviceDomain, line.serviceDomain),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

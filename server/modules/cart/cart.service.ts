@@ -16,6 +16,7 @@ import { sumPrices } from '../../lib/money.ts';
 import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
 import { findProductForSale } from '../catalog/catalog.service.ts';
 import { findTeamsAndPacks, requireOpenAccount } from '../customers/customers.service.ts';
+import { isServiceDomainSubscribed } from '../licenses/licenses.service.ts';
 import { cartActions } from './cart.policy.ts';
 import {
   addToSameNewLine,
@@ -26,6 +27,7 @@ import {
   countCartLines,
   deleteCartLine,
   findCartDetails,
+  hasLineForDomain,
   insertCartLine,
   listCartLines,
   lockCart,
@@ -150,6 +152,37 @@ export function showCart(
   return presentCart(actor, account, options.lines, options.details, todayUtc(meta.now));
 }
 
+/**
+ * One subscription per cloud service domain and product (SPEC §4): not a second line for the same
+ * domain in the cart (more seats go on that line), and not a new one for a domain that already has
+ * a running subscription (it is renewed instead).
+ */
+async function requireFreeDomain(
+  tx: Queryable,
+  cartId: string,
+  product: { code: string; name: string },
+  serviceDomain: string,
+  today: string,
+): Promise<void> {
+  const params = { serviceDomain, product: product.name };
+  if (await hasLineForDomain(tx, cartId, { productCode: product.code, serviceDomain })) {
+    throw new DomainError(
+      'conflict',
+      'cart.service_domain_in_cart',
+      `${serviceDomain} is already in the cart for ${product.name}: change that line instead.`,
+      { field: 'serviceDomain', params },
+    );
+  }
+  if (await isServiceDomainSubscribed(tx, { productCode: product.code, serviceDomain, today })) {
+    throw new DomainError(
+      'conflict',
+      'cart.service_domain_subscribed',
+      `${serviceDomain} already has a ${product.name} subscription: renew it instead of buying a new one.`,
+      { field: 'serviceDomain', params },
+    );
+  }
+}
+
 export async function addNewSubscriptions(
   db: Queryable,
   options: CartOptions & { line: AddCartLineRequest },
@@ -205,6 +238,8 @@ export async function addNewSubscriptions(
       );
     }
     if (merged === 'none') {
+      if (serviceDomain !== null)
+        await requireFreeDomain(tx, cartId, product, serviceDomain, todayUtc(meta.now));
       if ((await countCartLines(tx, cartId)) >= limits.cartLinesMax) {
         throw new DomainError('conflict', 'cart.full', `A cart holds at most ${limits.cartLinesMax} lines.`, {
           params: { max: limits.cartLinesMax },

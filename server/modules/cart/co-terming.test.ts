@@ -176,3 +176,41 @@ describe('the Details tab', () => {
     expect(team.json()).toMatchObject({ code: 'cart.team_not_found', field: 'team.teamId' });
   });
 });
+
+describe('cloud products: one subscription per service domain and product', () => {
+  it('puts more seats for a domain on its line, and refuses a second line for it', async () => {
+    const add = (termYears: number, quantity = 5) =>
+      session.post(`${cartUrl}/lines`, {
+        productCode: 'YTC',
+        quantity,
+        termYears,
+        serviceDomain: 'coterm.youtrack.cloud',
+      });
+    expect((await add(1)).statusCode).toBe(201);
+    const more = (await add(1, 3)).json();
+    expect(more.lines.filter((l: { productCode: string }) => l.productCode === 'YTC')).toMatchObject([
+      { quantity: 8, serviceDomain: 'coterm.youtrack.cloud' },
+    ]);
+    const other = await add(2);
+    expect(other.statusCode).toBe(409);
+    expect(other.json()).toMatchObject({ code: 'cart.service_domain_in_cart', field: 'serviceDomain' });
+  });
+
+  it('refuses a domain that already has a running subscription of the product, on any account', async () => {
+    const elsewhere = await createTestCustomer(t.db);
+    await createTestLicenses(t.db, elsewhere, {
+      productCode: 'YTC',
+      serviceDomain: 'taken.youtrack.cloud',
+      periodStart: todayUtc(t.clock.now),
+      periodEnd: addYears(todayUtc(t.clock.now), 1),
+    });
+    const res = await session.post(`${cartUrl}/lines`, {
+      productCode: 'YTC',
+      quantity: 1,
+      termYears: 1,
+      serviceDomain: 'taken.youtrack.cloud',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'cart.service_domain_subscribed', field: 'serviceDomain' });
+  });
+});

@@ -4,6 +4,7 @@ import { licenses, products, subscriptionPacks } from '../../db/schema/index.ts'
 import type { IsoDate } from '../../lib/dates.ts';
 import { grantsPerpetualFallback } from '../cart/line-pricing.ts';
 import { drawLicenseId, drawLicenseKey, drawPackNumber, licenseKeyHash } from './license-identifiers.ts';
+import { hasRunningSubscription } from './licenses.queries.ts';
 
 export interface NewPack {
   customerAccountId: string;
@@ -82,4 +83,15 @@ export async function issueLicenses(
     })),
   );
   return issued.map(({ licenseId, key }) => ({ licenseId, key }));
+}
+
+/**
+ * One subscription per cloud service domain and product (SPEC §4): a domain that already has one
+ * is renewed or extended, never bought again.
+ */
+export function isServiceDomainSubscribed(
+  db: Queryable,
+  options: { productCode: string; serviceDomain: string; today: string },
+): Promise<boolean> {
+  return hasRunningSubscription(db, options);
 }
