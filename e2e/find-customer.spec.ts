@@ -1,12 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoViolations, logIn, snapshot } from './helpers.ts';
-
-/** Types into the start page's one search bar and presses Search. */
-async function search(page: Page, text: string) {
-  await page.getByRole('link', { name: 'Partner Portal' }).first().click();
-  await page.getByLabel('Search customers').fill(text);
-  await page.getByRole('button', { name: 'Search', exact: true }).click();
-}
+import { expectNoViolations, logIn, searchCustomers, snapshot } from './helpers.ts';
 
 async function proveEmail(page: Page, email: string) {
   const dialog = page.getByRole('dialog', { name: "Confirm the customer's email" });
@@ -22,13 +15,13 @@ test('a subscription pack number, a License ID and a license key each open Acme 
 }) => {
   await logIn(page, 'sales@demo-reseller.test');
   for (const value of ['0220/ulfqxob', 'OIY94JBDUQ', 'OIY94JBDUQ-D3M0K-ACME2-II26X-7QZ4P']) {
-    await search(page, value);
+    await searchCustomers(page, value);
     await proveEmail(page, 'it@acme.test');
     await expect(openAccountBanner(page, 'Acme Corp')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Product Catalog' })).toBeVisible();
   }
   // A wrong email gets the same answer as a wrong identifier.
-  await search(page, 'ZZZZZZZZZZ');
+  await searchCustomers(page, 'ZZZZZZZZZZ');
   const dialog = page.getByRole('dialog', { name: "Confirm the customer's email" });
   await expect(dialog.getByText('To open the account with License ID ZZZZZZZZZZ')).toBeVisible();
   await dialog.getByLabel('Customer email').fill('it@acme.test');
@@ -49,7 +42,7 @@ test('a malformed value says what a valid one looks like; a chosen kind is check
   page,
 }) => {
   await logIn(page, 'sales@demo-reseller.test');
-  await search(page, '12-34');
+  await searchCustomers(page, '12-34');
   await expect(page.getByText(/This is none of the five kinds\. A Customer ID has 7 digits/)).toBeVisible();
   await page.getByLabel('Search by').selectOption({ label: 'Subscription pack number' });
   await page.getByLabel('Search customers').fill('1320/ABC');
@@ -59,7 +52,7 @@ test('a malformed value says what a valid one looks like; a chosen kind is check
 
 test('a managed account opens without the email step', async ({ page }) => {
   await logIn(page, 'sales@demo-reseller.test');
-  await search(page, '7012345');
+  await searchCustomers(page, '7012345');
   await expect(openAccountBanner(page, 'Globex Ltda')).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
@@ -68,14 +61,14 @@ test('a customer email lists its accounts; an unknown one creates a new account 
   page,
 }) => {
   await logIn(page, 'admin@demo-reseller.test');
-  await search(page, 'IT@acme.test');
+  await searchCustomers(page, 'IT@acme.test');
   const accounts = page.getByRole('dialog', { name: 'Accounts of this email' });
   await expect(accounts.getByText('One account is associated with it@acme.test.')).toBeVisible();
   await snapshot(page, 'lookup-accounts-of-email');
   await accounts.getByRole('button', { name: /Acme Corp.*6703615/ }).click();
   await expect(openAccountBanner(page, 'Acme Corp')).toBeVisible();
 
-  await search(page, 'buyer@newco.test');
+  await searchCustomers(page, 'buyer@newco.test');
   const create = page.getByRole('dialog', { name: 'Accounts of this email' });
   await expect(create.getByText('No account is associated with buyer@newco.test yet.')).toBeVisible();
   await create.getByRole('button', { name: 'Create account' }).click();
@@ -97,21 +90,21 @@ test('a customer email lists its accounts; an unknown one creates a new account 
       .textContent()
   )?.match(/\d{7}/)?.[0];
   expect(customerId).toBeTruthy();
-  await search(page, customerId ?? '');
+  await searchCustomers(page, customerId ?? '');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(openAccountBanner(page, 'NewCo Ltda')).toBeVisible();
 });
 
 test('a vendor direct quote becomes our quote; an expired one is refused', async ({ page }) => {
   await logIn(page, 'sales@demo-reseller.test');
-  await search(page, 'Q-2026-000046');
+  await searchCustomers(page, 'Q-2026-000046');
   let dialog = page.getByRole('dialog', { name: 'Convert direct quote Q-2026-000046' });
   await fillLicensee(dialog);
   await dialog.getByRole('button', { name: 'Convert to my quote' }).click();
   await expect(dialog.getByText(/Q-2026-000046 has expired and can no longer be converted/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
-  await search(page, 'q-2026-000045');
+  await searchCustomers(page, 'q-2026-000045');
   dialog = page.getByRole('dialog', { name: 'Convert direct quote Q-2026-000045' });
   await fillLicensee(dialog);
   await dialog.getByRole('button', { name: 'Convert to my quote' }).click();
@@ -121,7 +114,7 @@ test('a vendor direct quote becomes our quote; an expired one is refused', async
   await snapshot(page, 'converted-direct-quote');
 
   // Converted once: a second attempt says so.
-  await search(page, 'Q-2026-000045');
+  await searchCustomers(page, 'Q-2026-000045');
   dialog = page.getByRole('dialog', { name: 'Convert direct quote Q-2026-000045' });
   await fillLicensee(dialog);
   await dialog.getByRole('button', { name: 'Convert to my quote' }).click();

@@ -12,6 +12,13 @@ export async function logIn(page: Page, email: string) {
   await expect(page.getByRole('button', { name: /^(Log out|Sair)$/ })).toBeVisible();
 }
 
+/** Types into the start page's one search bar (going there first) and presses Search. */
+export async function searchCustomers(page: Page, text: string) {
+  await page.getByRole('link', { name: 'Partner Portal' }).first().click();
+  await page.getByLabel('Search customers').fill(text);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+}
+
 /** The search bar's Customer ID step and the email pop-up (SPEC §3 item 1). */
 export async function openAccountById(page: Page, customerId: string, email: string) {
   await page.getByLabel('Search customers').fill(customerId);
