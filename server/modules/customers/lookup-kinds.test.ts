@@ -149,6 +149,27 @@ describe('accounts that open without the email step', () => {
   });
 });
 
+describe('a double click on Create account', () => {
+  it('makes one account: the same Idempotency-Key replays the first answer', async () => {
+    const creator = await createTestPartner(t.db, t.app);
+    const session = await creator.loginAs('sales');
+    const body = {
+      companyName: 'Twice Co',
+      country: 'US',
+      adminContact: { name: 'T', email: 'twice@co.test' },
+    };
+    const headers = { 'idempotency-key': `create-${Date.now()}` };
+    const answers = await Promise.all([
+      session.post('/api/customers', body, headers),
+      session.post('/api/customers', body, headers),
+    ]);
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
+    expect(answers[0]?.json().customerId).toBe(answers[1]?.json().customerId);
+    const found = await session.post('/api/customers/find-by-email', { email: 'twice@co.test' });
+    expect(found.json().items).toHaveLength(1);
+  });
+});
+
 describe('finding accounts by a customer email', () => {
   it('lists every account of the email; picking one opens it with that email', async () => {
     const shared = `shared.${Date.now()}@corp.test`;
