@@ -5,11 +5,13 @@ import { deleteExpiredIdempotencyKeys } from './http/idempotency.ts';
 import { deleteExpiredRateLimitWindows } from './lib/rate-limit.ts';
 import { deleteExpiredDevices } from './modules/auth/devices.ts';
 import { deleteExpiredSessions } from './modules/auth/sessions.ts';
+import { trimRecentAccounts } from './modules/customers/customers.service.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 
 /**
- * Deletes expired sessions, device tokens, idempotency keys and old rate-limit windows every hour.
+ * Deletes expired sessions, device tokens, idempotency keys and old rate-limit windows, and trims
+ * each user's recently opened accounts, every hour.
  * Safe to run in every instance: the deletes are idempotent.
  */
 export function startMaintenance(db: Db, log: FastifyBaseLogger): () => void {
@@ -20,6 +22,7 @@ export function startMaintenance(db: Db, log: FastifyBaseLogger): () => void {
       await deleteExpiredDevices(db, now);
       await deleteExpiredIdempotencyKeys(db, new Date(now.getTime() - limits.idempotencyHours * HOUR_MS));
       await deleteExpiredRateLimitWindows(db, new Date(now.getTime() - 24 * HOUR_MS));
+      await trimRecentAccounts(db);
     } catch (err) {
       log.error({ err }, 'maintenance failed');
     }

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { rateLimitHits } from '../db/schema/index.ts';
 
@@ -63,14 +63,19 @@ export async function takeAttempt(
   return { allowed: true, attempt: { taken } };
 }
 
-/** A successful attempt does not count against anyone. */
+/** A successful attempt does not count against anyone (one statement for all its limits). */
 export async function giveBack(db: Db, attempt: Attempt): Promise<void> {
-  for (const { key, windowStart } of attempt.taken) {
-    await db
-      .update(rateLimitHits)
-      .set({ hits: sql`greatest(${rateLimitHits.hits} - 1, 0)` })
-      .where(and(eq(rateLimitHits.key, key), eq(rateLimitHits.windowStart, windowStart)));
-  }
+  if (attempt.taken.length === 0) return;
+  await db
+    .update(rateLimitHits)
+    .set({ hits: sql`greatest(${rateLimitHits.hits} - 1, 0)` })
+    .where(
+      or(
+        ...attempt.taken.map(({ key, windowStart }) =>
+          and(eq(rateLimitHits.key, key), eq(rateLimitHits.windowStart, windowStart)),
+        ),
+      ),
+    );
 }
 
 export async function deleteExpiredRateLimitWindows(db: Db, olderThan: Date): Promise<void> {

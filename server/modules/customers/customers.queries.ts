@@ -111,10 +111,10 @@ export async function findAccountsByEmail(db: Queryable, email: string): Promise
     .limit(ACCOUNTS_PER_EMAIL_MAX);
 }
 
-/** How many recently opened accounts a user's start page shows (and the database keeps). */
+/** How many recently opened accounts a user's start page shows (and maintenance keeps). */
 export const RECENT_ACCOUNTS_MAX = 8;
 
-/** Remembers that a user opened an account now, keeping only their most recent ones. */
+/** Remembers that a user opened an account now (one row per account: the latest opening). */
 export async function rememberOpened(
   db: Queryable,
   options: { partnerUserId: string; customerAccountId: string; now: Date },
@@ -126,20 +126,23 @@ export async function rememberOpened(
       target: [recentCustomerAccounts.partnerUserId, recentCustomerAccounts.customerAccountId],
       set: { openedAt: options.now },
     });
-  const keep = db
-    .select({ id: recentCustomerAccounts.customerAccountId })
-    .from(recentCustomerAccounts)
-    .where(eq(recentCustomerAccounts.partnerUserId, options.partnerUserId))
-    .orderBy(desc(recentCustomerAccounts.openedAt))
-    .limit(RECENT_ACCOUNTS_MAX);
-  await db
-    .delete(recentCustomerAccounts)
-    .where(
-      and(
-        eq(recentCustomerAccounts.partnerUserId, options.partnerUserId),
-        sql`${recentCustomerAccounts.customerAccountId} not in (${keep})`,
-      ),
-    );
+}
+
+/**
+ * Keeps each user's RECENT_ACCOUNTS_MAX latest openings and deletes the rest: maintenance work,
+ * so that opening an account (a lookup) costs one write here instead of two.
+ */
+export async function trimRecentlyOpened(db: Queryable): Promise<void> {
+  await db.execute(sql`
+    delete from ${recentCustomerAccounts} r
+    using (
+      select partner_user_id, customer_account_id,
+             row_number() over (partition by partner_user_id order by opened_at desc) as place
+      from ${recentCustomerAccounts}
+    ) ranked
+    where ranked.place > ${RECENT_ACCOUNTS_MAX}
+      and r.partner_user_id = ranked.partner_user_id
+      and r.customer_account_id = ranked.customer_account_id`);
 }
 
 export async function listRecentlyOpened(

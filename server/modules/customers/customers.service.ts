@@ -31,6 +31,7 @@ import {
   listTeams,
   type PackRow,
   rememberOpened,
+  trimRecentlyOpened,
 } from './customers.queries.ts';
 
 /**
@@ -343,4 +344,9 @@ export async function findTeamsAndPacks(
     listPacks(db, customerAccountId),
   ]);
   return { teams, packs };
+}
+
+/** Maintenance: each user's recently opened accounts beyond what the start page shows go. */
+export function trimRecentAccounts(db: Queryable): Promise<void> {
+  return trimRecentlyOpened(db);
 }

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema/index.ts';
+import { auditLog, partnerUsers, recentCustomerAccounts } from '../../db/schema/index.ts';
 import {
   createTestCustomer,
   createTestLicenses,
@@ -8,7 +8,8 @@ import {
   type TestPartner,
 } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { grantPurchaser } from './customers.service.ts';
+import { RECENT_ACCOUNTS_MAX } from './customers.queries.ts';
+import { grantPurchaser, trimRecentAccounts } from './customers.service.ts';
 
 let t: TestApp;
 let partner: TestPartner;
@@ -222,5 +223,31 @@ describe('recently opened accounts', () => {
     expect(recent.items.map((r: { name: string }) => r.name)).toEqual(['First', 'Second']);
     // A colleague's list is their own.
     expect((await (await user.loginAs('admin')).get('/api/customers/recent')).json().items).toEqual([]);
+  });
+
+  it('shows the latest eight, and maintenance keeps no more than that per user', async () => {
+    const user = await createTestPartner(t.db, t.app);
+    const session = await user.loginAs('sales');
+    const names: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const account = await createTestCustomer(t.db, { name: `Recent ${i}` });
+      names.unshift(`Recent ${i}`);
+      await session.post('/api/customers/open', open('customerId', account.customerId, account.email));
+      t.clock.advanceMinutes(1);
+    }
+    const shown = (await session.get('/api/customers/recent'))
+      .json()
+      .items.map((r: { name: string }) => r.name);
+    expect(shown).toEqual(names.slice(0, RECENT_ACCOUNTS_MAX));
+    await trimRecentAccounts(t.db);
+    const kept = await t.db
+      .select()
+      .from(recentCustomerAccounts)
+      .innerJoin(partnerUsers, eq(partnerUsers.id, recentCustomerAccounts.partnerUserId))
+      .where(eq(partnerUsers.partnerId, user.id));
+    expect(kept).toHaveLength(RECENT_ACCOUNTS_MAX);
+    expect(
+      (await session.get('/api/customers/recent')).json().items.map((r: { name: string }) => r.name),
+    ).toEqual(shown);
   });
 });
