@@ -154,11 +154,14 @@ export const QuoteNumber = formatted(identifierPatterns.quoteNumber, 'quote_numb
 
 const QuoteParams = z.strictObject({ quoteNumber: QuoteNumber });
 
-/** A vendor direct quote's number and the licensee's details for the reseller quote it becomes. */
+/**
+ * A vendor direct quote's number and the licensee's details for the reseller quote it becomes; the
+ * partner's billing address on file is used unless another is given.
+ */
 export const ConvertDirectQuoteRequest = z
   .strictObject({
     quoteNumber: QuoteNumber,
-    billingAddress: BillingAddressInput,
+    billingAddress: BillingAddressInput.optional(),
     endUser: EndUserInput,
     poNumber: optionalText(60),
   })

@@ -1,10 +1,19 @@
 import { loadDemoCatalog } from '../modules/catalog/demo-catalog.ts';
-import { findAccountByCustomerId } from '../modules/customers/customers.queries.ts';
-import { addTeam, createCustomerAccount, grantPurchaser } from '../modules/customers/customers.service.ts';
+import {
+  accountByCustomerId,
+  addTeam,
+  createCustomerAccount,
+  grantPurchaser,
+} from '../modules/customers/customers.service.ts';
 import { createSubscriptionPack, issueLicenses } from '../modules/licenses/licenses.service.ts';
-import { createPartner, createPartnerUser, findPartnerByName } from '../modules/partners/partners.service.ts';
+import {
+  createPartner,
+  createPartnerUser,
+  findPartnerByName,
+  setPartnerBillingAddress,
+} from '../modules/partners/partners.service.ts';
 import { createDirectQuote } from '../modules/quotes/direct-quotes.service.ts';
-import { findQuoteState } from '../modules/quotes/quotes.queries.ts';
+import { quoteState } from '../modules/quotes/quotes.service.ts';
 import { createStaffMember, findStaffCredentials } from '../modules/staff/staff.service.ts';
 import type { Db } from './client.ts';
 
@@ -100,12 +109,34 @@ export async function loadDemoData(db: Db): Promise<boolean> {
  */
 async function addLookupDemoData(db: Db, now: Date): Promise<void> {
   const ids = demoIdentifiers;
-  if (await findQuoteState(db, ids.expiredDirectQuote)) return;
-  const acme = await findAccountByCustomerId(db, ids.acme);
-  const globex = await findAccountByCustomerId(db, ids.globex);
+  if (await quoteState(db, ids.expiredDirectQuote)) return;
+  const acme = await accountByCustomerId(db, ids.acme);
+  const globex = await accountByCustomerId(db, ids.globex);
   const demo = await findPartnerByName(db, 'Demo Reseller');
-  if (!acme || !globex || !demo) throw new Error('the demo data is missing Acme, Globex or Demo Reseller');
+  const outro = await findPartnerByName(db, 'Outro Revendedor Ltda');
+  if (!acme || !globex || !demo || !outro)
+    throw new Error('the demo data is missing an account or a partner');
   await db.transaction(async (tx) => {
+    await setPartnerBillingAddress(tx, {
+      partnerId: demo.id,
+      billingAddress: {
+        companyName: 'Demo Reseller LLC',
+        addressLine1: '1 Market St',
+        city: 'San Francisco',
+        postalCode: '94105',
+        country: 'US',
+      },
+    });
+    await setPartnerBillingAddress(tx, {
+      partnerId: outro.id,
+      billingAddress: {
+        companyName: 'Outro Revendedor Ltda',
+        addressLine1: 'Av. Paulista, 1000',
+        city: 'São Paulo',
+        postalCode: '01310-100',
+        country: 'BR',
+      },
+    });
     await addTeam(tx, acme.id, 'Engineering');
     const pack = await createSubscriptionPack(tx, {
       customerAccountId: acme.id,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setPartnerBillingAddress } from '../modules/partners/partners.service.ts';
 import {
   createTestCustomer,
   createTestDirectQuote,
@@ -83,6 +84,26 @@ describe('converting a vendor direct quote', () => {
     expect(
       (await (await partner.loginAs('sales')).post('/api/quotes/convert-direct', convert(number))).statusCode,
     ).toBe(201);
+  });
+
+  it("uses the partner's billing address on file when none is given, and asks for one when there is none", async () => {
+    const number = await createTestDirectQuote(t.db, customer, { now: t.clock.now });
+    const { billingAddress: _given, ...withoutAddress } = convert(number);
+    const session = await partner.loginAs('sales');
+    const missing = await session.post('/api/quotes/convert-direct', withoutAddress);
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json()).toMatchObject({ code: 'quote.billing_address_required', field: 'billingAddress' });
+    const onFile = {
+      companyName: 'On File LLC',
+      addressLine1: '9 File St',
+      city: 'Austin',
+      postalCode: '73301',
+      country: 'US',
+    };
+    await setPartnerBillingAddress(t.db, { partnerId: partner.id, billingAddress: onFile });
+    const converted = await session.post('/api/quotes/convert-direct', withoutAddress);
+    expect(converted.statusCode).toBe(201);
+    expect(converted.json().billingAddress).toEqual(onFile);
   });
 
   it('lets exactly one of two partners converting at the same moment succeed', async () => {

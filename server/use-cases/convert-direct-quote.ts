@@ -9,10 +9,9 @@ import { giveBack } from '../lib/rate-limit.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import type { PartnerUserActor } from '../modules/auth/actor.ts';
 import { linePeriod, priceTerms } from '../modules/cart/line-pricing.ts';
-import { findAccountById } from '../modules/customers/customers.queries.ts';
-import { countLookupAttempt } from '../modules/customers/customers.service.ts';
-import { findQuoteState, markDirectQuoteConverted } from '../modules/quotes/quotes.queries.ts';
-import { getQuote, issueQuote } from '../modules/quotes/quotes.service.ts';
+import { accountById, countLookupAttempt } from '../modules/customers/customers.service.ts';
+import { findPartnerBillingAddress } from '../modules/partners/partners.service.ts';
+import { claimDirectQuote, getQuote, issueQuote, quoteState } from '../modules/quotes/quotes.service.ts';
 
 interface ConvertOptions extends ConvertDirectQuoteRequest {
   actor: PartnerUserActor;
@@ -50,7 +49,7 @@ export function resellerLine(
 
 /** Why a quote number cannot be converted, as the specific answer SPEC §3 item 4 asks for. */
 async function refusal(tx: Tx, quoteNumber: string, today: string): Promise<DomainError> {
-  const state = await findQuoteState(tx, quoteNumber);
+  const state = await quoteState(tx, quoteNumber);
   const refuse = (kind: 'not_found' | 'conflict' | 'unprocessable', code: string, message: string) =>
     new DomainError(kind, code, message, { field: 'quoteNumber', params: { quoteNumber } });
   if (!state)
@@ -82,7 +81,7 @@ export async function convertDirectQuote(db: Db, options: ConvertOptions): Promi
   const today = todayUtc(meta.now);
   try {
     const quote = await db.transaction(async (tx) => {
-      const direct = await markDirectQuoteConverted(tx, { quoteNumber, today });
+      const direct = await claimDirectQuote(tx, { quoteNumber, today });
       if (!direct) throw await refusal(tx, quoteNumber, today);
       if (direct.currency !== actor.partner.currency) {
         throw new DomainError(
@@ -92,7 +91,17 @@ export async function convertDirectQuote(db: Db, options: ConvertOptions): Promi
           { field: 'quoteNumber', params: { quoteNumber, currency: direct.currency } },
         );
       }
-      const account = await findAccountById(tx, direct.customerAccountId);
+      const billingAddress =
+        options.billingAddress ?? (await findPartnerBillingAddress(tx, actor.partner.id));
+      if (!billingAddress) {
+        throw new DomainError(
+          'unprocessable',
+          'quote.billing_address_required',
+          'Enter the billing address for the quote: none is on file for this partner.',
+          { field: 'billingAddress' },
+        );
+      }
+      const account = await accountById(tx, direct.customerAccountId);
       if (!account) throw new Error(`direct quote ${quoteNumber} names no account`);
       const issued = await issueQuote(tx, {
         meta,
@@ -102,7 +111,7 @@ export async function convertDirectQuote(db: Db, options: ConvertOptions): Promi
         account,
         currency: actor.partner.currency,
         discountBps: actor.partner.discountBps,
-        billingAddress: options.billingAddress,
+        billingAddress,
         endUser: options.endUser,
         poNumber: options.poNumber ?? null,
         lines: direct.document.lines.map((line) => resellerLine(line, actor.partner.discountBps, today)),

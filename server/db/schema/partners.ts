@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { BillingAddress } from '../../../contract/quotes.ts';
 import { currencyEnum, localeEnum, partnerRoleEnum } from './enums.ts';
 
 export const discountLevels = pgTable(
@@ -37,7 +38,8 @@ export const partners = pgTable(
       .references(() => discountLevels.id),
     /** May this partner buy postpaid against a quote (SPEC §8)? */
     creditTerms: boolean('credit_terms').notNull().default(false),
-    billingAddress: jsonb('billing_address'),
+    /** The partner's billing address on file: used on its quotes unless another is given. */
+    billingAddress: jsonb('billing_address').$type<BillingAddress>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -24,6 +24,8 @@ import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
 import { setOpenCustomerAccount } from '../auth/sessions.ts';
 import {
   type CustomerAccountRow,
+  findAccountByCustomerId,
+  findAccountById,
   findAccountsByEmail,
   findAccountToOpen,
   listPacks,
@@ -349,4 +351,12 @@ export async function findTeamsAndPacks(
 /** Maintenance: each user's recently opened accounts beyond what the start page shows go. */
 export function trimRecentAccounts(db: Queryable): Promise<void> {
   return trimRecentlyOpened(db);
+}
+
+/** An account by its id or by its Customer ID, for other modules and use cases. */
+export function accountById(db: Queryable, id: string): Promise<CustomerAccountRow | null> {
+  return findAccountById(db, id);
+}
+export function accountByCustomerId(db: Queryable, customerId: string): Promise<CustomerAccountRow | null> {
+  return findAccountByCustomerId(db, customerId);
 }

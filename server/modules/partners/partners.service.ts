@@ -4,6 +4,7 @@ import type { PartnerSummary } from '../../../contract/admin.ts';
 import type { Locale } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Role } from '../../../contract/permissions.ts';
+import type { BillingAddress } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
 import { discountLevels, partners, partnerUsers } from '../../db/schema/index.ts';
 import type { Credentials } from '../auth/auth.service.ts';
@@ -121,4 +122,26 @@ export async function setUserLocale(
   options: { userId: string; locale: Locale },
 ): Promise<void> {
   await db.update(partnerUsers).set({ locale: options.locale }).where(eq(partnerUsers.id, options.userId));
+}
+
+/** The partner's billing address on file (SPEC §1), used on its quotes unless another is given. */
+export async function setPartnerBillingAddress(
+  db: Queryable,
+  options: { partnerId: string; billingAddress: BillingAddress },
+): Promise<void> {
+  await db
+    .update(partners)
+    .set({ billingAddress: options.billingAddress })
+    .where(eq(partners.id, options.partnerId));
+}
+
+export async function findPartnerBillingAddress(
+  db: Queryable,
+  partnerId: string,
+): Promise<BillingAddress | null> {
+  const [row] = await db
+    .select({ billingAddress: partners.billingAddress })
+    .from(partners)
+    .where(eq(partners.id, partnerId));
+  return row?.billingAddress ?? null;
 }

@@ -25,10 +25,13 @@ import { quoteDocument, type StoredQuote } from './quote-document.ts';
 import { effectiveStatus } from './quote-status.ts';
 import { quoteActions } from './quotes.policy.ts';
 import {
+  type ClaimedDirectQuote,
+  findQuoteState,
   insertQuote,
   insertQuoteLines,
   listQuoteSummaries,
   markCancelled,
+  markDirectQuoteConverted,
   type QuoteSummaryRow,
   storedQuoteOf,
 } from './quotes.queries.ts';
@@ -288,4 +291,19 @@ function presentSummary(
     createdAt: row.createdAt.toISOString(),
     validUntil: row.validUntil,
   };
+}
+
+/**
+ * Claims a vendor direct quote for conversion (SPEC §3 item 4): marked converted if it is still
+ * open and valid, else null; `quoteState` then tells why not.
+ */
+export function claimDirectQuote(
+  tx: Queryable,
+  scope: { quoteNumber: string; today: string },
+): Promise<ClaimedDirectQuote | null> {
+  return markDirectQuoteConverted(tx, scope);
+}
+
+export function quoteState(db: Queryable, quoteNumber: string) {
+  return findQuoteState(db, quoteNumber);
 }

@@ -1,7 +1,8 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConvertDirectQuoteRequest, type Quote } from '../../../../contract/index.ts';
+import { isApiError } from '../../api/client.ts';
 import {
   BillingAddressFieldset,
   type BillingAddressValues,
@@ -17,7 +18,13 @@ import { EndUserFieldset, type EndUserValues, endUserValues } from '../../forms/
 import { useCurrentSession } from '../auth/session.tsx';
 import { useConvertDirectQuote } from './api.ts';
 
-type Values = { billingAddress: BillingAddressValues; endUser: EndUserValues; poNumber: string };
+type Values = {
+  billingAddress: BillingAddressValues;
+  /** Off: the partner's billing address on file is used. */
+  otherBillingAddress: boolean;
+  endUser: EndUserValues;
+  poNumber: string;
+};
 
 /**
  * SPEC §3 item 4: the licensee's contact details for a vendor direct quote, which then becomes
@@ -37,17 +44,23 @@ export function ConvertDirectQuoteModal({
   const session = useCurrentSession();
   const convert = useConvertDirectQuote();
   const formRef = useRef<HTMLFormElement>(null);
+  const initialValues: Values = {
+    billingAddress: billingAddressValues({
+      companyName: session.partner.name,
+      country: session.partner.country,
+    }),
+    otherBillingAddress: false,
+    endUser: endUserValues(),
+    poNumber: '',
+  };
   const form = useContractForm({
     schema: ConvertDirectQuoteRequest,
-    initialValues: {
-      billingAddress: billingAddressValues({
-        companyName: session.partner.name,
-        country: session.partner.country,
-      }),
-      endUser: endUserValues(),
-      poNumber: '',
-    } satisfies Values,
-    toInput: (values: Values) => ({ quoteNumber, ...values }),
+    initialValues,
+    toInput: ({ otherBillingAddress, billingAddress, ...values }: Values) => ({
+      quoteNumber,
+      ...values,
+      ...(otherBillingAddress ? { billingAddress } : {}),
+    }),
   });
 
   const { reset } = form;
@@ -59,7 +72,16 @@ export function ConvertDirectQuoteModal({
     (body) =>
       convert.mutate(body, {
         onSuccess: onConverted,
-        onError: (error) => placeApiError(form, error),
+        onError: (error) => {
+          // No address on file: ask for one, with the message beside the switch that shows it.
+          if (isApiError(error, 'quote.billing_address_required'))
+            form.setFieldValue('otherBillingAddress', true);
+          placeApiError(
+            form,
+            error,
+            isApiError(error, 'quote.billing_address_required') ? 'otherBillingAddress' : undefined,
+          );
+        },
       }),
     () => focusFirstError(formRef.current),
   );
@@ -76,7 +98,12 @@ export function ConvertDirectQuoteModal({
         <Stack gap="md">
           <Text size="sm">{t('convertQuote.intro', { quoteNumber })}</Text>
           <EndUserFieldset form={form} />
-          <BillingAddressFieldset form={form} />
+          <Switch
+            label={t('convertQuote.otherBillingAddress')}
+            description={t('convertQuote.billingOnFile')}
+            {...form.getInputProps('otherBillingAddress', { type: 'checkbox' })}
+          />
+          {form.values.otherBillingAddress ? <BillingAddressFieldset form={form} /> : null}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput
               label={t('quoteForm.poNumber')}
