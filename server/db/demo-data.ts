@@ -150,8 +150,8 @@ async function addLookupDemoData(db: Db, now: Date): Promise<void> {
       periodStart: '2026-02-14',
       periodEnd: '2027-02-14',
       seats: [
-        { licenseId: ids.acmeLicenseId, key: ids.acmeLicenseKey, assignedEmail: 'dev.one@acme.test' },
-        { assignedEmail: 'dev.two@acme.test' },
+        { licenseId: ids.acmeLicenseId, key: ids.acmeLicenseKey, assignedEmail: 'dev1@acme.test' },
+        { assignedEmail: 'dev2@acme.test' },
         {},
       ],
     });

@@ -1,7 +1,7 @@
 /** Calendar dates as `YYYY-MM-DD` strings in UTC; subscription periods are whole days. */
 export type IsoDate = string;
 
-export { addDays, addYears, daysBetween } from '../../contract/dates.ts';
+export { addDays, addMonths, addYears, daysBetween } from '../../contract/dates.ts';
 
 export function todayUtc(now: Date = new Date()): IsoDate {
   return now.toISOString().slice(0, 10);
