@@ -13,6 +13,7 @@ export const permissionsByRole = {
   'customers.create': ['admin', 'sales'],
   'catalog.read': ['admin', 'sales'],
   'cart.manage': ['admin', 'sales'],
+  'licenses.read': ['admin', 'sales'],
   'quotes.read': ['admin', 'sales'],
   'quotes.create': ['admin', 'sales'],
   'quotes.cancel': ['admin', 'sales'],

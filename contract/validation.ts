@@ -142,6 +142,18 @@ export function requiredText(max: number) {
     .transform((value) => value.trim());
 }
 
+// A pasted list keeps its tabs and line breaks (they separate its items); other control characters are refused.
+const controlsButSpacing = /[^\P{Cc}\t\n\r]/u;
+
+/** Text pasted as a list (License IDs, one per line or separated by commas): tabs and new lines allowed. */
+export function pastedList(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine((value) => !controlsButSpacing.test(value), { error: 'control_characters' })
+    .refine((value) => value.trim().length > 0, { error: 'required' });
+}
+
 /** A password: taken exactly as typed (spaces count), but never with control characters. */
 export function secret(max: number) {
   return z.string().min(1).max(max).refine(noControlCharacters, { error: 'control_characters' });

@@ -12,6 +12,7 @@ import { cartRoutes } from './modules/cart/cart.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { licenseRoutes } from './modules/licenses/licenses.routes.ts';
 import { partnerAdminRoutes } from './modules/partners/partners.routes.ts';
 import { quoteRoutes } from './modules/quotes/quotes.routes.ts';
 import { openApi } from './plugins/openapi.ts';
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(customerRoutes);
+  await app.register(licenseRoutes);
   await app.register(catalogRoutes);
   await app.register(cartRoutes);
   await app.register(quoteRoutes);

@@ -177,6 +177,14 @@ const matrix: Record<string, Row> = {
     }),
     expect: sellers(200),
   },
+  'POST /api/customers/{customerId}/licenses/search': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: `/api/customers/${w.customer.customerId}/licenses/search`,
+      body: { mode: 'licenses', text: 'OIY94JBDUQ, ABCDEFGHIJ' },
+    }),
+    expect: sellers(200),
+  },
   'GET /api/customers/recent': {
     cell: async () => ({ method: 'GET', url: '/api/customers/recent' }),
     expect: sellers(200),

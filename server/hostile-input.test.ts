@@ -84,6 +84,10 @@ beforeAll(async () => {
       idempotent: true,
     },
     'GET /api/customers/recent': {},
+    'POST /api/customers/{customerId}/licenses/search': {
+      params: { customerId },
+      body: { mode: 'email', email: 'dev1@acme.test' },
+    },
     'GET /api/customers/{customerId}/packs-and-teams': { params: { customerId } },
     'PUT /api/customers/{customerId}/cart/details': {
       params: { customerId },

@@ -10,6 +10,10 @@ const tags = [
   { name: 'customers', description: 'Find and open customer accounts (SPEC §3).' },
   { name: 'catalog', description: 'The Product Catalog with list and buy prices (SPEC §4).' },
   { name: 'cart', description: 'The cart of the open customer account (SPEC §4).' },
+  {
+    name: 'licenses',
+    description: "Updates & Renewals: search an account's licenses and what may be done with them (SPEC §5).",
+  },
   { name: 'quotes', description: 'Reseller quotes: create, list, search, open, cancel (SPEC §7).' },
   { name: 'admin', description: "The vendor's back office, for vendor staff." },
   { name: 'health', description: 'Liveness.' },

@@ -5,6 +5,7 @@ import type { Role } from '../../contract/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { createCustomerAccount } from '../modules/customers/customers.service.ts';
 import { createSubscriptionPack, issueLicenses } from '../modules/licenses/licenses.service.ts';
+import { recordOrder } from '../modules/orders/orders.service.ts';
 import { createPartner, createPartnerUser } from '../modules/partners/partners.service.ts';
 import { createDirectQuote } from '../modules/quotes/direct-quotes.service.ts';
 import { createStaffMember } from '../modules/staff/staff.service.ts';
@@ -119,10 +120,24 @@ export async function createTestLicenses(
     periodStart?: string;
     periodEnd?: string;
     serviceDomain?: string;
+    assignedEmails?: string[];
+    /** Bought by an order with this PO number (the order number is drawn). */
+    poNumber?: string;
   } = {},
 ) {
   return db.transaction(async (tx) => {
     const pack = await createSubscriptionPack(tx, { customerAccountId: customer.id, createdAt: new Date() });
+    const order =
+      options.poNumber === undefined
+        ? undefined
+        : await recordOrder(tx, {
+            partnerId: null,
+            customerAccountId: customer.id,
+            poNumber: options.poNumber,
+            currency: 'USD',
+            totalMinor: 0,
+            createdAt: new Date(),
+          });
     const licenses = await issueLicenses(tx, {
       customerAccountId: customer.id,
       subscriptionPackId: pack.id,
@@ -130,9 +145,13 @@ export async function createTestLicenses(
       periodStart: options.periodStart ?? '2026-02-14',
       periodEnd: options.periodEnd ?? '2027-02-14',
       ...(options.serviceDomain ? { serviceDomain: options.serviceDomain } : {}),
-      seats: Array.from({ length: options.seats ?? 2 }, () => ({})),
+      ...(order ? { orderId: order.id } : {}),
+      seats: Array.from({ length: options.seats ?? 2 }, (_, i) => {
+        const assignedEmail = options.assignedEmails?.[i];
+        return assignedEmail ? { assignedEmail } : {};
+      }),
     });
-    return { packNumber: pack.packNumber, licenses };
+    return { packNumber: pack.packNumber, licenses, orderNumber: order?.orderNumber ?? null };
   });
 }
 

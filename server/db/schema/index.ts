@@ -6,6 +6,7 @@ export * from './customers.ts';
 export * from './enums.ts';
 export * from './licenses.ts';
 export * from './mail.ts';
+export * from './orders.ts';
 export * from './partners.ts';
 export * from './quotes.ts';
 export * from './staff.ts';

@@ -12,6 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { products } from './catalog.ts';
 import { customerAccounts, customerTeams } from './customers.ts';
+import { orders } from './orders.ts';
 
 /** Subscriptions of one account that renew together and share a billing cycle (SPEC §2). */
 export const subscriptionPacks = pgTable(
@@ -60,9 +61,12 @@ export const licenses = pgTable(
     periodStart: date('period_start', { mode: 'string' }).notNull(),
     periodEnd: date('period_end', { mode: 'string' }).notNull(),
     perpetualFallback: boolean('perpetual_fallback').notNull(),
+    /** The order that bought or last renewed the license (SPEC §5 search by order or PO number). */
+    lastOrderId: uuid('last_order_id').references(() => orders.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('licenses_last_order_idx').on(t.lastOrderId),
     check('licenses_license_id_format', sql`${t.licenseId} ~ '^[A-Z0-9]{10}$'`),
     check('licenses_period_order', sql`${t.periodEnd} > ${t.periodStart}`),
     uniqueIndex('licenses_license_id_unique').on(t.licenseId),
@@ -70,5 +74,34 @@ export const licenses = pgTable(
     index('licenses_pack_idx').on(t.subscriptionPackId),
     index('licenses_assigned_email_idx').on(t.assignedEmail),
     index('licenses_service_domain_idx').on(t.serviceDomain),
+  ],
+);
+
+/**
+ * One row per paid period of a license: renewals extend the same License ID with a new row, and
+ * upgrades and downgrades stay traceable (the product of each period). A license is paid for a
+ * period once: of two orders renewing it for the same period, the second is refused by the unique
+ * index, whichever carts or partners they came from.
+ */
+export const licensePeriods = pgTable(
+  'license_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    licenseId: uuid('license_id')
+      .notNull()
+      .references(() => licenses.id, { onDelete: 'cascade' }),
+    productCode: text('product_code')
+      .notNull()
+      .references(() => products.code),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    perpetualFallback: boolean('perpetual_fallback').notNull(),
+    /** The order that paid for this period (null for periods carried over from elsewhere). */
+    orderId: uuid('order_id').references(() => orders.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('license_periods_order', sql`${t.periodEnd} > ${t.periodStart}`),
+    uniqueIndex('license_periods_license_start_unique').on(t.licenseId, t.periodStart),
   ],
 );

@@ -1,6 +1,7 @@
-import { and, eq, gte } from 'drizzle-orm';
+import { and, eq, gte, inArray, or, type SQL } from 'drizzle-orm';
+import type { ProductKind } from '../../../contract/catalog.ts';
 import type { Queryable } from '../../db/client.ts';
-import { licenses } from '../../db/schema/index.ts';
+import { customerTeams, licenses, orders, products, subscriptionPacks } from '../../db/schema/index.ts';
 
 /** Whether a cloud service domain has a running subscription of the product, on any account. */
 export async function hasRunningSubscription(
@@ -19,4 +20,87 @@ export async function hasRunningSubscription(
     )
     .limit(1);
   return row !== undefined;
+}
+
+export interface LicenseRow {
+  licenseId: string;
+  productCode: string;
+  productName: string;
+  productKind: ProductKind;
+  packNumber: string;
+  serviceDomain: string | null;
+  periodStart: string;
+  periodEnd: string;
+  perpetualFallback: boolean;
+  assignedEmail: string | null;
+  teamName: string | null;
+  orderNumber: string | null;
+  poNumber: string | null;
+  /** To tell which pasted keys matched (the hash of a key, never the key). */
+  keyHash: string;
+}
+
+/** What a search names: licenses by ID or by ID and key hash, or one other field of theirs. */
+export type LicenseFilter =
+  | { mode: 'licenses'; licenseIds: string[]; keys: { licenseId: string; keyHash: string }[] }
+  | { mode: 'email'; email: string }
+  | { mode: 'serviceDomain'; serviceDomain: string }
+  | { mode: 'order'; number: string }
+  | { mode: 'pack'; packNumber: string };
+
+/** Rows one search answers at most: a search is for choosing what to renew, not an export. */
+export const LICENSE_SEARCH_ROWS_MAX = 2_000;
+
+function filterOf(filter: LicenseFilter): SQL | undefined {
+  switch (filter.mode) {
+    case 'licenses':
+      return or(
+        filter.licenseIds.length > 0 ? inArray(licenses.licenseId, filter.licenseIds) : undefined,
+        ...filter.keys.map((k) =>
+          and(eq(licenses.licenseId, k.licenseId), eq(licenses.licenseKeyHash, k.keyHash)),
+        ),
+      );
+    case 'email':
+      return eq(licenses.assignedEmail, filter.email);
+    case 'serviceDomain':
+      return eq(licenses.serviceDomain, filter.serviceDomain);
+    case 'order':
+      return or(eq(orders.orderNumber, filter.number), eq(orders.poNumber, filter.number));
+    case 'pack':
+      return eq(subscriptionPacks.packNumber, filter.packNumber);
+  }
+}
+
+/** The licenses of one account a search names, each with its product, pack, team and last order. */
+export async function findLicenses(
+  db: Queryable,
+  options: { customerAccountId: string; filter: LicenseFilter },
+): Promise<LicenseRow[]> {
+  const where = filterOf(options.filter);
+  if (!where) return [];
+  return db
+    .select({
+      licenseId: licenses.licenseId,
+      productCode: licenses.productCode,
+      productName: products.name,
+      productKind: products.kind,
+      packNumber: subscriptionPacks.packNumber,
+      serviceDomain: licenses.serviceDomain,
+      periodStart: licenses.periodStart,
+      periodEnd: licenses.periodEnd,
+      perpetualFallback: licenses.perpetualFallback,
+      assignedEmail: licenses.assignedEmail,
+      teamName: customerTeams.name,
+      orderNumber: orders.orderNumber,
+      poNumber: orders.poNumber,
+      keyHash: licenses.licenseKeyHash,
+    })
+    .from(licenses)
+    .innerJoin(products, eq(products.code, licenses.productCode))
+    .innerJoin(subscriptionPacks, eq(subscriptionPacks.id, licenses.subscriptionPackId))
+    .leftJoin(customerTeams, eq(customerTeams.id, licenses.teamId))
+    .leftJoin(orders, eq(orders.id, licenses.lastOrderId))
+    .where(and(eq(licenses.customerAccountId, options.customerAccountId), where))
+    .orderBy(subscriptionPacks.packNumber, licenses.productCode, licenses.periodEnd, licenses.licenseId)
+    .limit(LICENSE_SEARCH_ROWS_MAX);
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { licenses, products, subscriptionPacks } from '../../db/schema/index.ts';
+import { licensePeriods, licenses, products, subscriptionPacks } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { grantsPerpetualFallback } from '../cart/line-pricing.ts';
 import { drawLicenseId, drawLicenseKey, drawPackNumber, licenseKeyHash } from './license-identifiers.ts';
@@ -45,6 +45,8 @@ export interface NewLicenses {
   periodStart: IsoDate;
   periodEnd: IsoDate;
   serviceDomain?: string;
+  /** The order that paid for them, when there is one. */
+  orderId?: string;
   seats: Seat[];
 }
 
@@ -67,19 +69,34 @@ export async function issueLicenses(
     return { seat, licenseId, key: seat.key ?? drawLicenseKey(licenseId) };
   });
   if (issued.length === 0) return [];
-  await db.insert(licenses).values(
-    issued.map(({ seat, licenseId, key }) => ({
-      licenseId,
-      licenseKeyHash: licenseKeyHash(key),
-      customerAccountId: input.customerAccountId,
-      subscriptionPackId: input.subscriptionPackId,
+  const rows = await db
+    .insert(licenses)
+    .values(
+      issued.map(({ seat, licenseId, key }) => ({
+        licenseId,
+        licenseKeyHash: licenseKeyHash(key),
+        customerAccountId: input.customerAccountId,
+        subscriptionPackId: input.subscriptionPackId,
+        productCode: input.productCode,
+        teamId: seat.teamId ?? null,
+        assignedEmail: seat.assignedEmail?.toLowerCase() ?? null,
+        serviceDomain: input.serviceDomain ?? null,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        perpetualFallback,
+        lastOrderId: input.orderId ?? null,
+      })),
+    )
+    .returning({ id: licenses.id });
+  // Each license's first paid period; renewals add the next ones.
+  await db.insert(licensePeriods).values(
+    rows.map((row) => ({
+      licenseId: row.id,
       productCode: input.productCode,
-      teamId: seat.teamId ?? null,
-      assignedEmail: seat.assignedEmail?.toLowerCase() ?? null,
-      serviceDomain: input.serviceDomain ?? null,
       periodStart: input.periodStart,
       periodEnd: input.periodEnd,
       perpetualFallback,
+      orderId: input.orderId ?? null,
     })),
   );
   return issued.map(({ licenseId, key }) => ({ licenseId, key }));

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ServiceDomain } from './cart.ts';
+import { ProductKind } from './catalog.ts';
+import { CustomerId, SubscriptionPackNumber } from './customers.ts';
+import { endpoint } from './endpoint.ts';
+import { Email, pastedList, requiredText } from './validation.ts';
+
+/** Most License IDs or keys one search takes (pasted as a list). */
+export const LICENSE_SEARCH_MAX_TOKENS = 100;
+
+/**
+ * The five ways Search licenses finds an account's subscriptions (SPEC §5): license keys or License
+ * IDs (several at once, separated by spaces, commas or new lines), an invited user's email, a cloud
+ * service domain, an order or PO number, a subscription pack number.
+ */
+export const LicenseSearchRequest = z
+  .discriminatedUnion('mode', [
+    z.strictObject({ mode: z.literal('licenses'), text: pastedList(20_000) }),
+    z.strictObject({ mode: z.literal('email'), email: Email }),
+    z.strictObject({ mode: z.literal('serviceDomain'), serviceDomain: ServiceDomain }),
+    z.strictObject({ mode: z.literal('order'), number: requiredText(60) }),
+    z.strictObject({ mode: z.literal('pack'), packNumber: SubscriptionPackNumber }),
+  ])
+  .meta({ id: 'LicenseSearchRequest' });
+export type LicenseSearchRequest = z.infer<typeof LicenseSearchRequest>;
+
+export const Standing = z.enum(['active', 'renewable', 'lapsed', 'expired']);
+
+/** Seats of one product in one pack with one period: what Search lists and the cart renews. */
+export const SubscriptionGroup = z
+  .object({
+    packNumber: z.string(),
+    productCode: z.string(),
+    productName: z.string(),
+    productKind: ProductKind,
+    serviceDomain: z.string().nullable(),
+    periodStart: z.iso.date(),
+    periodEnd: z.iso.date(),
+    perpetualFallback: z.boolean(),
+    seats: z.number().int(),
+    licenseIds: z.array(z.string()),
+    assignedUsers: z.array(z.string()),
+    teams: z.array(z.string()),
+    orderNumber: z.string().nullable(),
+    poNumber: z.string().nullable(),
+    standing: Standing,
+    renewalOpensOn: z.iso.date(),
+    renewalClosesOn: z.iso.date(),
+    /** What the renewal rules allow today (SPEC §11a). */
+    actions: z.object({ renew: z.boolean(), upgrade: z.boolean(), downgrade: z.boolean() }),
+  })
+  .meta({ id: 'SubscriptionGroup' });
+export type SubscriptionGroup = z.infer<typeof SubscriptionGroup>;
+
+export const LicenseSearchResult = z
+  .object({
+    items: z.array(SubscriptionGroup),
+    /** Well-formed License IDs or keys of no license of this account. */
+    notFound: z.array(z.string()),
+    /** Pasted words that are neither a License ID nor a license key. */
+    invalid: z.array(z.string()),
+  })
+  .meta({ id: 'LicenseSearchResult' });
+
+export const licensesApi = {
+  search: endpoint({
+    method: 'POST',
+    path: '/api/customers/:customerId/licenses/search',
+    operationId: 'searchLicenses',
+    summary:
+      'Search licenses of the account open in this session (Updates & Renewals) by license keys or IDs, invited-user email, service domain, order or PO number, or subscription pack number',
+    tag: 'licenses',
+    params: z.strictObject({ customerId: CustomerId }),
+    body: LicenseSearchRequest,
+    response: LicenseSearchResult,
+  }),
+};

@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import { identifierPatterns } from '../../../contract/identifiers.ts';
+import {
+  LICENSE_SEARCH_MAX_TOKENS,
+  type LicenseSearchRequest,
+  type LicenseSearchResult,
+  type SubscriptionGroup,
+} from '../../../contract/licenses.ts';
+import type { Queryable } from '../../db/client.ts';
+import type { RequestMeta } from '../../http/request-meta.ts';
+import { todayUtc } from '../../lib/dates.ts';
+import { DomainError } from '../../lib/errors.ts';
+import type { PartnerUserActor } from '../auth/actor.ts';
+import { requireOpenAccount } from '../customers/customers.service.ts';
+import { optionsFor } from '../renewals/renewal-rules.ts';
+import { licenseIdOfKey, licenseKeyHash } from './license-identifiers.ts';
+import { findLicenses, type LicenseFilter, type LicenseRow } from './licenses.queries.ts';
+
+/** Pasted License IDs and keys: split on spaces, commas, semicolons and new lines; duplicates once. */
+export function parseLicenseList(text: string): { licenseIds: string[]; keys: string[]; invalid: string[] } {
+  const tokens = [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .map((t) => t.toUpperCase()),
+    ),
+  ];
+  if (tokens.length > LICENSE_SEARCH_MAX_TOKENS) {
+    throw new DomainError(
+      'invalid',
+      'licenses.too_many',
+      `Search at most ${LICENSE_SEARCH_MAX_TOKENS} License IDs or keys at once.`,
+      { field: 'text', params: { max: LICENSE_SEARCH_MAX_TOKENS } },
+    );
+  }
+  const licenseIds: string[] = [];
+  const keys: string[] = [];
+  const invalid: string[] = [];
+  for (const token of tokens) {
+    if (identifierPatterns.licenseId.test(token)) licenseIds.push(token);
+    else if (identifierPatterns.licenseKey.test(token)) keys.push(token);
+    else invalid.push(token);
+  }
+  return { licenseIds, keys, invalid };
+}
+
+/** Seats of one product, pack, period and domain, with what the renewal rules allow today. */
+function group(rows: LicenseRow[], today: string): z.input<typeof SubscriptionGroup>[] {
+  const groups = new Map<string, LicenseRow[]>();
+  for (const row of rows) {
+    const key = [row.packNumber, row.productCode, row.periodStart, row.periodEnd, row.serviceDomain].join(
+      '|',
+    );
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return [...groups.values()].map((seats) => {
+    const first = seats[0] as LicenseRow;
+    const options = optionsFor(first, today);
+    const distinct = (values: (string | null)[]) =>
+      [...new Set(values.filter((v): v is string => v !== null))].sort();
+    return {
+      packNumber: first.packNumber,
+      productCode: first.productCode,
+      productName: first.productName,
+      productKind: first.productKind,
+      serviceDomain: first.serviceDomain,
+      periodStart: first.periodStart,
+      periodEnd: first.periodEnd,
+      perpetualFallback: first.perpetualFallback,
+      seats: seats.length,
+      licenseIds: seats.map((s) => s.licenseId),
+      assignedUsers: distinct(seats.map((s) => s.assignedEmail)),
+      teams: distinct(seats.map((s) => s.teamName)),
+      orderNumber: seats.find((s) => s.orderNumber)?.orderNumber ?? null,
+      poNumber: seats.find((s) => s.poNumber)?.poNumber ?? null,
+      standing: options.standing,
+      renewalOpensOn: options.window.opensOn,
+      renewalClosesOn: options.window.closesOn,
+      actions: { renew: options.renew, upgrade: options.upgrade, downgrade: options.downgrade },
+    };
+  });
+}
+
+/**
+ * Search licenses (SPEC §5) of the account open in this session: the account was opened with the
+ * proof of knowledge (or is managed by this partner), so its licenses are this partner's to see.
+ */
+export async function searchLicenses(
+  db: Queryable,
+  options: { actor: PartnerUserActor; meta: RequestMeta; customerId: string; request: LicenseSearchRequest },
+): Promise<z.input<typeof LicenseSearchResult>> {
+  const account = requireOpenAccount(options.actor, options.customerId);
+  const today = todayUtc(options.meta.now);
+  const { request } = options;
+  if (request.mode !== 'licenses') {
+    const rows = await findLicenses(db, { customerAccountId: account.id, filter: request as LicenseFilter });
+    return { items: group(rows, today), notFound: [], invalid: [] };
+  }
+  const pasted = parseLicenseList(request.text);
+  const keys = pasted.keys.map((key) => ({
+    key,
+    licenseId: licenseIdOfKey(key) ?? '',
+    keyHash: licenseKeyHash(key),
+  }));
+  const rows = await findLicenses(db, {
+    customerAccountId: account.id,
+    filter: { mode: 'licenses', licenseIds: pasted.licenseIds, keys },
+  });
+  const foundIds = new Set(rows.map((r) => r.licenseId));
+  const foundKeys = new Set(rows.map((r) => `${r.licenseId}|${r.keyHash}`));
+  return {
+    items: group(rows, today),
+    notFound: [
+      ...pasted.licenseIds.filter((id) => !foundIds.has(id)),
+      ...keys.filter((k) => !foundKeys.has(`${k.licenseId}|${k.keyHash}`)).map((k) => k.key),
+    ],
+    invalid: pasted.invalid,
+  };
+}
