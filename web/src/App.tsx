@@ -25,6 +25,9 @@ const QuotesPage = lazy(() =>
 const NewQuotePage = lazy(() =>
   import('./features/quotes/NewQuotePage.tsx').then((m) => ({ default: m.NewQuotePage })),
 );
+const RenewalsPage = lazy(() =>
+  import('./features/renewals/RenewalsPage.tsx').then((m) => ({ default: m.RenewalsPage })),
+);
 const QuotePage = lazy(() =>
   import('./features/quotes/QuotePage.tsx').then((m) => ({ default: m.QuotePage })),
 );
@@ -79,6 +82,14 @@ export function App() {
           element={
             <RequirePermission permission="catalog.read">
               <CatalogPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="renewals"
+          element={
+            <RequirePermission permission="licenses.read">
+              <RenewalsPage />
             </RequirePermission>
           }
         />

@@ -89,6 +89,7 @@ export function Layout() {
   const logout = useLogout();
   const canCatalog = useCan('catalog.read');
   const canQuotes = useCan('quotes.read');
+  const canRenew = useCan('licenses.read');
   const canOpen = useCan('customers.open');
   const session = useCurrentSession();
 
@@ -100,6 +101,7 @@ export function Layout() {
             <ProductName />
             <Group component="nav" aria-label={t('nav.main')} gap={4} wrap="nowrap">
               {canCatalog ? <TopNavLink to="/catalog">{t('nav.catalog')}</TopNavLink> : null}
+              {canRenew ? <TopNavLink to="/renewals">{t('nav.renewals')}</TopNavLink> : null}
               {canQuotes ? <TopNavLink to="/quotes">{t('nav.quotes')}</TopNavLink> : null}
             </Group>
           </Group>

@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test';
+import { expectNoViolations, logIn, openAccountById } from './helpers.ts';
+
+test('Updates & Renewals: Search licenses by several License IDs, by pack and by invited user', async ({
+  page,
+}) => {
+  await logIn(page, 'sales@demo-reseller.test');
+  await openAccountById(page, '6703615', 'it@acme.test');
+  await page.getByRole('link', { name: 'Updates & Renewals' }).click();
+  await expect(page.getByRole('heading', { name: 'Updates & Renewals' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Search licenses' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search licenses' });
+  await dialog
+    .getByLabel('License keys or License IDs', { exact: true })
+    .fill('OIY94JBDUQ, oiy94jbduq\nZZZZZZZZZZ nonsense');
+  await expectNoViolations(page, 'Search licenses');
+  await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const results = page.getByRole('region', { name: 'Search results' });
+  const row = results.getByRole('row', { name: /IntelliJ IDEA Ultimate/ });
+  await expect(row).toContainText('OIY94JBDUQ');
+  await expect(row).toContainText('0220/ULFQXOB');
+  await expect(row.getByText('Renew', { exact: true })).toBeVisible();
+  await expect(results.getByText('1 License ID or key is not a license of this account')).toBeVisible();
+  await expect(results.getByText('ZZZZZZZZZZ')).toBeVisible();
+  await expect(results.getByText('1 entry is neither a License ID nor a license key')).toBeVisible();
+  await expectNoViolations(page, 'license search results');
+
+  // The whole pack: three seats, two of them assigned.
+  await page.getByRole('button', { name: 'Search licenses' }).click();
+  await dialog.getByRole('radio', { name: 'Subscription pack number' }).check();
+  await dialog.getByLabel('Subscription pack number', { exact: true }).fill('0220/ulfqxob');
+  await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(results.getByRole('row', { name: /IntelliJ IDEA Ultimate/ })).toContainText(
+    'dev1@acme.test, dev2@acme.test',
+  );
+  await expect(
+    results
+      .getByRole('row', { name: /IntelliJ IDEA Ultimate/ })
+      .getByRole('cell')
+      .nth(2),
+  ).toHaveText('3');
+
+  // An invited user: the seats assigned to them; a malformed email is told in the pop-up.
+  await page.getByRole('button', { name: 'Search licenses' }).click();
+  await dialog.getByRole('radio', { name: 'Invited user email' }).check();
+  await dialog.getByLabel('Invited user email', { exact: true }).fill('dev1@');
+  await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(dialog.getByText('Enter a valid email address, e.g. name@example.com.')).toBeVisible();
+  await dialog.getByLabel('Invited user email', { exact: true }).fill('dev1@acme.test');
+  await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(
+    results
+      .getByRole('row', { name: /IntelliJ IDEA Ultimate/ })
+      .getByRole('cell')
+      .nth(2),
+  ).toHaveText('1');
+});

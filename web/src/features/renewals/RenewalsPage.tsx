@@ -1,0 +1,172 @@
+import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubscriptionGroup } from '../../../../contract/index.ts';
+import { isHandledGlobally } from '../../i18n/errors.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { errorText } from '../../i18n/messages.tsx';
+import { PageTitle } from '../../ui/PageTitle.tsx';
+import { EmptyState } from '../../ui/states.tsx';
+import { useCurrentSession } from '../auth/session.tsx';
+import { NoOpenAccount } from '../customers/NoOpenAccount.tsx';
+import { useSearchLicenses } from './api.ts';
+import { SearchLicensesModal } from './SearchLicensesModal.tsx';
+
+/** Updates & Renewals (SPEC §5): Search licenses of the open account and what may be done with them. */
+export function RenewalsPage() {
+  const { t } = useTranslation();
+  const account = useCurrentSession().openAccount;
+  if (!account) return <NoOpenAccount title={t('renewals.title')}>{t('renewals.noAccount')}</NoOpenAccount>;
+  return <Renewals account={account} />;
+}
+
+function Renewals({ account }: { account: { customerId: string; name: string } }) {
+  const { t } = useTranslation();
+  const search = useSearchLicenses(account.customerId);
+  const [searching, setSearching] = useState(false);
+  const result = search.data;
+  const problem = search.isError && !isHandledGlobally(search.error) ? errorText(search.error) : null;
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <PageTitle>{t('renewals.title')}</PageTitle>
+          <Text size="sm" c="dimmed">
+            {t('catalog.forAccount', { name: account.name, customerId: account.customerId })}
+          </Text>
+        </div>
+        <Button onClick={() => setSearching(true)}>{t('renewals.searchLicenses')}</Button>
+      </Group>
+      <Text>{t('renewals.intro')}</Text>
+      {result ? (
+        <Stack gap="sm" component="section" aria-label={t('renewals.results')}>
+          {result.notFound.length > 0 ? (
+            <Alert
+              color="orange"
+              variant="light"
+              title={t('renewals.notFound', { count: result.notFound.length })}
+            >
+              {result.notFound.join(', ')}
+            </Alert>
+          ) : null}
+          {result.invalid.length > 0 ? (
+            <Alert
+              color="red"
+              variant="light"
+              title={t('renewals.invalid', { count: result.invalid.length })}
+            >
+              {result.invalid.join(', ')}
+            </Alert>
+          ) : null}
+          {result.items.length === 0 ? (
+            <EmptyState>{t('renewals.noMatch')}</EmptyState>
+          ) : (
+            <Results items={result.items} />
+          )}
+        </Stack>
+      ) : (
+        <EmptyState>{t('renewals.start')}</EmptyState>
+      )}
+      <SearchLicensesModal
+        opened={searching}
+        onClose={() => setSearching(false)}
+        pending={search.isPending}
+        error={searching ? problem : null}
+        onSearch={(request) => search.mutate(request, { onSuccess: () => setSearching(false) })}
+      />
+    </Stack>
+  );
+}
+
+function Results({ items }: { items: SubscriptionGroup[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped withTableBorder verticalSpacing="xs">
+        <Table.Caption>{t('renewals.caption', { count: items.length })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('lines.product')}</Table.Th>
+            <Table.Th scope="col">{t('renewals.pack')}</Table.Th>
+            <Table.Th scope="col">{t('renewals.seats')}</Table.Th>
+            <Table.Th scope="col">{t('lines.period')}</Table.Th>
+            <Table.Th scope="col">{t('renewals.status')}</Table.Th>
+            <Table.Th scope="col">{t('renewals.users')}</Table.Th>
+            <Table.Th scope="col">{t('renewals.possible')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((group) => (
+            <Table.Tr
+              key={`${group.packNumber}-${group.productCode}-${group.periodEnd}-${group.serviceDomain ?? ''}`}
+            >
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {group.productName}
+                </Text>
+                {group.serviceDomain ? (
+                  <Text size="xs" c="dimmed">
+                    {t('lines.serviceDomain', { domain: group.serviceDomain })}
+                  </Text>
+                ) : null}
+                <Text size="xs" c="dimmed">
+                  {group.licenseIds.join(', ')}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {group.packNumber}
+                {group.orderNumber ? (
+                  <Text size="xs" c="dimmed">
+                    {t('renewals.order', {
+                      order: group.orderNumber,
+                      po: group.poNumber ?? t('common.none'),
+                    })}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td>{format.integer(group.seats)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {format.period(group.periodStart, group.periodEnd)}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={standingColor[group.standing]}>
+                  {t(`renewals.standing.${group.standing}`)}
+                </Badge>
+                <Text size="xs" mt={4}>
+                  {group.standing === 'active'
+                    ? t(group.actions.upgrade ? 'renewals.stillActiveUpgrade' : 'renewals.stillActive', {
+                        date: format.date(group.renewalOpensOn),
+                      })
+                    : group.standing === 'expired'
+                      ? t('renewals.expiredNote')
+                      : t('renewals.windowCloses', { date: format.date(group.renewalClosesOn) })}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {group.assignedUsers.length > 0 ? group.assignedUsers.join(', ') : t('renewals.unassigned')}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {(['renew', 'upgrade', 'downgrade'] as const)
+                    .filter((action) => group.actions[action])
+                    .map((action) => (
+                      <Badge key={action} variant="outline">
+                        {t(`renewals.actions.${action}`)}
+                      </Badge>
+                    ))}
+                  {!group.actions.renew && !group.actions.upgrade && !group.actions.downgrade ? (
+                    <Text size="xs">{t('common.none')}</Text>
+                  ) : null}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+const standingColor = { active: 'teal', renewable: 'blue', lapsed: 'orange', expired: 'gray' } as const;
