@@ -12,7 +12,7 @@ test('Updates & Renewals: Search licenses by several License IDs, by pack and by
   await page.getByRole('button', { name: 'Search licenses' }).click();
   const dialog = page.getByRole('dialog', { name: 'Search licenses' });
   await dialog
-    .getByLabel('License keys or License IDs', { exact: true })
+    .getByRole('textbox', { name: 'License keys or License IDs' })
     .fill('OIY94JBDUQ, oiy94jbduq\nZZZZZZZZZZ nonsense');
   await expectNoViolations(page, 'Search licenses');
   await dialog.getByRole('button', { name: 'Search', exact: true }).click();
@@ -30,7 +30,7 @@ test('Updates & Renewals: Search licenses by several License IDs, by pack and by
   // The whole pack: three seats, two of them assigned.
   await page.getByRole('button', { name: 'Search licenses' }).click();
   await dialog.getByRole('radio', { name: 'Subscription pack number' }).check();
-  await dialog.getByLabel('Subscription pack number', { exact: true }).fill('0220/ulfqxob');
+  await dialog.getByRole('textbox', { name: 'Subscription pack number' }).fill('0220/ulfqxob');
   await dialog.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(results.getByRole('row', { name: /IntelliJ IDEA Ultimate/ })).toContainText(
     'dev1@acme.test, dev2@acme.test',
@@ -45,10 +45,10 @@ test('Updates & Renewals: Search licenses by several License IDs, by pack and by
   // An invited user: the seats assigned to them; a malformed email is told in the pop-up.
   await page.getByRole('button', { name: 'Search licenses' }).click();
   await dialog.getByRole('radio', { name: 'Invited user email' }).check();
-  await dialog.getByLabel('Invited user email', { exact: true }).fill('dev1@');
+  await dialog.getByRole('textbox', { name: 'Invited user email' }).fill('dev1@');
   await dialog.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(dialog.getByText('Enter a valid email address, e.g. name@example.com.')).toBeVisible();
-  await dialog.getByLabel('Invited user email', { exact: true }).fill('dev1@acme.test');
+  await dialog.getByRole('textbox', { name: 'Invited user email' }).fill('dev1@acme.test');
   await dialog.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(
     results

@@ -43,7 +43,7 @@ function Renewals({ account }: { account: { customerId: string; name: string } }
         <Stack gap="sm" component="section" aria-label={t('renewals.results')}>
           {result.notFound.length > 0 ? (
             <Alert
-              color="orange"
+              color="gray"
               variant="light"
               title={t('renewals.notFound', { count: result.notFound.length })}
             >
@@ -52,7 +52,7 @@ function Renewals({ account }: { account: { customerId: string; name: string } }
           ) : null}
           {result.invalid.length > 0 ? (
             <Alert
-              color="red"
+              color="gray"
               variant="light"
               title={t('renewals.invalid', { count: result.invalid.length })}
             >
