@@ -41,7 +41,7 @@ async function prepare(base: string) {
     productCode: 'YTC',
     quantity: 25,
     termYears: 1,
-    serviceDomain: 'acme.youtrack.cloud',
+    serviceDomain: 'bench.youtrack.cloud',
   });
   const quote = await post('/api/quotes', {
     customerId: '6703615',

@@ -75,4 +75,42 @@ describe('the demo data', () => {
       customer: { customerId: '6703615' },
     });
   });
+
+  it('gives Acme subscriptions on each side of the renewal window, found by Search licenses', async () => {
+    const sales = await login(t.app, 'sales@demo-reseller.test', DEMO_PASSWORD);
+    await sales.post('/api/customers/open', {
+      identifier: { kind: 'customerId', value: demoIdentifiers.acme },
+      email: 'it@acme.test',
+    });
+    const search = async (body: object) =>
+      (await sales.post(`/api/customers/${demoIdentifiers.acme}/licenses/search`, body)).json().items as {
+        productCode: string;
+        standing: string;
+        seats: number;
+        actions: Record<string, boolean>;
+        orderNumber: string | null;
+      }[];
+    const all = [
+      ...(await search({ mode: 'email', email: 'dev1@acme.test' })),
+      ...(await search({ mode: 'email', email: 'dev2@acme.test' })),
+      ...(await search({ mode: 'email', email: 'lead@acme.test' })),
+      ...(await search({ mode: 'serviceDomain', serviceDomain: 'acme.youtrack.cloud' })),
+    ];
+    const standing = Object.fromEntries(all.map((g) => [g.productCode, g.standing]));
+    expect(standing).toEqual({
+      II: 'renewable',
+      PY: 'active',
+      WS: 'lapsed',
+      ALL: 'renewable',
+      YTC: 'active',
+    });
+    expect(all.find((g) => g.productCode === 'PY')?.actions).toEqual({
+      renew: false,
+      upgrade: true,
+      downgrade: false,
+    });
+    expect(all.find((g) => g.productCode === 'ALL')?.actions).toMatchObject({ downgrade: true });
+    const byPo = await search({ mode: 'order', number: demoIdentifiers.acmePoNumber });
+    expect(byPo).toMatchObject([{ productCode: 'II', seats: 3, orderNumber: demoIdentifiers.acmeOrder }]);
+  });
 });

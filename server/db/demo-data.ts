@@ -1,3 +1,4 @@
+import { addDays, addYears, todayUtc } from '../lib/dates.ts';
 import { loadDemoCatalog } from '../modules/catalog/demo-catalog.ts';
 import {
   accountByCustomerId,
@@ -6,6 +7,7 @@ import {
   grantPurchaser,
 } from '../modules/customers/customers.service.ts';
 import { createSubscriptionPack, issueLicenses } from '../modules/licenses/licenses.service.ts';
+import { recordOrder } from '../modules/orders/orders.service.ts';
 import {
   createPartner,
   createPartnerUser,
@@ -15,7 +17,7 @@ import {
 import { createDirectQuote } from '../modules/quotes/direct-quotes.service.ts';
 import { quoteState } from '../modules/quotes/quotes.service.ts';
 import { createStaffMember, findStaffCredentials } from '../modules/staff/staff.service.ts';
-import type { Db } from './client.ts';
+import type { Db, Tx } from './client.ts';
 
 /** Every demo user's password (demo data only: never loaded in production). */
 export const DEMO_PASSWORD = 'demo-pass-2026';
@@ -37,6 +39,8 @@ export const demoIdentifiers = {
   acmePack: '0220/ULFQXOB',
   acmeLicenseId: 'OIY94JBDUQ',
   acmeLicenseKey: 'OIY94JBDUQ-D3M0K-ACME2-II26X-7QZ4P',
+  acmeOrder: 'R-2026-000017',
+  acmePoNumber: 'PO-ACME-2026-7',
   validDirectQuote: 'Q-2026-000045',
   expiredDirectQuote: 'Q-2026-000046',
 } as const;
@@ -104,6 +108,64 @@ export async function loadDemoData(db: Db): Promise<boolean> {
 }
 
 /**
+ * Acme's subscriptions (issue 8), dated from the day the demo data is loaded so that each stays in
+ * its place around the renewal window: IntelliJ IDEA Ultimate in pack 0220/ULFQXOB inside the
+ * window (bought by order R-2026-000017, PO-ACME-2026-7; two seats assigned to dev1@ and
+ * dev2@acme.test), PyCharm still active outside it (upgrade only), WebStorm lapsed 40 days ago,
+ * GoLand lapsed 250 days ago, an All Products Pack renewable (and so downgradable) within 30 days,
+ * and YouTrack Cloud on acme.youtrack.cloud.
+ */
+async function addAcmeSubscriptions(tx: Tx, acmeId: string, now: Date): Promise<void> {
+  const ids = demoIdentifiers;
+  const today = todayUtc(now);
+  const order = await recordOrder(tx, {
+    orderNumber: ids.acmeOrder,
+    partnerId: null,
+    customerAccountId: acmeId,
+    poNumber: ids.acmePoNumber,
+    currency: 'USD',
+    totalMinor: 3 * 59_900,
+    createdAt: new Date(now.getTime() - 300 * DAY_MS),
+  });
+  const subscriptions = [
+    {
+      packNumber: ids.acmePack,
+      productCode: 'II',
+      ends: 65,
+      orderId: order.id,
+      seats: [
+        { licenseId: ids.acmeLicenseId, key: ids.acmeLicenseKey, assignedEmail: 'dev1@acme.test' },
+        { assignedEmail: 'dev2@acme.test' },
+        {},
+      ],
+    },
+    { productCode: 'PY', ends: 200, seats: [{ assignedEmail: 'dev1@acme.test' }, {}] },
+    { productCode: 'WS', ends: -40, seats: [{ assignedEmail: 'dev2@acme.test' }] },
+    { productCode: 'GO', ends: -250, seats: [{}] },
+    { productCode: 'ALL', ends: 30, seats: [{ assignedEmail: 'lead@acme.test' }, {}] },
+    { productCode: 'YTC', ends: 120, serviceDomain: 'acme.youtrack.cloud', seats: [{}, {}, {}, {}, {}] },
+  ];
+  for (const s of subscriptions) {
+    const periodEnd = addDays(today, s.ends);
+    const pack = await createSubscriptionPack(tx, {
+      customerAccountId: acmeId,
+      createdAt: s.packNumber ? new Date('2020-02-14T10:00:00Z') : new Date(now.getTime() - 400 * DAY_MS),
+      ...(s.packNumber ? { packNumber: s.packNumber } : {}),
+    });
+    await issueLicenses(tx, {
+      customerAccountId: acmeId,
+      subscriptionPackId: pack.id,
+      productCode: s.productCode,
+      periodStart: addYears(periodEnd, -1),
+      periodEnd,
+      ...(s.serviceDomain ? { serviceDomain: s.serviceDomain } : {}),
+      ...(s.orderId ? { orderId: s.orderId } : {}),
+      seats: s.seats,
+    });
+  }
+}
+
+/**
  * Licenses, a managed account and direct quotes, for finding a customer every way (issue 7).
  * Added after the first release of the demo data: a demo database from before gets them too.
  */
@@ -138,23 +200,7 @@ async function addLookupDemoData(db: Db, now: Date): Promise<void> {
       },
     });
     await addTeam(tx, acme.id, 'Engineering');
-    const pack = await createSubscriptionPack(tx, {
-      customerAccountId: acme.id,
-      packNumber: ids.acmePack,
-      createdAt: new Date('2020-02-14T10:00:00Z'),
-    });
-    await issueLicenses(tx, {
-      customerAccountId: acme.id,
-      subscriptionPackId: pack.id,
-      productCode: 'II',
-      periodStart: '2026-02-14',
-      periodEnd: '2027-02-14',
-      seats: [
-        { licenseId: ids.acmeLicenseId, key: ids.acmeLicenseKey, assignedEmail: 'dev1@acme.test' },
-        { assignedEmail: 'dev2@acme.test' },
-        {},
-      ],
-    });
+    await addAcmeSubscriptions(tx, acme.id, now);
     await grantPurchaser(tx, { partnerId: demo.id, customerAccountId: globex.id, now });
     const directQuote = {
       account: acme,

@@ -11,6 +11,9 @@ export function databaseErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** SQLSTATE of a unique index refusing a second row with the same key. */
+export const UNIQUE_VIOLATION = '23505';
+
 /** Errors of the moment, not of the request: the client may try again (answered with 503). */
 export const transientDatabaseErrors: Readonly<Record<string, string>> = {
   '57014': 'database.timeout',

@@ -1,7 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
+import { databaseErrorCode, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { licensePeriods, licenses, products, subscriptionPacks } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../lib/dates.ts';
+import { DomainError } from '../../lib/errors.ts';
 import { grantsPerpetualFallback } from '../cart/line-pricing.ts';
 import { drawLicenseId, drawLicenseKey, drawPackNumber, licenseKeyHash } from './license-identifiers.ts';
 import { hasRunningSubscription } from './licenses.queries.ts';
@@ -111,4 +113,63 @@ export function isServiceDomainSubscribed(
   options: { productCode: string; serviceDomain: string; today: string },
 ): Promise<boolean> {
   return hasRunningSubscription(db, options);
+}
+
+/**
+ * Pays a license for its next period (a renewal, an upgrade or a downgrade, SPEC §11a): the same
+ * License ID gets a new row in its history and its current product and period move on. A license
+ * is paid for a period once: the unique index of `license_periods` refuses a second payment for the
+ * same start, whichever carts, users or partners the two orders came from, and the loser gets
+ * `licenses.already_renewed` (its transaction rolls back whole).
+ */
+export async function extendLicense(
+  tx: Queryable,
+  input: {
+    licenseId: string;
+    productCode: string;
+    periodStart: IsoDate;
+    periodEnd: IsoDate;
+    orderId?: string;
+  },
+): Promise<void> {
+  const [license] = await tx
+    .select({ id: licenses.id })
+    .from(licenses)
+    .where(eq(licenses.licenseId, input.licenseId));
+  const [product] = await tx
+    .select({ kind: products.kind })
+    .from(products)
+    .where(eq(products.code, input.productCode));
+  if (!license || !product) throw new Error(`no license ${input.licenseId} or product ${input.productCode}`);
+  const perpetualFallback = grantsPerpetualFallback(product.kind, input.periodStart, input.periodEnd);
+  try {
+    await tx.insert(licensePeriods).values({
+      licenseId: license.id,
+      productCode: input.productCode,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      perpetualFallback,
+      orderId: input.orderId ?? null,
+    });
+  } catch (error) {
+    if (databaseErrorCode(error) === UNIQUE_VIOLATION) {
+      throw new DomainError(
+        'conflict',
+        'licenses.already_renewed',
+        `License ${input.licenseId} is already paid for the period starting ${input.periodStart}.`,
+        { params: { licenseId: input.licenseId, periodStart: input.periodStart } },
+      );
+    }
+    throw error;
+  }
+  await tx
+    .update(licenses)
+    .set({
+      productCode: input.productCode,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      perpetualFallback,
+      ...(input.orderId ? { lastOrderId: input.orderId } : {}),
+    })
+    .where(eq(licenses.id, license.id));
 }
