@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomerAccount, CustomerId, SubscriptionPackNumber } from './customers.ts';
+import { CustomerAccount, CustomerId, LicenseId, SubscriptionPackNumber } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
 import { limits } from './limits.ts';
@@ -68,6 +68,8 @@ export const PricedLine = z.object({
   discountMinor: MinorAmount,
   totalMinor: MinorAmount,
   perpetualFallback: z.boolean(),
+  /** The License IDs a renewal, upgrade or downgrade line extends. */
+  licenseIds: z.array(z.string()).optional(),
 });
 
 /**
@@ -109,6 +111,14 @@ export const CartDetails = z
   })
   .meta({ id: 'CartDetails' });
 export type CartDetails = z.infer<typeof CartDetails>;
+
+/** Renew licenses of the open account (SPEC §5): one line per product and period, from the old end date. */
+export const AddRenewalRequest = z
+  .strictObject({
+    licenseIds: z.array(LicenseId).min(1).max(limits.quantityMax),
+    termYears: TermYears,
+  })
+  .meta({ id: 'AddRenewalRequest' });
 
 export const SetCartDetailsRequest = z
   .strictObject({
@@ -162,6 +172,19 @@ export const cartApi = {
     tag: 'cart',
     params: CartParams,
     body: AddCartLineRequest,
+    response: Cart,
+    status: 201,
+    idempotent: true,
+  }),
+  addRenewals: endpoint({
+    method: 'POST',
+    path: '/api/customers/:customerId/cart/renewals',
+    operationId: 'addRenewals',
+    summary:
+      'Renew licenses of the open account: a renewal line per product and period, starting at the old end date (licenses inside their renewal window only)',
+    tag: 'cart',
+    params: CartParams,
+    body: AddRenewalRequest,
     response: Cart,
     status: 201,
     idempotent: true,

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoViolations, logIn, openAccountById } from './helpers.ts';
 
-test('Updates & Renewals: Search licenses by several License IDs, by pack and by invited user', async ({
+test('Updates & Renewals: Search licenses by several License IDs, by pack and by invited user, then renew a pack and co-term the renewal', async ({
   page,
 }) => {
   await logIn(page, 'sales@demo-reseller.test');
@@ -56,4 +56,34 @@ test('Updates & Renewals: Search licenses by several License IDs, by pack and by
       .getByRole('cell')
       .nth(2),
   ).toHaveText('1');
+
+  // Renew the whole pack for a year: one renewal line from the old end date, in the cart.
+  await page.getByRole('button', { name: 'Search licenses' }).click();
+  await dialog.getByRole('radio', { name: 'Subscription pack number' }).check();
+  await dialog.getByRole('textbox', { name: 'Subscription pack number' }).fill('0220/ULFQXOB');
+  await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+  const packRow = results.getByRole('row', { name: /IntelliJ IDEA Ultimate/ });
+  const oldEnd = ((await packRow.getByRole('cell').nth(3).textContent()) ?? '').split(' – ')[1] ?? '';
+  await packRow.getByRole('button', { name: 'Renew', exact: true }).click();
+  await expect(page.getByText('Renewal of 3 IntelliJ IDEA Ultimate seats added to the cart.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Product Catalog' }).click();
+  const renewal = page.getByRole('row', { name: /IntelliJ IDEA Ultimate/ });
+  await expect(renewal).toContainText('Renewal');
+  await expect(renewal).toContainText(`${oldEnd} –`);
+  await expect(renewal).toContainText('OIY94JBDUQ');
+  await expect(renewal.getByRole('textbox', { name: 'Quantity of IntelliJ IDEA Ultimate' })).toHaveValue('3');
+
+  // Co-term the renewal to another pack's end date, then back to its term with Set Default.
+  await renewal.getByRole('button', { name: 'Set Custom', exact: true }).click();
+  const calendar = page.getByRole('dialog', { name: 'End date of IntelliJ IDEA Ultimate' });
+  await calendar
+    .getByRole('button', { name: /: ends / })
+    .first()
+    .click();
+  await calendar.getByRole('button', { name: 'Apply end date' }).click();
+  await expect(renewal.getByText(/^\d+ days: \$[\d,.]+ a year × \d+ \/ 365 per seat$/)).toBeVisible();
+  await renewal.getByRole('button', { name: 'Set Default', exact: true }).click();
+  await expect(renewal.getByText(/ days: /)).toHaveCount(0);
+  await expect(renewal).toContainText(`${oldEnd} –`);
 });

@@ -1,8 +1,10 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayUtc } from './lib/dates.ts';
 import {
   createTestCustomer,
   createTestDirectQuote,
+  createTestLicenses,
   createTestPartner,
   createTestStaff,
   openAccount,
@@ -28,6 +30,7 @@ interface World {
   owner: TestPartner;
   other: TestPartner;
   customer: { id: string; customerId: string; email: string };
+  renewableLicenseId: string;
   staffEmail: string;
   sessions: Record<Exclude<ActorName, 'anonymous'>, TestSession>;
 }
@@ -169,6 +172,14 @@ const matrix: Record<string, Row> = {
     cell: async (w) => ({ method: 'GET', url: `/api/customers/${w.customer.customerId}/packs-and-teams` }),
     expect: sellers(200),
   },
+  'POST /api/customers/{customerId}/cart/renewals': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: `/api/customers/${w.customer.customerId}/cart/renewals`,
+      body: { licenseIds: [w.renewableLicenseId], termYears: 1 },
+    }),
+    expect: sellers(201),
+  },
   'PUT /api/customers/{customerId}/cart/details': {
     cell: async (w) => ({
       method: 'PUT',
@@ -289,11 +300,18 @@ beforeAll(async () => {
   const other = await createTestPartner(t.db, t.app);
   const staff = await createTestStaff(t.db, t.app);
   const customer = await createTestCustomer(t.db);
+  // Seats inside their renewal window: every seller may put them in their own cart.
+  const renewable = await createTestLicenses(t.db, customer, {
+    seats: 1,
+    periodStart: addDays(todayUtc(t.clock.now), -300),
+    periodEnd: addDays(todayUtc(t.clock.now), 65),
+  });
   world = {
     t,
     owner,
     other,
     customer,
+    renewableLicenseId: renewable.licenses[0]?.licenseId ?? '',
     staffEmail: staff.email,
     sessions: {
       otherPartner: await other.loginAs('admin'),

@@ -3,9 +3,11 @@ import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../contract/errors.ts';
+import { addDays, todayUtc } from './lib/dates.ts';
 import {
   createTestCustomer,
   createTestDirectQuote,
+  createTestLicenses,
   createTestPartner,
   createTestStaff,
   openAccount,
@@ -48,6 +50,11 @@ beforeAll(async () => {
   const partner = await createTestPartner(t.db, t.app);
   const staffMember = await createTestStaff(t.db, t.app);
   const customer = await createTestCustomer(t.db);
+  const renewable = await createTestLicenses(t.db, customer, {
+    seats: 1,
+    periodStart: addDays(todayUtc(t.clock.now), -300),
+    periodEnd: addDays(todayUtc(t.clock.now), 65),
+  });
   seller = await partner.loginAs('admin');
   staff = await staffMember.login();
   const quote = await quoteFor(seller, customer);
@@ -89,6 +96,11 @@ beforeAll(async () => {
       body: { mode: 'email', email: 'dev1@acme.test' },
     },
     'GET /api/customers/{customerId}/packs-and-teams': { params: { customerId } },
+    'POST /api/customers/{customerId}/cart/renewals': {
+      params: { customerId },
+      body: { licenseIds: [renewable.licenses[0]?.licenseId ?? ''], termYears: 1 },
+      idempotent: true,
+    },
     'PUT /api/customers/{customerId}/cart/details': {
       params: { customerId },
       body: { team: { kind: 'new', name: 'Hostile team' }, pack: { kind: 'new' } },

@@ -5,6 +5,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -13,7 +14,7 @@ import {
 import { products } from './catalog.ts';
 import { customerAccounts, customerTeams } from './customers.ts';
 import { lineKindEnum } from './enums.ts';
-import { subscriptionPacks } from './licenses.ts';
+import { licenses, subscriptionPacks } from './licenses.ts';
 import { partners, partnerUsers } from './partners.ts';
 
 /** A partner user's working cart for one customer account; prices are computed live from the catalog. */
@@ -84,5 +85,22 @@ export const cartLines = pgTable(
       sql`${t.periodStart} is null or ${t.periodEnd} is null or ${t.periodEnd} > ${t.periodStart}`,
     ),
     index('cart_lines_cart_idx').on(t.cartId),
+  ],
+);
+
+/** The licenses a renewal line renews (SPEC §5): the same License IDs are extended when it is ordered. */
+export const cartLineLicenses = pgTable(
+  'cart_line_licenses',
+  {
+    cartLineId: uuid('cart_line_id')
+      .notNull()
+      .references(() => cartLines.id, { onDelete: 'cascade' }),
+    licenseId: uuid('license_id')
+      .notNull()
+      .references(() => licenses.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cartLineId, t.licenseId] }),
+    index('cart_line_licenses_license_idx').on(t.licenseId),
   ],
 );

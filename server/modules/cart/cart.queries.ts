@@ -1,13 +1,15 @@
-import { and, asc, count, eq, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { LineKind } from '../../../contract/cart.ts';
 import type { ProductKind } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Queryable } from '../../db/client.ts';
 import {
+  cartLineLicenses,
   cartLines,
   carts,
   customerTeams,
+  licenses,
   productPrices,
   products,
   subscriptionPacks,
@@ -36,6 +38,8 @@ export interface CartLineRow {
   serviceDomain: string | null;
   /** Today's yearly list price in the partner's currency; null when there is none. */
   unitYearlyListMinor: number | null;
+  /** The License IDs a renewal line extends (empty for new subscriptions). */
+  licenseIds: string[];
 }
 
 /**
@@ -75,6 +79,9 @@ const lineColumns = {
   periodEnd: cartLines.periodEnd,
   serviceDomain: cartLines.serviceDomain,
   unitYearlyListMinor: productPrices.yearlyListMinor,
+  licenseIds: sql<
+    string[]
+  >`coalesce((select array_agg(${licenses.licenseId} order by ${licenses.licenseId}) from ${cartLineLicenses} join ${licenses} on ${licenses.id} = ${cartLineLicenses.licenseId} where ${cartLineLicenses.cartLineId} = ${cartLines.id}), '{}')`,
 };
 
 const priceIn = (currency: SQLWrapper | Currency) =>
@@ -254,4 +261,30 @@ export async function hasLineForDomain(
     )
     .limit(1);
   return row !== undefined;
+}
+
+/** Inserts a line and answers its id. */
+export async function insertCartLineReturningId(
+  db: Queryable,
+  line: typeof cartLines.$inferInsert,
+): Promise<string> {
+  const [row] = await db.insert(cartLines).values(line).returning({ id: cartLines.id });
+  if (!row) throw new Error('cart line insert returned no row');
+  return row.id;
+}
+
+export async function linkLicenses(db: Queryable, cartLineId: string, licenseIds: string[]): Promise<void> {
+  if (licenseIds.length > 0)
+    await db.insert(cartLineLicenses).values(licenseIds.map((licenseId) => ({ cartLineId, licenseId })));
+}
+
+/** Which of these licenses (ids) some line of the cart already renews. */
+export async function licensesInCart(db: Queryable, cartId: string, licenseIds: string[]): Promise<string[]> {
+  if (licenseIds.length === 0) return [];
+  const rows = await db
+    .select({ id: cartLineLicenses.licenseId })
+    .from(cartLineLicenses)
+    .innerJoin(cartLines, eq(cartLines.id, cartLineLicenses.cartLineId))
+    .where(and(eq(cartLines.cartId, cartId), inArray(cartLineLicenses.licenseId, licenseIds)));
+  return rows.map((r) => r.id);
 }

@@ -16,7 +16,8 @@ import { sumPrices } from '../../lib/money.ts';
 import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
 import { findProductForSale } from '../catalog/catalog.service.ts';
 import { findTeamsAndPacks, requireOpenAccount } from '../customers/customers.service.ts';
-import { isServiceDomainSubscribed } from '../licenses/licenses.service.ts';
+import { isServiceDomainSubscribed, licensesOfAccount } from '../licenses/licenses.service.ts';
+import { optionsFor } from '../renewals/renewal-rules.ts';
 import { cartActions } from './cart.policy.ts';
 import {
   addToSameNewLine,
@@ -29,6 +30,9 @@ import {
   findCartDetails,
   hasLineForDomain,
   insertCartLine,
+  insertCartLineReturningId,
+  licensesInCart,
+  linkLicenses,
   listCartLines,
   lockCart,
   setCartDetails,
@@ -85,6 +89,7 @@ export function presentLine(row: CartLineRow, discountBps: number, today: string
     perpetualFallback: issue === null && grantsPerpetualFallback(row.productKind, periodStart, periodEnd),
     issue,
     defaultTermYears,
+    ...(row.licenseIds.length > 0 ? { licenseIds: row.licenseIds } : {}),
   };
 }
 
@@ -150,6 +155,97 @@ export function showCart(
   const { actor, meta } = options;
   const account = requireOpenAccount(actor, options.customerId);
   return presentCart(actor, account, options.lines, options.details, todayUtc(meta.now));
+}
+
+/**
+ * Renews licenses of the open account (SPEC §5, §11a): each must be this account's and inside its
+ * renewal window, and in no other line of the cart. One renewal line per product, old end date and
+ * domain, starting at that old end date (a late renewal pays for the gap) for the chosen term;
+ * Set Custom co-terms it like any line.
+ */
+export async function addRenewals(
+  db: Queryable,
+  options: CartOptions & { licenseIds: string[]; termYears: 1 | 2 },
+): Promise<Cart> {
+  const { actor, meta } = options;
+  const account = requireOpenAccount(actor, options.customerId);
+  const today = todayUtc(meta.now);
+  const wanted = [...new Set(options.licenseIds)];
+  return db.transaction(async (tx) => {
+    const cartId = await lockCart(tx, scopeOf(actor, account), meta.now);
+    const found = await licensesOfAccount(tx, { customerAccountId: account.id, licenseIds: wanted });
+    const missing = wanted.filter((id) => !found.some((l) => l.licenseId === id));
+    if (missing.length > 0) {
+      throw new DomainError(
+        'not_found',
+        'licenses.not_found',
+        `No license ${missing.join(', ')} in this account.`,
+        {
+          field: 'licenseIds',
+          params: { licenseIds: missing.join(', ') },
+        },
+      );
+    }
+    for (const license of found) {
+      const rules = optionsFor(license, today);
+      if (!rules.renew) {
+        throw new DomainError(
+          'conflict',
+          'licenses.not_renewable',
+          `License ${license.licenseId} cannot be renewed today (${rules.standing}; the window runs from ${rules.window.opensOn} to ${rules.window.closesOn}).`,
+          {
+            field: 'licenseIds',
+            params: {
+              licenseId: license.licenseId,
+              opensOn: rules.window.opensOn,
+              closesOn: rules.window.closesOn,
+            },
+          },
+        );
+      }
+    }
+    const inCart = await licensesInCart(
+      tx,
+      cartId,
+      found.map((l) => l.id),
+    );
+    if (inCart.length > 0) {
+      const named = found.filter((l) => inCart.includes(l.id)).map((l) => l.licenseId);
+      throw new DomainError('conflict', 'cart.license_in_cart', `Already in the cart: ${named.join(', ')}.`, {
+        field: 'licenseIds',
+        params: { licenseIds: named.join(', ') },
+      });
+    }
+    const groups = new Map<string, typeof found>();
+    for (const license of found) {
+      const key = [license.productCode, license.periodEnd, license.serviceDomain].join('|');
+      groups.set(key, [...(groups.get(key) ?? []), license]);
+    }
+    if ((await countCartLines(tx, cartId)) + groups.size > limits.cartLinesMax) {
+      throw new DomainError('conflict', 'cart.full', `A cart holds at most ${limits.cartLinesMax} lines.`, {
+        params: { max: limits.cartLinesMax },
+      });
+    }
+    for (const seats of groups.values()) {
+      const first = seats[0] as (typeof found)[number];
+      const lineId = await insertCartLineReturningId(tx, {
+        cartId,
+        productCode: first.productCode,
+        kind: 'renewal',
+        quantity: seats.length,
+        termYears: options.termYears,
+        periodStart: first.periodEnd,
+        periodEnd: null,
+        serviceDomain: first.serviceDomain,
+      });
+      await linkLicenses(
+        tx,
+        lineId,
+        seats.map((l) => l.id),
+      );
+    }
+    return loadCart(tx, actor, account, cartId, today);
+  });
 }
 
 /**

@@ -104,3 +104,37 @@ export async function findLicenses(
     .orderBy(subscriptionPacks.packNumber, licenses.productCode, licenses.periodEnd, licenses.licenseId)
     .limit(LICENSE_SEARCH_ROWS_MAX);
 }
+
+export interface RenewableRow {
+  id: string;
+  licenseId: string;
+  productCode: string;
+  productKind: ProductKind;
+  periodEnd: string;
+  serviceDomain: string | null;
+}
+
+/** The named licenses of one account, with what the renewal rules need. */
+export async function findLicensesOfAccount(
+  db: Queryable,
+  options: { customerAccountId: string; licenseIds: string[] },
+): Promise<RenewableRow[]> {
+  if (options.licenseIds.length === 0) return [];
+  return db
+    .select({
+      id: licenses.id,
+      licenseId: licenses.licenseId,
+      productCode: licenses.productCode,
+      productKind: products.kind,
+      periodEnd: licenses.periodEnd,
+      serviceDomain: licenses.serviceDomain,
+    })
+    .from(licenses)
+    .innerJoin(products, eq(products.code, licenses.productCode))
+    .where(
+      and(
+        eq(licenses.customerAccountId, options.customerAccountId),
+        inArray(licenses.licenseId, options.licenseIds),
+      ),
+    );
+}

@@ -6,7 +6,7 @@ import type { IsoDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { grantsPerpetualFallback } from '../cart/line-pricing.ts';
 import { drawLicenseId, drawLicenseKey, drawPackNumber, licenseKeyHash } from './license-identifiers.ts';
-import { hasRunningSubscription } from './licenses.queries.ts';
+import { findLicensesOfAccount, hasRunningSubscription, type RenewableRow } from './licenses.queries.ts';
 
 export interface NewPack {
   customerAccountId: string;
@@ -172,4 +172,12 @@ export async function extendLicense(
       ...(input.orderId ? { lastOrderId: input.orderId } : {}),
     })
     .where(eq(licenses.id, license.id));
+}
+
+/** The named licenses of an account (others are simply absent), for renewing them. */
+export function licensesOfAccount(
+  db: Queryable,
+  options: { customerAccountId: string; licenseIds: string[] },
+): Promise<RenewableRow[]> {
+  return findLicensesOfAccount(db, options);
 }

@@ -84,6 +84,11 @@ export function LinesTable<L extends Line>({
                     {t('lines.serviceDomain', { domain: line.serviceDomain })}
                   </Text>
                 ) : null}
+                {line.licenseIds?.length ? (
+                  <Text size="xs" c="dimmed">
+                    {t('lines.licenses', { ids: line.licenseIds.join(', ') })}
+                  </Text>
+                ) : null}
                 {line.issue ? (
                   <Text size="xs" c="red.9" fw={600}>
                     {t(`lines.issues.${line.issue}`)}

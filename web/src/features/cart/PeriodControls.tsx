@@ -7,7 +7,7 @@ import { useChangeCartLine } from './api.ts';
 
 /**
  * Set Custom (choose an end date, co-terming the line) and, on a co-termed line, Set Default (back
- * to the term it was added with). New subscriptions only; renewals have their own calendar.
+ * to the term it was added with). New subscriptions and renewals (from their old end date).
  */
 export function PeriodControls({
   line,
@@ -21,7 +21,8 @@ export function PeriodControls({
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const change = useChangeCartLine(customerId);
-  if (line.kind !== 'new' || line.issue === 'product_withdrawn' || line.issue === 'no_price') return null;
+  if (!(line.kind === 'new' || line.kind === 'renewal')) return null;
+  if (line.issue === 'product_withdrawn' || line.issue === 'no_price') return null;
   const setDefault = () =>
     change.mutate(
       { lineId: line.id, body: { quantity: line.quantity, termYears: line.defaultTermYears ?? 1 } },

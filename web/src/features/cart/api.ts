@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   type AddCartLineRequest,
+  type AddRenewalRequest,
   type Cart,
   cartApi,
   customersApi,
@@ -93,5 +94,21 @@ export function usePacksAndTeams(customerId: string) {
     queryKey: ['customers', customerId, 'packs-and-teams'],
     queryFn: ({ signal }) => call(customersApi.packsAndTeams, { params: { customerId }, signal }),
     staleTime: 60_000,
+  });
+}
+
+/** Renews licenses found by Search licenses: renewal lines in the cart of the open account. */
+export function useAddRenewals(customerId: string) {
+  const storeCart = useStoreCart();
+  return useMutation({
+    mutationFn: ({
+      body,
+      idempotencyKey,
+    }: {
+      body: z.input<typeof AddRenewalRequest>;
+      idempotencyKey: string;
+    }) => call(cartApi.addRenewals, { params: { customerId }, body, idempotencyKey }),
+    retry: retryLostAnswer,
+    onSuccess: storeCart,
   });
 }

@@ -10,6 +10,7 @@ import { EmptyState } from '../../ui/states.tsx';
 import { useCurrentSession } from '../auth/session.tsx';
 import { NoOpenAccount } from '../customers/NoOpenAccount.tsx';
 import { useSearchLicenses } from './api.ts';
+import { RenewButton } from './RenewButton.tsx';
 import { SearchLicensesModal } from './SearchLicensesModal.tsx';
 
 /** Updates & Renewals (SPEC §5): Search licenses of the open account and what may be done with them. */
@@ -62,7 +63,7 @@ function Renewals({ account }: { account: { customerId: string; name: string } }
           {result.items.length === 0 ? (
             <EmptyState>{t('renewals.noMatch')}</EmptyState>
           ) : (
-            <Results items={result.items} />
+            <Results items={result.items} customerId={account.customerId} />
           )}
         </Stack>
       ) : (
@@ -79,7 +80,7 @@ function Renewals({ account }: { account: { customerId: string; name: string } }
   );
 }
 
-function Results({ items }: { items: SubscriptionGroup[] }) {
+function Results({ items, customerId }: { items: SubscriptionGroup[]; customerId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -149,7 +150,8 @@ function Results({ items }: { items: SubscriptionGroup[] }) {
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>
-                  {(['renew', 'upgrade', 'downgrade'] as const)
+                  {group.actions.renew ? <RenewButton group={group} customerId={customerId} /> : null}
+                  {(['upgrade', 'downgrade'] as const)
                     .filter((action) => group.actions[action])
                     .map((action) => (
                       <Badge key={action} variant="outline">
