@@ -73,9 +73,12 @@ test('Updates & Renewals: Search licenses by several License IDs, by pack and by
   await expect(renewal).toContainText(`${oldEnd} –`);
   await expect(renewal).toContainText('OIY94JBDUQ');
   await expect(renewal.getByRole('textbox', { name: 'Quantity of IntelliJ IDEA Ultimate' })).toHaveValue('3');
+  await expectNoViolations(page, 'cart with a renewal');
 
-  // Co-term the renewal to another pack's end date, then back to its term with Set Default.
-  await renewal.getByRole('button', { name: 'Set Custom', exact: true }).click();
+  // Co-term the renewal: its end date, in blue, opens the calendar; then Set Default restores it.
+  const renewedEnd =
+    ((await renewal.getByRole('cell').nth(3).textContent()) ?? '').match(/– (\d{2}\/\d{2}\/\d{4})/)?.[1] ?? '';
+  await renewal.getByRole('button', { name: renewedEnd, exact: true }).click();
   const calendar = page.getByRole('dialog', { name: 'End date of IntelliJ IDEA Ultimate' });
   await calendar
     .getByRole('button', { name: /: ends / })

@@ -26,6 +26,7 @@ export function LinesTable<L extends Line>({
   actionsLabel,
   renderQuantity,
   renderPeriodControls,
+  renderPeriodEnd,
 }: {
   lines: L[];
   totals: z.infer<typeof Totals>;
@@ -37,6 +38,8 @@ export function LinesTable<L extends Line>({
   renderQuantity?: (line: L) => ReactNode;
   /** Under the period: the cart's Set Custom / Set Default. */
   renderPeriodControls?: (line: L) => ReactNode;
+  /** The period's end as something else than a date (a renewal's end opens the calendar); null: the date. */
+  renderPeriodEnd?: (line: L) => ReactNode;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -106,7 +109,13 @@ export function LinesTable<L extends Line>({
                 {renderQuantity ? renderQuantity(line) : format.integer(line.quantity)}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {format.period(line.periodStart, line.periodEnd)}
+                {renderPeriodEnd?.(line) ? (
+                  <>
+                    {format.date(line.periodStart)} – {renderPeriodEnd(line)}
+                  </>
+                ) : (
+                  format.period(line.periodStart, line.periodEnd)
+                )}
                 {line.termYears === null && !line.issue ? (
                   <Text size="xs" c="dimmed">
                     {t('lines.prorated', {

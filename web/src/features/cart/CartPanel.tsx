@@ -1,10 +1,11 @@
-import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CartLine } from '../../../../contract/index.ts';
 import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
+import { useFormat } from '../../i18n/format.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { EmptyState } from '../../ui/states.tsx';
@@ -27,6 +28,7 @@ export function CartPanel({ customerId }: { customerId: string }) {
   const cart = useCart(customerId);
   const removeLine = useRemoveCartLine(customerId);
   const [coterming, setCoterming] = useState<CartLine | null>(null);
+  const format = useFormat();
   const [tab, setTab] = useState<string | null>('lines');
 
   // The server says whether the cart can be quoted now (not empty, no line with an issue).
@@ -81,6 +83,19 @@ export function CartPanel({ customerId }: { customerId: string }) {
                 totals={data.totals}
                 currency={data.currency}
                 renderQuantity={(line) => <LineQuantity line={line} customerId={customerId} />}
+                renderPeriodEnd={(line) =>
+                  line.kind === 'renewal' && !line.issue ? (
+                    <Anchor
+                      component="button"
+                      type="button"
+                      onClick={() => setCoterming(line)}
+                      title={t('coterm.chooseEnd')}
+                      fz="sm"
+                    >
+                      {format.date(line.periodEnd)}
+                    </Anchor>
+                  ) : null
+                }
                 renderPeriodControls={(line) => (
                   <PeriodControls line={line} customerId={customerId} onSetCustom={setCoterming} />
                 )}
