@@ -77,7 +77,8 @@ test('Updates & Renewals: Search licenses by several License IDs, by pack and by
 
   // Co-term the renewal: its end date, in blue, opens the calendar; then Set Default restores it.
   const renewedEnd =
-    ((await renewal.getByRole('cell').nth(3).textContent()) ?? '').match(/– (\d{2}\/\d{2}\/\d{4})/)?.[1] ?? '';
+    ((await renewal.getByRole('cell').nth(3).textContent()) ?? '').match(/– (\d{2}\/\d{2}\/\d{4})/)?.[1] ??
+    '';
   await renewal.getByRole('button', { name: renewedEnd, exact: true }).click();
   const calendar = page.getByRole('dialog', { name: 'End date of IntelliJ IDEA Ultimate' });
   await calendar
