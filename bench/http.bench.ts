@@ -85,6 +85,12 @@ async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bare
       ['GET /api/auth/me', '/api/auth/me', { cookie }],
       ['GET /api/quotes/{quoteNumber}', `/api/quotes/${quoteNumber}`, { cookie }],
       ['GET /api/customers/{customerId}/cart', '/api/customers/6703615/cart', { cookie }],
+      [
+        'GET /api/customers/{customerId}/packs-and-teams',
+        '/api/customers/6703615/packs-and-teams',
+        { cookie },
+      ],
+      ['GET /api/customers/recent', '/api/customers/recent', { cookie }],
       ['GET /api/quotes (first page)', '/api/quotes', { cookie }],
       ['GET /api/quotes?q=acme', '/api/quotes?q=acme', { cookie }],
       ['GET /api/admin/partners', '/api/admin/partners', { cookie: staffCookie }],

@@ -11,7 +11,13 @@ import type { PartnerUserActor } from '../modules/auth/actor.ts';
 import { linePeriod, priceTerms } from '../modules/cart/line-pricing.ts';
 import { accountById, countLookupAttempt } from '../modules/customers/customers.service.ts';
 import { findPartnerBillingAddress } from '../modules/partners/partners.service.ts';
-import { claimDirectQuote, getQuote, issueQuote, quoteState } from '../modules/quotes/quotes.service.ts';
+import {
+  claimDirectQuote,
+  getQuote,
+  issueQuote,
+  quoteState,
+  resellerParty,
+} from '../modules/quotes/quotes.service.ts';
 
 interface ConvertOptions extends ConvertDirectQuoteRequest {
   actor: PartnerUserActor;
@@ -105,12 +111,8 @@ export async function convertDirectQuote(db: Db, options: ConvertOptions): Promi
       if (!account) throw new Error(`direct quote ${quoteNumber} names no account`);
       const issued = await issueQuote(tx, {
         meta,
-        origin: 'reseller',
-        partnerId: actor.partner.id,
-        createdBy: { userId: actor.userId, name: actor.name },
+        ...resellerParty(actor),
         account,
-        currency: actor.partner.currency,
-        discountBps: actor.partner.discountBps,
         billingAddress,
         endUser: options.endUser,
         poNumber: options.poNumber ?? null,

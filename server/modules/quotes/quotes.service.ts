@@ -48,17 +48,24 @@ export interface NewQuote extends QuoteOptions, Omit<CreateQuoteRequest, 'custom
   details: CartDetails;
 }
 
+/** Who a partner user's quote is from and how it is priced: the fields every reseller quote shares. */
+export function resellerParty(actor: PartnerUserActor) {
+  return {
+    origin: 'reseller' as const,
+    partnerId: actor.partner.id,
+    createdBy: { userId: actor.userId, name: actor.name },
+    currency: actor.partner.currency,
+    discountBps: actor.partner.discountBps,
+  };
+}
+
 /** Writes a numbered reseller quote valid 30 days, with its lines, inside the caller's transaction. */
 export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
   const { actor, meta, account } = input;
   const quote = await issueQuote(tx, {
     meta,
-    origin: 'reseller',
-    partnerId: actor.partner.id,
-    createdBy: { userId: actor.userId, name: actor.name },
+    ...resellerParty(actor),
     account,
-    currency: actor.partner.currency,
-    discountBps: actor.partner.discountBps,
     // The contract has already turned fields left empty into absent ones.
     billingAddress: input.billingAddress,
     endUser: input.endUser,

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IssueLike } from '../../../contract/index.ts';
 import { issueText } from '../i18n/messages.tsx';
+import { useCalendarLabels } from './calendarLabels.ts';
 import type { UrlFilters } from './useUrlFilters.ts';
 
 /** The filters every list of documents shares (quotes, orders, invoices, licenses). */
@@ -29,6 +30,7 @@ export function FilterBar<Values extends ListFilters>({
   searchPlaceholder: string;
 }) {
   const { t } = useTranslation();
+  const calendarLabels = useCalendarLabels();
   const applied = filters.values;
   const [range, setRange] = useState<Range>([applied.from ?? null, applied.to ?? null]);
   // A search text the URL gave but the schema refused stays in the box, with its message.
@@ -88,14 +90,7 @@ export function FilterBar<Values extends ListFilters>({
               valueFormat={t('filters.dateFormat')}
               clearable
               clearButtonProps={{ 'aria-label': t('filters.clearDates') }}
-              ariaLabels={{
-                nextMonth: t('filters.calendar.nextMonth'),
-                previousMonth: t('filters.calendar.previousMonth'),
-                nextYear: t('filters.calendar.nextYear'),
-                previousYear: t('filters.calendar.previousYear'),
-                nextDecade: t('filters.calendar.nextDecade'),
-                previousDecade: t('filters.calendar.previousDecade'),
-              }}
+              ariaLabels={calendarLabels}
               allowSingleDateInRange
               error={dateProblem ? issueText(dateProblem) : undefined}
               w={300}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { addDays, addYears, type CartLine, limits } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { errorText } from '../../i18n/messages.tsx';
+import { useCalendarLabels } from '../../ui/calendarLabels.ts';
 import { useChangeCartLine, usePacksAndTeams } from './api.ts';
 
 /**
@@ -21,6 +22,7 @@ export function SetCustomModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const calendarLabels = useCalendarLabels();
   const format = useFormat();
   const change = useChangeCartLine(customerId);
   const packs = usePacksAndTeams(customerId);
@@ -30,7 +32,7 @@ export function SetCustomModal({
     change.reset();
   }, [line, change.reset]);
 
-  if (!line) return <Modal opened={false} onClose={onClose} title="" />;
+  if (!line) return null;
   const min = addDays(line.periodStart, 1);
   const max = addYears(line.periodStart, limits.customPeriodMaxYears);
   const packEnds = (packs.data?.packs ?? []).filter(
@@ -80,14 +82,7 @@ export function SetCustomModal({
           minDate={min}
           maxDate={max}
           defaultDate={end ?? min}
-          ariaLabels={{
-            nextMonth: t('filters.calendar.nextMonth'),
-            previousMonth: t('filters.calendar.previousMonth'),
-            nextYear: t('filters.calendar.nextYear'),
-            previousYear: t('filters.calendar.previousYear'),
-            nextDecade: t('filters.calendar.nextDecade'),
-            previousDecade: t('filters.calendar.previousDecade'),
-          }}
+          ariaLabels={calendarLabels}
         />
         <Text size="sm" aria-live="polite">
           {end ? t('coterm.chosen', { date: format.date(end) }) : t('coterm.none')}
