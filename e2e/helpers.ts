@@ -46,6 +46,11 @@ export async function snapshot(page: Page, name: string) {
 
 /** axe-core's WCAG 2.1 A/AA rules (labels, names, contrast, landmarks) on what the page shows now. */
 export async function expectNoViolations(page: Page, screen: string) {
+  // Colours are checked as they end up: a dialog still fading in would blend with the page behind.
+  // (A transition cancelled meanwhile rejects its promise: it has ended too.)
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
