@@ -70,6 +70,14 @@ export const PricedLine = z.object({
   perpetualFallback: z.boolean(),
   /** The License IDs a renewal, upgrade or downgrade line extends. */
   licenseIds: z.array(z.string()).optional(),
+  /** The product an upgrade or downgrade leaves. */
+  fromProduct: z.object({ productCode: z.string(), productName: z.string() }).optional(),
+  /**
+   * An upgrade's credit for the unused value of the subscription it replaces (SPEC §11a): its
+   * yearly price × the days left / 365 per seat, at list and after the discount (amounts ≤ 0). The
+   * line's amounts include it; it is shown as its own figure.
+   */
+  credit: z.object({ days: z.number().int(), listMinor: MinorAmount, totalMinor: MinorAmount }).optional(),
 });
 
 /**
@@ -86,6 +94,10 @@ export const CartLine = PricedLine.extend({
   issue: CartLineIssue.nullable(),
   /** The standard term Set Default returns a co-termed line to (its term when it was added). */
   defaultTermYears: TermYears.nullable(),
+  /** An upgrade's own end (the old subscription's), which Set Default restores. */
+  defaultPeriodEnd: z.iso.date().nullable(),
+  /** The end dates Set Custom accepts for this line. */
+  endRange: z.object({ min: z.iso.date(), max: z.iso.date() }),
 }).meta({
   id: 'CartLine',
 });
@@ -96,6 +108,8 @@ export const Totals = z
     listPriceMinor: MinorAmount,
     discountMinor: MinorAmount,
     totalMinor: MinorAmount,
+    /** The upgrade credits the amounts include, after the discount (≤ 0; SPEC §11a). */
+    creditMinor: MinorAmount,
   })
   .meta({ id: 'Totals' });
 
@@ -112,13 +126,28 @@ export const CartDetails = z
   .meta({ id: 'CartDetails' });
 export type CartDetails = z.infer<typeof CartDetails>;
 
-/** Renew licenses of the open account (SPEC §5): one line per product and period, from the old end date. */
-export const AddRenewalRequest = z
-  .strictObject({
-    licenseIds: z.array(LicenseId).min(1).max(limits.quantityMax),
-    termYears: TermYears,
-  })
-  .meta({ id: 'AddRenewalRequest' });
+const LicenseIds = z.array(LicenseId).min(1).max(limits.quantityMax);
+
+/**
+ * What Search licenses puts in the cart for licenses of the open account (SPEC §5, §11a), one line
+ * per product and period:
+ * - `renewal`: the same product from the old end date, for the term;
+ * - `upgrade`: the All Products Pack from today to the old end date, the unused value credited;
+ * - `downgrade`: an All Products Pack renewed as a single product, from the old end date.
+ */
+export const AddLicenseLinesRequest = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('renewal'), licenseIds: LicenseIds, termYears: TermYears }),
+    z.strictObject({ kind: z.literal('upgrade'), licenseIds: LicenseIds }),
+    z.strictObject({
+      kind: z.literal('downgrade'),
+      licenseIds: LicenseIds,
+      productCode: ProductCode,
+      termYears: TermYears,
+    }),
+  ])
+  .meta({ id: 'AddLicenseLinesRequest' });
+export type AddLicenseLinesRequest = z.infer<typeof AddLicenseLinesRequest>;
 
 export const SetCartDetailsRequest = z
   .strictObject({
@@ -181,10 +210,10 @@ export const cartApi = {
     path: '/api/customers/:customerId/cart/renewals',
     operationId: 'addRenewals',
     summary:
-      'Renew licenses of the open account: a renewal line per product and period, starting at the old end date (licenses inside their renewal window only)',
+      'Renew, upgrade or downgrade licenses of the open account: a line per product and period, as the renewal rules allow today',
     tag: 'cart',
     params: CartParams,
-    body: AddRenewalRequest,
+    body: AddLicenseLinesRequest,
     response: Cart,
     status: 201,
     idempotent: true,

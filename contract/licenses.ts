@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ServiceDomain } from './cart.ts';
 import { ProductKind } from './catalog.ts';
-import { CustomerId, SubscriptionPackNumber } from './customers.ts';
+import { CustomerId, LicenseId, SubscriptionPackNumber } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { Email, pastedList, requiredText } from './validation.ts';
 
@@ -39,6 +39,10 @@ export const SubscriptionGroup = z
     perpetualFallback: z.boolean(),
     seats: z.number().int(),
     licenseIds: z.array(z.string()),
+    /** Each seat and who it is assigned to (the invited user's email), in License ID order. */
+    seatAssignments: z.array(
+      z.object({ licenseId: z.string(), assignedEmail: z.string().nullable(), team: z.string().nullable() }),
+    ),
     assignedUsers: z.array(z.string()),
     teams: z.array(z.string()),
     orderNumber: z.string().nullable(),
@@ -59,8 +63,22 @@ export const LicenseSearchResult = z
     notFound: z.array(z.string()),
     /** Pasted words that are neither a License ID nor a license key. */
     invalid: z.array(z.string()),
+    /**
+     * What this user may do with the account's licenses: assign and revoke them (not under a
+     * Purchaser grant, SPEC §11a).
+     */
+    actions: z.object({ assign: z.boolean() }),
   })
   .meta({ id: 'LicenseSearchResult' });
+
+/** Assign a license to an end user (an invited user) by email. */
+export const AssignLicenseRequest = z.strictObject({ email: Email }).meta({ id: 'AssignLicenseRequest' });
+
+export const LicenseAssignment = z
+  .object({ licenseId: z.string(), assignedEmail: z.string().nullable(), team: z.string().nullable() })
+  .meta({ id: 'LicenseAssignment' });
+
+const AssignmentParams = z.strictObject({ customerId: CustomerId, licenseId: LicenseId });
 
 export const licensesApi = {
   search: endpoint({
@@ -73,5 +91,25 @@ export const licensesApi = {
     params: z.strictObject({ customerId: CustomerId }),
     body: LicenseSearchRequest,
     response: LicenseSearchResult,
+  }),
+  assign: endpoint({
+    method: 'PUT',
+    path: '/api/customers/:customerId/licenses/:licenseId/assignment',
+    operationId: 'assignLicense',
+    summary:
+      'Assign a license of the open account to an end user by email (not for a Purchaser of the account)',
+    tag: 'licenses',
+    params: AssignmentParams,
+    body: AssignLicenseRequest,
+    response: LicenseAssignment,
+  }),
+  revoke: endpoint({
+    method: 'DELETE',
+    path: '/api/customers/:customerId/licenses/:licenseId/assignment',
+    operationId: 'revokeLicense',
+    summary: 'Take a license of the open account back from its end user (not for a Purchaser of the account)',
+    tag: 'licenses',
+    params: AssignmentParams,
+    response: LicenseAssignment,
   }),
 };

@@ -14,6 +14,7 @@ export const permissionsByRole = {
   'catalog.read': ['admin', 'sales'],
   'cart.manage': ['admin', 'sales'],
   'licenses.read': ['admin', 'sales'],
+  'licenses.assign': ['admin', 'sales'],
   'quotes.read': ['admin', 'sales'],
   'quotes.create': ['admin', 'sales'],
   'quotes.cancel': ['admin', 'sales'],

@@ -176,7 +176,7 @@ const matrix: Record<string, Row> = {
     cell: async (w) => ({
       method: 'POST',
       url: `/api/customers/${w.customer.customerId}/cart/renewals`,
-      body: { licenseIds: [w.renewableLicenseId], termYears: 1 },
+      body: { kind: 'renewal', licenseIds: [w.renewableLicenseId], termYears: 1 },
     }),
     expect: sellers(201),
   },
@@ -193,6 +193,22 @@ const matrix: Record<string, Row> = {
       method: 'POST',
       url: `/api/customers/${w.customer.customerId}/licenses/search`,
       body: { mode: 'licenses', text: 'OIY94JBDUQ, ABCDEFGHIJ' },
+    }),
+    expect: sellers(200),
+  },
+  'PUT /api/customers/{customerId}/licenses/{licenseId}/assignment': {
+    // The customer's license, not a partner's: any seller with the account open (by proof) manages it.
+    cell: async (w) => ({
+      method: 'PUT',
+      url: `/api/customers/${w.customer.customerId}/licenses/${w.renewableLicenseId}/assignment`,
+      body: { email: 'matrix@customer.test' },
+    }),
+    expect: sellers(200),
+  },
+  'DELETE /api/customers/{customerId}/licenses/{licenseId}/assignment': {
+    cell: async (w) => ({
+      method: 'DELETE',
+      url: `/api/customers/${w.customer.customerId}/licenses/${w.renewableLicenseId}/assignment`,
     }),
     expect: sellers(200),
   },

@@ -96,9 +96,16 @@ beforeAll(async () => {
       body: { mode: 'email', email: 'dev1@acme.test' },
     },
     'GET /api/customers/{customerId}/packs-and-teams': { params: { customerId } },
+    'PUT /api/customers/{customerId}/licenses/{licenseId}/assignment': {
+      params: { customerId, licenseId: renewable.licenses[0]?.licenseId ?? '' },
+      body: { email: 'dev9@customer.test' },
+    },
+    'DELETE /api/customers/{customerId}/licenses/{licenseId}/assignment': {
+      params: { customerId, licenseId: renewable.licenses[0]?.licenseId ?? '' },
+    },
     'POST /api/customers/{customerId}/cart/renewals': {
       params: { customerId },
-      body: { licenseIds: [renewable.licenses[0]?.licenseId ?? ''], termYears: 1 },
+      body: { kind: 'renewal', licenseIds: [renewable.licenses[0]?.licenseId ?? ''], termYears: 1 },
       idempotent: true,
     },
     'PUT /api/customers/{customerId}/cart/details': {

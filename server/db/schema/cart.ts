@@ -74,12 +74,27 @@ export const cartLines = pgTable(
     /** Set Custom: the chosen end date of a co-termed line; null for a standard term, whose end follows from its start. */
     periodEnd: date('period_end', { mode: 'string' }),
     serviceDomain: text('service_domain'),
+    /** The product an upgrade or downgrade leaves (SPEC §5); null for new subscriptions and renewals. */
+    fromProductCode: text('from_product_code').references(() => products.code),
+    /**
+     * An upgrade's own end: the old subscription's end date, which Set Default restores and up to
+     * which the unused value is credited. Null for other lines.
+     */
+    defaultPeriodEnd: date('default_period_end', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('cart_lines_quantity_range', sql`${t.quantity} between 1 and 10000`),
     check('cart_lines_term_known', sql`${t.termYears} is null or ${t.termYears} in (1, 2)`),
-    check('cart_lines_term_or_end', sql`${t.termYears} is not null or ${t.periodEnd} is not null`),
+    check(
+      'cart_lines_term_or_end',
+      sql`${t.termYears} is not null or ${t.periodEnd} is not null or ${t.defaultPeriodEnd} is not null`,
+    ),
+    check(
+      'cart_lines_from_product',
+      sql`(${t.kind} in ('upgrade', 'downgrade')) = (${t.fromProductCode} is not null)`,
+    ),
+    check('cart_lines_upgrade_end', sql`(${t.kind} = 'upgrade') = (${t.defaultPeriodEnd} is not null)`),
     check(
       'cart_lines_period_order',
       sql`${t.periodStart} is null or ${t.periodEnd} is null or ${t.periodEnd} > ${t.periodStart}`,
@@ -88,7 +103,10 @@ export const cartLines = pgTable(
   ],
 );
 
-/** The licenses a renewal line renews (SPEC §5): the same License IDs are extended when it is ordered. */
+/**
+ * The licenses a renewal, upgrade or downgrade line extends (SPEC §5): the same License IDs get the
+ * new period when it is ordered.
+ */
 export const cartLineLicenses = pgTable(
   'cart_line_licenses',
   {

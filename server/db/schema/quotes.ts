@@ -9,6 +9,7 @@ import {
   json,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -18,6 +19,7 @@ import type { QuoteDocument } from '../../modules/quotes/quote-document.ts';
 import { products } from './catalog.ts';
 import { customerAccounts } from './customers.ts';
 import { currencyEnum, documentKindEnum, lineKindEnum, quoteOriginEnum, quoteStatusEnum } from './enums.ts';
+import { licenses } from './licenses.ts';
 import { partners, partnerUsers } from './partners.ts';
 
 /**
@@ -94,12 +96,35 @@ export const quoteLines = pgTable(
     discountMinor: bigint('discount_minor', { mode: 'number' }).notNull(),
     totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
     perpetualFallback: boolean('perpetual_fallback').notNull(),
+    /** The product an upgrade or downgrade leaves. */
+    fromProductCode: text('from_product_code').references(() => products.code),
+    /** An upgrade's credit for the unused value of the old subscription (≤ 0), included in the amounts above. */
+    creditListMinor: bigint('credit_list_minor', { mode: 'number' }).notNull().default(0),
+    creditMinor: bigint('credit_minor', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     check('quote_lines_quantity_range', sql`${t.quantity} between 1 and 10000`),
     check('quote_lines_period_order', sql`${t.periodEnd} > ${t.periodStart}`),
     check('quote_lines_totals_add_up', sql`${t.totalMinor} = ${t.listMinor} - ${t.discountMinor}`),
+    check('quote_lines_credit_not_positive', sql`${t.creditListMinor} <= 0 and ${t.creditMinor} <= 0`),
     uniqueIndex('quote_lines_quote_line_unique').on(t.quoteId, t.lineNo),
+  ],
+);
+
+/** The licenses a quoted renewal, upgrade or downgrade extends (SPEC §5). */
+export const quoteLineLicenses = pgTable(
+  'quote_line_licenses',
+  {
+    quoteLineId: uuid('quote_line_id')
+      .notNull()
+      .references(() => quoteLines.id, { onDelete: 'cascade' }),
+    licenseId: uuid('license_id')
+      .notNull()
+      .references(() => licenses.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.quoteLineId, t.licenseId] }),
+    index('quote_line_licenses_license_idx').on(t.licenseId),
   ],
 );
 

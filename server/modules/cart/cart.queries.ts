@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { QueryBuilder } from 'drizzle-orm/pg-core';
+import { alias, QueryBuilder } from 'drizzle-orm/pg-core';
 import type { LineKind } from '../../../contract/cart.ts';
 import type { ProductKind } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
@@ -17,6 +17,9 @@ import {
 import { jsonObject } from '../../lib/json-sql.ts';
 
 const qb = new QueryBuilder();
+/** The product an upgrade or downgrade leaves, and its price (the upgrade credit). */
+const fromProducts = alias(products, 'from_products');
+const fromPrices = alias(productPrices, 'from_prices');
 
 export interface CartScope {
   partnerId: string;
@@ -38,8 +41,14 @@ export interface CartLineRow {
   serviceDomain: string | null;
   /** Today's yearly list price in the partner's currency; null when there is none. */
   unitYearlyListMinor: number | null;
-  /** The License IDs a renewal line extends (empty for new subscriptions). */
+  /** The License IDs a renewal, upgrade or downgrade line extends (empty for new subscriptions). */
   licenseIds: string[];
+  /** The product an upgrade or downgrade leaves, with today's yearly list price (the upgrade's credit). */
+  fromProductCode: string | null;
+  fromProductName: string | null;
+  fromUnitYearlyListMinor: number | null;
+  /** An upgrade's own end: the old subscription's end date. */
+  defaultPeriodEnd: string | null;
 }
 
 /**
@@ -79,6 +88,10 @@ const lineColumns = {
   periodEnd: cartLines.periodEnd,
   serviceDomain: cartLines.serviceDomain,
   unitYearlyListMinor: productPrices.yearlyListMinor,
+  fromProductCode: cartLines.fromProductCode,
+  fromProductName: fromProducts.name,
+  fromUnitYearlyListMinor: fromPrices.yearlyListMinor,
+  defaultPeriodEnd: cartLines.defaultPeriodEnd,
   licenseIds: sql<
     string[]
   >`coalesce((select array_agg(${licenses.licenseId} order by ${licenses.licenseId}) from ${cartLineLicenses} join ${licenses} on ${licenses.id} = ${cartLineLicenses.licenseId} where ${cartLineLicenses.cartLineId} = ${cartLines.id}), '{}')`,
@@ -86,6 +99,8 @@ const lineColumns = {
 
 const priceIn = (currency: SQLWrapper | Currency) =>
   and(eq(productPrices.productCode, cartLines.productCode), eq(productPrices.currency, currency));
+const fromPriceIn = (currency: SQLWrapper | Currency) =>
+  and(eq(fromPrices.productCode, cartLines.fromProductCode), eq(fromPrices.currency, currency));
 
 /** Every line, with today's price in the partner's currency where there is one (never dropped). */
 export async function listCartLines(
@@ -98,6 +113,8 @@ export async function listCartLines(
     .from(cartLines)
     .innerJoin(products, eq(products.code, cartLines.productCode))
     .leftJoin(productPrices, priceIn(currency))
+    .leftJoin(fromProducts, eq(fromProducts.code, cartLines.fromProductCode))
+    .leftJoin(fromPrices, fromPriceIn(currency))
     .where(eq(cartLines.cartId, cartId))
     .orderBy(asc(cartLines.createdAt), asc(cartLines.id));
 }
@@ -173,6 +190,8 @@ function cartLinesDocument(scope: {
     .innerJoin(carts, eq(carts.id, cartLines.cartId))
     .innerJoin(products, eq(products.code, cartLines.productCode))
     .leftJoin(productPrices, priceIn(scope.currency))
+    .leftJoin(fromProducts, eq(fromProducts.code, cartLines.fromProductCode))
+    .leftJoin(fromPrices, fromPriceIn(scope.currency))
     .where(and(eq(carts.partnerUserId, scope.userId), eq(carts.customerAccountId, scope.accountId)));
   return sql<CartLineRow[]>`(${lines})`;
 }
@@ -278,7 +297,7 @@ export async function linkLicenses(db: Queryable, cartLineId: string, licenseIds
     await db.insert(cartLineLicenses).values(licenseIds.map((licenseId) => ({ cartLineId, licenseId })));
 }
 
-/** Which of these licenses (ids) some line of the cart already renews. */
+/** Which of these licenses (ids) some line of the cart already renews, upgrades or downgrades. */
 export async function licensesInCart(db: Queryable, cartId: string, licenseIds: string[]): Promise<string[]> {
   if (licenseIds.length === 0) return [];
   const rows = await db

@@ -2,14 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { cartApi } from '../../../contract/cart.ts';
 import { defineLookup, route } from '../../http/route.ts';
 import { cartDocument } from './cart.queries.ts';
-import {
-  addNewSubscriptions,
-  addRenewals,
-  changeLine,
-  chooseDetails,
-  removeLine,
-  showCart,
-} from './cart.service.ts';
+import { addNewSubscriptions, changeLine, chooseDetails, removeLine, showCart } from './cart.service.ts';
+import { addLicenseLines } from './license-lines.ts';
 
 /** GET cart reads the user's lines for the open account in the session check's own statement. */
 const cart = defineLookup('cart', (scope) =>
@@ -25,7 +19,7 @@ export async function cartRoutes(app: FastifyInstance): Promise<void> {
     addNewSubscriptions(db, { actor, meta, ...params, line: body }),
   );
   route(app, cartApi.addRenewals, access, ({ actor, db, meta, params, body }) =>
-    addRenewals(db, { actor, meta, ...params, ...body }),
+    addLicenseLines(db, { actor, meta, ...params, request: body }),
   );
   route(app, cartApi.updateLine, access, ({ actor, db, meta, params, body }) =>
     changeLine(db, { actor, meta, ...params, ...body }),

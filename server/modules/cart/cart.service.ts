@@ -10,14 +10,14 @@ import type {
 import { limits } from '../../../contract/limits.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
-import { addDays, addYears, todayUtc } from '../../lib/dates.ts';
+import { addDays, addYears, daysBetween, todayUtc } from '../../lib/dates.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import { sumPrices } from '../../lib/money.ts';
 import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
 import { findProductForSale } from '../catalog/catalog.service.ts';
 import { findTeamsAndPacks, requireOpenAccount } from '../customers/customers.service.ts';
-import { isServiceDomainSubscribed, licensesOfAccount } from '../licenses/licenses.service.ts';
-import { optionsFor } from '../renewals/renewal-rules.ts';
+import { isServiceDomainSubscribed } from '../licenses/licenses.service.ts';
+import { upgradeCredit } from '../renewals/renewal-rules.ts';
 import { cartActions } from './cart.policy.ts';
 import {
   addToSameNewLine,
@@ -38,40 +38,78 @@ import {
   setCartDetails,
   updateCartLine,
 } from './cart.queries.ts';
-import { grantsPerpetualFallback, linePeriod, priceTerms } from './line-pricing.ts';
+import { grantsPerpetualFallback, linePeriod, priceTerms, totalsOf } from './line-pricing.ts';
 
-interface CartOptions {
+export interface CartOptions {
   actor: PartnerUserActor;
   meta: RequestMeta;
   /** The account the page shows; it must be the one open in this session. */
   customerId: string;
 }
 
-const scopeOf = (actor: PartnerUserActor, account: OpenAccount): CartScope => ({
+export const scopeOf = (actor: PartnerUserActor, account: OpenAccount): CartScope => ({
   partnerId: actor.partner.id,
   userId: actor.userId,
   customerAccountId: account.id,
 });
 
-function issueOf(row: CartLineRow, period: { periodStart: string; periodEnd: string }): CartLineIssue | null {
+function issueOf(
+  row: CartLineRow,
+  period: { periodStart: string; periodEnd: string },
+  today: string,
+): CartLineIssue | null {
   if (!row.productActive) return 'product_withdrawn';
   if (row.unitYearlyListMinor === null) return 'no_price';
+  if (row.kind === 'upgrade' && row.fromUnitYearlyListMinor === null) return 'no_price';
   if (period.periodEnd <= period.periodStart) return 'period_ended';
+  // An upgrade replaces a running subscription: once that has ended, there is nothing to upgrade.
+  if (row.defaultPeriodEnd !== null && row.defaultPeriodEnd <= today) return 'period_ended';
   return null;
 }
 
-/** A line as it stands today: its period from today, priced live, or flagged if it cannot be sold. */
+/** The end dates Set Custom accepts: after the start (an upgrade: not before the old end), up to 3 years on. */
+function endRangeOf(row: CartLineRow, periodStart: string): CartLine['endRange'] {
+  const dayAfter = addDays(periodStart, 1);
+  const min =
+    row.defaultPeriodEnd !== null && row.defaultPeriodEnd > dayAfter ? row.defaultPeriodEnd : dayAfter;
+  return { min, max: addYears(periodStart, limits.customPeriodMaxYears) };
+}
+
+/**
+ * A line as it stands today: its period from today, priced live, or flagged if it cannot be sold.
+ * An upgrade also carries its credit for the unused days of the subscription it replaces, included
+ * in its amounts and shown on its own.
+ */
 export function presentLine(row: CartLineRow, discountBps: number, today: string): CartLine {
   const defaultTermYears = row.termYears === 1 || row.termYears === 2 ? row.termYears : null;
   // A chosen end date (Set Custom) wins over the standard term the line keeps for Set Default.
   const termYears = row.periodEnd === null ? defaultTermYears : null;
-  const { periodStart, periodEnd } = linePeriod({ ...row, termYears }, today);
-  const issue = issueOf(row, { periodStart, periodEnd });
+  const { periodStart, periodEnd } = linePeriod(
+    { ...row, termYears, periodEnd: row.periodEnd ?? row.defaultPeriodEnd },
+    today,
+  );
+  const issue = issueOf(row, { periodStart, periodEnd }, today);
   const unit = issue === null ? (row.unitYearlyListMinor ?? 0) : 0;
   // A co-termed end that has passed while the line waited prices as nothing until a new one is chosen.
   const priced =
     issue === 'period_ended' ? { periodStart, periodEnd: periodStart } : { periodStart, periodEnd };
   const price = priceTerms({ quantity: row.quantity, termYears, ...priced }, unit, discountBps);
+  const credit =
+    row.kind === 'upgrade' && row.defaultPeriodEnd !== null && issue === null
+      ? {
+          days: daysBetween(today, row.defaultPeriodEnd),
+          price: upgradeCredit(
+            {
+              unitYearlyListMinor: row.fromUnitYearlyListMinor ?? 0,
+              quantity: row.quantity,
+              periodEnd: row.defaultPeriodEnd,
+            },
+            today,
+            discountBps,
+          ),
+        }
+      : null;
+  const amounts = credit ? sumPrices([price, credit.price]) : price;
   return {
     id: row.id,
     productCode: row.productCode,
@@ -83,13 +121,32 @@ export function presentLine(row: CartLineRow, discountBps: number, today: string
     periodEnd,
     serviceDomain: row.serviceDomain,
     unitListPriceMinor: unit,
-    listPriceMinor: price.listMinor,
-    discountMinor: price.discountMinor,
-    totalMinor: price.totalMinor,
+    listPriceMinor: amounts.listMinor,
+    discountMinor: amounts.discountMinor,
+    totalMinor: amounts.totalMinor,
     perpetualFallback: issue === null && grantsPerpetualFallback(row.productKind, periodStart, periodEnd),
     issue,
     defaultTermYears,
+    defaultPeriodEnd: row.defaultPeriodEnd,
+    endRange: endRangeOf(row, periodStart),
     ...(row.licenseIds.length > 0 ? { licenseIds: row.licenseIds } : {}),
+    ...(row.fromProductCode
+      ? {
+          fromProduct: {
+            productCode: row.fromProductCode,
+            productName: row.fromProductName ?? row.fromProductCode,
+          },
+        }
+      : {}),
+    ...(credit
+      ? {
+          credit: {
+            days: credit.days,
+            listMinor: credit.price.listMinor,
+            totalMinor: credit.price.totalMinor,
+          },
+        }
+      : {}),
   };
 }
 
@@ -104,7 +161,7 @@ export function presentDetails(row: CartDetailsRow | null): CartDetails {
   return { team, pack: row?.packNumber ? { packNumber: row.packNumber } : null };
 }
 
-async function loadCart(
+export async function loadCart(
   db: Queryable,
   actor: PartnerUserActor,
   account: OpenAccount,
@@ -126,24 +183,13 @@ function presentCart(
   today: string,
 ): Cart {
   const lines = rows.map((r) => presentLine(r, actor.partner.discountBps, today));
-  const totals = sumPrices(
-    lines.map((l) => ({
-      listMinor: l.listPriceMinor,
-      discountMinor: l.discountMinor,
-      totalMinor: l.totalMinor,
-    })),
-  );
   return {
     customer: { customerId: account.customerId, name: account.name, country: account.country },
     details: presentDetails(details),
     currency: actor.partner.currency,
     discountPercent: actor.partner.discountBps / 100,
     lines,
-    totals: {
-      listPriceMinor: totals.listMinor,
-      discountMinor: totals.discountMinor,
-      totalMinor: totals.totalMinor,
-    },
+    totals: totalsOf(lines),
     actions: cartActions(actor, { lines }),
   };
 }
@@ -155,97 +201,6 @@ export function showCart(
   const { actor, meta } = options;
   const account = requireOpenAccount(actor, options.customerId);
   return presentCart(actor, account, options.lines, options.details, todayUtc(meta.now));
-}
-
-/**
- * Renews licenses of the open account (SPEC §5, §11a): each must be this account's and inside its
- * renewal window, and in no other line of the cart. One renewal line per product, old end date and
- * domain, starting at that old end date (a late renewal pays for the gap) for the chosen term;
- * Set Custom co-terms it like any line.
- */
-export async function addRenewals(
-  db: Queryable,
-  options: CartOptions & { licenseIds: string[]; termYears: 1 | 2 },
-): Promise<Cart> {
-  const { actor, meta } = options;
-  const account = requireOpenAccount(actor, options.customerId);
-  const today = todayUtc(meta.now);
-  const wanted = [...new Set(options.licenseIds)];
-  return db.transaction(async (tx) => {
-    const cartId = await lockCart(tx, scopeOf(actor, account), meta.now);
-    const found = await licensesOfAccount(tx, { customerAccountId: account.id, licenseIds: wanted });
-    const missing = wanted.filter((id) => !found.some((l) => l.licenseId === id));
-    if (missing.length > 0) {
-      throw new DomainError(
-        'not_found',
-        'licenses.not_found',
-        `No license ${missing.join(', ')} in this account.`,
-        {
-          field: 'licenseIds',
-          params: { licenseIds: missing.join(', ') },
-        },
-      );
-    }
-    for (const license of found) {
-      const rules = optionsFor(license, today);
-      if (!rules.renew) {
-        throw new DomainError(
-          'conflict',
-          'licenses.not_renewable',
-          `License ${license.licenseId} cannot be renewed today (${rules.standing}; the window runs from ${rules.window.opensOn} to ${rules.window.closesOn}).`,
-          {
-            field: 'licenseIds',
-            params: {
-              licenseId: license.licenseId,
-              opensOn: rules.window.opensOn,
-              closesOn: rules.window.closesOn,
-            },
-          },
-        );
-      }
-    }
-    const inCart = await licensesInCart(
-      tx,
-      cartId,
-      found.map((l) => l.id),
-    );
-    if (inCart.length > 0) {
-      const named = found.filter((l) => inCart.includes(l.id)).map((l) => l.licenseId);
-      throw new DomainError('conflict', 'cart.license_in_cart', `Already in the cart: ${named.join(', ')}.`, {
-        field: 'licenseIds',
-        params: { licenseIds: named.join(', ') },
-      });
-    }
-    const groups = new Map<string, typeof found>();
-    for (const license of found) {
-      const key = [license.productCode, license.periodEnd, license.serviceDomain].join('|');
-      groups.set(key, [...(groups.get(key) ?? []), license]);
-    }
-    if ((await countCartLines(tx, cartId)) + groups.size > limits.cartLinesMax) {
-      throw new DomainError('conflict', 'cart.full', `A cart holds at most ${limits.cartLinesMax} lines.`, {
-        params: { max: limits.cartLinesMax },
-      });
-    }
-    for (const seats of groups.values()) {
-      const first = seats[0] as (typeof found)[number];
-      const lineId = await insertCartLineReturningId(tx, {
-        cartId,
-        productCode: first.productCode,
-        kind: 'renewal',
-        quantity: seats.length,
-        termYears: options.termYears,
-        periodStart: first.periodEnd,
-        periodEnd: null,
-        serviceDomain: first.serviceDomain,
-      });
-      await linkLicenses(
-        tx,
-        lineId,
-        seats.map((l) => l.id),
-      );
-    }
-    return loadCart(tx, actor, account, cartId, today);
-  });
 }
 
 /**
@@ -358,7 +313,8 @@ export async function addNewSubscriptions(
 
 /**
  * Changes a line's quantity and period: Set Default (a term of 1 or 2 years, the end following
- * from it) or Set Custom (a chosen end date after the line's start, co-terming it; SPEC §6).
+ * from it; an upgrade's own end) or Set Custom (a chosen end date inside the line's range,
+ * co-terming it; SPEC §6). A line that extends licenses has as many seats as it has licenses.
  */
 export async function changeLine(
   db: Queryable,
@@ -374,14 +330,29 @@ export async function changeLine(
   const today = todayUtc(meta.now);
   return db.transaction(async (tx) => {
     const cartId = await lockCart(tx, scopeOf(actor, account), meta.now);
-    const line = (await listCartLines(tx, cartId, actor.partner.currency)).find(
+    const row = (await listCartLines(tx, cartId, actor.partner.currency)).find(
       (l) => l.id === options.lineId,
     );
-    if (!line) throw notFound('cart.line_not_found', 'No such line in this cart.');
+    if (!row) throw notFound('cart.line_not_found', 'No such line in this cart.');
+    const line = presentLine(row, actor.partner.discountBps, today);
+    if (row.licenseIds.length > 0 && options.quantity !== row.quantity) {
+      throw new DomainError(
+        'invalid',
+        'cart.quantity_fixed',
+        `This line extends ${row.quantity} licenses: remove it and choose the licenses again to change the seats.`,
+        { field: 'quantity', params: { quantity: row.quantity } },
+      );
+    }
+    if (options.termYears !== undefined && row.defaultPeriodEnd !== null) {
+      throw new DomainError(
+        'invalid',
+        'cart.term_not_applicable',
+        'An upgrade runs to the end of the subscription it replaces, or to a chosen end date.',
+        { field: 'termYears' },
+      );
+    }
     if (options.periodEnd !== undefined) {
-      const start = line.periodStart ?? today;
-      const min = addDays(start, 1);
-      const max = addYears(start, limits.customPeriodMaxYears);
+      const { min, max } = line.endRange;
       if (options.periodEnd < min || options.periodEnd > max) {
         throw new DomainError(
           'invalid',
@@ -391,11 +362,13 @@ export async function changeLine(
         );
       }
     }
-    // Set Custom keeps the standard term for Set Default; Set Default drops the chosen end.
+    // Set Custom keeps the standard term for Set Default; Set Default drops the chosen end (an
+    // upgrade's own end chosen again is its default).
+    const chosenEnd = options.periodEnd === row.defaultPeriodEnd ? undefined : options.periodEnd;
     await updateCartLine(tx, cartId, options.lineId, {
       quantity: options.quantity,
       ...(options.termYears === undefined ? {} : { termYears: options.termYears }),
-      periodEnd: options.periodEnd ?? null,
+      periodEnd: chosenEnd ?? null,
     });
     return loadCart(tx, actor, account, cartId, today);
   });

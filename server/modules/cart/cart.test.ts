@@ -124,6 +124,7 @@ describe('the cart', () => {
       listPriceMinor: 47_700 + 311_600,
       discountMinor: 7_155 + 46_740,
       totalMinor: 40_545 + 264_860,
+      creditMinor: 0,
     });
   });
 

@@ -1,6 +1,8 @@
+import type { z } from 'zod';
+import type { PricedLine, Totals } from '../../../contract/cart.ts';
 import type { ProductKind } from '../../../contract/catalog.ts';
 import { addYears, daysBetween, type IsoDate } from '../../lib/dates.ts';
-import { type LinePrice, priceLine } from '../../lib/money.ts';
+import { type LinePrice, priceLine, sumPrices } from '../../lib/money.ts';
 
 export interface LineTerms {
   quantity: number;
@@ -50,4 +52,21 @@ export function grantsPerpetualFallback(
   periodEnd: IsoDate,
 ): boolean {
   return kind !== 'cloud' && periodEnd >= addYears(periodStart, 1);
+}
+
+/** The totals of priced lines, with the upgrade credits they include as their own figure. */
+export function totalsOf(lines: readonly z.infer<typeof PricedLine>[]): z.infer<typeof Totals> {
+  const sum = sumPrices(
+    lines.map((l) => ({
+      listMinor: l.listPriceMinor,
+      discountMinor: l.discountMinor,
+      totalMinor: l.totalMinor,
+    })),
+  );
+  return {
+    listPriceMinor: sum.listMinor,
+    discountMinor: sum.discountMinor,
+    totalMinor: sum.totalMinor,
+    creditMinor: lines.reduce((acc, l) => acc + (l.credit?.totalMinor ?? 0), 0),
+  };
 }

@@ -41,7 +41,7 @@ describe('renewing licenses from Updates & Renewals', () => {
   it('adds one renewal line for the seats of a pack, from the old end date, for the term', async () => {
     const pack = await seatsEnding(40);
     const licenseIds = pack.licenses.map((l) => l.licenseId);
-    const res = await session.post(`${url}/renewals`, { licenseIds, termYears: 1 });
+    const res = await session.post(`${url}/renewals`, { kind: 'renewal', licenseIds, termYears: 1 });
     expect(res.statusCode).toBe(201);
     const line = res.json().lines.find((l: { kind: string }) => l.kind === 'renewal');
     const oldEnd = addDays(today, 40);
@@ -65,7 +65,11 @@ describe('renewing licenses from Updates & Renewals', () => {
     expect(coTermed.listPriceMinor).toBe(Math.round((line.unitListPriceMinor * 3 * 100) / 365));
 
     // The same licenses again: already in the cart.
-    const again = await session.post(`${url}/renewals`, { licenseIds: [licenseIds[0]], termYears: 1 });
+    const again = await session.post(`${url}/renewals`, {
+      kind: 'renewal',
+      licenseIds: [licenseIds[0]],
+      termYears: 1,
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'cart.license_in_cart', field: 'licenseIds' });
 
@@ -82,6 +86,7 @@ describe('renewing licenses from Updates & Renewals', () => {
   it('renews a lapsed subscription from its old end date, so the gap is paid for', async () => {
     const lapsed = await seatsEnding(-30, 1, 'WS');
     const res = await session.post(`${url}/renewals`, {
+      kind: 'renewal',
       licenseIds: lapsed.licenses.map((l) => l.licenseId),
       termYears: 2,
     });
@@ -96,6 +101,7 @@ describe('renewing licenses from Updates & Renewals', () => {
   it('refuses a license still outside its window, and another account’s as unknown', async () => {
     const active = await seatsEnding(200, 1, 'PY');
     const early = await session.post(`${url}/renewals`, {
+      kind: 'renewal',
       licenseIds: [active.licenses[0]?.licenseId],
       termYears: 1,
     });
@@ -106,6 +112,7 @@ describe('renewing licenses from Updates & Renewals', () => {
     });
     const other = await createTestLicenses(t.db, await createTestCustomer(t.db));
     const foreign = await session.post(`${url}/renewals`, {
+      kind: 'renewal',
       licenseIds: [other.licenses[0]?.licenseId],
       termYears: 1,
     });

@@ -11,9 +11,10 @@ import type { RequestMeta } from '../../http/request-meta.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { PartnerUserActor } from '../auth/actor.ts';
-import { requireOpenAccount } from '../customers/customers.service.ts';
+import { isPurchaserOf, requireOpenAccount } from '../customers/customers.service.ts';
 import { optionsFor } from '../renewals/renewal-rules.ts';
 import { licenseIdOfKey, licenseKeyHash } from './license-identifiers.ts';
+import { licenseActions } from './licenses.policy.ts';
 import { findLicenses, type LicenseFilter, type LicenseRow } from './licenses.queries.ts';
 
 /** Pasted License IDs and keys: split on spaces, commas, semicolons and new lines; duplicates once. */
@@ -70,6 +71,11 @@ function group(rows: LicenseRow[], today: string): z.input<typeof SubscriptionGr
       perpetualFallback: first.perpetualFallback,
       seats: seats.length,
       licenseIds: seats.map((s) => s.licenseId),
+      seatAssignments: seats.map((s) => ({
+        licenseId: s.licenseId,
+        assignedEmail: s.assignedEmail,
+        team: s.teamName,
+      })),
       assignedUsers: distinct(seats.map((s) => s.assignedEmail)),
       teams: distinct(seats.map((s) => s.teamName)),
       orderNumber: seats.find((s) => s.orderNumber)?.orderNumber ?? null,
@@ -93,9 +99,14 @@ export async function searchLicenses(
   const account = requireOpenAccount(options.actor, options.customerId);
   const today = todayUtc(options.meta.now);
   const { request } = options;
+  const purchaser = await isPurchaserOf(db, {
+    partnerId: options.actor.partner.id,
+    customerAccountId: account.id,
+  });
+  const actions = licenseActions(options.actor, { purchaser });
   if (request.mode !== 'licenses') {
     const rows = await findLicenses(db, { customerAccountId: account.id, filter: request as LicenseFilter });
-    return { items: group(rows, today), notFound: [], invalid: [] };
+    return { items: group(rows, today), notFound: [], invalid: [], actions };
   }
   const pasted = parseLicenseList(request.text);
   const keys = pasted.keys.map((key) => ({
@@ -116,5 +127,6 @@ export async function searchLicenses(
       ...keys.filter((k) => !foundKeys.has(`${k.licenseId}|${k.keyHash}`)).map((k) => k.key),
     ],
     invalid: pasted.invalid,
+    actions,
   };
 }

@@ -138,3 +138,38 @@ export async function findLicensesOfAccount(
       ),
     );
 }
+
+export interface AssignmentRow {
+  id: string;
+  licenseId: string;
+  assignedEmail: string | null;
+  team: string | null;
+}
+
+/** One license of an account with its assignment, locked until the caller's transaction ends. */
+export async function lockAssignment(
+  db: Queryable,
+  options: { customerAccountId: string; licenseId: string },
+): Promise<AssignmentRow | null> {
+  const [row] = await db
+    .select({
+      id: licenses.id,
+      licenseId: licenses.licenseId,
+      assignedEmail: licenses.assignedEmail,
+      team: customerTeams.name,
+    })
+    .from(licenses)
+    .leftJoin(customerTeams, eq(customerTeams.id, licenses.teamId))
+    .where(
+      and(
+        eq(licenses.customerAccountId, options.customerAccountId),
+        eq(licenses.licenseId, options.licenseId),
+      ),
+    )
+    .for('update', { of: licenses });
+  return row ?? null;
+}
+
+export async function setAssignedEmail(db: Queryable, id: string, email: string | null): Promise<void> {
+  await db.update(licenses).set({ assignedEmail: email }).where(eq(licenses.id, id));
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { CartDetails, PricedLine } from '../../../contract/cart.ts';
+import type { CartDetails, PricedLine, Totals } from '../../../contract/cart.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type {
   BillingAddress,
@@ -8,7 +8,6 @@ import type {
   QuoteOrigin,
   StoredQuoteStatus,
 } from '../../../contract/quotes.ts';
-import type { LinePrice } from '../../lib/money.ts';
 
 /**
  * A quote as it was issued: everything the quote shows that can no longer change (lines, prices,
@@ -39,7 +38,7 @@ export interface IssuedQuote {
   endUser: EndUser;
   poNumber: string | null;
   lines: z.infer<typeof PricedLine>[];
-  totals: LinePrice;
+  totals: z.infer<typeof Totals>;
   convertedFrom?: string | undefined;
   details?: CartDetails | undefined;
 }
@@ -59,11 +58,7 @@ export function quoteDocument(q: IssuedQuote): QuoteDocument {
     endUser: q.endUser,
     discountPercent: q.discountBps / 100,
     lines: q.lines,
-    totals: {
-      listPriceMinor: q.totals.listMinor,
-      discountMinor: q.totals.discountMinor,
-      totalMinor: q.totals.totalMinor,
-    },
+    totals: q.totals,
     createdBy: q.createdBy,
     ...(q.details ? { details: q.details } : {}),
     ...(q.convertedFrom ? { convertedFrom: q.convertedFrom } : {}),

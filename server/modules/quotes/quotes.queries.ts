@@ -15,7 +15,14 @@ import {
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { Queryable } from '../../db/client.ts';
-import { customerAccounts, customerContacts, quoteLines, quotes } from '../../db/schema/index.ts';
+import {
+  customerAccounts,
+  customerContacts,
+  licenses,
+  quoteLineLicenses,
+  quoteLines,
+  quotes,
+} from '../../db/schema/index.ts';
 import { addDays } from '../../lib/dates.ts';
 import { jsonObject } from '../../lib/json-sql.ts';
 import type { StoredQuote } from './quote-document.ts';
@@ -189,11 +196,35 @@ export async function insertQuote(db: Queryable, quote: typeof quotes.$inferInse
   return row.id;
 }
 
+/**
+ * Writes a quote's lines and links the lines that renew, upgrade or downgrade licenses to them (by
+ * License ID, within the quoted account).
+ */
 export async function insertQuoteLines(
   db: Queryable,
-  lines: (typeof quoteLines.$inferInsert)[],
+  lines: (typeof quoteLines.$inferInsert & { licenseIds: string[] })[],
+  customerAccountId: string,
 ): Promise<void> {
-  if (lines.length > 0) await db.insert(quoteLines).values(lines);
+  if (lines.length === 0) return;
+  const inserted = await db
+    .insert(quoteLines)
+    .values(lines.map(({ licenseIds: _ids, ...line }) => line))
+    .returning({ id: quoteLines.id, lineNo: quoteLines.lineNo });
+  for (const line of lines) {
+    const id = inserted.find((row) => row.lineNo === line.lineNo)?.id;
+    if (id === undefined || line.licenseIds.length === 0) continue;
+    await db.insert(quoteLineLicenses).select(
+      qb
+        .select({ quoteLineId: sql`${id}::uuid`.as('quote_line_id'), licenseId: licenses.id })
+        .from(licenses)
+        .where(
+          and(
+            eq(licenses.customerAccountId, customerAccountId),
+            inArray(licenses.licenseId, line.licenseIds),
+          ),
+        ),
+    );
+  }
 }
 
 /**

@@ -18,9 +18,9 @@ import type { RequestMeta } from '../../http/request-meta.ts';
 import { addDays, todayUtc } from '../../lib/dates.ts';
 import { claimDocumentNumber, nextDocumentNumber } from '../../lib/document-numbers.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
-import { sumPrices } from '../../lib/money.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
+import { totalsOf } from '../cart/line-pricing.ts';
 import { quoteDocument, type StoredQuote } from './quote-document.ts';
 import { effectiveStatus } from './quote-status.ts';
 import { quoteActions } from './quotes.policy.ts';
@@ -70,7 +70,16 @@ export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
     billingAddress: input.billingAddress,
     endUser: input.endUser,
     poNumber: input.poNumber ?? null,
-    lines: input.lines.map(({ id: _id, issue: _issue, defaultTermYears: _default, ...line }) => line),
+    lines: input.lines.map(
+      ({
+        id: _id,
+        issue: _issue,
+        defaultTermYears: _term,
+        defaultPeriodEnd: _end,
+        endRange: _range,
+        ...line
+      }) => line,
+    ),
     details: input.details,
   });
   await recordAudit(tx, {
@@ -113,13 +122,7 @@ export async function issueQuote(
   input: QuoteToIssue,
 ): Promise<{ quoteNumber: string; totalMinor: number }> {
   const { meta, lines } = input;
-  const totals = sumPrices(
-    lines.map((l) => ({
-      listMinor: l.listPriceMinor,
-      discountMinor: l.discountMinor,
-      totalMinor: l.totalMinor,
-    })),
-  );
+  const totals = totalsOf(lines);
   const quoteNumber = input.quoteNumber
     ? await claimDocumentNumber(tx, 'quote', input.quoteNumber)
     : await nextDocumentNumber(tx, 'quote', meta.now);
@@ -159,7 +162,7 @@ export async function issueQuote(
     endUserEmail: input.endUser.email,
     endUserCompany: input.endUser.company ?? null,
     poNumber: input.poNumber,
-    listTotalMinor: totals.listMinor,
+    listTotalMinor: totals.listPriceMinor,
     discountTotalMinor: totals.discountMinor,
     totalMinor: totals.totalMinor,
     validUntil,
@@ -184,7 +187,12 @@ export async function issueQuote(
       discountMinor: l.discountMinor,
       totalMinor: l.totalMinor,
       perpetualFallback: l.perpetualFallback,
+      fromProductCode: l.fromProduct?.productCode ?? null,
+      creditListMinor: l.credit?.listMinor ?? 0,
+      creditMinor: l.credit?.totalMinor ?? 0,
+      licenseIds: l.licenseIds ?? [],
     })),
+    input.account.id,
   );
   return { quoteNumber, totalMinor: totals.totalMinor };
 }
@@ -198,6 +206,9 @@ export function presentQuote(
   const status = effectiveStatus(stored.status, stored.document.validUntil, today);
   return {
     ...stored.document,
+    // Quotes issued before upgrades existed carry no credit figure.
+    // (The document type is today's; stored documents may be older.)
+    totals: { ...stored.document.totals, creditMinor: stored.document.totals.creditMinor ?? 0 },
     status,
     cancelledAt: stored.cancelledAt ? new Date(stored.cancelledAt).toISOString() : null,
     actions: quoteActions(actor, { status }),

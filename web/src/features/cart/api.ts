@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   type AddCartLineRequest,
-  type AddRenewalRequest,
+  type AddLicenseLinesRequest,
   type Cart,
   cartApi,
   customersApi,
@@ -105,7 +105,7 @@ export function useAddRenewals(customerId: string) {
       body,
       idempotencyKey,
     }: {
-      body: z.input<typeof AddRenewalRequest>;
+      body: z.input<typeof AddLicenseLinesRequest>;
       idempotencyKey: string;
     }) => call(cartApi.addRenewals, { params: { customerId }, body, idempotencyKey }),
     retry: retryLostAnswer,

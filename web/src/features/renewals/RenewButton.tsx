@@ -17,7 +17,7 @@ export function RenewButton({ group, customerId }: { group: SubscriptionGroup; c
   const submit = () =>
     renew.mutate(
       {
-        body: { licenseIds: group.licenseIds, termYears: term === '2' ? 2 : 1 },
+        body: { kind: 'renewal', licenseIds: group.licenseIds, termYears: term === '2' ? 2 : 1 },
         idempotencyKey: attempt.key(),
       },
       {

@@ -1,0 +1,11 @@
+import type { PartnerUserActor } from '../auth/actor.ts';
+import { can } from '../auth/actor.ts';
+
+/**
+ * What a user may do with the licenses of the open account. A Purchaser of the account may see and
+ * renew its licenses but not assign or revoke them (SPEC §11a): the grant is for buying. Opened with
+ * the customer's proof (or created by this partner for its customer), the partner manages them.
+ */
+export function licenseActions(actor: PartnerUserActor, access: { purchaser: boolean }): { assign: boolean } {
+  return { assign: can(actor, 'licenses.assign') && !access.purchaser };
+}
