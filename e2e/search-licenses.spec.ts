@@ -72,7 +72,9 @@ test('Updates & Renewals: Search licenses by several License IDs, by pack and by
   await expect(renewal).toContainText('Renewal');
   await expect(renewal).toContainText(`${oldEnd} –`);
   await expect(renewal).toContainText('OIY94JBDUQ');
-  await expect(renewal.getByRole('textbox', { name: 'Quantity of IntelliJ IDEA Ultimate' })).toHaveValue('3');
+  // One seat per license renewed: the quantity is shown, not edited.
+  await expect(renewal.getByRole('cell').nth(2)).toHaveText('3');
+  await expect(renewal.getByRole('textbox', { name: 'Quantity of IntelliJ IDEA Ultimate' })).toHaveCount(0);
   await expectNoViolations(page, 'cart with a renewal');
 
   // Co-term the renewal: its end date, in blue, opens the calendar; then Set Default restores it.

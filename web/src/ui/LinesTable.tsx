@@ -87,6 +87,13 @@ export function LinesTable<L extends Line>({
                     {t('lines.serviceDomain', { domain: line.serviceDomain })}
                   </Text>
                 ) : null}
+                {line.fromProduct ? (
+                  <Text size="xs">
+                    {t(`lines.from.${line.kind === 'upgrade' ? 'upgrade' : 'downgrade'}`, {
+                      product: line.fromProduct.productName,
+                    })}
+                  </Text>
+                ) : null}
                 {line.licenseIds?.length ? (
                   <Text size="xs" c="dimmed">
                     {t('lines.licenses', { ids: line.licenseIds.join(', ') })}
@@ -99,7 +106,7 @@ export function LinesTable<L extends Line>({
                 ) : null}
                 {/* Cloud lines (those with a service domain) never grant one: nothing to note there. */}
                 {line.issue || line.perpetualFallback || line.serviceDomain ? null : (
-                  <Text size="xs" c="orange.9">
+                  <Text size="xs" c="var(--portal-color-warning)">
                     {t('lines.noFallback')}
                   </Text>
                 )}
@@ -130,12 +137,33 @@ export function LinesTable<L extends Line>({
               <Table.Td style={amount}>{format.money(line.discountMinor, currency)}</Table.Td>
               <Table.Td style={amount} fw={600}>
                 {format.money(line.totalMinor, currency)}
+                {line.credit ? (
+                  <Text size="xs" fw={400} c="teal.9" style={{ whiteSpace: 'normal' }}>
+                    {t('lines.credit', {
+                      amount: format.money(line.credit.totalMinor, currency),
+                      list: format.money(line.credit.listMinor, currency),
+                      days: format.integer(line.credit.days),
+                      product: line.fromProduct?.productName ?? '',
+                    })}
+                  </Text>
+                ) : null}
               </Table.Td>
               {withActions ? <Table.Td style={{ textAlign: 'right' }}>{renderAction(line)}</Table.Td> : null}
             </Table.Tr>
           ))}
         </Table.Tbody>
         <Table.Tfoot>
+          {totals.creditMinor !== 0 ? (
+            <Table.Tr>
+              <Table.Th scope="row" colSpan={6} fw={400}>
+                {t('lines.creditTotal')}
+              </Table.Th>
+              <Table.Td style={amount} data-testid="totals-credit">
+                {format.money(totals.creditMinor, currency)}
+              </Table.Td>
+              {withActions ? <Table.Td /> : null}
+            </Table.Tr>
+          ) : null}
           <Table.Tr>
             <Table.Th scope="row" colSpan={4}>
               {t('lines.totals')}

@@ -59,7 +59,7 @@ export function CartPanel({ customerId }: { customerId: string }) {
         ) : null}
       </Group>
       {blocked && canQuote ? (
-        <Text size="sm" c="orange.9" id="cart-blocked">
+        <Text size="sm" c="var(--portal-color-warning)" id="cart-blocked">
           {t('cart.getQuoteBlocked')}
         </Text>
       ) : null}
@@ -84,7 +84,8 @@ export function CartPanel({ customerId }: { customerId: string }) {
                 currency={data.currency}
                 renderQuantity={(line) => <LineQuantity line={line} customerId={customerId} />}
                 renderPeriodEnd={(line) =>
-                  line.kind === 'renewal' && !line.issue ? (
+                  // Renewals, upgrades and downgrades: the end in blue opens the calendar (SPEC §6).
+                  line.kind !== 'new' && !line.issue ? (
                     <Anchor
                       component="button"
                       type="button"

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CartLine, limits } from '../../../../contract/index.ts';
 import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
+import { useFormat } from '../../i18n/format.ts';
 import { useChangeCartLine } from './api.ts';
 
 /** The period a change of quantity keeps: the chosen end date, or the standard term. */
@@ -11,8 +12,17 @@ export function keptPeriod(line: CartLine): { termYears: 1 | 2 } | { periodEnd: 
   return line.termYears === null ? { periodEnd: line.periodEnd } : { termYears: line.termYears };
 }
 
-/** A cart line's quantity, changed in place: saved when the field is left or Enter is pressed. */
+/**
+ * A cart line's quantity, changed in place: saved when the field is left or Enter is pressed. A line
+ * that extends licenses has one seat per license: its quantity is shown, not edited.
+ */
 export function LineQuantity({ line, customerId }: { line: CartLine; customerId: string }) {
+  const format = useFormat();
+  if (line.licenseIds?.length) return <>{format.integer(line.quantity)}</>;
+  return <EditableQuantity line={line} customerId={customerId} />;
+}
+
+function EditableQuantity({ line, customerId }: { line: CartLine; customerId: string }) {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const change = useChangeCartLine(customerId);

@@ -7,7 +7,7 @@ import { useChangeCartLine } from './api.ts';
 
 /**
  * Set Custom (choose an end date, co-terming the line) and, on a co-termed line, Set Default (back
- * to the term it was added with). New subscriptions and renewals (from their old end date).
+ * to the term it was added with; an upgrade: back to the old subscription's end).
  */
 export function PeriodControls({
   line,
@@ -21,11 +21,18 @@ export function PeriodControls({
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const change = useChangeCartLine(customerId);
-  if (!(line.kind === 'new' || line.kind === 'renewal')) return null;
   if (line.issue === 'product_withdrawn' || line.issue === 'no_price') return null;
+  const ownEnd = line.defaultPeriodEnd;
+  const coTermed = ownEnd === null ? line.termYears === null : line.periodEnd !== ownEnd;
   const setDefault = () =>
     change.mutate(
-      { lineId: line.id, body: { quantity: line.quantity, termYears: line.defaultTermYears ?? 1 } },
+      {
+        lineId: line.id,
+        body:
+          ownEnd === null
+            ? { quantity: line.quantity, termYears: line.defaultTermYears ?? 1 }
+            : { quantity: line.quantity, periodEnd: ownEnd },
+      },
       {
         onError: (error) => {
           if (!isHandledGlobally(error)) notifications.show({ color: 'red', message: errorMessage(error) });
@@ -37,7 +44,7 @@ export function PeriodControls({
       <Button size="compact-xs" variant="subtle" onClick={() => onSetCustom(line)}>
         {t('coterm.setCustom')}
       </Button>
-      {line.termYears === null ? (
+      {coTermed ? (
         <Button size="compact-xs" variant="subtle" onClick={setDefault} loading={change.isPending}>
           {t('coterm.setDefault')}
         </Button>

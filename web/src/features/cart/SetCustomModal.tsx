@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addDays, addYears, type CartLine, limits } from '../../../../contract/index.ts';
+import type { CartLine } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { errorText } from '../../i18n/messages.tsx';
 import { useCalendarLabels } from '../../ui/calendarLabels.ts';
@@ -28,13 +28,14 @@ export function SetCustomModal({
   const packs = usePacksAndTeams(customerId);
   const [end, setEnd] = useState<string | null>(null);
   useEffect(() => {
-    setEnd(line && line.termYears === null ? line.periodEnd : null);
+    setEnd(
+      line && line.termYears === null && line.periodEnd !== line.defaultPeriodEnd ? line.periodEnd : null,
+    );
     change.reset();
   }, [line, change.reset]);
 
   if (!line) return null;
-  const min = addDays(line.periodStart, 1);
-  const max = addYears(line.periodStart, limits.customPeriodMaxYears);
+  const { min, max } = line.endRange;
   const packEnds = (packs.data?.packs ?? []).filter(
     (pack): pack is typeof pack & { periodEnd: string } =>
       pack.periodEnd !== null && pack.periodEnd >= min && pack.periodEnd <= max,
@@ -56,7 +57,14 @@ export function SetCustomModal({
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md">
-        <Text size="sm">{t('coterm.intro', { start: format.date(line.periodStart) })}</Text>
+        <Text size="sm">
+          {line.defaultPeriodEnd === null
+            ? t('coterm.intro', { start: format.date(line.periodStart) })
+            : t('coterm.introUpgrade', {
+                start: format.date(line.periodStart),
+                end: format.date(line.defaultPeriodEnd),
+              })}
+        </Text>
         {packEnds.length > 0 ? (
           <Stack gap={6} component="section" aria-labelledby="coterm-packs">
             <Text size="sm" fw={600} id="coterm-packs">

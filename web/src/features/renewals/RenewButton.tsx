@@ -1,37 +1,18 @@
 import { Button, Group, NativeSelect } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubscriptionGroup } from '../../../../contract/index.ts';
-import { useAttemptKey } from '../../api/attempt.ts';
-import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
-import { useAddRenewals } from '../cart/api.ts';
+import { useAddLicenseLines } from './useAddLicenseLines.ts';
 
 /** Renew: every seat of the group goes into the cart as one renewal line, for the chosen term. */
 export function RenewButton({ group, customerId }: { group: SubscriptionGroup; customerId: string }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
-  const renew = useAddRenewals(customerId);
-  const attempt = useAttemptKey();
+  const lines = useAddLicenseLines(customerId);
   const [term, setTerm] = useState<'1' | '2'>('1');
   const submit = () =>
-    renew.mutate(
-      {
-        body: { kind: 'renewal', licenseIds: group.licenseIds, termYears: term === '2' ? 2 : 1 },
-        idempotencyKey: attempt.key(),
-      },
-      {
-        onSuccess: () => {
-          attempt.succeeded();
-          notifications.show({
-            color: 'teal',
-            message: t('renewals.added', { count: group.seats, product: group.productName }),
-          });
-        },
-        onError: (error) => {
-          if (!isHandledGlobally(error)) notifications.show({ color: 'red', message: errorMessage(error) });
-        },
-      },
+    lines.add(
+      { kind: 'renewal', licenseIds: group.licenseIds, termYears: term === '2' ? 2 : 1 },
+      t('renewals.added', { count: group.seats, product: group.productName }),
     );
   return (
     <Group gap={4} wrap="nowrap">
@@ -44,12 +25,12 @@ export function RenewButton({ group, customerId }: { group: SubscriptionGroup; c
         value={term}
         onChange={(event) => {
           setTerm(event.currentTarget.value === '2' ? '2' : '1');
-          attempt.changed();
+          lines.changed();
         }}
         size="xs"
         w={90}
       />
-      <Button size="xs" onClick={submit} loading={renew.isPending}>
+      <Button size="xs" onClick={submit} loading={lines.pending}>
         {t('renewals.actions.renew')}
       </Button>
     </Group>

@@ -1,7 +1,12 @@
 import { Alert, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SubscriptionGroup } from '../../../../contract/index.ts';
+import type { z } from 'zod';
+import type {
+  LicenseSearchRequest,
+  LicenseSearchResult,
+  SubscriptionGroup,
+} from '../../../../contract/index.ts';
 import { isHandledGlobally } from '../../i18n/errors.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { errorText } from '../../i18n/messages.tsx';
@@ -9,9 +14,12 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { EmptyState } from '../../ui/states.tsx';
 import { useCurrentSession } from '../auth/session.tsx';
 import { NoOpenAccount } from '../customers/NoOpenAccount.tsx';
+import { AssignmentsButton } from './AssignmentsButton.tsx';
 import { useSearchLicenses } from './api.ts';
+import { DowngradeButton } from './DowngradeButton.tsx';
 import { RenewButton } from './RenewButton.tsx';
 import { SearchLicensesModal } from './SearchLicensesModal.tsx';
+import { UpgradeButton } from './UpgradeButton.tsx';
 
 /** Updates & Renewals (SPEC §5): Search licenses of the open account and what may be done with them. */
 export function RenewalsPage() {
@@ -21,11 +29,27 @@ export function RenewalsPage() {
   return <Renewals account={account} />;
 }
 
+type SearchRequest = z.input<typeof LicenseSearchRequest>;
+type SearchResult = z.infer<typeof LicenseSearchResult>;
+
 function Renewals({ account }: { account: { customerId: string; name: string } }) {
   const { t } = useTranslation();
   const search = useSearchLicenses(account.customerId);
   const [searching, setSearching] = useState(false);
-  const result = search.data;
+  // Shown until the next search answers, so a search run again (after an assignment made from the
+  // results) refreshes them in place instead of blanking them.
+  const [shown, setShown] = useState<{ request: SearchRequest; result: SearchResult } | null>(null);
+  const run = (request: SearchRequest, onDone?: () => void) =>
+    search.mutate(request, {
+      onSuccess: (result) => {
+        setShown({ request, result });
+        onDone?.();
+      },
+    });
+  const searchAgain = () => {
+    if (shown) run(shown.request);
+  };
+  const result = shown?.result;
   const problem = search.isError && !isHandledGlobally(search.error) ? errorText(search.error) : null;
 
   return (
@@ -63,7 +87,15 @@ function Renewals({ account }: { account: { customerId: string; name: string } }
           {result.items.length === 0 ? (
             <EmptyState>{t('renewals.noMatch')}</EmptyState>
           ) : (
-            <Results items={result.items} customerId={account.customerId} />
+            <>
+              {result.actions.assign ? null : <Text size="sm">{t('assignments.purchaserNote')}</Text>}
+              <Results
+                items={result.items}
+                customerId={account.customerId}
+                canAssign={result.actions.assign}
+                onAssigned={searchAgain}
+              />
+            </>
           )}
         </Stack>
       ) : (
@@ -74,13 +106,23 @@ function Renewals({ account }: { account: { customerId: string; name: string } }
         onClose={() => setSearching(false)}
         pending={search.isPending}
         error={searching ? problem : null}
-        onSearch={(request) => search.mutate(request, { onSuccess: () => setSearching(false) })}
+        onSearch={(request) => run(request, () => setSearching(false))}
       />
     </Stack>
   );
 }
 
-function Results({ items, customerId }: { items: SubscriptionGroup[]; customerId: string }) {
+function Results({
+  items,
+  customerId,
+  canAssign,
+  onAssigned,
+}: {
+  items: SubscriptionGroup[];
+  customerId: string;
+  canAssign: boolean;
+  onAssigned: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -147,17 +189,17 @@ function Results({ items, customerId }: { items: SubscriptionGroup[]; customerId
               </Table.Td>
               <Table.Td>
                 {group.assignedUsers.length > 0 ? group.assignedUsers.join(', ') : t('renewals.unassigned')}
+                {canAssign && group.standing !== 'expired' ? (
+                  <div>
+                    <AssignmentsButton group={group} customerId={customerId} onChanged={onAssigned} />
+                  </div>
+                ) : null}
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>
                   {group.actions.renew ? <RenewButton group={group} customerId={customerId} /> : null}
-                  {(['upgrade', 'downgrade'] as const)
-                    .filter((action) => group.actions[action])
-                    .map((action) => (
-                      <Badge key={action} variant="outline">
-                        {t(`renewals.actions.${action}`)}
-                      </Badge>
-                    ))}
+                  {group.actions.upgrade ? <UpgradeButton group={group} customerId={customerId} /> : null}
+                  {group.actions.downgrade ? <DowngradeButton group={group} customerId={customerId} /> : null}
                   {!group.actions.renew && !group.actions.upgrade && !group.actions.downgrade ? (
                     <Text size="xs">{t('common.none')}</Text>
                   ) : null}

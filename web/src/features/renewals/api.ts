@@ -10,3 +10,17 @@ export function useSearchLicenses(customerId: string) {
       call(licensesApi.search, { params: { customerId }, body, context: { customerId } }),
   });
 }
+
+/** Assign a license to an end user by email, or take it back (`email` null). */
+export function useChangeAssignment(customerId: string) {
+  return useMutation({
+    mutationFn: ({ licenseId, email }: { licenseId: string; email: string | null }) =>
+      email === null
+        ? call(licensesApi.revoke, { params: { customerId, licenseId }, context: { customerId } })
+        : call(licensesApi.assign, {
+            params: { customerId, licenseId },
+            body: { email },
+            context: { customerId },
+          }),
+  });
+}

@@ -1,0 +1,31 @@
+import { notifications } from '@mantine/notifications';
+import type { z } from 'zod';
+import type { AddLicenseLinesRequest } from '../../../../contract/index.ts';
+import { useAttemptKey } from '../../api/attempt.ts';
+import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
+import { useAddRenewals } from '../cart/api.ts';
+
+/**
+ * Puts found licenses into the cart (renewal, upgrade or downgrade) once per intention: a double
+ * click replays the same attempt; the outcome is told in a notification.
+ */
+export function useAddLicenseLines(customerId: string) {
+  const errorMessage = useErrorMessage();
+  const mutation = useAddRenewals(customerId);
+  const attempt = useAttemptKey();
+  const add = (body: z.input<typeof AddLicenseLinesRequest>, done: string, onDone?: () => void) =>
+    mutation.mutate(
+      { body, idempotencyKey: attempt.key() },
+      {
+        onSuccess: () => {
+          attempt.succeeded();
+          notifications.show({ color: 'teal', message: done });
+          onDone?.();
+        },
+        onError: (error) => {
+          if (!isHandledGlobally(error)) notifications.show({ color: 'red', message: errorMessage(error) });
+        },
+      },
+    );
+  return { add, pending: mutation.isPending, changed: attempt.changed };
+}
