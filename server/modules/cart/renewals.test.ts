@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addYears, daysBetween, todayUtc } from '../../lib/dates.ts';
+import { addDays, addMonths, addYears, daysBetween, todayUtc } from '../../lib/dates.ts';
 import {
   createTestCustomer,
   createTestLicenses,
@@ -118,5 +118,26 @@ describe('renewing licenses from Updates & Renewals', () => {
     });
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json()).toMatchObject({ code: 'licenses.not_found' });
+  });
+
+  it('takes renewals from exactly 90 days before the end to exactly six months after it', async () => {
+    // The last end date whose six months after still include today (month ends clamp, so search).
+    let lateEnd = addMonths(today, -6);
+    while (addMonths(addDays(lateEnd, -1), 6) >= today) lateEnd = addDays(lateEnd, -1);
+    const cases = [
+      { ends: 90, status: 201 },
+      { ends: 91, status: 409 },
+      { ends: daysBetween(today, lateEnd), status: 201 },
+      { ends: daysBetween(today, lateEnd) - 1, status: 409 },
+    ];
+    for (const c of cases) {
+      const seats = await seatsEnding(c.ends, 1, 'RD');
+      const res = await session.post(`${url}/renewals`, {
+        kind: 'renewal',
+        licenseIds: seats.licenses.map((l) => l.licenseId),
+        termYears: 1,
+      });
+      expect({ ends: c.ends, status: res.statusCode }).toEqual({ ends: c.ends, status: c.status });
+    }
   });
 });

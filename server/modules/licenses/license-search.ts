@@ -99,13 +99,19 @@ export async function searchLicenses(
   const account = requireOpenAccount(options.actor, options.customerId);
   const today = todayUtc(options.meta.now);
   const { request } = options;
-  const purchaser = await isPurchaserOf(db, {
-    partnerId: options.actor.partner.id,
-    customerAccountId: account.id,
-  });
-  const actions = licenseActions(options.actor, { purchaser });
+  const actionsOf = async () =>
+    licenseActions(options.actor, {
+      purchaser: await isPurchaserOf(db, {
+        partnerId: options.actor.partner.id,
+        customerAccountId: account.id,
+      }),
+    });
+  // Whether this partner may assign is asked beside the search (two statements at once, not in turn).
   if (request.mode !== 'licenses') {
-    const rows = await findLicenses(db, { customerAccountId: account.id, filter: request as LicenseFilter });
+    const [rows, actions] = await Promise.all([
+      findLicenses(db, { customerAccountId: account.id, filter: request as LicenseFilter }),
+      actionsOf(),
+    ]);
     return { items: group(rows, today), notFound: [], invalid: [], actions };
   }
   const pasted = parseLicenseList(request.text);
@@ -114,10 +120,13 @@ export async function searchLicenses(
     licenseId: licenseIdOfKey(key) ?? '',
     keyHash: licenseKeyHash(key),
   }));
-  const rows = await findLicenses(db, {
-    customerAccountId: account.id,
-    filter: { mode: 'licenses', licenseIds: pasted.licenseIds, keys },
-  });
+  const [rows, actions] = await Promise.all([
+    findLicenses(db, {
+      customerAccountId: account.id,
+      filter: { mode: 'licenses', licenseIds: pasted.licenseIds, keys },
+    }),
+    actionsOf(),
+  ]);
   const foundIds = new Set(rows.map((r) => r.licenseId));
   const foundKeys = new Set(rows.map((r) => `${r.licenseId}|${r.keyHash}`));
   return {
