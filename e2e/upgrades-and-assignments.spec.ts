@@ -11,7 +11,7 @@ async function searchLicenses(page: Page, mode: string, value: string) {
   return page.getByRole('region', { name: 'Search results' });
 }
 
-test('Updates & Renewals: search by order and by domain, the still-active message, an upgrade with its credit, a downgrade at renewal, and assigning a user', async ({
+test('Updates & Renewals: search by order and by domain, the still-active message, an upgrade with its credit, a downgrade at renewal, renewing several at once, and assigning a user', async ({
   page,
 }) => {
   await logIn(page, 'admin@demo-reseller.test');
@@ -66,6 +66,18 @@ test('Updates & Renewals: search by order and by domain, the still-active messag
     page.getByText('Downgrade of 1 All Products Pack seat to IntelliJ IDEA Ultimate added to the cart.'),
   ).toBeVisible();
 
+  // dev2's seats, IntelliJ in its window and WebStorm lapsed 40 days ago: renewed together.
+  results = await searchLicenses(page, 'Invited user email', 'dev2@acme.test');
+  await expect(results.getByRole('button', { name: 'Renew selected' })).toBeDisabled();
+  await results
+    .getByRole('checkbox', { name: 'Select IntelliJ IDEA Ultimate (0220/ULFQXOB) to renew together' })
+    .check();
+  await results.getByRole('checkbox', { name: /^Select WebStorm \(.+\) to renew together$/ }).check();
+  await expect(results.getByText('2 subscriptions selected (2 seats)')).toBeVisible();
+  await expectNoViolations(page, 'results with several selected');
+  await results.getByRole('button', { name: 'Renew selected' }).click();
+  await expect(page.getByText('Renewal of 2 seats added to the cart.')).toBeVisible();
+
   // The cart: the upgrade from today to PyCharm's end, its credit as its own figure; the downgrade
   // from the pack's end for a year.
   await page.getByRole('link', { name: 'Product Catalog' }).click();
@@ -83,6 +95,7 @@ test('Updates & Renewals: search by order and by domain, the still-active messag
   const downgraded = page.getByRole('row', { name: /Downgrade from All Products Pack/ });
   await expect(downgraded).toContainText('IntelliJ IDEA Ultimate');
   await expect(downgraded).toContainText('Downgrade');
+  await expect(page.getByRole('row', { name: /WebStorm/ })).toContainText('Renewal');
   await expectNoViolations(page, 'cart with an upgrade and a downgrade');
 
   // The quote shows the credit too.

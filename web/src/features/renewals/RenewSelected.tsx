@@ -1,0 +1,64 @@
+import { Button, Group, NativeSelect, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SubscriptionGroup } from '../../../../contract/index.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { useAddLicenseLines } from './useAddLicenseLines.ts';
+
+/**
+ * Renew several found subscriptions at once (e.g. every product of a pack): one request, a renewal
+ * line per product and period, all for the chosen term.
+ */
+export function RenewSelected({
+  selected,
+  customerId,
+  onDone,
+}: {
+  selected: SubscriptionGroup[];
+  customerId: string;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const lines = useAddLicenseLines(customerId);
+  const [term, setTerm] = useState<'1' | '2'>('1');
+  const seats = selected.reduce((sum, g) => sum + g.seats, 0);
+  return (
+    <Group gap="sm" align="flex-end">
+      <Text size="sm" aria-live="polite">
+        {t('renewals.selected', { count: selected.length, seats: format.integer(seats) })}
+      </Text>
+      <NativeSelect
+        label={t('renewals.selectedTerm')}
+        data={[
+          { value: '1', label: t('catalog.oneYear') },
+          { value: '2', label: t('catalog.twoYears') },
+        ]}
+        value={term}
+        onChange={(event) => {
+          setTerm(event.currentTarget.value === '2' ? '2' : '1');
+          lines.changed();
+        }}
+        size="xs"
+      />
+      <Button
+        size="xs"
+        disabled={selected.length === 0}
+        loading={lines.pending}
+        onClick={() =>
+          lines.add(
+            {
+              kind: 'renewal',
+              licenseIds: selected.flatMap((g) => g.licenseIds),
+              termYears: term === '2' ? 2 : 1,
+            },
+            t('renewals.selectedAdded', { count: seats }),
+            onDone,
+          )
+        }
+      >
+        {t('renewals.renewSelected')}
+      </Button>
+    </Group>
+  );
+}
