@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -85,7 +86,7 @@ export async function openDatabase(options: {
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
   // PGlite loads contrib extensions on request; the migrations then CREATE EXTENSION as on PostgreSQL.
-  const client = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
+  const client = await PGlite.create(options.dataDir, { extensions: { btree_gist, pg_trgm } });
   await client.exec(`set statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
   const named = withNamedStatements(client);
   const db = drizzlePglite(named, { schema }) as unknown as Db;

@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test/harness.ts';
 import { login, loginRequest } from '../test/session.ts';
 import { DEMO_PASSWORD, DEMO_STAFF_EMAIL, demoIdentifiers, demoLogins, loadDemoData } from './demo-data.ts';
+import { licensePeriods, licenses, orderLines, orders } from './schema/index.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -112,5 +114,18 @@ describe('the demo data', () => {
     expect(all.find((g) => g.productCode === 'ALL')?.actions).toMatchObject({ downgrade: true });
     const byPo = await search({ mode: 'order', number: demoIdentifiers.acmePoNumber });
     expect(byPo).toMatchObject([{ productCode: 'II', seats: 3, orderNumber: demoIdentifiers.acmeOrder }]);
+    // Each paid period names the order line that paid it.
+    const paid = await t.db
+      .select({
+        orderNumber: orders.orderNumber,
+        product: orderLines.productCode,
+        quantity: orderLines.quantity,
+      })
+      .from(licensePeriods)
+      .innerJoin(licenses, eq(licenses.id, licensePeriods.licenseId))
+      .innerJoin(orderLines, eq(orderLines.id, licensePeriods.orderLineId))
+      .innerJoin(orders, eq(orders.id, orderLines.orderId))
+      .where(eq(licenses.licenseId, demoIdentifiers.acmeLicenseId));
+    expect(paid).toEqual([{ orderNumber: demoIdentifiers.acmeOrder, product: 'II', quantity: 3 }]);
   });
 });

@@ -118,6 +118,7 @@ export async function loadDemoData(db: Db): Promise<boolean> {
 async function addAcmeSubscriptions(tx: Tx, acmeId: string, now: Date): Promise<void> {
   const ids = demoIdentifiers;
   const today = todayUtc(now);
+  const packEnd = addDays(today, 65);
   const order = await recordOrder(tx, {
     orderNumber: ids.acmeOrder,
     partnerId: null,
@@ -126,6 +127,18 @@ async function addAcmeSubscriptions(tx: Tx, acmeId: string, now: Date): Promise<
     currency: 'USD',
     totalMinor: 3 * 59_900,
     createdAt: new Date(now.getTime() - 300 * DAY_MS),
+    lines: [
+      {
+        productCode: 'II',
+        kind: 'new',
+        quantity: 3,
+        periodStart: addYears(packEnd, -1),
+        periodEnd: packEnd,
+        listMinor: 3 * 59_900,
+        discountMinor: 0,
+        totalMinor: 3 * 59_900,
+      },
+    ],
   });
   const subscriptions = [
     {
@@ -133,6 +146,7 @@ async function addAcmeSubscriptions(tx: Tx, acmeId: string, now: Date): Promise<
       productCode: 'II',
       ends: 65,
       orderId: order.id,
+      orderLineId: order.lineIds[0],
       seats: [
         { licenseId: ids.acmeLicenseId, key: ids.acmeLicenseKey, assignedEmail: 'dev1@acme.test' },
         { assignedEmail: 'dev2@acme.test' },
@@ -160,6 +174,7 @@ async function addAcmeSubscriptions(tx: Tx, acmeId: string, now: Date): Promise<
       periodEnd,
       ...(s.serviceDomain ? { serviceDomain: s.serviceDomain } : {}),
       ...(s.orderId ? { orderId: s.orderId } : {}),
+      ...(s.orderLineId ? { orderLineId: s.orderLineId } : {}),
       seats: s.seats,
     });
   }

@@ -13,6 +13,8 @@ export function databaseErrorCode(error: unknown): string | undefined {
 
 /** SQLSTATE of a unique index refusing a second row with the same key. */
 export const UNIQUE_VIOLATION = '23505';
+/** SQLSTATE of an exclusion constraint refusing a row that overlaps another (e.g. paid periods). */
+export const EXCLUSION_VIOLATION = '23P01';
 
 /** Errors of the moment, not of the request: the client may try again (answered with 503). */
 export const transientDatabaseErrors: Readonly<Record<string, string>> = {

@@ -125,6 +125,10 @@ export async function createTestLicenses(
     poNumber?: string;
   } = {},
 ) {
+  const productCode = options.productCode ?? 'II';
+  const periodStart = options.periodStart ?? '2026-02-14';
+  const periodEnd = options.periodEnd ?? '2027-02-14';
+  const seats = options.seats ?? 2;
   return db.transaction(async (tx) => {
     const pack = await createSubscriptionPack(tx, { customerAccountId: customer.id, createdAt: new Date() });
     const order =
@@ -137,16 +141,28 @@ export async function createTestLicenses(
             currency: 'USD',
             totalMinor: 0,
             createdAt: new Date(),
+            lines: [
+              {
+                productCode,
+                kind: 'new',
+                quantity: seats,
+                periodStart,
+                periodEnd,
+                listMinor: 0,
+                discountMinor: 0,
+                totalMinor: 0,
+              },
+            ],
           });
     const licenses = await issueLicenses(tx, {
       customerAccountId: customer.id,
       subscriptionPackId: pack.id,
-      productCode: options.productCode ?? 'II',
-      periodStart: options.periodStart ?? '2026-02-14',
-      periodEnd: options.periodEnd ?? '2027-02-14',
+      productCode,
+      periodStart,
+      periodEnd,
       ...(options.serviceDomain ? { serviceDomain: options.serviceDomain } : {}),
-      ...(order ? { orderId: order.id } : {}),
-      seats: Array.from({ length: options.seats ?? 2 }, (_, i) => {
+      ...(order ? { orderId: order.id, orderLineId: order.lineIds[0] } : {}),
+      seats: Array.from({ length: seats }, (_, i) => {
         const assignedEmail = options.assignedEmails?.[i];
         return assignedEmail ? { assignedEmail } : {};
       }),

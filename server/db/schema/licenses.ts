@@ -12,7 +12,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { products } from './catalog.ts';
 import { customerAccounts, customerTeams } from './customers.ts';
-import { orders } from './orders.ts';
+import { orderLines, orders } from './orders.ts';
 
 /** Subscriptions of one account that renew together and share a billing cycle (SPEC §2). */
 export const subscriptionPacks = pgTable(
@@ -80,8 +80,9 @@ export const licenses = pgTable(
 /**
  * One row per paid period of a license: renewals extend the same License ID with a new row, and
  * upgrades and downgrades stay traceable (the product of each period). A license is paid for a
- * period once: of two orders renewing it for the same period, the second is refused by the unique
- * index, whichever carts or partners they came from.
+ * day once: the paid periods of a license never overlap (an exclusion constraint, in migration
+ * 0012, beside the unique start), so of two orders renewing or upgrading it for the same time the
+ * second is refused, whichever carts or partners they came from.
  */
 export const licensePeriods = pgTable(
   'license_periods',
@@ -96,8 +97,15 @@ export const licensePeriods = pgTable(
     periodStart: date('period_start', { mode: 'string' }).notNull(),
     periodEnd: date('period_end', { mode: 'string' }).notNull(),
     perpetualFallback: boolean('perpetual_fallback').notNull(),
-    /** The order that paid for this period (null for periods carried over from elsewhere). */
+    /** The order that paid for this period (null for periods carried over from elsewhere)… */
     orderId: uuid('order_id').references(() => orders.id),
+    /** …and its line. */
+    orderLineId: uuid('order_line_id').references(() => orderLines.id),
+    /**
+     * When an upgrade replaced the rest of this period, the end it had: the period now ends on the
+     * upgrade's first day, so paid periods of a license never overlap.
+     */
+    cutShortFrom: date('cut_short_from', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,13 +1,25 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { products } from './catalog.ts';
 import { customerAccounts } from './customers.ts';
-import { currencyEnum } from './enums.ts';
+import { currencyEnum, lineKindEnum } from './enums.ts';
 import { partners } from './partners.ts';
 
 /**
- * Orders (SPEC §9): what bought or renewed licenses. The Orders section, checkout and order lines
- * come with their issues; licenses already name the order that last paid for them, so Updates &
- * Renewals finds licenses by order or PO number.
+ * Orders (SPEC §9): what bought or renewed licenses. The Orders section and checkout come with their
+ * issues; licenses already name the order that last paid for them, so Updates & Renewals finds
+ * licenses by order or PO number, and each paid period names the order line that paid it.
  */
 export const orders = pgTable(
   'orders',
@@ -29,5 +41,38 @@ export const orders = pgTable(
     uniqueIndex('orders_number_unique').on(t.orderNumber),
     index('orders_account_po_idx').on(t.customerAccountId, t.poNumber),
     index('orders_partner_created_idx').on(t.partnerId, t.createdAt),
+  ],
+);
+
+/** What an order paid for, line by line; each paid period of a license names its line. */
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    lineNo: integer('line_no').notNull(),
+    productCode: text('product_code')
+      .notNull()
+      .references(() => products.code),
+    kind: lineKindEnum('kind').notNull(),
+    /** The product an upgrade or downgrade left. */
+    fromProductCode: text('from_product_code').references(() => products.code),
+    quantity: integer('quantity').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    listMinor: bigint('list_minor', { mode: 'number' }).notNull(),
+    discountMinor: bigint('discount_minor', { mode: 'number' }).notNull(),
+    totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    /** An upgrade's credit (≤ 0), included in the amounts above. */
+    creditMinor: bigint('credit_minor', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    check('order_lines_quantity_range', sql`${t.quantity} between 1 and 10000`),
+    check('order_lines_period_order', sql`${t.periodEnd} > ${t.periodStart}`),
+    check('order_lines_totals_add_up', sql`${t.totalMinor} = ${t.listMinor} - ${t.discountMinor}`),
+    check('order_lines_credit_not_positive', sql`${t.creditMinor} <= 0`),
+    uniqueIndex('order_lines_order_line_unique').on(t.orderId, t.lineNo),
   ],
 );

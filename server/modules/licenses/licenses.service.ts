@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { databaseErrorCode, UNIQUE_VIOLATION } from '../../db/errors.ts';
+import { databaseErrorCode, EXCLUSION_VIOLATION, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { licensePeriods, licenses, products, subscriptionPacks } from '../../db/schema/index.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
@@ -47,8 +47,9 @@ export interface NewLicenses {
   periodStart: IsoDate;
   periodEnd: IsoDate;
   serviceDomain?: string;
-  /** The order that paid for them, when there is one. */
+  /** The order that paid for them, and its line, when there is one. */
   orderId?: string;
+  orderLineId?: string;
   seats: Seat[];
 }
 
@@ -99,6 +100,7 @@ export async function issueLicenses(
       periodEnd: input.periodEnd,
       perpetualFallback,
       orderId: input.orderId ?? null,
+      orderLineId: input.orderLineId ?? null,
     })),
   );
   return issued.map(({ licenseId, key }) => ({ licenseId, key }));
@@ -117,10 +119,12 @@ export function isServiceDomainSubscribed(
 
 /**
  * Pays a license for its next period (a renewal, an upgrade or a downgrade, SPEC §11a): the same
- * License ID gets a new row in its history and its current product and period move on. A license
- * is paid for a period once: the unique index of `license_periods` refuses a second payment for the
- * same start, whichever carts, users or partners the two orders came from, and the loser gets
- * `licenses.already_renewed` (its transaction rolls back whole).
+ * License ID gets a new row in its history and its current product and period move on. An upgrade
+ * starts inside the paid period: that period is cut short to the upgrade's first day (its end kept
+ * in `cut_short_from`), so paid periods never overlap. A license is paid for a day once: the
+ * database refuses a period overlapping one already paid (an exclusion constraint), whichever carts,
+ * users or partners the two orders came from, and the loser gets `licenses.already_renewed` (its
+ * transaction rolls back whole).
  */
 export async function extendLicense(
   tx: Queryable,
@@ -130,12 +134,16 @@ export async function extendLicense(
     periodStart: IsoDate;
     periodEnd: IsoDate;
     orderId?: string;
+    orderLineId?: string;
   },
 ): Promise<void> {
+  // Orders touching the same license run one after the other from here (the row lock), so each
+  // sees the periods the other paid; the constraint below stays the last word.
   const [license] = await tx
     .select({ id: licenses.id })
     .from(licenses)
-    .where(eq(licenses.licenseId, input.licenseId));
+    .where(eq(licenses.licenseId, input.licenseId))
+    .for('update');
   const [product] = await tx
     .select({ kind: products.kind })
     .from(products)
@@ -143,6 +151,19 @@ export async function extendLicense(
   if (!license || !product) throw new Error(`no license ${input.licenseId} or product ${input.productCode}`);
   const perpetualFallback = grantsPerpetualFallback(product.kind, input.periodStart, input.periodEnd);
   try {
+    // An upgrade replaces the rest of the running period. Of two racing upgrades the second finds
+    // nothing left to cut (the first's row lock makes it wait, then re-read) and its new period
+    // overlaps the first's.
+    await tx
+      .update(licensePeriods)
+      .set({ periodEnd: input.periodStart, cutShortFrom: licensePeriods.periodEnd })
+      .where(
+        and(
+          eq(licensePeriods.licenseId, license.id),
+          lt(licensePeriods.periodStart, input.periodStart),
+          gt(licensePeriods.periodEnd, input.periodStart),
+        ),
+      );
     await tx.insert(licensePeriods).values({
       licenseId: license.id,
       productCode: input.productCode,
@@ -150,9 +171,11 @@ export async function extendLicense(
       periodEnd: input.periodEnd,
       perpetualFallback,
       orderId: input.orderId ?? null,
+      orderLineId: input.orderLineId ?? null,
     });
   } catch (error) {
-    if (databaseErrorCode(error) === UNIQUE_VIOLATION) {
+    const code = databaseErrorCode(error);
+    if (code === UNIQUE_VIOLATION || code === EXCLUSION_VIOLATION) {
       throw new DomainError(
         'conflict',
         'licenses.already_renewed',
@@ -162,15 +185,23 @@ export async function extendLicense(
     }
     throw error;
   }
+  // The license shows its latest paid period (an upgrade now and a renewal after the old end can
+  // both be paid, in either order).
+  const [latest] = await tx
+    .select({
+      productCode: licensePeriods.productCode,
+      periodStart: licensePeriods.periodStart,
+      periodEnd: licensePeriods.periodEnd,
+      perpetualFallback: licensePeriods.perpetualFallback,
+    })
+    .from(licensePeriods)
+    .where(eq(licensePeriods.licenseId, license.id))
+    .orderBy(desc(licensePeriods.periodStart))
+    .limit(1);
+  if (!latest) throw new Error(`license ${input.licenseId} has no paid period`);
   await tx
     .update(licenses)
-    .set({
-      productCode: input.productCode,
-      periodStart: input.periodStart,
-      periodEnd: input.periodEnd,
-      perpetualFallback,
-      ...(input.orderId ? { lastOrderId: input.orderId } : {}),
-    })
+    .set({ ...latest, ...(input.orderId ? { lastOrderId: input.orderId } : {}) })
     .where(eq(licenses.id, license.id));
 }
 

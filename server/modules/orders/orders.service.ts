@@ -1,6 +1,7 @@
+import type { LineKind } from '../../../contract/cart.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Tx } from '../../db/client.ts';
-import { orders } from '../../db/schema/index.ts';
+import { orderLines, orders } from '../../db/schema/index.ts';
 import { claimDocumentNumber, nextDocumentNumber } from '../../lib/document-numbers.ts';
 
 export interface NewOrder {
@@ -12,13 +13,30 @@ export interface NewOrder {
   createdAt: Date;
   /** A number from the vendor's own systems (demo data, imports); the next one when absent. */
   orderNumber?: string;
+  lines: NewOrderLine[];
+}
+
+export interface NewOrderLine {
+  productCode: string;
+  kind: LineKind;
+  fromProductCode?: string | null;
+  quantity: number;
+  periodStart: string;
+  periodEnd: string;
+  listMinor: number;
+  discountMinor: number;
+  totalMinor: number;
+  creditMinor?: number;
 }
 
 /**
  * Records an order (SPEC §9) inside the caller's transaction; the licenses it pays for name it.
  * Checkout (issue 9) places orders from quotes and carts through this.
  */
-export async function recordOrder(tx: Tx, input: NewOrder): Promise<{ id: string; orderNumber: string }> {
+export async function recordOrder(
+  tx: Tx,
+  input: NewOrder,
+): Promise<{ id: string; orderNumber: string; lineIds: string[] }> {
   const orderNumber = input.orderNumber
     ? await claimDocumentNumber(tx, 'order', input.orderNumber)
     : await nextDocumentNumber(tx, 'order', input.createdAt);
@@ -35,5 +53,22 @@ export async function recordOrder(tx: Tx, input: NewOrder): Promise<{ id: string
     })
     .returning({ id: orders.id, orderNumber: orders.orderNumber });
   if (!row) throw new Error('order insert returned no row');
-  return row;
+  const lines =
+    input.lines.length === 0
+      ? []
+      : await tx
+          .insert(orderLines)
+          .values(
+            input.lines.map((line, index) => ({
+              ...line,
+              fromProductCode: line.fromProductCode ?? null,
+              creditMinor: line.creditMinor ?? 0,
+              orderId: row.id,
+              lineNo: index + 1,
+            })),
+          )
+          .returning({ id: orderLines.id, lineNo: orderLines.lineNo });
+  // In the order of the input, whatever order the database answered in.
+  const lineIds = lines.sort((a, b) => a.lineNo - b.lineNo).map((l) => l.id);
+  return { ...row, lineIds };
 }
