@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -29,6 +30,12 @@ export const sessions = pgTable(
     openCustomerAccountId: uuid('open_customer_account_id').references(() => customerAccounts.id, {
       onDelete: 'set null',
     }),
+    /**
+     * Whether the open account was opened with the customer's proof (an email of its contacts) or
+     * was created by this partner, rather than under a Purchaser grant alone: only then may the
+     * partner assign its licenses (SPEC §11a). Read only by the routes that need it.
+     */
+    openAccountProven: boolean('open_account_proven').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     /** Slides with use (the idle timeout), never past `absoluteExpiresAt`. */

@@ -75,11 +75,21 @@ export async function setOpenCustomerAccount(
   db: Queryable,
   sessionTokenHash: string,
   customerAccountId: string | null,
+  options: { proven: boolean } = { proven: false },
 ): Promise<void> {
   await db
     .update(sessions)
-    .set({ openCustomerAccountId: customerAccountId })
+    .set({ openCustomerAccountId: customerAccountId, openAccountProven: options.proven })
     .where(eq(sessions.tokenHash, sessionTokenHash));
+}
+
+/** Whether the session's open account was opened with the customer's proof or created by this partner. */
+export async function openAccountProven(db: Queryable, sessionTokenHash: string): Promise<boolean> {
+  const [row] = await db
+    .select({ proven: sessions.openAccountProven })
+    .from(sessions)
+    .where(eq(sessions.tokenHash, sessionTokenHash));
+  return row?.proven ?? false;
 }
 
 export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {

@@ -57,6 +57,8 @@ function namedBy(identifier: AccountIdentifier): SQL {
 export interface AccountToOpen extends CustomerAccountRow {
   /** This partner manages the account (a live Purchaser grant) or created it: no email step. */
   knownToPartner: boolean;
+  /** This partner created the account (rather than only holding a Purchaser grant for it). */
+  createdByPartner: boolean;
   emailMatches: boolean;
 }
 
@@ -74,6 +76,7 @@ export async function findAccountToOpen(
     .select({
       ...accountColumns,
       knownToPartner: sql<boolean>`(${customerAccounts.createdByPartnerId} is not distinct from ${options.partnerId}::uuid or ${partnerAccountGrants.partnerId} is not null)`,
+      createdByPartner: sql<boolean>`(${customerAccounts.createdByPartnerId} is not distinct from ${options.partnerId}::uuid)`,
       emailMatches: sql<boolean>`${customerContacts.id} is not null`,
     })
     .from(customerAccounts)

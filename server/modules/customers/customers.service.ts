@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   AccountsOfEmail,
@@ -101,10 +101,15 @@ async function auditFailure(db: Db, options: LookupOptions, method: string, subj
  */
 export async function openForSession(
   tx: Queryable,
-  options: LookupOptions & { account: CustomerAccountRow; method: string },
+  options: LookupOptions & {
+    account: CustomerAccountRow;
+    method: string;
+    /** Opened with the customer's proof or created by this partner, not under a Purchaser grant alone. */
+    proven: boolean;
+  },
 ): Promise<CustomerAccount> {
   const { actor, meta, account } = options;
-  await setOpenCustomerAccount(tx, actor.sessionTokenHash, account.id);
+  await setOpenCustomerAccount(tx, actor.sessionTokenHash, account.id, { proven: options.proven });
   await rememberOpened(tx, { partnerUserId: actor.userId, customerAccountId: account.id, now: meta.now });
   await recordAudit(tx, {
     partnerId: actor.partner.id,
@@ -132,7 +137,13 @@ export async function openAccount(
   const found = await findAccountToOpen(db, { partnerId: actor.partner.id, identifier, email });
   if (found?.knownToPartner) {
     return db.transaction((tx) =>
-      openForSession(tx, { ...options, account: found, method: identifier.kind }),
+      openForSession(tx, {
+        ...options,
+        account: found,
+        method: identifier.kind,
+        // A proof given along with a managed account's identifier counts as one.
+        proven: found.createdByPartner || found.emailMatches,
+      }),
     );
   }
   if (email === undefined) throw emailRequired();
@@ -142,7 +153,7 @@ export async function openAccount(
     throw lookupFailed();
   }
   const opened = await db.transaction((tx) =>
-    openForSession(tx, { ...options, account: found, method: `${identifier.kind}_and_email` }),
+    openForSession(tx, { ...options, account: found, method: `${identifier.kind}_and_email`, proven: true }),
   );
   await giveBack(db, attempt);
   return opened;
@@ -210,7 +221,7 @@ export async function createAccountForCustomer(
       name: options.companyName,
       country: options.country,
     };
-    return openForSession(tx, { actor, meta, account, method: 'created' });
+    return openForSession(tx, { actor, meta, account, method: 'created', proven: true });
   });
 }
 
@@ -325,6 +336,23 @@ export async function grantPurchaser(
       target: [partnerAccountGrants.partnerId, partnerAccountGrants.customerAccountId],
       set: { grantedAt: options.now, revokedAt: null },
     });
+}
+
+/** The customer withdraws a partner's Purchaser grant (SPEC §11a); the row stays as history. */
+export async function withdrawPurchaser(
+  db: Queryable,
+  options: { partnerId: string; customerAccountId: string; now: Date },
+): Promise<void> {
+  await db
+    .update(partnerAccountGrants)
+    .set({ revokedAt: options.now })
+    .where(
+      and(
+        eq(partnerAccountGrants.partnerId, options.partnerId),
+        eq(partnerAccountGrants.customerAccountId, options.customerAccountId),
+        isNull(partnerAccountGrants.revokedAt),
+      ),
+    );
 }
 
 /** The teams and packs of the account open in this session (Details tab, co-terming). */

@@ -10,7 +10,7 @@ import {
 } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import type { TestSession } from '../../test/session.ts';
-import { grantPurchaser } from '../customers/customers.service.ts';
+import { grantPurchaser, withdrawPurchaser } from '../customers/customers.service.ts';
 
 let t: TestApp;
 let customer: Awaited<ReturnType<typeof createTestCustomer>>;
@@ -110,5 +110,51 @@ describe('a Purchaser of the account (SPEC §11a)', () => {
       expect(res.json()).toMatchObject({ code: 'licenses.assign_not_allowed' });
     }
     expect((await search(buyer)).json().items[0].assignedUsers).toEqual(['ana@assign.test']);
+
+    // The customer withdraws the grant: the account opened under it does not become the partner's to manage.
+    await withdrawPurchaser(t.db, {
+      partnerId: purchaser.id,
+      customerAccountId: customer.id,
+      now: t.clock.now,
+    });
+    const after = await buyer.put(assignmentUrl(seats.licenses[1]?.licenseId ?? ''), {
+      email: 'dora@assign.test',
+    });
+    expect(after.json()).toMatchObject({ code: 'licenses.assign_not_allowed' });
+    // Opened again with the customer's proof, it is.
+    await openAccount(buyer, customer);
+    expect((await search(buyer)).json().actions).toEqual({ assign: true });
+  });
+
+  it('cannot assign even with the customer proof while the grant stands', async () => {
+    const purchaser = await createTestPartner(t.db, t.app);
+    await grantPurchaser(t.db, { partnerId: purchaser.id, customerAccountId: customer.id, now: t.clock.now });
+    const buyer = await purchaser.loginAs('sales');
+    await openAccount(buyer, customer);
+    expect((await search(buyer)).json().actions).toEqual({ assign: false });
+  });
+});
+
+describe('an account this partner created for its customer', () => {
+  it('is the partner’s to manage, reopened later without the email step too', async () => {
+    const maker = await createTestPartner(t.db, t.app);
+    const who = await maker.loginAs('sales');
+    const created = await who.post(
+      '/api/customers',
+      { companyName: 'Made Co', country: 'US', adminContact: { name: 'Mia', email: 'mia@made.test' } },
+      { 'idempotency-key': 'made-co-1' },
+    );
+    expect(created.statusCode).toBe(201);
+    const customerId = created.json().customerId as string;
+    await who.post('/api/customers/close');
+    expect(
+      (await who.post('/api/customers/open', { identifier: { kind: 'customerId', value: customerId } }))
+        .statusCode,
+    ).toBe(200);
+    const found = await who.post(`/api/customers/${customerId}/licenses/search`, {
+      mode: 'email',
+      email: 'x@made.test',
+    });
+    expect(found.json()).toMatchObject({ items: [], actions: { assign: true } });
   });
 });

@@ -5,7 +5,8 @@ import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { PartnerUserActor } from '../auth/actor.ts';
-import { isPurchaserOf, requireOpenAccount } from '../customers/customers.service.ts';
+import { requireOpenAccount } from '../customers/customers.service.ts';
+import { licenseAccess } from './license-access.ts';
 import { licenseActions } from './licenses.policy.ts';
 import { type AssignmentRow, lockAssignment, setAssignedEmail } from './licenses.queries.ts';
 
@@ -24,17 +25,17 @@ const present = (row: AssignmentRow, email: string | null): z.input<typeof Licen
 
 /**
  * The license, locked, once the policy allows this user to change its assignment: the account is
- * the one open in the session and this partner is not merely its Purchaser.
+ * the one open in the session, opened with the customer's proof, and this partner is not its
+ * Purchaser.
  */
 async function lockForChange(tx: Queryable, options: AssignmentOptions): Promise<AssignmentRow> {
   const { actor } = options;
   const account = requireOpenAccount(actor, options.customerId);
-  const purchaser = await isPurchaserOf(tx, { partnerId: actor.partner.id, customerAccountId: account.id });
-  if (!licenseActions(actor, { purchaser }).assign) {
+  if (!licenseActions(actor, await licenseAccess(tx, actor, account)).assign) {
     throw new DomainError(
       'forbidden',
       'licenses.assign_not_allowed',
-      'As Purchaser of this account you can buy and renew its licenses; its administrators assign them.',
+      "Assigning licenses needs the account opened with the customer's email, and is not open to its Purchaser: a Purchaser buys and renews them.",
     );
   }
   const row = await lockAssignment(tx, { customerAccountId: account.id, licenseId: options.licenseId });

@@ -81,6 +81,7 @@ describe('a license is paid for a period once', () => {
         productCode: 'ALL',
         periodStart: '2026-11-26',
         periodEnd: '2027-06-01',
+        upgrade: true,
       }),
     );
     const [now] = await t.db.select().from(licenses).where(eq(licenses.licenseId, licenseId));
@@ -119,7 +120,15 @@ describe('a license is paid for a period once', () => {
       });
       const licenseId = issued[0]?.licenseId ?? '';
       const pay = (productCode: string, periodStart: string, periodEnd: string) =>
-        t.db.transaction((tx) => extendLicense(tx, { licenseId, productCode, periodStart, periodEnd }));
+        t.db.transaction((tx) =>
+          extendLicense(tx, {
+            licenseId,
+            productCode,
+            periodStart,
+            periodEnd,
+            upgrade: productCode === 'ALL',
+          }),
+        );
       const outcomes = await Promise.allSettled([
         // An upgrade co-termed past the old end, and a renewal from the old end: both pay for 2027.
         pay('ALL', '2026-11-26', '2027-06-01'),
@@ -146,5 +155,36 @@ describe('a license is paid for a period once', () => {
         expect(period.start >= (periods[i]?.end ?? '')).toBe(true);
       });
     }
+  });
+
+  it('never cuts a paid period for a renewal: time already paid is refused', async () => {
+    const customer = await createTestCustomer(t.db);
+    const { licenses: issued } = await createTestLicenses(t.db, customer, {
+      seats: 1,
+      productCode: 'PY',
+      periodStart: '2026-02-14',
+      periodEnd: '2027-02-14',
+    });
+    const licenseId = issued[0]?.licenseId ?? '';
+    // An upgrade co-termed past the old end, then a renewal from the old end (a stale cart).
+    await t.db.transaction((tx) =>
+      extendLicense(tx, {
+        licenseId,
+        productCode: 'ALL',
+        periodStart: '2026-11-26',
+        periodEnd: '2027-06-01',
+        upgrade: true,
+      }),
+    );
+    await expect(
+      t.db.transaction((tx) =>
+        extendLicense(tx, {
+          licenseId,
+          productCode: 'PY',
+          periodStart: '2027-02-14',
+          periodEnd: '2028-02-14',
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'licenses.already_renewed' });
   });
 });

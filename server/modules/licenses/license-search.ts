@@ -11,8 +11,9 @@ import type { RequestMeta } from '../../http/request-meta.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { PartnerUserActor } from '../auth/actor.ts';
-import { isPurchaserOf, requireOpenAccount } from '../customers/customers.service.ts';
+import { requireOpenAccount } from '../customers/customers.service.ts';
 import { optionsFor } from '../renewals/renewal-rules.ts';
+import { licenseAccess } from './license-access.ts';
 import { licenseIdOfKey, licenseKeyHash } from './license-identifiers.ts';
 import { licenseActions } from './licenses.policy.ts';
 import { findLicenses, type LicenseFilter, type LicenseRow } from './licenses.queries.ts';
@@ -100,12 +101,7 @@ export async function searchLicenses(
   const today = todayUtc(options.meta.now);
   const { request } = options;
   const actionsOf = async () =>
-    licenseActions(options.actor, {
-      purchaser: await isPurchaserOf(db, {
-        partnerId: options.actor.partner.id,
-        customerAccountId: account.id,
-      }),
-    });
+    licenseActions(options.actor, await licenseAccess(db, options.actor, account));
   // Whether this partner may assign is asked beside the search (two statements at once, not in turn).
   if (request.mode !== 'licenses') {
     const [rows, actions] = await Promise.all([

@@ -4,8 +4,17 @@ import { can } from '../auth/actor.ts';
 /**
  * What a user may do with the licenses of the open account. A Purchaser of the account may see and
  * renew its licenses but not assign or revoke them (SPEC §11a): the grant is for buying. Opened with
- * the customer's proof (or created by this partner for its customer), the partner manages them.
+ * the customer's proof (or created by this partner for its customer), the partner manages them; an
+ * account opened under a grant alone stays unprovable even once the grant is withdrawn.
  */
-export function licenseActions(actor: PartnerUserActor, access: { purchaser: boolean }): { assign: boolean } {
-  return { assign: can(actor, 'licenses.assign') && !access.purchaser };
+export function licenseActions(
+  actor: PartnerUserActor,
+  access: { purchaser: boolean; proven: boolean },
+): { assign: boolean } {
+  return { assign: can(actor, 'licenses.assign') && access.proven && !access.purchaser };
+}
+
+export interface LicenseAccess {
+  purchaser: boolean;
+  proven: boolean;
 }

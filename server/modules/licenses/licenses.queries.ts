@@ -110,6 +110,7 @@ export interface RenewableRow {
   licenseId: string;
   productCode: string;
   productKind: ProductKind;
+  periodStart: string;
   periodEnd: string;
   serviceDomain: string | null;
 }
@@ -126,6 +127,7 @@ export async function findLicensesOfAccount(
       licenseId: licenses.licenseId,
       productCode: licenses.productCode,
       productKind: products.kind,
+      periodStart: licenses.periodStart,
       periodEnd: licenses.periodEnd,
       serviceDomain: licenses.serviceDomain,
     })

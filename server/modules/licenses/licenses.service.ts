@@ -135,6 +135,8 @@ export async function extendLicense(
     periodEnd: IsoDate;
     orderId?: string;
     orderLineId?: string;
+    /** An upgrade replaces the rest of the running period; a renewal or downgrade follows it. */
+    upgrade?: boolean;
   },
 ): Promise<void> {
   // Orders touching the same license run one after the other from here (the row lock), so each
@@ -151,19 +153,20 @@ export async function extendLicense(
   if (!license || !product) throw new Error(`no license ${input.licenseId} or product ${input.productCode}`);
   const perpetualFallback = grantsPerpetualFallback(product.kind, input.periodStart, input.periodEnd);
   try {
-    // An upgrade replaces the rest of the running period. Of two racing upgrades the second finds
-    // nothing left to cut (the first's row lock makes it wait, then re-read) and its new period
-    // overlaps the first's.
-    await tx
-      .update(licensePeriods)
-      .set({ periodEnd: input.periodStart, cutShortFrom: licensePeriods.periodEnd })
-      .where(
-        and(
-          eq(licensePeriods.licenseId, license.id),
-          lt(licensePeriods.periodStart, input.periodStart),
-          gt(licensePeriods.periodEnd, input.periodStart),
-        ),
-      );
+    // An upgrade replaces the rest of the running period. Of two upgrades the second finds nothing
+    // left to cut and its new period overlaps the first's; anything else that overlaps paid days
+    // is refused below, never cut.
+    if (input.upgrade)
+      await tx
+        .update(licensePeriods)
+        .set({ periodEnd: input.periodStart, cutShortFrom: licensePeriods.periodEnd })
+        .where(
+          and(
+            eq(licensePeriods.licenseId, license.id),
+            lt(licensePeriods.periodStart, input.periodStart),
+            gt(licensePeriods.periodEnd, input.periodStart),
+          ),
+        );
     await tx.insert(licensePeriods).values({
       licenseId: license.id,
       productCode: input.productCode,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addYears } from '../../lib/dates.ts';
 import { optionsFor, renewalPeriod, renewalWindow, standingOf, upgradeCredit } from './renewal-rules.ts';
 
 describe('the renewal window (90 days before the end to 6 months after)', () => {
@@ -26,9 +27,18 @@ describe('the renewal window (90 days before the end to 6 months after)', () => 
 });
 
 describe('what may be done with a subscription', () => {
-  const ide = (periodEnd: string) => ({ productCode: 'II', productKind: 'ide' as const, periodEnd });
-  const pack = (periodEnd: string) => ({ productCode: 'ALL', productKind: 'pack' as const, periodEnd });
-  const cloud = (periodEnd: string) => ({ productCode: 'YTC', productKind: 'cloud' as const, periodEnd });
+  const year = (periodEnd: string) => ({ periodStart: addYears(periodEnd, -1), periodEnd });
+  const ide = (periodEnd: string) => ({ productCode: 'II', productKind: 'ide' as const, ...year(periodEnd) });
+  const pack = (periodEnd: string) => ({
+    productCode: 'ALL',
+    productKind: 'pack' as const,
+    ...year(periodEnd),
+  });
+  const cloud = (periodEnd: string) => ({
+    productCode: 'YTC',
+    productKind: 'cloud' as const,
+    ...year(periodEnd),
+  });
   const today = '2026-11-26';
 
   it('offers an active product outside its window only the upgrade', () => {
@@ -75,6 +85,23 @@ describe('what may be done with a subscription', () => {
       upgrade: false,
       downgrade: false,
     });
+  });
+
+  it('upgrades only a period that began before today, not one paid ahead or starting today', () => {
+    const renewedAhead = {
+      productCode: 'II',
+      productKind: 'ide' as const,
+      periodStart: '2027-02-14',
+      periodEnd: '2028-02-14',
+    };
+    expect(optionsFor(renewedAhead, today)).toMatchObject({
+      standing: 'active',
+      renew: false,
+      upgrade: false,
+    });
+    const startsToday = { ...renewedAhead, periodStart: today, periodEnd: '2027-11-26' };
+    expect(optionsFor(startsToday, today).upgrade).toBe(false);
+    expect(optionsFor({ ...startsToday, periodStart: '2026-11-25' }, today).upgrade).toBe(true);
   });
 });
 

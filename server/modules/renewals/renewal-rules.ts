@@ -48,6 +48,8 @@ export function standingOf(periodEnd: IsoDate, today: IsoDate): Standing {
 export interface Subscription {
   productCode: string;
   productKind: ProductKind;
+  /** The license's latest paid period (a renewal paid ahead starts in the future). */
+  periodStart: IsoDate;
   periodEnd: IsoDate;
 }
 
@@ -64,8 +66,10 @@ export interface Options {
 
 /**
  * What may be done with a subscription today. An upgrade needs a running desktop product (not the
- * pack itself, not a hosted cloud product, which the pack does not include); a downgrade is a
- * renewal of the pack as single products, so only inside the window.
+ * pack itself, not a hosted cloud product, which the pack does not include) whose latest period
+ * began before today: it replaces the rest of that period, so not one paid ahead (renewed early)
+ * nor one starting today (there is nothing yet to credit but all of it). A downgrade is a renewal
+ * of the pack as single products, so only inside the window.
  */
 export function optionsFor(subscription: Subscription, today: IsoDate): Options {
   const standing = standingOf(subscription.periodEnd, today);
@@ -77,7 +81,7 @@ export function optionsFor(subscription: Subscription, today: IsoDate): Options 
     standing,
     window: renewalWindow(subscription.periodEnd),
     renew: inWindow,
-    upgrade: running && desktop && !isPack,
+    upgrade: running && desktop && !isPack && subscription.periodStart < today,
     downgrade: inWindow && isPack,
   };
 }

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Email, type SubscriptionGroup } from '../../../../contract/index.ts';
 import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
@@ -9,36 +9,48 @@ import { useChangeAssignment } from './api.ts';
 
 type Seat = SubscriptionGroup['seatAssignments'][number];
 
-/** Assign users: each seat of the group, assigned to an invited user by email or revoked. */
-export function AssignmentsButton({
+/** Assign users: opens the dialog for the group's seats. */
+export function AssignmentsButton({ group, onOpen }: { group: SubscriptionGroup; onOpen: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button
+      size="xs"
+      variant="subtle"
+      onClick={onOpen}
+      aria-label={t('assignments.open', { product: group.productName, pack: group.packNumber })}
+    >
+      {t('assignments.button')}
+    </Button>
+  );
+}
+
+/**
+ * Each seat of the group, assigned to an invited user by email or revoked. Kept open by the page
+ * even when the refreshed search no longer lists the group (a user revoked in a search by their
+ * email), so the task is not cut off.
+ */
+export function AssignmentsModal({
   group,
   customerId,
   onChanged,
+  onClose,
 }: {
-  group: SubscriptionGroup;
+  group: SubscriptionGroup | null;
   customerId: string;
   /** Called after a change, so the results show it. */
   onChanged: () => void;
+  onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [opened, setOpened] = useState(false);
   return (
-    <>
-      <Button
-        size="xs"
-        variant="subtle"
-        onClick={() => setOpened(true)}
-        aria-label={t('assignments.open', { product: group.productName, pack: group.packNumber })}
-      >
-        {t('assignments.button')}
-      </Button>
-      <Modal
-        opened={opened}
-        onClose={() => setOpened(false)}
-        title={t('assignments.title', { product: group.productName })}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-        size="lg"
-      >
+    <Modal
+      opened={group !== null}
+      onClose={onClose}
+      title={group ? t('assignments.title', { product: group.productName }) : ''}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      size="lg"
+    >
+      {group ? (
         <Stack gap="sm">
           <Text size="sm">{t('assignments.intro')}</Text>
           <Table verticalSpacing="xs">
@@ -60,8 +72,8 @@ export function AssignmentsButton({
             </Table.Tbody>
           </Table>
         </Stack>
-      </Modal>
-    </>
+      ) : null}
+    </Modal>
   );
 }
 
@@ -80,6 +92,8 @@ function SeatAssignment({
   const [email, setEmail] = useState('');
   const [problem, setProblem] = useState<ReactNode>(null);
   const [current, setCurrent] = useState(seat.assignedEmail);
+  // A refreshed search (or another tab) may know better than this dialog's last answer.
+  useEffect(() => setCurrent(seat.assignedEmail), [seat.assignedEmail]);
 
   const submit = (next: string | null) => {
     if (next !== null) {

@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubscriptionGroup } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
@@ -22,6 +22,11 @@ export function RenewSelected({
   const format = useFormat();
   const lines = useAddLicenseLines(customerId);
   const [term, setTerm] = useState<'1' | '2'>('1');
+  // Another choice of subscriptions is another attempt (a new Idempotency-Key).
+  const chosenIds = selected.flatMap((g) => g.licenseIds).join(',');
+  useEffect(() => {
+    if (chosenIds !== '') lines.changed();
+  }, [chosenIds, lines.changed]);
   const seats = selected.reduce((sum, g) => sum + g.seats, 0);
   return (
     <Group gap="sm" align="flex-end">

@@ -14,7 +14,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { EmptyState } from '../../ui/states.tsx';
 import { useCurrentSession } from '../auth/session.tsx';
 import { NoOpenAccount } from '../customers/NoOpenAccount.tsx';
-import { AssignmentsButton } from './AssignmentsButton.tsx';
+import { AssignmentsButton, AssignmentsModal } from './AssignmentsButton.tsx';
 import { useSearchLicenses } from './api.ts';
 import { DowngradeButton } from './DowngradeButton.tsx';
 import { RenewButton } from './RenewButton.tsx';
@@ -127,6 +127,9 @@ function Results({
   const { t } = useTranslation();
   const format = useFormat();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The group whose seats are being assigned: its latest version while the results still list it.
+  const [assigning, setAssigning] = useState<SubscriptionGroup | null>(null);
+  const assigned = assigning ? (items.find((g) => keyOf(g) === keyOf(assigning)) ?? assigning) : null;
   const renewable = items.filter((g) => g.actions.renew);
   const chosen = renewable.filter((g) => selected.has(keyOf(g)));
   const toggle = (key: string, on: boolean) =>
@@ -208,7 +211,7 @@ function Results({
                   {group.assignedUsers.length > 0 ? group.assignedUsers.join(', ') : t('renewals.unassigned')}
                   {canAssign && group.standing !== 'expired' ? (
                     <div>
-                      <AssignmentsButton group={group} customerId={customerId} onChanged={onAssigned} />
+                      <AssignmentsButton group={group} onOpen={() => setAssigning(group)} />
                     </div>
                   ) : null}
                 </Table.Td>
@@ -240,6 +243,12 @@ function Results({
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <AssignmentsModal
+        group={assigned}
+        customerId={customerId}
+        onChanged={onAssigned}
+        onClose={() => setAssigning(null)}
+      />
     </Stack>
   );
 }

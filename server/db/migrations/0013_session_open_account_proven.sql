@@ -1,0 +1,1 @@
+ALTER TABLE "sessions" ADD COLUMN "open_account_proven" boolean DEFAULT false NOT NULL;
