@@ -83,15 +83,6 @@ export async function setOpenCustomerAccount(
     .where(eq(sessions.tokenHash, sessionTokenHash));
 }
 
-/** Whether the session's open account was opened with the customer's proof or created by this partner. */
-export async function openAccountProven(db: Queryable, sessionTokenHash: string): Promise<boolean> {
-  const [row] = await db
-    .select({ proven: sessions.openAccountProven })
-    .from(sessions)
-    .where(eq(sessions.tokenHash, sessionTokenHash));
-  return row?.proven ?? false;
-}
-
 export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
   // The idle expiry never passes the absolute one (a check constraint), so it alone decides.
   await db.delete(sessions).where(lt(sessions.expiresAt, now));

@@ -204,22 +204,3 @@ export async function listPacks(db: Queryable, customerAccountId: string): Promi
     .orderBy(sql`max(${licenses.periodEnd}) desc nulls last`, subscriptionPacks.packNumber);
   return rows;
 }
-
-/** Whether the partner holds a live Purchaser grant for the account (a managed account, SPEC §10). */
-export async function holdsPurchaserGrant(
-  db: Queryable,
-  options: { partnerId: string; customerAccountId: string },
-): Promise<boolean> {
-  const [row] = await db
-    .select({ role: partnerAccountGrants.role })
-    .from(partnerAccountGrants)
-    .where(
-      and(
-        eq(partnerAccountGrants.partnerId, options.partnerId),
-        eq(partnerAccountGrants.customerAccountId, options.customerAccountId),
-        eq(partnerAccountGrants.role, 'purchaser'),
-        isNull(partnerAccountGrants.revokedAt),
-      ),
-    );
-  return row !== undefined;
-}

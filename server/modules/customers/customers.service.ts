@@ -28,7 +28,6 @@ import {
   findAccountById,
   findAccountsByEmail,
   findAccountToOpen,
-  holdsPurchaserGrant,
   listPacks,
   listRecentlyOpened,
   listTeams,
@@ -388,12 +387,4 @@ export function accountById(db: Queryable, id: string): Promise<CustomerAccountR
 }
 export function accountByCustomerId(db: Queryable, customerId: string): Promise<CustomerAccountRow | null> {
   return findAccountByCustomerId(db, customerId);
-}
-
-/** Whether this partner acts for the account under a Purchaser grant (may buy, not assign; SPEC §11a). */
-export function isPurchaserOf(
-  db: Queryable,
-  options: { partnerId: string; customerAccountId: string },
-): Promise<boolean> {
-  return holdsPurchaserGrant(db, options);
 }
