@@ -29,6 +29,8 @@ export interface Endpoint<
    * replays the first answer instead of doing the work twice.
    */
   idempotent?: boolean;
+  /** The answer is a file of this type (a PDF), not JSON; `response` then documents it as binary. */
+  file?: { contentType: 'application/pdf' };
 }
 
 export function endpoint<

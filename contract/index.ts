@@ -12,6 +12,8 @@ export * from './identifiers.ts';
 export * from './licenses.ts';
 export * from './limits.ts';
 export * from './money.ts';
+export * from './partners.ts';
 export * from './permissions.ts';
 export * from './quotes.ts';
+export * from './tax-ids.ts';
 export * from './validation.ts';

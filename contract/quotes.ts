@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { CartDetails, PricedLine, Totals } from './cart.ts';
+import { Locale } from './catalog.ts';
 import { CountryCode } from './countries.ts';
 import { CustomerAccount, CustomerId } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
 import { Currency } from './money.ts';
+import { checkTaxId } from './tax-ids.ts';
 import {
   Email,
   FilterDate,
@@ -27,7 +29,17 @@ export const BillingAddressInput = z
     city: requiredText(100),
     postalCode: requiredText(20).pipe(z.string().regex(postalCode, { error: 'postal_code' })),
     country: CountryCode,
+    /** The tax ID, checked by the country (CNPJ, EU VAT number, EIN; free text elsewhere). */
     vatId: optionalText(40).refine((v) => v === undefined || vatId.test(v), { error: 'vat_id' }),
+  })
+  .transform((address, ctx) => {
+    if (address.vatId === undefined) return address;
+    const check = checkTaxId(address.country, address.vatId);
+    if (!check.ok) {
+      ctx.addIssue({ code: 'custom', message: check.code, path: ['vatId'], input: address.vatId });
+      return z.NEVER;
+    }
+    return { ...address, vatId: check.value };
   })
   .meta({ id: 'NewBillingAddress' });
 
@@ -218,5 +230,17 @@ export const quotesApi = {
     tag: 'quotes',
     params: QuoteParams,
     response: Quote,
+  }),
+  pdf: endpoint({
+    method: 'GET',
+    path: '/api/quotes/:quoteNumber/pdf',
+    operationId: 'getQuotePdf',
+    summary:
+      'The PDF of a quote: parties, lines with periods, prices, discount, credits and fallback notes, totals, validity',
+    tag: 'quotes',
+    params: QuoteParams,
+    query: z.strictObject({ locale: Locale.optional() }),
+    response: z.string().meta({ format: 'binary', description: 'The quote as a PDF document' }),
+    file: { contentType: 'application/pdf' },
   }),
 };

@@ -13,7 +13,7 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { licenseRoutes } from './modules/licenses/licenses.routes.ts';
-import { partnerAdminRoutes } from './modules/partners/partners.routes.ts';
+import { companyProfileRoutes, partnerAdminRoutes } from './modules/partners/partners.routes.ts';
 import { quoteRoutes } from './modules/quotes/quotes.routes.ts';
 import { openApi } from './plugins/openapi.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
@@ -81,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cartRoutes);
   await app.register(quoteRoutes);
   await app.register(partnerAdminRoutes);
+  await app.register(companyProfileRoutes);
 
   await app.register(webApp, { webRoot: options.webRoot ?? defaultWebRoot });
   return app;

@@ -212,6 +212,19 @@ const matrix: Record<string, Row> = {
     }),
     expect: sellers(200),
   },
+  'GET /api/partner/profile': {
+    cell: async () => ({ method: 'GET', url: '/api/partner/profile' }),
+    // Every partner user reads their own organisation; another partner reads its own.
+    expect: { ...everyone(200), anonymous: 401, staff: 403 },
+  },
+  'PUT /api/partner/profile/billing-address': {
+    cell: async () => ({
+      method: 'PUT',
+      url: '/api/partner/profile/billing-address',
+      body: quoteInput().billingAddress,
+    }),
+    expect: { anonymous: 401, otherPartner: 200, admin: 200, sales: 403, billing: 403, staff: 403 },
+  },
   'GET /api/customers/recent': {
     cell: async () => ({ method: 'GET', url: '/api/customers/recent' }),
     expect: sellers(200),
@@ -270,6 +283,10 @@ const matrix: Record<string, Row> = {
   'GET /api/quotes': { cell: async () => ({ method: 'GET', url: '/api/quotes' }), expect: sellers(200) },
   'GET /api/quotes/{quoteNumber}': {
     cell: async (w) => ({ method: 'GET', url: `/api/quotes/${await ownerQuote(w)}` }),
+    expect: sellers(200, 404),
+  },
+  'GET /api/quotes/{quoteNumber}/pdf': {
+    cell: async (w) => ({ method: 'GET', url: `/api/quotes/${await ownerQuote(w)}/pdf` }),
     expect: sellers(200, 404),
   },
   'POST /api/quotes/{quoteNumber}/cancel': {

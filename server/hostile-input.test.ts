@@ -91,6 +91,8 @@ beforeAll(async () => {
       idempotent: true,
     },
     'GET /api/customers/recent': {},
+    'GET /api/partner/profile': {},
+    'PUT /api/partner/profile/billing-address': { body: quoteInput().billingAddress },
     'POST /api/customers/{customerId}/licenses/search': {
       params: { customerId },
       body: { mode: 'email', email: 'dev1@acme.test' },
@@ -128,7 +130,7 @@ beforeAll(async () => {
     'POST /api/quotes': {
       body: {
         customerId,
-        ...quoteInput({ billingAddress: { ...quoteInput().billingAddress, vatId: 'US-123' } }),
+        ...quoteInput({ billingAddress: { ...quoteInput().billingAddress, vatId: '12-3456789' } }),
       },
       idempotent: true,
     },
@@ -144,6 +146,10 @@ beforeAll(async () => {
     },
     'GET /api/quotes/{quoteNumber}': { params: { quoteNumber: quote.quoteNumber } },
     'POST /api/quotes/{quoteNumber}/cancel': { params: { quoteNumber: quote.quoteNumber } },
+    'GET /api/quotes/{quoteNumber}/pdf': {
+      params: { quoteNumber: quote.quoteNumber },
+      query: { locale: 'pt-BR' },
+    },
     'POST /api/quotes/convert-direct': { body: { quoteNumber: directQuote, ...quoteInput() } },
   };
 });

@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { type ConstructorOptions, fromPglite } from 'pg-boss';
 import { withNamedStatements } from './pglite-statements.ts';
 import * as schema from './schema/index.ts';
 
@@ -24,6 +25,8 @@ export type Queryable = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /** How the job queue (pg-boss) reaches the same database: its own small pool, or the embedded instance. */
+  jobQueue: ConstructorOptions;
   /** Runs a named (prepared) statement; rows come back as arrays (see hot-statement.ts). */
   runNamed(name: string, text: string, values: unknown[]): Promise<unknown[][]>;
   migrate(): Promise<void>;
@@ -72,6 +75,7 @@ export async function openDatabase(options: {
     return {
       db,
       kind: 'postgres',
+      jobQueue: { connectionString: options.databaseUrl, max: 2, application_name: 'partner-portal-jobs' },
       runNamed: async (name, text, values) =>
         (await pool.query<unknown[]>({ name, text, values, rowMode: 'array' })).rows,
       migrate: async () => {
@@ -93,6 +97,7 @@ export async function openDatabase(options: {
   return {
     db,
     kind: 'pglite',
+    jobQueue: { db: fromPglite(client), backend: 'pglite' },
     // The wrapper names every statement by its text already.
     runNamed: async (_name, text, values) =>
       (await named.query<unknown[]>(text, values, { rowMode: 'array' })).rows,

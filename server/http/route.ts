@@ -33,7 +33,20 @@ export interface RouteContext<E extends Endpoint> {
   reply: FastifyReply;
 }
 
-type Result<E extends Endpoint> = Promise<z.input<E['response']>>;
+type Result<E extends Endpoint> = Promise<z.input<E['response']> | FileAnswer>;
+
+/** A file a route answers with (a PDF), sent as it is with its type and name. */
+export class FileAnswer {
+  readonly bytes: Buffer;
+  readonly filename: string;
+  /** `inline` shows it in the browser's viewer; `attachment` downloads it. */
+  readonly disposition: 'inline' | 'attachment';
+  constructor(bytes: Buffer, filename: string, disposition: 'inline' | 'attachment' = 'inline') {
+    this.bytes = bytes;
+    this.filename = filename;
+    this.disposition = disposition;
+  }
+}
 
 /** A read that shares the session check's round trip (see session.queries.ts). */
 export interface Lookup<T> {
@@ -79,6 +92,7 @@ function schemaOf(endpoint: Endpoint, isPublic: boolean) {
       ? { headers: z.looseObject({ [IDEMPOTENCY_HEADER]: IdempotencyKey.optional() }) }
       : {}),
     response: { [status]: endpoint.response, '4xx': ApiError, '5xx': ApiError },
+    ...(endpoint.file ? { produces: [endpoint.file.contentType] } : {}),
     security: securityOf(endpoint, isPublic),
   };
 }
@@ -127,6 +141,15 @@ function register<E extends Endpoint>(
       refuseUnexpectedBody(endpoint, request);
       const answer = await run(contextOf<E>(app, request, reply));
       if (answer.status === 204) return reply.code(204).send();
+      if (answer.body instanceof FileAnswer && endpoint.file) {
+        // A Buffer is sent as it is: Fastify serializes only objects.
+        return reply
+          .code(answer.status)
+          .type(endpoint.file.contentType)
+          .header('content-disposition', `${answer.body.disposition}; filename="${answer.body.filename}"`)
+          .header('cache-control', 'private, no-store')
+          .send(answer.body.bytes);
+      }
       return reply.code(answer.status).send(answer.body);
     },
   });

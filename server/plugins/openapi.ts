@@ -15,6 +15,7 @@ const tags = [
     description: "Updates & Renewals: search an account's licenses and what may be done with them (SPEC §5).",
   },
   { name: 'quotes', description: 'Reseller quotes: create, list, search, open, cancel (SPEC §7).' },
+  { name: 'partner', description: "Your organisation's profile and billing address (SPEC §1)." },
   { name: 'admin', description: "The vendor's back office, for vendor staff." },
   { name: 'health', description: 'Liveness.' },
 ];

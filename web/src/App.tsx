@@ -19,6 +19,9 @@ const HomePage = lazy(() =>
 const CatalogPage = lazy(() =>
   import('./features/catalog/CatalogPage.tsx').then((m) => ({ default: m.CatalogPage })),
 );
+const CompanyProfilePage = lazy(() =>
+  import('./features/partner/CompanyProfilePage.tsx').then((m) => ({ default: m.CompanyProfilePage })),
+);
 const QuotesPage = lazy(() =>
   import('./features/quotes/QuotesPage.tsx').then((m) => ({ default: m.QuotesPage })),
 );
@@ -117,6 +120,7 @@ export function App() {
             </RequirePermission>
           }
         />
+        <Route path="company" element={<CompanyProfilePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

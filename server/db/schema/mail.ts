@@ -19,6 +19,12 @@ export const mailOutbox = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** How it left: `smtp`, or `devbox` (kept in the development mailbox: no SMTP_URL, demo mode). */
+    deliveredVia: text('delivered_via'),
+    /** The Message-ID it was sent with: the same on every retry, so a resent copy is one message. */
+    messageId: text('message_id').notNull(),
+    /** What it is about, for the dev mailbox and the audit trail (e.g. `quote:Q-2026-000001`). */
+    subjectRef: text('subject_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt)],

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { quotesApi } from '../../../contract/quotes.ts';
-import { defineLookup, route } from '../../http/route.ts';
+import { defineLookup, FileAnswer, route } from '../../http/route.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { convertDirectQuote } from '../../use-cases/convert-direct-quote.ts';
 import { createQuoteFromCart } from '../../use-cases/create-quote-from-cart.ts';
+import { renderQuotePdf } from '../pdf/quote-pdf.ts';
 import { storedQuoteOf } from './quotes.queries.ts';
 import { cancelQuote, listQuotes, presentQuote, quoteNotFound } from './quotes.service.ts';
 
@@ -41,6 +42,16 @@ export async function quoteRoutes(app: FastifyInstance): Promise<void> {
     quotesApi.convertDirect,
     { actors: ['partner_user'], permission: 'quotes.create' },
     ({ actor, body, meta }) => convertDirectQuote(app.portal.db, { actor, meta, ...body }),
+  );
+  route(
+    app,
+    quotesApi.pdf,
+    { actors: ['partner_user'], permission: 'quotes.read', lookup: quoteByNumber },
+    async ({ actor, params, query, found }) => {
+      if (!found) throw quoteNotFound(params.quoteNumber);
+      const bytes = await renderQuotePdf(found.document, query.locale ?? actor.locale);
+      return new FileAnswer(bytes, `${found.document.quoteNumber}.pdf`);
+    },
   );
   route(
     app,

@@ -1,7 +1,13 @@
 import { Fieldset, SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { countryCodes } from '../../../contract/index.ts';
+import {
+  type BillingAddress,
+  countryCodes,
+  euVatExample,
+  taxIdExamples,
+  taxIdKindOf,
+} from '../../../contract/index.ts';
 import { CountrySelect } from './CountrySelect.tsx';
 
 /** The fields of a BillingAddressInput as a form holds them (text as typed, '' for none). */
@@ -16,6 +22,19 @@ export type BillingAddressValues = {
 };
 
 const isCountryCode = (code: string) => (countryCodes as readonly string[]).includes(code);
+
+/** The billing address on file, as the form's values. */
+export function billingAddressFromFile(address: BillingAddress): BillingAddressValues {
+  return {
+    companyName: address.companyName,
+    addressLine1: address.addressLine1,
+    addressLine2: address.addressLine2 ?? '',
+    city: address.city,
+    postalCode: address.postalCode,
+    country: isCountryCode(address.country) ? address.country : '',
+    vatId: address.vatId ?? '',
+  };
+}
 
 /** A billing address to start from: the company's name and country, the rest to fill in. */
 export function billingAddressValues(start: {
@@ -67,8 +86,28 @@ export function BillingAddressFieldset<Values extends { billingAddress: BillingA
           {...form.getInputProps('billingAddress.country')}
           value={form.values.billingAddress.country}
         />
-        {field('vatId', 'off', true)}
+        <TaxIdField form={form} />
       </SimpleGrid>
     </Fieldset>
+  );
+}
+
+/** The tax ID under the name the country gives it (CNPJ, VAT number, EIN, tax ID), with an example. */
+function TaxIdField<Values extends { billingAddress: BillingAddressValues }>({
+  form,
+}: {
+  form: UseFormReturnType<Values, unknown>;
+}) {
+  const { t } = useTranslation();
+  const country = form.values.billingAddress.country;
+  const kind = taxIdKindOf(country);
+  const example = kind === 'eu_vat' ? euVatExample(country) : taxIdExamples[kind];
+  return (
+    <TextInput
+      label={t(`billingAddress.taxId.${kind}`)}
+      description={example ? t('billingAddress.taxIdHint', { example }) : t('common.optional')}
+      autoComplete="off"
+      {...form.getInputProps('billingAddress.vatId')}
+    />
   );
 }

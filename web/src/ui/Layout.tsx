@@ -110,6 +110,9 @@ export function Layout() {
           <Group gap="md" wrap="nowrap">
             {canOpen || session.openAccount ? <OpenAccount /> : null}
             <LanguageSelect />
+            <Anchor component={Link} to="/company" size="sm" fw={600}>
+              {t('nav.company')}
+            </Anchor>
             <Button
               size="xs"
               variant="outline"

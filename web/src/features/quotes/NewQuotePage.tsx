@@ -8,6 +8,7 @@ import { useAttemptKey } from '../../api/attempt.ts';
 import {
   BillingAddressFieldset,
   type BillingAddressValues,
+  billingAddressFromFile,
   billingAddressValues,
 } from '../../forms/BillingAddressFieldset.tsx';
 import {
@@ -26,6 +27,7 @@ import { EmptyState, LoadingState } from '../../ui/states.tsx';
 import { useCurrentSession } from '../auth/session.tsx';
 import { useCart } from '../cart/api.ts';
 import { NoOpenAccount } from '../customers/NoOpenAccount.tsx';
+import { useCompanyProfile } from '../partner/api.ts';
 import { useCreateQuote } from './api.ts';
 
 type Values = { billingAddress: BillingAddressValues; endUser: EndUserValues; poNumber: string };
@@ -65,6 +67,16 @@ function NewQuote({ account }: { account: { customerId: string; name: string } }
     // Anything changed is a new attempt, with a new Idempotency-Key.
     onValuesChange: () => attempt.changed(),
   });
+
+  // The billing address on file fills the form once it arrives, unless the user has begun typing.
+  const profile = useCompanyProfile();
+  const onFile = profile.data?.billingAddress ?? null;
+  const prefilled = useRef(false);
+  useEffect(() => {
+    if (!onFile || prefilled.current) return;
+    prefilled.current = true;
+    if (!form.isDirty('billingAddress')) form.setFieldValue('billingAddress', billingAddressFromFile(onFile));
+  }, [onFile, form]);
 
   // The open account changed (another tab): the licensee company still showing the previous
   // account's name follows the account now shown.

@@ -1,0 +1,60 @@
+import { sql } from 'drizzle-orm';
+import { type DrizzleTransactionLike, fromDrizzle, type Job, PgBoss, type SendOptions } from 'pg-boss';
+import type { Database, Queryable } from '../db/client.ts';
+
+/** The queues of the portal, each with its retry policy (delivery is retried with backoff). */
+export const queues = {
+  /** Deliver one email of the outbox (its id), after the transaction that wrote it commits. */
+  mail: {
+    name: 'mail-delivery',
+    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 900 },
+  },
+} as const;
+export type QueueName = (typeof queues)[keyof typeof queues]['name'];
+
+/**
+ * Background jobs on PostgreSQL itself (pg-boss): a job is written in the transaction of the
+ * business change that causes it, so it exists exactly when that change does, and any app process
+ * may run it (one at a time per job: pg-boss takes jobs with SKIP LOCKED).
+ */
+export interface JobQueue {
+  /** Writes a job inside the caller's transaction; it becomes visible when that commits. */
+  send(tx: Queryable, queue: QueueName, data: object, options?: SendOptions): Promise<void>;
+  /** Runs jobs of a queue in this process until stop(). */
+  work<T extends object>(queue: QueueName, handler: (job: Job<T>) => Promise<void>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startJobQueue(
+  database: Database,
+  options: { pollingIntervalSeconds?: number } = {},
+): Promise<JobQueue> {
+  const boss = new PgBoss({
+    ...database.jobQueue,
+    schema: 'pgboss',
+    // The app's own maintenance (server/maintenance.ts) runs elsewhere; pg-boss keeps its tables.
+    supervise: true,
+    schedule: false,
+  });
+  // Errors of pg-boss's own timers (a lost connection) surface in the log, never as a crash.
+  boss.on('error', (error) => {
+    console.error('job queue:', error);
+  });
+  await boss.start();
+  for (const queue of Object.values(queues)) await boss.createQueue(queue.name, queue.options);
+  const polling = options.pollingIntervalSeconds ?? 2;
+  return {
+    send: async (tx, queue, data, sendOptions) => {
+      // Both drivers' transactions answer `execute` with rows, which pg-boss reads; our Db type
+      // leaves that result untyped (it spans the two drivers), hence the cast.
+      const db = fromDrizzle(tx as unknown as DrizzleTransactionLike, sql);
+      await boss.send(queue, data, { ...sendOptions, db });
+    },
+    work: async (queue, handler) => {
+      await boss.work(queue, { pollingIntervalSeconds: polling, batchSize: 1 }, async (jobs) => {
+        for (const job of jobs) await handler(job as Job<never>);
+      });
+    },
+    stop: () => boss.stop({ graceful: true, close: true, timeout: 10_000 }),
+  };
+}

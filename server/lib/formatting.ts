@@ -1,0 +1,32 @@
+import type { Locale } from '../../contract/catalog.ts';
+import { type Currency, minorUnitDigits } from '../../contract/money.ts';
+
+/**
+ * Money and dates as documents and emails write them, per language (SPEC §12: `R$ 1.234,56`,
+ * `25/11/2026`); the web app formats the same way in the browser.
+ */
+const intlLocale: Record<Locale, string> = { en: 'en-US', 'pt-BR': 'pt-BR' };
+
+export function formatMoney(minor: number, currency: Currency, locale: Locale): string {
+  const digits = minorUnitDigits[currency];
+  return new Intl.NumberFormat(intlLocale[locale], {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(minor / 10 ** digits);
+}
+
+/** A calendar day (`2026-11-25`), never shifted by a time zone. */
+export function formatDate(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone: 'UTC',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
+}
+
+export function formatInteger(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale[locale]).format(value);
+}
