@@ -23,7 +23,7 @@ export interface Endpoint<
   body?: B;
   response: R;
   /** Status of a successful answer (200 unless it creates something). */
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /**
    * Takes an `Idempotency-Key` header: a retry with the same key (a double click, a lost answer)
    * replays the first answer instead of doing the work twice.

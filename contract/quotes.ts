@@ -11,6 +11,7 @@ import {
   Email,
   FilterDate,
   formatted,
+  OptionalEmail,
   optionalText,
   Pagination,
   requiredText,
@@ -78,6 +79,8 @@ export const CreateQuoteRequest = z
     billingAddress: BillingAddressInput,
     endUser: EndUserInput,
     poNumber: optionalText(60),
+    /** Also send the quote (with its PDF) to this email, in the customer's language. */
+    sendCopyTo: OptionalEmail,
   })
   .meta({ id: 'CreateQuoteRequest' });
 export type CreateQuoteRequest = z.infer<typeof CreateQuoteRequest>;
@@ -180,6 +183,11 @@ export const ConvertDirectQuoteRequest = z
   .meta({ id: 'ConvertDirectQuoteRequest' });
 export type ConvertDirectQuoteRequest = z.infer<typeof ConvertDirectQuoteRequest>;
 
+/** A copy of a quote by email: to whom, and in which language (the user's when left out). */
+export const EmailQuoteRequest = z
+  .strictObject({ to: Email, locale: Locale.optional() })
+  .meta({ id: 'EmailQuoteRequest' });
+
 export const quotesApi = {
   create: endpoint({
     method: 'POST',
@@ -230,6 +238,17 @@ export const quotesApi = {
     tag: 'quotes',
     params: QuoteParams,
     response: Quote,
+  }),
+  email: endpoint({
+    method: 'POST',
+    path: '/api/quotes/:quoteNumber/email',
+    operationId: 'emailQuote',
+    summary: 'Send a copy of an open quote, with its PDF, to any email address',
+    tag: 'quotes',
+    params: QuoteParams,
+    body: EmailQuoteRequest,
+    response: z.object({ sentTo: z.string() }).meta({ id: 'QuoteEmailed' }),
+    status: 202,
   }),
   pdf: endpoint({
     method: 'GET',

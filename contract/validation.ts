@@ -183,6 +183,12 @@ export const Email = text(254)
   .transform((value) => value.toLowerCase())
   .pipe(z.email({ error: 'email' }));
 
+/** An email that may be left empty (a form's blank field is no email). */
+export const OptionalEmail = text(254)
+  .transform((value) => (value === '' ? undefined : value.toLowerCase()))
+  .pipe(z.email({ error: 'email' }).optional())
+  .optional();
+
 /** A calendar date in a filter: `YYYY-MM-DD` within the years the portal knows. */
 export const FilterDate = z.iso
   .date({ error: 'date' })

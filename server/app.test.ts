@@ -41,6 +41,7 @@ describe('the API surface', () => {
       'billingAddress',
       'endUser',
       'poNumber',
+      'sendCopyTo',
     ]);
   });
 

@@ -4,8 +4,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.ts';
 import { registerErrorHandling } from './http/errors.ts';
-import type { Portal } from './http/portal.ts';
+import type { Portal, PortalMail } from './http/portal.ts';
 import { type Clock, systemClock } from './http/request-meta.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { prepareSessionStatement } from './modules/auth/session.queries.ts';
 import { cartRoutes } from './modules/cart/cart.routes.ts';
@@ -35,6 +36,8 @@ export interface AppOptions {
    * presenter's object as it is: the check costs 10 % of a quote's CPU.
    */
   checkResponses?: boolean;
+  jobs: JobQueue;
+  mail?: PortalMail;
 }
 
 /** A hop count trusts that many proxies in front; addresses trust exactly those. */
@@ -66,6 +69,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock: options.clock ?? systemClock,
     cookieSecure: options.cookieSecure ?? false,
     sessions: prepareSessionStatement(options.database),
+    jobs: options.jobs,
+    mail: options.mail ?? { publicUrl: 'http://127.0.0.1:3000', devMailbox: false },
   };
   app.decorate('portal', portal);
 

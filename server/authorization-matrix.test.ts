@@ -285,6 +285,14 @@ const matrix: Record<string, Row> = {
     cell: async (w) => ({ method: 'GET', url: `/api/quotes/${await ownerQuote(w)}` }),
     expect: sellers(200, 404),
   },
+  'POST /api/quotes/{quoteNumber}/email': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: `/api/quotes/${await ownerQuote(w)}/email`,
+      body: { to: 'copy@customer.test' },
+    }),
+    expect: sellers(202, 404),
+  },
   'GET /api/quotes/{quoteNumber}/pdf': {
     cell: async (w) => ({ method: 'GET', url: `/api/quotes/${await ownerQuote(w)}/pdf` }),
     expect: sellers(200, 404),

@@ -55,6 +55,21 @@ const Env = z.object({
   COOKIE_SECURE: boolean,
   /** Check answers against the contract before sending them; default: everywhere but production. */
   CHECK_RESPONSES: boolean,
+  /**
+   * Where emails go: `smtp://user:pass@host:587` or `smtps://…`. Without it, sent emails are kept in
+   * the development mailbox (demo mode only) instead of leaving the machine.
+   */
+  SMTP_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^smtps?:\/\//)
+      .optional(),
+  ),
+  /** The sender of the portal's emails. */
+  MAIL_FROM: z.string().default('Partner Portal <no-reply@partner-portal.test>'),
+  /** The portal's address as users reach it, for links in emails; default: the local one. */
+  PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
 });
 
 export type Config = {
@@ -69,7 +84,16 @@ export type Config = {
   cookieSecure: boolean;
   trustProxy: number | string[] | undefined;
   checkResponses: boolean;
+  mail: MailConfig;
 };
+
+export interface MailConfig {
+  smtpUrl: string | undefined;
+  from: string;
+  /** No SMTP server and demo data: delivered emails stay in the development mailbox. */
+  devMailbox: boolean;
+  publicUrl: string;
+}
 
 /** The environment, parsed once at boot; a bad value stops the start with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -80,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const demoByDefault = e.DATABASE_URL === undefined;
+  const demoData =
+    e.NODE_ENV !== 'production' && (e.DEMO_DATA === undefined ? demoByDefault : e.DEMO_DATA === 'true');
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -87,13 +113,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.DATA_DIR,
-    demoData:
-      e.NODE_ENV !== 'production' && (e.DEMO_DATA === undefined ? demoByDefault : e.DEMO_DATA === 'true'),
+    demoData,
     logLevel: e.LOG_LEVEL,
     cookieSecure:
       e.COOKIE_SECURE === 'true' || (e.COOKIE_SECURE === undefined && e.NODE_ENV === 'production'),
     trustProxy: e.TRUST_PROXY,
     checkResponses:
       e.CHECK_RESPONSES === undefined ? e.NODE_ENV !== 'production' : e.CHECK_RESPONSES === 'true',
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      // Without an SMTP server and outside demo mode, emails wait in the outbox until one is set.
+      devMailbox: e.SMTP_URL === undefined && demoData,
+      publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    },
   };
 }

@@ -146,6 +146,10 @@ beforeAll(async () => {
     },
     'GET /api/quotes/{quoteNumber}': { params: { quoteNumber: quote.quoteNumber } },
     'POST /api/quotes/{quoteNumber}/cancel': { params: { quoteNumber: quote.quoteNumber } },
+    'POST /api/quotes/{quoteNumber}/email': {
+      params: { quoteNumber: quote.quoteNumber },
+      body: { to: 'copy@customer.test', locale: 'en' },
+    },
     'GET /api/quotes/{quoteNumber}/pdf': {
       params: { quoteNumber: quote.quoteNumber },
       query: { locale: 'pt-BR' },

@@ -2,7 +2,9 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { DEMO_PASSWORD, DEMO_STAFF_EMAIL, demoLogins, loadDemoData } from './db/demo-data.ts';
+import { startJobQueue } from './jobs/job-queue.ts';
 import { startMaintenance } from './maintenance.ts';
+import { devMailboxTransport, smtpTransport, startMailDelivery } from './modules/mail/delivery.ts';
 
 const config = loadConfig();
 const database = await openDatabase({
@@ -13,8 +15,19 @@ const database = await openDatabase({
 await database.migrate();
 const seeded = config.demoData ? await loadDemoData(database.db) : false;
 
+const jobs = await startJobQueue(database);
+const transport = config.mail.smtpUrl
+  ? smtpTransport(config.mail.smtpUrl)
+  : config.mail.devMailbox
+    ? devMailboxTransport()
+    : null;
+// Any app process delivers the outbox; without a way out, emails wait in it (never dropped).
+if (transport) await startMailDelivery(jobs, database.db, transport, { from: config.mail.from });
+
 const app = await buildApp({
   database,
+  jobs,
+  mail: { publicUrl: config.mail.publicUrl, devMailbox: config.mail.devMailbox },
   logLevel: config.logLevel,
   cookieSecure: config.cookieSecure,
   checkResponses: config.checkResponses,
@@ -36,11 +49,15 @@ if (config.demoData) {
     console.log(`  ${login.email.padEnd(30)} ${login.role.padEnd(8)} ${login.partner}`);
   console.log(`Vendor staff (back office API under /api/admin): ${DEMO_STAFF_EMAIL}`);
 }
+if (config.mail.devMailbox) console.log(`Emails the portal sends (no SMTP_URL): ${url}/dev/mailbox`);
+else if (!config.mail.smtpUrl) console.log('SMTP_URL is not set: emails wait in the outbox until it is.');
 
 async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down');
   stopMaintenance();
   await app.close();
+  await jobs.stop();
+  transport?.close();
   await database.close();
   process.exit(0);
 }

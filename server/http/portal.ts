@@ -1,4 +1,5 @@
 import type { Database, Db } from '../db/client.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 import type { SessionStatement } from '../modules/auth/session.queries.ts';
 import type { Clock } from './request-meta.ts';
 
@@ -9,6 +10,16 @@ export interface Portal {
   clock: Clock;
   cookieSecure: boolean;
   sessions: SessionStatement;
+  /** Background jobs (email delivery), written in the business transaction. */
+  jobs: JobQueue;
+  mail: PortalMail;
+}
+
+export interface PortalMail {
+  /** The portal's address as users reach it, for links in emails. */
+  publicUrl: string;
+  /** Emails are kept in the development mailbox (no SMTP server, demo mode): the app shows them. */
+  devMailbox: boolean;
 }
 
 declare module 'fastify' {

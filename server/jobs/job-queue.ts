@@ -7,7 +7,7 @@ export const queues = {
   /** Deliver one email of the outbox (its id), after the transaction that wrote it commits. */
   mail: {
     name: 'mail-delivery',
-    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 900 },
+    options: { retryLimit: 100, retryDelay: 5, retryBackoff: true, retryDelayMax: 900 },
   },
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues]['name'];
@@ -27,7 +27,11 @@ export interface JobQueue {
 
 export async function startJobQueue(
   database: Database,
-  options: { pollingIntervalSeconds?: number } = {},
+  options: {
+    pollingIntervalSeconds?: number;
+    /** The first retry's wait (tests shorten it; backoff doubles it from there). */
+    retryDelaySeconds?: number;
+  } = {},
 ): Promise<JobQueue> {
   const boss = new PgBoss({
     ...database.jobQueue,
@@ -41,7 +45,12 @@ export async function startJobQueue(
     console.error('job queue:', error);
   });
   await boss.start();
-  for (const queue of Object.values(queues)) await boss.createQueue(queue.name, queue.options);
+  for (const queue of Object.values(queues)) {
+    await boss.createQueue(queue.name, {
+      ...queue.options,
+      ...(options.retryDelaySeconds === undefined ? {} : { retryDelay: options.retryDelaySeconds }),
+    });
+  }
   const polling = options.pollingIntervalSeconds ?? 2;
   return {
     send: async (tx, queue, data, sendOptions) => {

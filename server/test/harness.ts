@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import type { Db } from '../db/client.ts';
+import { type JobQueue, startJobQueue } from '../jobs/job-queue.ts';
 import { loadDemoCatalog } from '../modules/catalog/demo-catalog.ts';
 import { openTestDatabase, type TestDatabase } from './database.ts';
 
@@ -24,6 +25,7 @@ export interface TestApp {
   db: Db;
   database: TestDatabase;
   clock: TestClock;
+  jobs: JobQueue;
   close(): Promise<void>;
 }
 
@@ -32,11 +34,15 @@ export async function startTestApp(options: { trustProxy?: number | string[] } =
   const database = await openTestDatabase();
   await loadDemoCatalog(database.db);
   const clock = new TestClock();
+  // The queue takes jobs; tests that deliver them start a worker on it (see mail tests).
+  const jobs = await startJobQueue(database, { pollingIntervalSeconds: 0.5, retryDelaySeconds: 1 });
   const app = await buildApp({
     database,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     webRoot: '/nonexistent',
     clock: clock.read,
+    jobs,
+    mail: { publicUrl: 'http://portal.test', devMailbox: false },
     ...options,
   });
   await app.ready();
@@ -45,8 +51,10 @@ export async function startTestApp(options: { trustProxy?: number | string[] } =
     db: database.db,
     database,
     clock,
+    jobs,
     close: async () => {
       await app.close();
+      await jobs.stop();
       await database.close();
     },
   };

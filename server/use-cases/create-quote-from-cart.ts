@@ -1,10 +1,16 @@
 import type { z } from 'zod';
+import { defaultLocaleFor } from '../../contract/catalog.ts';
 import type { CreateQuoteRequest, Quote } from '../../contract/quotes.ts';
 import type { Queryable } from '../db/client.ts';
+import { selectOne } from '../db/select-one.ts';
+import type { PortalMail } from '../http/portal.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
 import type { PartnerUserActor } from '../modules/auth/actor.ts';
 import { emptyCart, takeCart } from '../modules/cart/cart.service.ts';
 import { requireOpenAccount } from '../modules/customers/customers.service.ts';
+import { queueQuoteEmail } from '../modules/quotes/quote-emails.ts';
+import { storedQuoteOf } from '../modules/quotes/quotes.queries.ts';
 import { createQuote, getQuote } from '../modules/quotes/quotes.service.ts';
 
 /**
@@ -15,14 +21,32 @@ import { createQuote, getQuote } from '../modules/quotes/quotes.service.ts';
  */
 export async function createQuoteFromCart(
   db: Queryable,
-  options: { actor: PartnerUserActor; meta: RequestMeta } & CreateQuoteRequest,
+  options: {
+    actor: PartnerUserActor;
+    meta: RequestMeta;
+    jobs: JobQueue;
+    mail: PortalMail;
+  } & CreateQuoteRequest,
 ): Promise<z.input<typeof Quote>> {
-  const { actor, meta, customerId, ...details } = options;
+  const { actor, meta, jobs, mail, customerId, sendCopyTo, ...details } = options;
   const account = requireOpenAccount(actor, customerId);
   return db.transaction(async (tx) => {
     const { cartId, lines, details: choices } = await takeCart(tx, { actor, account, meta });
     const quoteNumber = await createQuote(tx, { actor, meta, account, lines, details: choices, ...details });
     await emptyCart(tx, cartId);
-    return getQuote(tx, { actor, meta, quoteNumber });
+    const quote = await getQuote(tx, { actor, meta, quoteNumber });
+    // "Also send the quote to this email": in the customer's language, its PDF attached.
+    if (sendCopyTo) {
+      const stored = await selectOne(tx, storedQuoteOf(actor.partner.id, quoteNumber));
+      if (!stored) throw new Error(`quote ${quoteNumber} just made is missing`);
+      await queueQuoteEmail(tx, jobs, {
+        actor,
+        mail,
+        quote: stored.document,
+        to: sendCopyTo,
+        locale: defaultLocaleFor(account.country),
+      });
+    }
+    return quote;
   });
 }

@@ -191,6 +191,7 @@ describe('sessions', () => {
       logLevel: 'silent',
       webRoot: '/nonexistent',
       clock: t.clock.read,
+      jobs: t.jobs,
     });
     try {
       const session = await login(t.app, partner.emails.sales, TEST_PASSWORD);

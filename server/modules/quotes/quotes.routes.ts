@@ -6,6 +6,7 @@ import { todayUtc } from '../../lib/dates.ts';
 import { convertDirectQuote } from '../../use-cases/convert-direct-quote.ts';
 import { createQuoteFromCart } from '../../use-cases/create-quote-from-cart.ts';
 import { renderQuotePdf } from '../pdf/quote-pdf.ts';
+import { emailQuote } from './quote-emails.ts';
 import { storedQuoteOf } from './quotes.queries.ts';
 import { cancelQuote, listQuotes, presentQuote, quoteNotFound } from './quotes.service.ts';
 
@@ -19,7 +20,8 @@ export async function quoteRoutes(app: FastifyInstance): Promise<void> {
     app,
     quotesApi.create,
     { actors: ['partner_user'], permission: 'quotes.create' },
-    ({ actor, db, meta, body }) => createQuoteFromCart(db, { actor, meta, ...body }),
+    ({ actor, db, meta, body }) =>
+      createQuoteFromCart(db, { actor, meta, jobs: app.portal.jobs, mail: app.portal.mail, ...body }),
   );
   route(
     app,
@@ -42,6 +44,14 @@ export async function quoteRoutes(app: FastifyInstance): Promise<void> {
     quotesApi.convertDirect,
     { actors: ['partner_user'], permission: 'quotes.create' },
     ({ actor, body, meta }) => convertDirectQuote(app.portal.db, { actor, meta, ...body }),
+  );
+  // Takes the root database: the rate-limit count outlives a refused request.
+  route(
+    app,
+    quotesApi.email,
+    { actors: ['partner_user'], permission: 'quotes.read' },
+    ({ actor, meta, params, body }) =>
+      emailQuote(app.portal.db, app.portal.jobs, app.portal.mail, { actor, meta, ...params, ...body }),
   );
   route(
     app,

@@ -1,0 +1,72 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Queryable } from '../../db/client.ts';
+import { mailOutbox } from '../../db/schema/index.ts';
+
+export type OutboxRow = typeof mailOutbox.$inferSelect;
+
+export async function insertOutboxMessage(
+  db: Queryable,
+  row: typeof mailOutbox.$inferInsert,
+): Promise<string> {
+  const [inserted] = await db.insert(mailOutbox).values(row).returning({ id: mailOutbox.id });
+  if (!inserted) throw new Error('outbox insert returned no row');
+  return inserted.id;
+}
+
+export async function findOutboxMessage(db: Queryable, id: string): Promise<OutboxRow | null> {
+  const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+  return row ?? null;
+}
+
+/** Marks a message sent once: a second delivery of the same job changes nothing. */
+export async function markSent(
+  db: Queryable,
+  id: string,
+  delivery: { via: 'smtp' | 'devbox'; at: Date; attempts: number },
+): Promise<boolean> {
+  const updated = await db
+    .update(mailOutbox)
+    .set({
+      status: 'sent',
+      sentAt: delivery.at,
+      deliveredVia: delivery.via,
+      attempts: delivery.attempts,
+      lastError: null,
+    })
+    .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, 'pending')))
+    .returning({ id: mailOutbox.id });
+  return updated.length > 0;
+}
+
+export async function recordFailedAttempt(
+  db: Queryable,
+  id: string,
+  failure: { error: string; attempts: number; final: boolean },
+): Promise<void> {
+  await db
+    .update(mailOutbox)
+    .set({
+      attempts: failure.attempts,
+      lastError: failure.error.slice(0, 1000),
+      ...(failure.final ? { status: 'failed' as const } : {}),
+    })
+    .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, 'pending')));
+}
+
+/** The development mailbox: what was delivered there, newest first (a partner's own, or all for staff). */
+export async function listDevMailbox(
+  db: Queryable,
+  options: { partnerId: string | null; limit: number },
+): Promise<OutboxRow[]> {
+  return db
+    .select()
+    .from(mailOutbox)
+    .where(
+      and(
+        eq(mailOutbox.deliveredVia, 'devbox'),
+        options.partnerId === null ? undefined : eq(mailOutbox.partnerId, options.partnerId),
+      ),
+    )
+    .orderBy(desc(mailOutbox.sentAt))
+    .limit(options.limit);
+}

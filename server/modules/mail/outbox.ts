@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import type { Locale } from '../../../contract/catalog.ts';
+import type { Queryable } from '../../db/client.ts';
+import { type JobQueue, queues } from '../../jobs/job-queue.ts';
+import { insertOutboxMessage } from './mail.queries.ts';
+
+/** An attachment described, not carried: rendered when the email is sent (see delivery.ts). */
+export type AttachmentSpec = { kind: 'quote_pdf'; quoteNumber: string; locale: Locale };
+
+export interface OutgoingEmail {
+  /** The partner the email is sent for (null: the vendor's own). */
+  partnerId: string | null;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: AttachmentSpec[];
+  /** What it is about (`quote:Q-2026-000001`). */
+  subjectRef?: string;
+}
+
+/**
+ * Writes an email to the outbox and its delivery job, both inside the caller's transaction: the
+ * email exists exactly when the business change that caused it does, and is sent after commit by
+ * whichever app process takes the job (retried with backoff while the SMTP server is away).
+ */
+export async function queueEmail(tx: Queryable, jobs: JobQueue, email: OutgoingEmail): Promise<string> {
+  const id = randomUUID();
+  await insertOutboxMessage(tx, {
+    id,
+    partnerId: email.partnerId,
+    toAddress: email.to,
+    subject: email.subject,
+    textBody: email.text,
+    htmlBody: email.html,
+    attachments: email.attachments ?? [],
+    // The same Message-ID on every attempt: a copy resent after a lost answer is the same message.
+    messageId: `<${id}@partner-portal.mail>`,
+    subjectRef: email.subjectRef ?? null,
+  });
+  await jobs.send(tx, queues.mail.name, { outboxId: id }, { singletonKey: id });
+  return id;
+}

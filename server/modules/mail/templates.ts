@@ -1,0 +1,93 @@
+import type { Locale } from '../../../contract/catalog.ts';
+import { formatDate, formatMoney } from '../../lib/formatting.ts';
+import type { QuoteDocument } from '../quotes/quote-document.ts';
+
+/** The texts of the portal's emails, in both languages of the interface. */
+const messages = {
+  en: {
+    quoteSubject: 'Quote {number} from {partner}',
+    quoteGreeting: 'Hello,',
+    quoteIntro: '{partner} has prepared quote {number} for {customer} (Customer ID {customerId}).',
+    quoteTotal: 'Total: {total}, valid until {validUntil}.',
+    quotePdf: 'The quote is attached as a PDF; it can be used as the basis of a purchase order.',
+    quoteLink: 'Open the quote in Partner Portal',
+    footer: 'Sent by Partner Portal for {partner}.',
+  },
+  'pt-BR': {
+    quoteSubject: 'Orçamento {number} de {partner}',
+    quoteGreeting: 'Olá,',
+    quoteIntro: '{partner} preparou o orçamento {number} para {customer} (ID do cliente {customerId}).',
+    quoteTotal: 'Total: {total}, válido até {validUntil}.',
+    quotePdf: 'O orçamento segue em anexo em PDF; ele pode servir de base para um pedido de compra.',
+    quoteLink: 'Abrir o orçamento no Partner Portal',
+    footer: 'Enviado pelo Partner Portal para {partner}.',
+  },
+} satisfies Record<Locale, Record<string, string>>;
+
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (_m, name: string) => values[name] ?? '');
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Paragraphs and a link as an email: HTML with inline styles, and the same as plain text. */
+function layout(options: { paragraphs: string[]; link: { href: string; label: string }; footer: string }): {
+  text: string;
+  html: string;
+} {
+  const text = [
+    ...options.paragraphs,
+    `${options.link.label}: ${options.link.href}`,
+    '',
+    options.footer,
+  ].join('\n\n');
+  const html = `<!doctype html>
+<html><body style="margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2328">
+<table role="presentation" width="100%" style="max-width:600px;margin:0 auto;background:#ffffff;border-radius:6px;padding:24px">
+<tr><td>
+${options.paragraphs.map((p) => `<p style="margin:0 0 16px;font-size:15px;line-height:1.5">${escapeHtml(p)}</p>`).join('\n')}
+<p style="margin:24px 0"><a href="${escapeHtml(options.link.href)}" style="background:#3b4bc4;color:#ffffff;padding:10px 18px;border-radius:4px;text-decoration:none;font-weight:bold">${escapeHtml(options.link.label)}</a></p>
+<p style="margin:24px 0 0;font-size:12px;color:#5f6670">${escapeHtml(options.footer)}</p>
+</td></tr></table>
+</body></html>`;
+  return { text, html };
+}
+
+/** The email that carries a quote's PDF, to the licensee or whoever the partner names. */
+export function quoteEmail(input: {
+  locale: Locale;
+  partnerName: string;
+  quote: QuoteDocument;
+  publicUrl: string;
+}): RenderedEmail {
+  const m = messages[input.locale];
+  const q = input.quote;
+  const values = {
+    partner: input.partnerName,
+    number: q.quoteNumber,
+    customer: q.customer.name,
+    customerId: q.customer.customerId,
+    total: formatMoney(q.totals.totalMinor, q.currency, input.locale),
+    validUntil: formatDate(q.validUntil, input.locale),
+  };
+  return {
+    subject: fill(m.quoteSubject, values),
+    ...layout({
+      paragraphs: [m.quoteGreeting, fill(m.quoteIntro, values), fill(m.quoteTotal, values), m.quotePdf],
+      link: { href: `${input.publicUrl}/quotes/${encodeURIComponent(q.quoteNumber)}`, label: m.quoteLink },
+      footer: fill(m.footer, values),
+    }),
+  };
+}

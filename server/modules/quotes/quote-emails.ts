@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+import type { Locale } from '../../../contract/catalog.ts';
+import type { EmailQuoteRequest } from '../../../contract/quotes.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import { selectOne } from '../../db/select-one.ts';
+import type { PortalMail } from '../../http/portal.ts';
+import type { RequestMeta } from '../../http/request-meta.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
+import { todayUtc } from '../../lib/dates.ts';
+import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
+import { takeAttempt } from '../../lib/rate-limit.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { PartnerUserActor } from '../auth/actor.ts';
+import { queueEmail } from '../mail/outbox.ts';
+import { quoteEmail } from '../mail/templates.ts';
+import type { QuoteDocument } from './quote-document.ts';
+import { effectiveStatus } from './quote-status.ts';
+import { storedQuoteOf } from './quotes.queries.ts';
+import { quoteNotFound } from './quotes.service.ts';
+
+/** Copies of quotes a user may email an hour: any address may be named, so it is not a mailer. */
+export const quoteEmailLimit = { name: 'quote-email:user', limit: 30, windowSeconds: 60 * 60 };
+
+/** Puts a quote's email (its PDF attached, rendered when sent) in the outbox, in the caller's transaction. */
+export async function queueQuoteEmail(
+  tx: Queryable,
+  jobs: JobQueue,
+  options: { actor: PartnerUserActor; mail: PortalMail; quote: QuoteDocument; to: string; locale: Locale },
+): Promise<void> {
+  const { actor, quote, locale } = options;
+  await queueEmail(tx, jobs, {
+    partnerId: actor.partner.id,
+    to: options.to,
+    ...quoteEmail({ locale, partnerName: actor.partner.name, quote, publicUrl: options.mail.publicUrl }),
+    attachments: [{ kind: 'quote_pdf', quoteNumber: quote.quoteNumber, locale }],
+    subjectRef: `quote:${quote.quoteNumber}`,
+  });
+}
+
+/**
+ * Email again (SPEC §7 "a copy obtained"): an open quote, with its PDF, to any address. A quote
+ * that can no longer be ordered (cancelled, expired, ordered) is not sent out again as an offer.
+ */
+export async function emailQuote(
+  db: Db,
+  jobs: JobQueue,
+  mail: PortalMail,
+  options: { actor: PartnerUserActor; meta: RequestMeta; quoteNumber: string } & z.output<
+    typeof EmailQuoteRequest
+  >,
+): Promise<{ sentTo: string }> {
+  const { actor, meta } = options;
+  const taken = await takeAttempt(db, [[quoteEmailLimit, actor.userId]], meta.now);
+  if (!taken.allowed) {
+    throw tooManyAttempts(
+      'Too many quote emails in the last hour. Try again later.',
+      taken.retryAfterSeconds,
+    );
+  }
+  return db.transaction(async (tx) => {
+    const stored = await selectOne(tx, storedQuoteOf(actor.partner.id, options.quoteNumber));
+    if (!stored) throw quoteNotFound(options.quoteNumber);
+    const status = effectiveStatus(stored.status, stored.document.validUntil, todayUtc(meta.now));
+    if (status !== 'open') {
+      throw new DomainError(
+        'conflict',
+        'quote.not_sendable',
+        `Quote ${options.quoteNumber} is ${status}: only an open quote is sent out.`,
+        { params: { quoteNumber: options.quoteNumber, status } },
+      );
+    }
+    await queueQuoteEmail(tx, jobs, {
+      actor,
+      mail,
+      quote: stored.document,
+      to: options.to,
+      locale: options.locale ?? actor.locale,
+    });
+    await recordAudit(tx, {
+      partnerId: actor.partner.id,
+      actor,
+      action: 'quote.emailed',
+      subjectType: 'quote',
+      subjectId: options.quoteNumber,
+      details: { to: options.to },
+      meta,
+    });
+    return { sentTo: options.to };
+  });
+}
