@@ -71,7 +71,7 @@ export async function deliverOutboxMessage(
   options: { from: string; outboxId: string; retryCount: number; now: () => Date },
 ): Promise<void> {
   const message = await findOutboxMessage(db, options.outboxId);
-  if (!message || message.status !== 'pending') return;
+  if (message?.status !== 'pending') return;
   const attempts = options.retryCount + 1;
   try {
     const specs = message.attachments as AttachmentSpec[];
