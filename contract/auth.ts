@@ -29,6 +29,8 @@ export const SessionInfo = z
     csrfToken: z.string(),
     /** The customer account opened in this session, shown in the top bar until closed. */
     openAccount: CustomerAccount.nullable(),
+    /** Parts of the app this deployment has: the development mailbox (demo mode without SMTP). */
+    features: z.object({ devMailbox: z.boolean() }),
   })
   .meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -11,6 +11,7 @@ export * from './health.ts';
 export * from './identifiers.ts';
 export * from './licenses.ts';
 export * from './limits.ts';
+export * from './mail.ts';
 export * from './money.ts';
 export * from './partners.ts';
 export * from './permissions.ts';

@@ -14,6 +14,7 @@ import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { licenseRoutes } from './modules/licenses/licenses.routes.ts';
+import { mailboxRoutes } from './modules/mail/mailbox.routes.ts';
 import { companyProfileRoutes, partnerAdminRoutes } from './modules/partners/partners.routes.ts';
 import { quoteRoutes } from './modules/quotes/quotes.routes.ts';
 import { openApi } from './plugins/openapi.ts';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(quoteRoutes);
   await app.register(partnerAdminRoutes);
   await app.register(companyProfileRoutes);
+  await app.register(mailboxRoutes);
 
   await app.register(webApp, { webRoot: options.webRoot ?? defaultWebRoot });
   return app;

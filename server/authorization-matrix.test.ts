@@ -225,6 +225,15 @@ const matrix: Record<string, Row> = {
     }),
     expect: { anonymous: 401, otherPartner: 200, admin: 200, sales: 403, billing: 403, staff: 403 },
   },
+  'GET /api/dev/mailbox': {
+    cell: async () => ({ method: 'GET', url: '/api/dev/mailbox' }),
+    // This app sends its emails (no development mailbox): every caller learns there is none.
+    expect: { ...everyone(404), anonymous: 401 },
+  },
+  'GET /api/dev/mailbox/{id}': {
+    cell: async () => ({ method: 'GET', url: '/api/dev/mailbox/00000000-0000-4000-8000-000000000000' }),
+    expect: { ...everyone(404), anonymous: 401 },
+  },
   'GET /api/customers/recent': {
     cell: async () => ({ method: 'GET', url: '/api/customers/recent' }),
     expect: sellers(200),

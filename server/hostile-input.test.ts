@@ -92,6 +92,8 @@ beforeAll(async () => {
     },
     'GET /api/customers/recent': {},
     'GET /api/partner/profile': {},
+    'GET /api/dev/mailbox': {},
+    'GET /api/dev/mailbox/{id}': { params: { id: '00000000-0000-4000-8000-000000000000' } },
     'PUT /api/partner/profile/billing-address': { body: quoteInput().billingAddress },
     'POST /api/customers/{customerId}/licenses/search': {
       params: { customerId },

@@ -16,6 +16,10 @@ const tags = [
   },
   { name: 'quotes', description: 'Reseller quotes: create, list, search, open, cancel (SPEC §7).' },
   { name: 'partner', description: "Your organisation's profile and billing address (SPEC §1)." },
+  {
+    name: 'mail',
+    description: 'The development mailbox: emails the portal sent, in demo mode without SMTP.',
+  },
   { name: 'admin', description: "The vendor's back office, for vendor staff." },
   { name: 'health', description: 'Liveness.' },
 ];

@@ -30,7 +30,9 @@ export interface TestApp {
 }
 
 /** The real application over a fresh database with the catalog loaded; no web build is served. */
-export async function startTestApp(options: { trustProxy?: number | string[] } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { trustProxy?: number | string[]; devMailbox?: boolean } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   await loadDemoCatalog(database.db);
   const clock = new TestClock();
@@ -42,8 +44,8 @@ export async function startTestApp(options: { trustProxy?: number | string[] } =
     webRoot: '/nonexistent',
     clock: clock.read,
     jobs,
-    mail: { publicUrl: 'http://portal.test', devMailbox: false },
-    ...options,
+    mail: { publicUrl: 'http://portal.test', devMailbox: options.devMailbox ?? false },
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
   });
   await app.ready();
   return {

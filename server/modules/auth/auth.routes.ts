@@ -54,7 +54,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   publicRoute(app, authApi.login, async (ctx) => {
     const { actor } = await logIn('partner_user', ctx);
     if (actor.kind !== 'partner_user') throw new Error('a partner login made another kind of session');
-    return presentSession(actor);
+    return presentSession(actor, { devMailbox: app.portal.mail.devMailbox });
   });
 
   publicRoute(app, adminApi.login, async (ctx) => {
@@ -69,7 +69,9 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return null;
   });
 
-  route(app, authApi.me, { actors: ['partner_user'] }, async ({ actor }) => presentSession(actor));
+  route(app, authApi.me, { actors: ['partner_user'] }, async ({ actor }) =>
+    presentSession(actor, { devMailbox: app.portal.mail.devMailbox }),
+  );
 
   route(app, authApi.setLocale, { actors: ['partner_user'] }, async ({ actor, body, db: tx }) => {
     await setUserLocale(tx, { userId: actor.userId, locale: body.locale });

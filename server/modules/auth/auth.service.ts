@@ -133,7 +133,7 @@ export async function logout(db: Db, actor: Actor): Promise<void> {
   await deleteSession(db, actor.sessionTokenHash);
 }
 
-export function presentSession(actor: PartnerUserActor): SessionInfo {
+export function presentSession(actor: PartnerUserActor, features: SessionInfo['features']): SessionInfo {
   const account = actor.openAccount;
   return {
     user: { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, locale: actor.locale },
@@ -149,6 +149,7 @@ export function presentSession(actor: PartnerUserActor): SessionInfo {
     openAccount: account
       ? { customerId: account.customerId, name: account.name, country: account.country }
       : null,
+    features,
   };
 }
 
