@@ -42,8 +42,7 @@ export async function mailboxRoutes(app: FastifyInstance): Promise<void> {
     if (!app.portal.mail.devMailbox) throw mailboxOff();
     const row = await findOutboxMessage(db, params.id);
     const scope = scopeOf(actor);
-    if (!row || row.deliveredVia !== 'devbox' || (scope !== null && row.partnerId !== scope))
-      throw noSuchEmail();
+    if (row?.deliveredVia !== 'devbox' || (scope !== null && row.partnerId !== scope)) throw noSuchEmail();
     return { ...summary(row), text: row.textBody, html: row.htmlBody };
   });
 }
