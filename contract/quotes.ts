@@ -95,7 +95,7 @@ export type QuoteOrigin = z.infer<typeof QuoteOrigin>;
 
 /** What this user may do with this quote now, as the quotes policy decides it. */
 export const QuoteActions = z
-  .object({ cancel: z.boolean(), order: z.boolean() })
+  .object({ cancel: z.boolean(), order: z.boolean(), email: z.boolean() })
   .meta({ id: 'QuoteActions' });
 export type QuoteActions = z.infer<typeof QuoteActions>;
 

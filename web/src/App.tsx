@@ -1,5 +1,5 @@
 import { Center } from '@mantine/core';
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
 import { useSession } from './features/auth/api.ts';
 import { LoginPage } from './features/auth/LoginPage.tsx';
@@ -21,6 +21,15 @@ const CatalogPage = lazy(() =>
 );
 const CompanyProfilePage = lazy(() =>
   import('./features/partner/CompanyProfilePage.tsx').then((m) => ({ default: m.CompanyProfilePage })),
+);
+const MailboxPage = lazy(() =>
+  import('./features/mailbox/MailboxPage.tsx').then((m) => ({ default: m.MailboxPage })),
+);
+const MailboxMessagePage = lazy(() =>
+  import('./features/mailbox/MailboxPage.tsx').then((m) => ({ default: m.MailboxMessagePage })),
+);
+const QuotePrintPage = lazy(() =>
+  import('./features/quotes/QuotePrintPage.tsx').then((m) => ({ default: m.QuotePrintPage })),
 );
 const QuotesPage = lazy(() =>
   import('./features/quotes/QuotesPage.tsx').then((m) => ({ default: m.QuotesPage })),
@@ -68,6 +77,23 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={current ? <RedirectAfterLogin /> : <LoginPage />} />
+      {/* Print: the quote alone on the page, without the portal's top bar. */}
+      <Route
+        path="/quotes/:quoteNumber/print"
+        element={
+          current ? (
+            <SessionProvider session={current}>
+              <RequirePermission permission="quotes.read">
+                <Suspense fallback={<LoadingState />}>
+                  <QuotePrintPage />
+                </Suspense>
+              </RequirePermission>
+            </SessionProvider>
+          ) : (
+            <RedirectToLogin />
+          )
+        }
+      />
       <Route
         element={
           current ? (
@@ -121,6 +147,8 @@ export function App() {
           }
         />
         <Route path="company" element={<CompanyProfilePage />} />
+        <Route path="dev/mailbox" element={<MailboxPage />} />
+        <Route path="dev/mailbox/:id" element={<MailboxMessagePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

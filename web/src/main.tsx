@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import './print.css';
 import './i18n/index.ts';
 
 import { type CSSVariablesResolver, createTheme, MantineProvider, Notification } from '@mantine/core';

@@ -11,5 +11,7 @@ export function quoteActions(actor: Actor, quote: { status: QuoteStatus }): Quot
   return {
     cancel: open && can(actor, 'quotes.cancel'),
     order: open && can(actor, 'orders.create'),
+    /** A copy by email goes out while the quote can still be ordered. */
+    email: open && can(actor, 'quotes.read'),
   };
 }

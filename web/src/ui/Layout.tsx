@@ -110,6 +110,11 @@ export function Layout() {
           <Group gap="md" wrap="nowrap">
             {canOpen || session.openAccount ? <OpenAccount /> : null}
             <LanguageSelect />
+            {session.features.devMailbox ? (
+              <Anchor component={Link} to="/dev/mailbox" size="sm" fw={600}>
+                {t('nav.mailbox')}
+              </Anchor>
+            ) : null}
             <Anchor component={Link} to="/company" size="sm" fw={600}>
               {t('nav.company')}
             </Anchor>

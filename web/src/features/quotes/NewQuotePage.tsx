@@ -30,7 +30,12 @@ import { NoOpenAccount } from '../customers/NoOpenAccount.tsx';
 import { useCompanyProfile } from '../partner/api.ts';
 import { useCreateQuote } from './api.ts';
 
-type Values = { billingAddress: BillingAddressValues; endUser: EndUserValues; poNumber: string };
+type Values = {
+  billingAddress: BillingAddressValues;
+  endUser: EndUserValues;
+  poNumber: string;
+  sendCopyTo: string;
+};
 
 /**
  * Get Quote: the cart read-only, billing address and end user, then Create quote (SPEC §7). The
@@ -62,6 +67,7 @@ function NewQuote({ account }: { account: { customerId: string; name: string } }
       }),
       endUser: endUserValues({ company: account.name }),
       poNumber: '',
+      sendCopyTo: '',
     } satisfies Values,
     toInput: (values: Values) => ({ customerId: account.customerId, ...values }),
     // Anything changed is a new attempt, with a new Idempotency-Key.
@@ -166,6 +172,13 @@ function NewQuote({ account }: { account: { customerId: string; name: string } }
                 description={t('common.optional')}
                 autoComplete="off"
                 {...form.getInputProps('poNumber')}
+              />
+              <TextInput
+                type="email"
+                label={t('quoteForm.sendCopyTo')}
+                description={t('quoteForm.sendCopyToHint')}
+                autoComplete="off"
+                {...form.getInputProps('sendCopyTo')}
               />
             </SimpleGrid>
             <FormErrorAlert form={form} />

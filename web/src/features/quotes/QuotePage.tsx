@@ -11,6 +11,7 @@ import { QueryState } from '../../ui/QueryState.tsx';
 import { EmptyState } from '../../ui/states.tsx';
 import { useQuote } from './api.ts';
 import { CancelQuote } from './CancelQuote.tsx';
+import { QuoteCopies } from './QuoteCopies.tsx';
 import { QuoteStatusBadge } from './StatusBadge.tsx';
 
 /** Long free text (a PO number, an email) breaks onto the next line instead of overflowing its column. */
@@ -123,7 +124,10 @@ function QuoteView({ quote: q }: { quote: Quote }) {
             {q.convertedFrom ? ` · ${t('quoteView.convertedFrom', { number: q.convertedFrom })}` : null}
           </Text>
         </div>
-        <CancelQuote quote={q} />
+        <Group gap="xs">
+          <QuoteCopies quote={q} />
+          <CancelQuote quote={q} />
+        </Group>
       </Group>
       <ClosedNote quote={q} />
 

@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import {
   type ConvertDirectQuoteRequest,
   type CreateQuoteRequest,
+  type EmailQuoteRequest,
   type Quote,
   type QuoteListFilters,
   quotesApi,
 } from '../../../../contract/index.ts';
-import { call } from '../../api/client.ts';
+import { buildUrl, call } from '../../api/client.ts';
 import { retryLostAnswer } from '../../api/queryClient.ts';
 import { cartKeys } from '../cart/api.ts';
 
@@ -94,4 +95,17 @@ export function useConvertDirectQuote() {
       void queryClient.invalidateQueries({ queryKey: quoteKeys.lists() });
     },
   });
+}
+
+/** A copy of an open quote by email, in the chosen language. */
+export function useEmailQuote(quoteNumber: string) {
+  return useMutation({
+    mutationFn: (body: z.input<typeof EmailQuoteRequest>) =>
+      call(quotesApi.email, { params: { quoteNumber }, body }),
+  });
+}
+
+/** Where the quote's PDF is (the browser opens or saves it with the session cookie). */
+export function quotePdfUrl(quoteNumber: string, locale: string): string {
+  return buildUrl(quotesApi.pdf.path, { quoteNumber }, { locale });
 }
