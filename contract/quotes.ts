@@ -146,6 +146,8 @@ export const QuoteListQuery = z
       .max(14 * 60)
       .optional(),
     q: SearchText,
+    /** Only quotes of this status (open, expired, cancelled, converted, ordered). */
+    status: QuoteStatus.optional(),
     ...Pagination,
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { error: 'date_order', path: ['to'] });

@@ -44,4 +44,13 @@ test('a reseller cancels a quote, which then says so and can no longer be cancel
   await page.reload();
   await expect(page.getByRole('main').getByText('Cancelled', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Cancel quote' })).toHaveCount(0);
+
+  // The list shows the status and filters by it; a cancelled quote is no longer emailed out.
+  await expect(page.getByRole('button', { name: 'Email a copy' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Quotes', exact: true }).click();
+  await page.getByLabel('Status').selectOption('cancelled');
+  await expect(page).toHaveURL(/status=cancelled/);
+  await expect(page.getByRole('row', { name: new RegExp(quoteNumber) })).toContainText('Cancelled');
+  await page.getByLabel('Status').selectOption('open');
+  await expect(page.getByRole('row', { name: new RegExp(quoteNumber) })).toHaveCount(0);
 });

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
+import type { QuoteStatus } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
 import {
   customerAccounts,
@@ -57,6 +58,9 @@ export interface QuoteFilters {
   to?: string | undefined;
   utcOffset?: number | undefined;
   q?: string | undefined;
+  /** Status as the list shows it; `open` and `expired` are told apart by `today`. */
+  status?: QuoteStatus | undefined;
+  today: string;
   page: number;
   pageSize: number;
 }
@@ -158,6 +162,18 @@ async function searchCondition(db: Queryable, partnerId: string, q: string): Pro
   );
 }
 
+/** An open quote past its last valid day shows as expired (see quote-status.ts). */
+function statusCondition(status: QuoteStatus, today: string): SQL | undefined {
+  switch (status) {
+    case 'open':
+      return and(eq(quotes.status, 'open'), gte(quotes.validUntil, today));
+    case 'expired':
+      return and(eq(quotes.status, 'open'), lt(quotes.validUntil, today));
+    default:
+      return eq(quotes.status, status);
+  }
+}
+
 async function filtersOf(db: Queryable, f: QuoteFilters): Promise<SQL | undefined> {
   const conditions: (SQL | undefined)[] = [eq(quotes.partnerId, f.partnerId)];
   // A day of the user's calendar starts `utcOffset` minutes before that day begins in UTC.
@@ -165,6 +181,7 @@ async function filtersOf(db: Queryable, f: QuoteFilters): Promise<SQL | undefine
   if (f.from) conditions.push(gte(quotes.createdAt, dayStart(f.from)));
   if (f.to) conditions.push(lt(quotes.createdAt, dayStart(addDays(f.to, 1))));
   if (f.q) conditions.push((await searchCondition(db, f.partnerId, f.q)) ?? sql`false`);
+  if (f.status) conditions.push(statusCondition(f.status, f.today));
   return and(...conditions);
 }
 

@@ -232,8 +232,8 @@ export async function listQuotes(
   options: QuoteOptions & { filters: QuoteListFilters },
 ): Promise<z.input<typeof QuoteList>> {
   const { actor, meta, filters } = options;
-  const { items, total } = await listQuoteSummaries(db, { partnerId: actor.partner.id, ...filters });
   const today = todayUtc(meta.now);
+  const { items, total } = await listQuoteSummaries(db, { partnerId: actor.partner.id, ...filters, today });
   return {
     items: items.map((row) => presentSummary(row, today)),
     total,

@@ -283,7 +283,7 @@ describe('Cancel quote', () => {
   it('cancels an open quote once, and then offers no action on it', async () => {
     const session = await partner.loginAs('sales');
     const quote = await quoteFor(session, await createTestCustomer(t.db));
-    expect(quote.actions).toEqual({ cancel: true, order: true });
+    expect(quote.actions).toEqual({ cancel: true, order: true, email: true });
     const cancelled = await session.post(`/api/quotes/${quote.quoteNumber}/cancel`);
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', actions: { cancel: false, order: false } });
@@ -326,5 +326,30 @@ describe('Cancel quote', () => {
     const none = await rival.post('/api/quotes/Q-2026-999999/cancel');
     expect(theirs.statusCode).toBe(404);
     expect(theirs.body).toBe(none.body.replace('Q-2026-999999', quote.quoteNumber));
+  });
+});
+
+describe('Quotes list by status', () => {
+  it('filters by the status the list shows, an open quote past its validity being expired', async () => {
+    const own = await createTestPartner(t.db, t.app);
+    const session = await own.loginAs('sales');
+    const early = await quoteFor(session, await createTestCustomer(t.db));
+    const cancelled = await quoteFor(session, await createTestCustomer(t.db));
+    await session.post(`/api/quotes/${cancelled.quoteNumber}/cancel`);
+    t.clock.advanceDays(31);
+    const later = await own.loginAs('sales');
+    const fresh = await quoteFor(later, await createTestCustomer(t.db));
+    const numbers = async (status: string) =>
+      (
+        (await later.get(`/api/quotes?status=${status}`)).json().items as {
+          quoteNumber: string;
+          status: string;
+        }[]
+      ).map((i) => `${i.quoteNumber}:${i.status}`);
+    expect(await numbers('open')).toEqual([`${fresh.quoteNumber}:open`]);
+    expect(await numbers('expired')).toEqual([`${early.quoteNumber}:expired`]);
+    expect(await numbers('cancelled')).toEqual([`${cancelled.quoteNumber}:cancelled`]);
+    expect(await numbers('ordered')).toEqual([]);
+    expect((await later.get('/api/quotes?status=lost')).statusCode).toBe(400);
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { useCalendarLabels } from './calendarLabels.ts';
 import type { UrlFilters } from './useUrlFilters.ts';
 
 /** The filters every list of documents shares (quotes, orders, invoices, licenses). */
-type ListFilters = { from?: string; to?: string; q?: string };
+type ListFilters = { from?: string; to?: string; q?: string; status?: string };
 type Range = [string | null, string | null];
 
 /**
@@ -22,12 +22,15 @@ export function FilterBar<Values extends ListFilters>({
   label,
   searchLabel,
   searchPlaceholder,
+  status,
 }: {
   filters: UrlFilters<Values>;
   /** The name of the search landmark, e.g. "Quote filters". */
   label: string;
   searchLabel: string;
   searchPlaceholder: string;
+  /** A status to narrow the list to, applied as soon as it is chosen. */
+  status?: { label: string; anyLabel: string; options: { value: string; label: string }[] };
 }) {
   const { t } = useTranslation();
   const calendarLabels = useCalendarLabels();
@@ -74,7 +77,9 @@ export function FilterBar<Values extends ListFilters>({
   };
 
   const dateProblem = problems.from ?? problems.to;
-  const otherProblems = Object.entries(problems).filter(([key]) => !['from', 'to', 'q'].includes(key));
+  const otherProblems = Object.entries(problems).filter(
+    ([key]) => !['from', 'to', 'q', ...(status ? ['status'] : [])].includes(key),
+  );
 
   return (
     <search aria-label={label}>
@@ -107,6 +112,16 @@ export function FilterBar<Values extends ListFilters>({
               autoComplete="off"
               w={360}
             />
+            {status ? (
+              <NativeSelect
+                label={status.label}
+                data={[{ value: '', label: status.anyLabel }, ...status.options]}
+                value={applied.status ?? ''}
+                onChange={(event) => apply({ status: event.currentTarget.value || undefined })}
+                error={problems.status ? issueText(problems.status) : undefined}
+                w={180}
+              />
+            ) : null}
             <Button type="submit" mt={25}>
               {t('filters.submit')}
             </Button>

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Loader, Pagination, Stack, Table, Text } from '@
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QuoteListQuery } from '../../../../contract/index.ts';
+import { QuoteListQuery, QuoteStatus } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { FilterBar } from '../../ui/FilterBar.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -52,6 +52,11 @@ export function QuotesPage() {
         label={t('quotesList.filtersLabel')}
         searchLabel={t('quotesList.search')}
         searchPlaceholder={t('quotesList.searchPlaceholder')}
+        status={{
+          label: t('quotesList.status'),
+          anyLabel: t('quotesList.anyStatus'),
+          options: QuoteStatus.options.map((value) => ({ value, label: t(`quoteStatus.${value}`) })),
+        }}
       />
       <QueryState
         query={quotes}
