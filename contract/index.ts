@@ -13,6 +13,7 @@ export * from './licenses.ts';
 export * from './limits.ts';
 export * from './mail.ts';
 export * from './money.ts';
+export * from './orders.ts';
 export * from './partners.ts';
 export * from './permissions.ts';
 export * from './quotes.ts';

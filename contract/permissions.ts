@@ -19,6 +19,7 @@ export const permissionsByRole = {
   'quotes.create': ['admin', 'sales'],
   'quotes.cancel': ['admin', 'sales'],
   'orders.create': ['admin', 'sales'],
+  'orders.read': ['admin', 'sales', 'billing'],
   'partner.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -22,6 +22,8 @@ export const validationMessages = {
   email: 'Enter a valid email address, e.g. name@example.com.',
   customer_id: 'A Customer ID has 7 digits, e.g. 6703615.',
   quote_number: 'A quote number looks like Q-2026-000045.',
+  order_number: 'An order number looks like R-2026-000017.',
+  payment_token: 'Enter the card again: the payment form did not give a valid token.',
   subscription_pack_number:
     'A subscription pack number looks like 0220/ULFQXOB: month and year, a slash, 5 to 7 letters or digits.',
   license_id: 'A License ID has 10 letters or digits, e.g. OIY94JBDUQ.',

@@ -15,7 +15,10 @@ import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { licenseRoutes } from './modules/licenses/licenses.routes.ts';
 import { mailboxRoutes } from './modules/mail/mailbox.routes.ts';
+import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { companyProfileRoutes, partnerAdminRoutes } from './modules/partners/partners.routes.ts';
+import type { PaymentProvider } from './modules/payments/provider.ts';
+import { sandboxPaymentRoutes } from './modules/payments/sandbox/sandbox.routes.ts';
 import { quoteRoutes } from './modules/quotes/quotes.routes.ts';
 import { openApi } from './plugins/openapi.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
@@ -39,6 +42,8 @@ export interface AppOptions {
   checkResponses?: boolean;
   jobs: JobQueue;
   mail?: PortalMail;
+  /** The payment provider orders are charged through (main.ts configures it). */
+  payments: PaymentProvider;
 }
 
 /** A hop count trusts that many proxies in front; addresses trust exactly those. */
@@ -72,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessions: prepareSessionStatement(options.database),
     jobs: options.jobs,
     mail: options.mail ?? { publicUrl: 'http://127.0.0.1:3000', devMailbox: false },
+    payments: options.payments,
   };
   app.decorate('portal', portal);
 
@@ -89,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(partnerAdminRoutes);
   await app.register(companyProfileRoutes);
   await app.register(mailboxRoutes);
+  await app.register(orderRoutes);
+  await app.register(sandboxPaymentRoutes);
 
   await app.register(webApp, { webRoot: options.webRoot ?? defaultWebRoot });
   return app;

@@ -302,6 +302,20 @@ const matrix: Record<string, Row> = {
     }),
     expect: sellers(202, 404),
   },
+  'POST /api/orders': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: '/api/orders',
+      body: { quoteNumber: await ownerQuote(w), payment: { method: 'card', token: await cardToken(w) } },
+    }),
+    // A colleague may order the partner's quote; another partner cannot tell it exists.
+    expect: sellers(201, 404),
+  },
+  'GET /api/orders/{orderNumber}': {
+    cell: async (w) => ({ method: 'GET', url: `/api/orders/${await ownerOrder(w)}` }),
+    // Billing reads orders (SPEC §1); another partner's order is not found.
+    expect: { ...sellers(200, 404), billing: 200 },
+  },
   'GET /api/quotes/{quoteNumber}/pdf': {
     cell: async (w) => ({ method: 'GET', url: `/api/quotes/${await ownerQuote(w)}/pdf` }),
     expect: sellers(200, 404),
@@ -311,6 +325,24 @@ const matrix: Record<string, Row> = {
     expect: sellers(200, 404),
   },
 };
+
+async function cardToken(w: World): Promise<string> {
+  const res = await w.t.app.inject({
+    method: 'POST',
+    url: '/sandbox-pay/tokens',
+    payload: { number: '4242424242424242', expMonth: '12', expYear: '2035', cvc: '123' },
+  });
+  return res.json().token;
+}
+
+async function ownerOrder(w: World): Promise<string> {
+  const quote = await ownerQuote(w);
+  const res = await w.sessions.sales.post('/api/orders', {
+    quoteNumber: quote,
+    payment: { method: 'card', token: await cardToken(w) },
+  });
+  return res.json().orderNumber;
+}
 
 async function ownerQuote(w: World): Promise<string> {
   const quote = await quoteFor(w.sessions.sales, w.customer);

@@ -59,6 +59,18 @@ beforeAll(async () => {
   staff = await staffMember.login();
   const quote = await quoteFor(seller, customer);
   const directQuote = await createTestDirectQuote(t.db, customer);
+  const token = (
+    await t.app.inject({
+      method: 'POST',
+      url: '/sandbox-pay/tokens',
+      payload: { number: '4242424242424242', expMonth: '12', expYear: '2035', cvc: '123' },
+    })
+  ).json().token as string;
+  const toOrder = await quoteFor(seller, customer);
+  const ordered = await quoteFor(seller, customer);
+  const order = (
+    await seller.post('/api/orders', { quoteNumber: ordered.quoteNumber, payment: { method: 'card', token } })
+  ).json();
   await openAccount(seller, customer);
   const cart = (
     await seller.post(`/api/customers/${customer.customerId}/cart/lines`, {
@@ -152,6 +164,11 @@ beforeAll(async () => {
       params: { quoteNumber: quote.quoteNumber },
       body: { to: 'copy@customer.test', locale: 'en' },
     },
+    'POST /api/orders': {
+      body: { quoteNumber: toOrder.quoteNumber, payment: { method: 'card', token } },
+      idempotent: true,
+    },
+    'GET /api/orders/{orderNumber}': { params: { orderNumber: order.orderNumber } },
     'GET /api/quotes/{quoteNumber}/pdf': {
       params: { quoteNumber: quote.quoteNumber },
       query: { locale: 'pt-BR' },

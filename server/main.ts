@@ -5,6 +5,8 @@ import { DEMO_PASSWORD, DEMO_STAFF_EMAIL, demoLogins, loadDemoData } from './db/
 import { startJobQueue } from './jobs/job-queue.ts';
 import { startMaintenance } from './maintenance.ts';
 import { devMailboxTransport, smtpTransport, startMailDelivery } from './modules/mail/delivery.ts';
+import { sandboxProvider } from './modules/payments/sandbox/sandbox-provider.ts';
+import { sandboxStoreFor } from './modules/payments/sandbox/sandbox-store.ts';
 
 const config = loadConfig();
 const database = await openDatabase({
@@ -24,9 +26,13 @@ const transport = config.mail.smtpUrl
 // Any app process delivers the outbox; without a way out, emails wait in it (never dropped).
 if (transport) await startMailDelivery(jobs, database.db, transport, { from: config.mail.from });
 
+// The built-in sandbox provider (docs/PAYMENTS.md); Adyen and PayPal adapters come by configuration.
+const payments = sandboxProvider(sandboxStoreFor(config.databaseUrl));
+
 const app = await buildApp({
   database,
   jobs,
+  payments,
   mail: { publicUrl: config.mail.publicUrl, devMailbox: config.mail.devMailbox },
   logLevel: config.logLevel,
   cookieSecure: config.cookieSecure,
@@ -57,6 +63,7 @@ async function shutdown(signal: string) {
   stopMaintenance();
   await app.close();
   await jobs.stop();
+  await payments.store.close();
   transport?.close();
   await database.close();
   process.exit(0);

@@ -1,6 +1,7 @@
 import type { Database, Db } from '../db/client.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { SessionStatement } from '../modules/auth/session.queries.ts';
+import type { PaymentProvider } from '../modules/payments/provider.ts';
 import type { Clock } from './request-meta.ts';
 
 /** What every route of the app shares: the database, the clock, cookie settings. */
@@ -13,6 +14,8 @@ export interface Portal {
   /** Background jobs (email delivery), written in the business transaction. */
   jobs: JobQueue;
   mail: PortalMail;
+  /** The payment provider orders are charged through (the sandbox unless configured otherwise). */
+  payments: PaymentProvider;
 }
 
 export interface PortalMail {

@@ -3,6 +3,9 @@ import { buildApp } from '../app.ts';
 import type { Db } from '../db/client.ts';
 import { type JobQueue, startJobQueue } from '../jobs/job-queue.ts';
 import { loadDemoCatalog } from '../modules/catalog/demo-catalog.ts';
+import type { PaymentProvider } from '../modules/payments/provider.ts';
+import { sandboxProvider } from '../modules/payments/sandbox/sandbox-provider.ts';
+import { sandboxStoreFor } from '../modules/payments/sandbox/sandbox-store.ts';
 import { openTestDatabase, type TestDatabase } from './database.ts';
 
 /** A clock the test moves by hand: `clock.advance(days)` instead of waiting. */
@@ -26,18 +29,21 @@ export interface TestApp {
   database: TestDatabase;
   clock: TestClock;
   jobs: JobQueue;
+  /** The sandbox payment provider the app charges through (unless the test gave another). */
+  sandbox: ReturnType<typeof sandboxProvider>;
   close(): Promise<void>;
 }
 
 /** The real application over a fresh database with the catalog loaded; no web build is served. */
 export async function startTestApp(
-  options: { trustProxy?: number | string[]; devMailbox?: boolean } = {},
+  options: { trustProxy?: number | string[]; devMailbox?: boolean; payments?: PaymentProvider } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   await loadDemoCatalog(database.db);
   const clock = new TestClock();
   // The queue takes jobs; tests that deliver them start a worker on it (see mail tests).
   const jobs = await startJobQueue(database, { pollingIntervalSeconds: 0.5, retryDelaySeconds: 1 });
+  const sandbox = sandboxProvider(sandboxStoreFor(database.url));
   const app = await buildApp({
     database,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -46,6 +52,7 @@ export async function startTestApp(
     jobs,
     mail: { publicUrl: 'http://portal.test', devMailbox: options.devMailbox ?? false },
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    payments: options.payments ?? sandbox,
   });
   await app.ready();
   return {
@@ -54,9 +61,11 @@ export async function startTestApp(
     database,
     clock,
     jobs,
+    sandbox,
     close: async () => {
       await app.close();
       await jobs.stop();
+      await sandbox.store.close();
       await database.close();
     },
   };

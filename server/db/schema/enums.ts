@@ -2,6 +2,7 @@ import { pgEnum } from 'drizzle-orm/pg-core';
 import { LineKind } from '../../../contract/cart.ts';
 import { Locale, ProductKind } from '../../../contract/catalog.ts';
 import { Currency } from '../../../contract/money.ts';
+import { InvoiceStatus, PaymentProviderName, PaymentType } from '../../../contract/orders.ts';
 import { Role } from '../../../contract/permissions.ts';
 import { QuoteOrigin, StoredQuoteStatus } from '../../../contract/quotes.ts';
 
@@ -22,3 +23,7 @@ export const quoteOriginEnum = pgEnum('quote_origin', values(QuoteOrigin.options
 export const documentKindEnum = pgEnum('document_kind', ['quote', 'order', 'invoice']);
 export const grantRoleEnum = pgEnum('grant_role', ['purchaser']);
 export const mailStatusEnum = pgEnum('mail_status', ['pending', 'sent', 'failed']);
+export const paymentTypeEnum = pgEnum('payment_type', values(PaymentType.options));
+export const invoiceStatusEnum = pgEnum('invoice_status', values(InvoiceStatus.options));
+export const paymentProviderEnum = pgEnum('payment_provider', values(PaymentProviderName.options));
+export const paymentStatusEnum = pgEnum('payment_status', ['captured', 'refunded']);

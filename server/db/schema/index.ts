@@ -8,5 +8,6 @@ export * from './licenses.ts';
 export * from './mail.ts';
 export * from './orders.ts';
 export * from './partners.ts';
+export * from './payments.ts';
 export * from './quotes.ts';
 export * from './staff.ts';

@@ -5,16 +5,19 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { OrderDocument } from '../../modules/orders/order-document.ts';
 import { products } from './catalog.ts';
 import { customerAccounts } from './customers.ts';
 import { currencyEnum, lineKindEnum } from './enums.ts';
-import { partners } from './partners.ts';
+import { partners, partnerUsers } from './partners.ts';
+import { quotes } from './quotes.ts';
 
 /**
  * Orders (SPEC §9): what bought or renewed licenses. The Orders section and checkout come with their
@@ -34,9 +37,16 @@ export const orders = pgTable(
     poNumber: text('po_number'),
     currency: currencyEnum('currency').notNull(),
     totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
+    /** The quote it was placed from: one order per quote (unique). */
+    quoteId: uuid('quote_id').references(() => quotes.id),
+    /** What the order shows that cannot change: its lines as priced, from the quote (null for carried-over orders). */
+    document: jsonb('document').$type<OrderDocument>(),
+    /** The partner user who placed it (null for orders carried over from elsewhere). */
+    createdByUserId: uuid('created_by_user_id').references(() => partnerUsers.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex('orders_quote_unique').on(t.quoteId),
     check('orders_number_format', sql`${t.orderNumber} ~ '^R-[0-9]{4}-[0-9]{6,9}$'`),
     uniqueIndex('orders_number_unique').on(t.orderNumber),
     index('orders_account_po_idx').on(t.customerAccountId, t.poNumber),

@@ -192,6 +192,7 @@ describe('sessions', () => {
       webRoot: '/nonexistent',
       clock: t.clock.read,
       jobs: t.jobs,
+      payments: t.sandbox,
     });
     try {
       const session = await login(t.app, partner.emails.sales, TEST_PASSWORD);

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../contract/catalog.ts';
+import type { Currency } from '../../../contract/money.ts';
 import { formatDate, formatMoney } from '../../lib/formatting.ts';
 import type { QuoteDocument } from '../quotes/quote-document.ts';
 
@@ -12,6 +13,10 @@ const messages = {
     quotePdf: 'The quote is attached as a PDF; it can be used as the basis of a purchase order.',
     quoteLink: 'Open the quote in Partner Portal',
     footer: 'Sent by Partner Portal for {partner}.',
+    orderSubject: 'Order {number} placed for {customer}',
+    orderIntro: 'Order {number} for {customer} has been placed: {total}.',
+    orderNext: 'From the order page in Partner Portal you send the activation email to the end users.',
+    orderLink: 'Open the order in Partner Portal',
   },
   'pt-BR': {
     quoteSubject: 'Orçamento {number} de {partner}',
@@ -21,6 +26,10 @@ const messages = {
     quotePdf: 'O orçamento segue em anexo em PDF; ele pode servir de base para um pedido de compra.',
     quoteLink: 'Abrir o orçamento no Partner Portal',
     footer: 'Enviado pelo Partner Portal para {partner}.',
+    orderSubject: 'Pedido {number} feito para {customer}',
+    orderIntro: 'O pedido {number} para {customer} foi feito: {total}.',
+    orderNext: 'Na página do pedido no Partner Portal, você envia o e-mail de ativação aos usuários finais.',
+    orderLink: 'Abrir o pedido no Partner Portal',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -87,6 +96,35 @@ export function quoteEmail(input: {
     ...layout({
       paragraphs: [m.quoteGreeting, fill(m.quoteIntro, values), fill(m.quoteTotal, values), m.quotePdf],
       link: { href: `${input.publicUrl}/quotes/${encodeURIComponent(q.quoteNumber)}`, label: m.quoteLink },
+      footer: fill(m.footer, values),
+    }),
+  };
+}
+
+/** To the partner user who placed an order (SPEC §8): what was ordered, and the way back to it. */
+export function orderPlacedEmail(input: {
+  locale: Locale;
+  partnerName: string;
+  orderNumber: string;
+  customerName: string;
+  total: { minor: number; currency: Currency };
+  publicUrl: string;
+}): RenderedEmail {
+  const m = messages[input.locale];
+  const values = {
+    partner: input.partnerName,
+    number: input.orderNumber,
+    customer: input.customerName,
+    total: formatMoney(input.total.minor, input.total.currency, input.locale),
+  };
+  return {
+    subject: fill(m.orderSubject, values),
+    ...layout({
+      paragraphs: [m.quoteGreeting, fill(m.orderIntro, values), m.orderNext],
+      link: {
+        href: `${input.publicUrl}/orders/${encodeURIComponent(input.orderNumber)}`,
+        label: m.orderLink,
+      },
       footer: fill(m.footer, values),
     }),
   };

@@ -3,6 +3,7 @@ import type { Currency } from '../../../contract/money.ts';
 import type { Tx } from '../../db/client.ts';
 import { orderLines, orders } from '../../db/schema/index.ts';
 import { claimDocumentNumber, nextDocumentNumber } from '../../lib/document-numbers.ts';
+import type { OrderDocument } from './order-document.ts';
 
 export interface NewOrder {
   partnerId: string | null;
@@ -14,6 +15,10 @@ export interface NewOrder {
   /** A number from the vendor's own systems (demo data, imports); the next one when absent. */
   orderNumber?: string;
   lines: NewOrderLine[];
+  /** Placed from this quote (one order per quote). */
+  quoteId?: string;
+  createdByUserId?: string;
+  document?: OrderDocument;
 }
 
 export interface NewOrderLine {
@@ -50,6 +55,9 @@ export async function recordOrder(
       currency: input.currency,
       totalMinor: input.totalMinor,
       createdAt: input.createdAt,
+      quoteId: input.quoteId ?? null,
+      createdByUserId: input.createdByUserId ?? null,
+      document: input.document ?? null,
     })
     .returning({ id: orders.id, orderNumber: orders.orderNumber });
   if (!row) throw new Error('order insert returned no row');

@@ -145,3 +145,21 @@ export async function findPartnerBillingAddress(
     .where(eq(partners.id, partnerId));
   return row?.billingAddress ?? null;
 }
+
+/** The partner's commercial terms: may it order now and pay later (SPEC §8 postpaid)? */
+export async function findPartnerTerms(db: Queryable, partnerId: string): Promise<{ creditTerms: boolean }> {
+  const [row] = await db
+    .select({ creditTerms: partners.creditTerms })
+    .from(partners)
+    .where(eq(partners.id, partnerId));
+  return { creditTerms: row?.creditTerms ?? false };
+}
+
+/** Vendor staff grant or withdraw credit terms (the back office). */
+export async function setPartnerCreditTerms(
+  db: Queryable,
+  partnerId: string,
+  creditTerms: boolean,
+): Promise<void> {
+  await db.update(partners).set({ creditTerms }).where(eq(partners.id, partnerId));
+}

@@ -317,3 +317,27 @@ export async function findQuoteState(
     .where(eq(quotes.quoteNumber, quoteNumber));
   return row ?? null;
 }
+
+/**
+ * Claims a reseller quote for an order: open, valid on `today`, this partner's — then `ordered`.
+ * A guarded update, so of parallel Place order requests for one quote exactly one gets it (the
+ * others wait for its row lock, then find it ordered).
+ */
+export async function markQuoteOrdered(
+  db: Queryable,
+  scope: { partnerId: string; quoteNumber: string; today: string },
+): Promise<{ id: string; customerAccountId: string; document: StoredQuote['document'] } | null> {
+  const [row] = await db
+    .update(quotes)
+    .set({ status: 'ordered' })
+    .where(
+      and(
+        eq(quotes.partnerId, scope.partnerId),
+        eq(quotes.quoteNumber, scope.quoteNumber),
+        eq(quotes.status, 'open'),
+        gte(quotes.validUntil, scope.today),
+      ),
+    )
+    .returning({ id: quotes.id, customerAccountId: quotes.customerAccountId, document: quotes.document });
+  return row ?? null;
+}

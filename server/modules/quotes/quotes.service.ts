@@ -21,7 +21,7 @@ import { DomainError, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
 import { totalsOf } from '../cart/line-pricing.ts';
-import { quoteDocument, type StoredQuote } from './quote-document.ts';
+import { type QuoteDocument, quoteDocument, type StoredQuote } from './quote-document.ts';
 import { effectiveStatus } from './quote-status.ts';
 import { quoteActions } from './quotes.policy.ts';
 import {
@@ -32,6 +32,7 @@ import {
   listQuoteSummaries,
   markCancelled,
   markDirectQuoteConverted,
+  markQuoteOrdered,
   type QuoteSummaryRow,
   storedQuoteOf,
 } from './quotes.queries.ts';
@@ -324,4 +325,28 @@ export function claimDirectQuote(
 
 export function quoteState(db: Queryable, quoteNumber: string) {
   return findQuoteState(db, quoteNumber);
+}
+
+/**
+ * The quote an order is placed from (SPEC §8), claimed in the caller's transaction; a quote that
+ * cannot be ordered says why (expired, cancelled, already ordered), another partner's is not found.
+ */
+export async function claimQuoteForOrder(
+  tx: Queryable,
+  options: { actor: PartnerUserActor; quoteNumber: string; today: string },
+): Promise<{ id: string; customerAccountId: string; document: QuoteDocument }> {
+  const { actor, quoteNumber, today } = options;
+  const claimed = await markQuoteOrdered(tx, { partnerId: actor.partner.id, quoteNumber, today });
+  if (claimed) return claimed;
+  const state = await selectOne(tx, storedQuoteOf(actor.partner.id, quoteNumber));
+  if (!state) throw quoteNotFound(quoteNumber);
+  const status = effectiveStatus(state.status, state.document.validUntil, today);
+  throw new DomainError(
+    'conflict',
+    'quote.not_orderable',
+    `Quote ${quoteNumber} is ${status}: it cannot be ordered.`,
+    {
+      params: { quoteNumber, status },
+    },
+  );
 }

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { PricedLine } from './cart.ts';
+import { CustomerAccount } from './customers.ts';
+import { endpoint } from './endpoint.ts';
+import { Currency, MinorAmount } from './money.ts';
+import { QuoteNumber } from './quotes.ts';
+
+/** How an invoice is paid (SPEC §11): at once online, by a credit note, or later (postpaid). */
+export const PaymentType = z.enum(['online', 'credit_note', 'postpaid']);
+export type PaymentType = z.infer<typeof PaymentType>;
+export const InvoiceStatus = z.enum(['paid', 'applied', 'not_paid']);
+export type InvoiceStatus = z.infer<typeof InvoiceStatus>;
+export const PaymentProviderName = z.enum(['sandbox', 'adyen', 'paypal']);
+export type PaymentProviderName = z.infer<typeof PaymentProviderName>;
+
+/** A payment method as the provider's hosted form tokenised it: never a card number. */
+export const PaymentToken = z
+  .string()
+  .regex(/^tok_[A-Za-z0-9]{24,64}$/, { error: 'payment_token' })
+  .meta({ description: "A payment provider's token for a card entered in its hosted form" });
+
+export const PlaceOrderRequest = z
+  .strictObject({
+    quoteNumber: QuoteNumber,
+    payment: z.discriminatedUnion('method', [
+      /** A card just entered in the provider's hosted form. */
+      z.strictObject({ method: z.literal('card'), token: PaymentToken }),
+      /** Pay later against the quote: partners with credit terms only. */
+      z.strictObject({ method: z.literal('postpaid') }),
+    ]),
+  })
+  .meta({ id: 'PlaceOrderRequest' });
+export type PlaceOrderRequest = z.infer<typeof PlaceOrderRequest>;
+
+export const Invoice = z
+  .object({
+    invoiceNumber: z.string(),
+    paymentType: PaymentType,
+    status: InvoiceStatus,
+    issuedOn: z.iso.date(),
+    /** Postpaid: 30 days after delivery. */
+    dueOn: z.iso.date().nullable(),
+    paidOn: z.iso.date().nullable(),
+    amountMinor: MinorAmount,
+    amountDueMinor: MinorAmount,
+  })
+  .meta({ id: 'Invoice' });
+
+export const Order = z
+  .object({
+    orderNumber: z.string(),
+    quoteNumber: z.string().nullable(),
+    customer: CustomerAccount,
+    poNumber: z.string().nullable(),
+    currency: Currency,
+    totalMinor: MinorAmount,
+    createdAt: z.iso.datetime({ offset: true }),
+    lines: z.array(PricedLine),
+    /** The License IDs the order issued or extended, per line. */
+    licenses: z.array(z.object({ lineNo: z.number().int(), licenseId: z.string(), productCode: z.string() })),
+    invoice: Invoice,
+    payment: z
+      .object({ provider: PaymentProviderName, brand: z.string().nullable(), last4: z.string().nullable() })
+      .nullable(),
+  })
+  .meta({ id: 'Order' });
+export type Order = z.infer<typeof Order>;
+
+export const OrderNumber = z
+  .string()
+  .regex(/^R-\d{4}-\d{6,9}$/, { error: 'order_number' })
+  .meta({ example: 'R-2026-000017' });
+
+export const ordersApi = {
+  place: endpoint({
+    method: 'POST',
+    path: '/api/orders',
+    operationId: 'placeOrder',
+    summary:
+      'Place order for a valid quote: the payment taken (or postpaid), the order created, licenses issued or extended, the invoice made; one order per quote, however often asked',
+    tag: 'orders',
+    body: PlaceOrderRequest,
+    response: Order,
+    status: 201,
+    idempotent: true,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/orders/:orderNumber',
+    operationId: 'getOrder',
+    summary: 'One order with its lines, licenses, invoice and payment',
+    tag: 'orders',
+    params: z.strictObject({ orderNumber: OrderNumber }),
+    response: Order,
+  }),
+};

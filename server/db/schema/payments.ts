@@ -1,0 +1,110 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { customerAccounts } from './customers.ts';
+import {
+  currencyEnum,
+  invoiceStatusEnum,
+  paymentProviderEnum,
+  paymentStatusEnum,
+  paymentTypeEnum,
+} from './enums.ts';
+import { orders } from './orders.ts';
+import { partners } from './partners.ts';
+
+/**
+ * Money taken for an order through a payment provider: the provider's reference and what the card
+ * shows (brand, last four digits) — never a card number. One charge per checkout key, however
+ * often the checkout is retried.
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    provider: paymentProviderEnum('provider').notNull(),
+    providerReference: text('provider_reference').notNull(),
+    status: paymentStatusEnum('status').notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    currency: currencyEnum('currency').notNull(),
+    brand: text('brand'),
+    last4: text('last4'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('payments_last4_digits', sql`${t.last4} is null or ${t.last4} ~ '^[0-9]{4}$'`),
+    check('payments_amount_positive', sql`${t.amountMinor} >= 0`),
+    uniqueIndex('payments_order_unique').on(t.orderId),
+    uniqueIndex('payments_provider_reference_unique').on(t.provider, t.providerReference),
+  ],
+);
+
+/** The invoice an order creates (SPEC §11, §11a): paid online at once, or postpaid and due later. */
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    invoiceNumber: text('invoice_number').notNull(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    customerAccountId: uuid('customer_account_id')
+      .notNull()
+      .references(() => customerAccounts.id),
+    currency: currencyEnum('currency').notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    paymentType: paymentTypeEnum('payment_type').notNull(),
+    status: invoiceStatusEnum('status').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    paidOn: date('paid_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('invoices_number_format', sql`${t.invoiceNumber} ~ '^INV-[0-9]{4}-[0-9]{6,9}$'`),
+    check('invoices_paid_when', sql`(${t.status} = 'paid') = (${t.paidOn} is not null)`),
+    check('invoices_postpaid_due', sql`(${t.paymentType} = 'postpaid') = (${t.dueOn} is not null)`),
+    uniqueIndex('invoices_number_unique').on(t.invoiceNumber),
+    uniqueIndex('invoices_order_unique').on(t.orderId),
+    index('invoices_partner_issued_idx').on(t.partnerId, t.issuedOn),
+  ],
+);
+
+/**
+ * The built-in sandbox payment provider's own records (it stands for an outside provider): the
+ * tokens its hosted card form issued — brand, last four, expiry and the test outcome, never the
+ * number — and the charges it took, one per idempotency key.
+ */
+export const sandboxTokens = pgTable('sandbox_tokens', {
+  token: text('token').primaryKey(),
+  brand: text('brand').notNull(),
+  last4: text('last4').notNull(),
+  expMonth: text('exp_month').notNull(),
+  expYear: text('exp_year').notNull(),
+  /** What charging it does: `success`, `decline`, or `challenge` (3-D Secure-like step first). */
+  outcome: text('outcome').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const sandboxCharges = pgTable(
+  'sandbox_charges',
+  {
+    reference: text('reference').primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    token: text('token')
+      .notNull()
+      .references(() => sandboxTokens.token),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    currency: currencyEnum('currency').notNull(),
+    status: text('status').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sandbox_charges_idempotency_unique').on(t.idempotencyKey)],
+);

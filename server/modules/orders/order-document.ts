@@ -1,0 +1,7 @@
+import type { z } from 'zod';
+import type { PricedLine } from '../../../contract/cart.ts';
+
+/** The lines of an order as they were priced (its quote's), kept whole with the order. */
+export interface OrderDocument {
+  lines: z.input<typeof PricedLine>[];
+}

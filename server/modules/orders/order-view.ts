@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import type { Order } from '../../../contract/orders.ts';
+import type { Queryable } from '../../db/client.ts';
+import { DomainError } from '../../lib/errors.ts';
+import type { PartnerUserActor } from '../auth/actor.ts';
+import { findOrderView } from './orders.queries.ts';
+
+export const orderNotFound = (orderNumber: string) =>
+  new DomainError('not_found', 'order.not_found', `No order ${orderNumber}.`, { params: { orderNumber } });
+
+/** The order page (SPEC §8): lines, licenses, invoice and payment of one of this partner's orders. */
+export async function getOrder(
+  db: Queryable,
+  options: { actor: PartnerUserActor; orderNumber: string },
+): Promise<z.input<typeof Order>> {
+  const view = await findOrderView(db, {
+    partnerId: options.actor.partner.id,
+    orderNumber: options.orderNumber,
+  });
+  if (!view?.invoice) throw orderNotFound(options.orderNumber);
+  const { order, invoice, payment } = view;
+  const quoteNumber = view.quoteNumber;
+  return {
+    orderNumber: order.orderNumber,
+    quoteNumber,
+    customer: { customerId: order.customerId, name: order.customerName, country: order.customerCountry },
+    poNumber: order.poNumber,
+    currency: order.currency,
+    totalMinor: order.totalMinor,
+    createdAt: order.createdAt.toISOString(),
+    lines: order.document?.lines ?? [],
+    licenses: view.licenses,
+    invoice: {
+      invoiceNumber: invoice.invoiceNumber,
+      paymentType: invoice.paymentType,
+      status: invoice.status,
+      issuedOn: invoice.issuedOn,
+      dueOn: invoice.dueOn,
+      paidOn: invoice.paidOn,
+      amountMinor: invoice.amountMinor,
+      amountDueMinor: invoice.status === 'not_paid' ? invoice.amountMinor : 0,
+    },
+    payment: payment ? { provider: payment.provider, brand: payment.brand, last4: payment.last4 } : null,
+  };
+}

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import { ordersApi } from '../../../contract/orders.ts';
+import { route } from '../../http/route.ts';
+import { placeOrder } from '../../use-cases/place-order.ts';
+import { getOrder } from './order-view.ts';
+
+export async function orderRoutes(app: FastifyInstance): Promise<void> {
+  const { jobs, mail, payments } = app.portal;
+  route(
+    app,
+    ordersApi.place,
+    { actors: ['partner_user'], permission: 'orders.create' },
+    ({ actor, db, meta, body }) => placeOrder(db, { payments, jobs, mail }, { actor, meta, ...body }),
+  );
+  route(
+    app,
+    ordersApi.get,
+    { actors: ['partner_user'], permission: 'orders.read' },
+    ({ actor, db, params }) => getOrder(db, { actor, ...params }),
+  );
+}

@@ -1,0 +1,133 @@
+import { and, eq } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { Currency } from '../../../../contract/money.ts';
+import { sandboxCharges, sandboxTokens } from '../../../db/schema/index.ts';
+import type { SandboxOutcome } from './sandbox-cards.ts';
+
+export interface SandboxCard {
+  token: string;
+  brand: string;
+  last4: string;
+  expMonth: string;
+  expYear: string;
+  outcome: SandboxOutcome;
+}
+
+export interface SandboxCharge {
+  reference: string;
+  idempotencyKey: string;
+  token: string;
+  amountMinor: number;
+  currency: Currency;
+  status: 'captured' | 'declined' | 'refunded';
+}
+
+/**
+ * Where the sandbox provider keeps its tokens and charges. It stands for an outside provider, so
+ * its records live outside the portal's transactions and connections: a charge stays taken when
+ * the portal's order then fails (and must be refunded), and a checkout holding a connection never
+ * waits on the provider for another.
+ */
+export interface SandboxStore {
+  saveCard(card: SandboxCard): Promise<void>;
+  findCard(token: string): Promise<SandboxCard | null>;
+  /** The challenge's answer: the card charges (success) or declines; false when no challenge waits. */
+  answerChallenge(token: string, outcome: 'success' | 'decline'): Promise<boolean>;
+  /** Writes the charge unless one exists for its idempotency key; answers the one that counts. */
+  takeCharge(charge: SandboxCharge): Promise<SandboxCharge>;
+  chargesOf(token: string): Promise<SandboxCharge[]>;
+  refund(reference: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** On a PostgreSQL server: the sandbox's own tables, through its own two connections. */
+export function postgresSandboxStore(connectionString: string): SandboxStore {
+  const pool = new pg.Pool({ connectionString, max: 2, idleTimeoutMillis: 10_000 });
+  // An idle connection the server closed (a restart) is replaced on next use, not a crash.
+  pool.on('error', (error) => console.warn('sandbox payment store:', error.message));
+  const db = drizzle(pool);
+  return {
+    saveCard: async (card) => {
+      await db.insert(sandboxTokens).values(card);
+    },
+    findCard: async (token) => {
+      const [row] = await db.select().from(sandboxTokens).where(eq(sandboxTokens.token, token));
+      return row ? { ...row, outcome: row.outcome as SandboxOutcome } : null;
+    },
+    answerChallenge: async (token, outcome) => {
+      const updated = await db
+        .update(sandboxTokens)
+        .set({ outcome })
+        .where(and(eq(sandboxTokens.token, token), eq(sandboxTokens.outcome, 'challenge')))
+        .returning({ token: sandboxTokens.token });
+      return updated.length > 0;
+    },
+    takeCharge: async (charge) => {
+      const [taken] = await db.insert(sandboxCharges).values(charge).onConflictDoNothing().returning();
+      const row =
+        taken ??
+        (
+          await db
+            .select()
+            .from(sandboxCharges)
+            .where(eq(sandboxCharges.idempotencyKey, charge.idempotencyKey))
+        )[0];
+      if (!row) throw new Error('sandbox charge vanished');
+      return { ...row, status: row.status as SandboxCharge['status'] };
+    },
+    chargesOf: async (token) =>
+      (await db.select().from(sandboxCharges).where(eq(sandboxCharges.token, token))).map((row) => ({
+        ...row,
+        status: row.status as SandboxCharge['status'],
+      })),
+    refund: async (reference) => {
+      await db
+        .update(sandboxCharges)
+        .set({ status: 'refunded' })
+        .where(and(eq(sandboxCharges.reference, reference), eq(sandboxCharges.status, 'captured')));
+    },
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * With the embedded database (PGlite: one process, one connection) the sandbox keeps its records in
+ * this process: a second connection does not exist there, and no other process shares the
+ * database. Gone on restart, like a test provider's data may be.
+ */
+export function memorySandboxStore(): SandboxStore {
+  const cards = new Map<string, SandboxCard>();
+  const charges = new Map<string, SandboxCharge>();
+  return {
+    saveCard: async (card) => {
+      cards.set(card.token, card);
+    },
+    findCard: async (token) => cards.get(token) ?? null,
+    answerChallenge: async (token, outcome) => {
+      const card = cards.get(token);
+      if (card?.outcome !== 'challenge') return false;
+      cards.set(token, { ...card, outcome });
+      return true;
+    },
+    takeCharge: async (charge) => {
+      const existing = charges.get(charge.idempotencyKey);
+      if (existing) return existing;
+      charges.set(charge.idempotencyKey, charge);
+      return charge;
+    },
+    chargesOf: async (token) => [...charges.values()].filter((c) => c.token === token),
+    refund: async (reference) => {
+      for (const [key, charge] of charges) {
+        if (charge.reference === reference && charge.status === 'captured')
+          charges.set(key, { ...charge, status: 'refunded' });
+      }
+    },
+    close: async () => {},
+  };
+}
+
+/** The sandbox's store for the database the app runs on (see the two stores above). */
+export function sandboxStoreFor(databaseUrl: string | undefined): SandboxStore {
+  return databaseUrl ? postgresSandboxStore(databaseUrl) : memorySandboxStore();
+}

@@ -1,0 +1,195 @@
+import type { z } from 'zod';
+import type { Order, PlaceOrderRequest } from '../../contract/orders.ts';
+import type { Queryable } from '../db/client.ts';
+import type { PortalMail } from '../http/portal.ts';
+import type { RequestMeta } from '../http/request-meta.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import { todayUtc } from '../lib/dates.ts';
+import { DomainError } from '../lib/errors.ts';
+import { recordAudit } from '../modules/audit/audit.service.ts';
+import type { PartnerUserActor } from '../modules/auth/actor.ts';
+import { createInvoice } from '../modules/invoices/invoices.service.ts';
+import { queueEmail } from '../modules/mail/outbox.ts';
+import { orderPlacedEmail } from '../modules/mail/templates.ts';
+import { getOrder } from '../modules/orders/order-view.ts';
+import { recordOrder } from '../modules/orders/orders.service.ts';
+import { findPartnerTerms } from '../modules/partners/partners.service.ts';
+import { recordPayment } from '../modules/payments/payments.service.ts';
+import {
+  type ChargeOutcome,
+  type PaymentProvider,
+  PaymentUnavailableError,
+} from '../modules/payments/provider.ts';
+import { claimQuoteForOrder } from '../modules/quotes/quotes.service.ts';
+import { issueOrderLicenses } from './issue-order-licenses.ts';
+
+export interface PlaceOrderDeps {
+  payments: PaymentProvider;
+  jobs: JobQueue;
+  mail: PortalMail;
+}
+
+/**
+ * Place order (SPEC §8) for a valid quote, as one use case: the quote claimed (one order per quote,
+ * whoever asks how often), the payment captured (or postpaid for partners with credit terms), the
+ * order and its lines recorded, licenses issued or extended, the invoice made (Online and Paid, or
+ * Postpaid and due in 30 days), and an email to the partner with a link to the order — all in one
+ * transaction. A charge is the one step outside it: if anything after it fails, the charge is
+ * refunded before the error goes on (compensation), so nothing half-made stays and no money is
+ * kept for nothing. The charge's idempotency key is the quote and the card token, so a retry after
+ * a timeout finds the first charge instead of taking a second.
+ */
+export async function placeOrder(
+  db: Queryable,
+  deps: PlaceOrderDeps,
+  options: { actor: PartnerUserActor; meta: RequestMeta } & PlaceOrderRequest,
+): Promise<z.input<typeof Order>> {
+  const { actor, meta, payment } = options;
+  const today = todayUtc(meta.now);
+  return db.transaction(async (tx) => {
+    const quote = await claimQuoteForOrder(tx, { actor, quoteNumber: options.quoteNumber, today });
+    const doc = quote.document;
+    if (payment.method === 'postpaid') {
+      const terms = await findPartnerTerms(tx, actor.partner.id);
+      if (!terms.creditTerms) {
+        throw new DomainError(
+          'forbidden',
+          'orders.postpaid_not_allowed',
+          'Your organisation has no credit terms: pay by card to place the order.',
+          { field: 'payment' },
+        );
+      }
+    }
+    let charge: Extract<ChargeOutcome, { status: 'captured' }> | null = null;
+    if (payment.method === 'card') charge = await takePayment(deps.payments, quote.id, doc, payment.token);
+    try {
+      const order = await recordOrder(tx, {
+        partnerId: actor.partner.id,
+        customerAccountId: quote.customerAccountId,
+        poNumber: doc.poNumber,
+        currency: doc.currency,
+        totalMinor: doc.totals.totalMinor,
+        createdAt: meta.now,
+        quoteId: quote.id,
+        createdByUserId: actor.userId,
+        document: { lines: doc.lines },
+        lines: doc.lines.map((line) => ({
+          productCode: line.productCode,
+          kind: line.kind,
+          fromProductCode: line.fromProduct?.productCode ?? null,
+          quantity: line.quantity,
+          periodStart: line.periodStart,
+          periodEnd: line.periodEnd,
+          listMinor: line.listPriceMinor,
+          discountMinor: line.discountMinor,
+          totalMinor: line.totalMinor,
+          creditMinor: line.credit?.totalMinor ?? 0,
+        })),
+      });
+      await issueOrderLicenses(tx, {
+        customerAccountId: quote.customerAccountId,
+        orderId: order.id,
+        lineIds: order.lineIds,
+        lines: doc.lines,
+        details: doc.details,
+        now: meta.now,
+      });
+      const invoice = await createInvoice(tx, {
+        partnerId: actor.partner.id,
+        orderId: order.id,
+        customerAccountId: quote.customerAccountId,
+        currency: doc.currency,
+        amountMinor: doc.totals.totalMinor,
+        paid: charge !== null,
+        today,
+        now: meta.now,
+      });
+      if (charge) {
+        await recordPayment(tx, {
+          partnerId: actor.partner.id,
+          orderId: order.id,
+          provider: deps.payments.name,
+          reference: charge.reference,
+          amountMinor: doc.totals.totalMinor,
+          currency: doc.currency,
+          brand: charge.brand,
+          last4: charge.last4,
+          now: meta.now,
+        });
+      }
+      await queueEmail(tx, deps.jobs, {
+        partnerId: actor.partner.id,
+        to: actor.email,
+        ...orderPlacedEmail({
+          locale: actor.locale,
+          partnerName: actor.partner.name,
+          orderNumber: order.orderNumber,
+          customerName: doc.customer.name,
+          total: { minor: doc.totals.totalMinor, currency: doc.currency },
+          publicUrl: deps.mail.publicUrl,
+        }),
+        subjectRef: `order:${order.orderNumber}`,
+      });
+      await recordAudit(tx, {
+        partnerId: actor.partner.id,
+        actor,
+        action: 'order.placed',
+        subjectType: 'order',
+        subjectId: order.orderNumber,
+        details: {
+          quoteNumber: doc.quoteNumber,
+          invoiceNumber: invoice.invoiceNumber,
+          totalMinor: doc.totals.totalMinor,
+          payment: payment.method,
+        },
+        meta,
+      });
+      return getOrder(tx, { actor, orderNumber: order.orderNumber });
+    } catch (error) {
+      if (charge) {
+        await deps.payments.refund({
+          reference: charge.reference,
+          amountMinor: doc.totals.totalMinor,
+          currency: doc.currency,
+          idempotencyKey: `refund:${charge.reference}`,
+        });
+      }
+      throw error;
+    }
+  });
+}
+
+async function takePayment(
+  provider: PaymentProvider,
+  quoteId: string,
+  doc: { quoteNumber: string; currency: z.input<typeof Order>['currency']; totals: { totalMinor: number } },
+  token: string,
+): Promise<Extract<ChargeOutcome, { status: 'captured' }>> {
+  let outcome: ChargeOutcome;
+  try {
+    outcome = await provider.charge({
+      token,
+      amountMinor: doc.totals.totalMinor,
+      currency: doc.currency,
+      idempotencyKey: `order:${quoteId}:${token}`,
+      description: `Quote ${doc.quoteNumber}`,
+    });
+  } catch (error) {
+    if (error instanceof PaymentUnavailableError) {
+      // The charge may exist: the same request again finds it by its key instead of charging twice.
+      throw new DomainError(
+        'unavailable',
+        'payment.unavailable',
+        'The payment provider did not answer. Try again: you will not be charged twice.',
+      );
+    }
+    throw error;
+  }
+  if (outcome.status === 'declined') {
+    throw new DomainError('unprocessable', 'payment.declined', 'The card was declined. Use another card.', {
+      field: 'payment',
+      params: { reason: outcome.reason },
+    });
+  }
+  return outcome;
+}
