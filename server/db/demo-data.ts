@@ -66,6 +66,8 @@ export async function loadDemoData(db: Db): Promise<boolean> {
       country: 'US',
       currency: 'USD',
       discountPercent: 15,
+      // Orders against a quote may be paid later (postpaid).
+      creditTerms: true,
     });
     const outro = await createPartner(tx, {
       name: 'Outro Revendedor Ltda',

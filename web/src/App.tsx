@@ -22,6 +22,12 @@ const CatalogPage = lazy(() =>
 const CompanyProfilePage = lazy(() =>
   import('./features/partner/CompanyProfilePage.tsx').then((m) => ({ default: m.CompanyProfilePage })),
 );
+const CheckoutPage = lazy(() =>
+  import('./features/orders/CheckoutPage.tsx').then((m) => ({ default: m.CheckoutPage })),
+);
+const OrderPage = lazy(() =>
+  import('./features/orders/OrderPage.tsx').then((m) => ({ default: m.OrderPage })),
+);
 const MailboxPage = lazy(() =>
   import('./features/mailbox/MailboxPage.tsx').then((m) => ({ default: m.MailboxPage })),
 );
@@ -143,6 +149,22 @@ export function App() {
           element={
             <RequirePermission permission="quotes.read">
               <QuotePage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="quotes/:quoteNumber/checkout"
+          element={
+            <RequirePermission permission="orders.create">
+              <CheckoutPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="orders/:orderNumber"
+          element={
+            <RequirePermission permission="orders.read">
+              <OrderPage />
             </RequirePermission>
           }
         />

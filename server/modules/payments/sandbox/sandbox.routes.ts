@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { Locale } from '../../../../contract/catalog.ts';
+import { hostedFormAssets, hostedFormPage } from './hosted-form.ts';
 import { createSandboxToken } from './sandbox-provider.ts';
 import type { SandboxStore } from './sandbox-store.ts';
 
@@ -24,6 +26,29 @@ export async function sandboxPaymentRoutes(app: FastifyInstance): Promise<void> 
     if (!store) throw new Error('the sandbox provider has no store');
     return store;
   };
+  // The hosted form may be framed by the portal's own pages only.
+  const framedBySelf = {
+    'content-security-policy':
+      "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'self'; object-src 'none'",
+    'x-frame-options': 'SAMEORIGIN',
+  };
+  app.get(
+    '/sandbox-pay/form',
+    { schema: { hide: true, querystring: z.strictObject({ locale: Locale.optional() }) } },
+    async (request, reply) => {
+      const { locale } = request.query as { locale?: Locale };
+      return reply
+        .headers(framedBySelf)
+        .type('text/html; charset=utf-8')
+        .send(hostedFormPage(locale ?? 'en'));
+    },
+  );
+  app.get('/sandbox-pay/form.js', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').send(hostedFormAssets.js),
+  );
+  app.get('/sandbox-pay/form.css', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').send(hostedFormAssets.css),
+  );
   app.post('/sandbox-pay/tokens', { schema: { hide: true, body: CardBody } }, async (request, reply) => {
     const card = request.body as z.infer<typeof CardBody>;
     const token = await createSandboxToken(storeOf(), card, app.portal.clock());

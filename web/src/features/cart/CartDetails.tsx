@@ -23,6 +23,7 @@ export function CartDetails({ cart }: { cart: Cart }) {
   const format = useFormat();
   const navigate = useNavigate();
   const canQuote = useCan('quotes.create');
+  const canOrder = useCan('orders.create');
   const customerId = cart.customer.customerId;
   const packsAndTeams = usePacksAndTeams(customerId);
   const save = useSetCartDetails(customerId);
@@ -228,12 +229,18 @@ export function CartDetails({ cart }: { cart: Cart }) {
               {t('cart.getQuote')}
             </Button>
           ) : null}
-          <Button variant="default" disabled aria-describedby="checkout-later">
-            {t('cart.checkout')}
-          </Button>
+          {canOrder ? (
+            <Button
+              variant="outline"
+              onClick={() => void navigate('/quotes/new?next=checkout')}
+              disabled={!cart.actions.getQuote}
+            >
+              {t('cart.checkout')}
+            </Button>
+          ) : null}
         </Group>
-        <Text size="xs" c="dimmed" id="checkout-later">
-          {t('cart.checkoutLater')}
+        <Text size="xs" c="dimmed">
+          {t('cart.checkoutNote')}
         </Text>
       </Stack>
     </Stack>

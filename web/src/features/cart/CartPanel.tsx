@@ -33,6 +33,7 @@ export function CartPanel({ customerId }: { customerId: string }) {
 
   // The server says whether the cart can be quoted now (not empty, no line with an issue).
   const canGetQuote = cart.data?.actions.getQuote ?? false;
+  const canOrder = useCan('orders.create');
   const blocked = cart.data !== undefined && !canGetQuote && cart.data.lines.some((line) => line.issue);
 
   return (
@@ -49,13 +50,24 @@ export function CartPanel({ customerId }: { customerId: string }) {
           ) : null}
         </div>
         {canQuote ? (
-          <Button
-            onClick={() => void navigate('/quotes/new')}
-            disabled={!canGetQuote}
-            aria-describedby={blocked ? 'cart-blocked' : undefined}
-          >
-            {t('cart.getQuote')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              onClick={() => void navigate('/quotes/new')}
+              disabled={!canGetQuote}
+              aria-describedby={blocked ? 'cart-blocked' : undefined}
+            >
+              {t('cart.getQuote')}
+            </Button>
+            {canOrder ? (
+              <Button
+                variant="outline"
+                onClick={() => void navigate('/quotes/new?next=checkout')}
+                disabled={!canGetQuote}
+              >
+                {t('cart.checkout')}
+              </Button>
+            ) : null}
+          </Group>
         ) : null}
       </Group>
       {blocked && canQuote ? (

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, SimpleGrid, Stack, Text, TextInput, Title } from
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CreateQuoteRequest, limits } from '../../../../contract/index.ts';
 import { useAttemptKey } from '../../api/attempt.ts';
 import {
@@ -54,6 +54,7 @@ function NewQuote({ account }: { account: { customerId: string; name: string } }
   const { t } = useTranslation();
   const navigate = useNavigate();
   const session = useCurrentSession();
+  const toCheckout = useSearchParams()[0].get('next') === 'checkout';
   const cart = useCart(account.customerId);
   const createQuote = useCreateQuote();
   const attempt = useAttemptKey();
@@ -114,7 +115,8 @@ function NewQuote({ account }: { account: { customerId: string; name: string } }
               message: t('quoteForm.created', { number: quote.quoteNumber }),
               autoClose: 5000,
             });
-            void navigate(`/quotes/${encodeURIComponent(quote.quoteNumber)}`);
+            // Checkout from the cart: the quote is made, then paid.
+            void navigate(`/quotes/${encodeURIComponent(quote.quoteNumber)}${toCheckout ? '/checkout' : ''}`);
           },
           onError: (error) => {
             // A message next to a field is also announced at the button, with the focus on the field.
@@ -184,7 +186,7 @@ function NewQuote({ account }: { account: { customerId: string; name: string } }
             <FormErrorAlert form={form} />
             <Group>
               <Button type="submit" loading={createQuote.isPending}>
-                {t('quoteForm.submit')}
+                {toCheckout ? t('quoteForm.submitAndPay') : t('quoteForm.submit')}
               </Button>
             </Group>
           </Stack>

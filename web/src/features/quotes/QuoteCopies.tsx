@@ -15,6 +15,11 @@ export function QuoteCopies({ quote }: { quote: Quote }) {
   const [emailing, setEmailing] = useState(false);
   return (
     <Group gap="xs">
+      {quote.actions.order ? (
+        <Button component={Link} to={`/quotes/${encodeURIComponent(quote.quoteNumber)}/checkout`}>
+          {t('nav.checkout')}
+        </Button>
+      ) : null}
       <Button
         component="a"
         href={quotePdfUrl(quote.quoteNumber, i18n.language)}

@@ -1,0 +1,187 @@
+import { Alert, Anchor, Button, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Quote } from '../../../../contract/index.ts';
+import { useAttemptKey } from '../../api/attempt.ts';
+import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
+import { LinesTable } from '../../ui/LinesTable.tsx';
+import { PageTitle } from '../../ui/PageTitle.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
+import { useCompanyProfile } from '../partner/api.ts';
+import { useQuote } from '../quotes/api.ts';
+import { usePlaceOrder } from './api.ts';
+
+type Card = { token: string; brand: string; last4: string };
+
+/**
+ * Checkout (SPEC §8) of a valid quote: its information, then the payment — a card entered in the
+ * payment provider's own form (the portal gets a token, never the card), or postpaid for partners
+ * with credit terms — and **Place order**.
+ */
+export function CheckoutPage() {
+  const { t } = useTranslation();
+  const quoteNumber = useParams().quoteNumber ?? '';
+  const quote = useQuote(quoteNumber);
+  return (
+    <QueryState query={quote} loadingLabel={t('quoteView.loading')}>
+      {(q) => <Checkout quote={q} />}
+    </QueryState>
+  );
+}
+
+function Checkout({ quote: q }: { quote: Quote }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const errorMessage = useErrorMessage();
+  const profile = useCompanyProfile();
+  const place = usePlaceOrder();
+  const attempt = useAttemptKey();
+  const [method, setMethod] = useState<'card' | 'postpaid'>('card');
+  const [card, setCard] = useState<Card | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  // The provider's form hands over the token by message, from this site's own origin only.
+  useEffect(() => {
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin !== window.location.origin) return;
+      const data = event.data as Partial<Card> & { type?: string };
+      if (data.type !== 'sandbox-pay:token' || !data.token || !data.brand || !data.last4) return;
+      setCard({ token: data.token, brand: data.brand, last4: data.last4 });
+      setProblem(null);
+      attempt.changed();
+    };
+    window.addEventListener('message', onMessage);
+    return () => window.removeEventListener('message', onMessage);
+  }, [attempt]);
+
+  const creditTerms = profile.data?.creditTerms ?? false;
+  const ready = method === 'postpaid' ? creditTerms : card !== null;
+  const submit = () => {
+    if (!ready) {
+      setProblem(t('checkout.cardFirst'));
+      return;
+    }
+    place.mutate(
+      {
+        body: {
+          quoteNumber: q.quoteNumber,
+          payment:
+            method === 'postpaid' ? { method: 'postpaid' } : { method: 'card', token: card?.token ?? '' },
+        },
+        idempotencyKey: attempt.key(),
+      },
+      {
+        onSuccess: (order) => {
+          attempt.succeeded();
+          void navigate(`/orders/${encodeURIComponent(order.orderNumber)}`);
+        },
+        onError: (error) => {
+          if (isHandledGlobally(error)) return;
+          setProblem(errorMessage(error));
+          // A declined card is spent: the form starts again for another one.
+          setCard(null);
+          setFormKey((k) => k + 1);
+          attempt.changed();
+        },
+      },
+    );
+  };
+
+  if (!q.actions.order) {
+    return (
+      <Stack gap="md">
+        <PageTitle>{t('checkout.title', { number: q.quoteNumber })}</PageTitle>
+        <Alert color="orange" variant="light">
+          {t('checkout.notOrderable', { status: t(`quoteStatus.${q.status}`) })}
+        </Alert>
+        <Anchor component={Link} to={`/quotes/${encodeURIComponent(q.quoteNumber)}`}>
+          {t('quoteView.backToQuote')}
+        </Anchor>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Anchor component={Link} to={`/quotes/${encodeURIComponent(q.quoteNumber)}`} size="sm">
+          {t('quoteView.backToQuote')}
+        </Anchor>
+        <PageTitle>{t('checkout.title', { number: q.quoteNumber })}</PageTitle>
+        <Text size="sm">
+          {t('checkout.forCustomer', { name: q.customer.name, customerId: q.customer.customerId })} ·{' '}
+          {t('checkout.billTo', { company: q.billingAddress.companyName })} ·{' '}
+          {t('checkout.licensee', { name: q.endUser.name, email: q.endUser.email })}
+        </Text>
+      </div>
+      <LinesTable lines={q.lines} totals={q.totals} currency={q.currency} />
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {t('checkout.payment')}
+          </Title>
+          <Radio.Group
+            value={method}
+            onChange={(value) => {
+              setMethod(value === 'postpaid' ? 'postpaid' : 'card');
+              setProblem(null);
+              attempt.changed();
+            }}
+            label={t('checkout.paymentMethod')}
+          >
+            <Group mt={4}>
+              <Radio value="card" label={t('checkout.card')} />
+              {creditTerms ? <Radio value="postpaid" label={t('checkout.postpaid')} /> : null}
+            </Group>
+          </Radio.Group>
+          {method === 'card' ? (
+            card ? (
+              <Group gap="sm">
+                <Text fw={600}>
+                  {t('checkout.cardReady', { brand: card.brand.toUpperCase(), last4: card.last4 })}
+                </Text>
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  onClick={() => {
+                    setCard(null);
+                    setFormKey((k) => k + 1);
+                  }}
+                >
+                  {t('checkout.otherCard')}
+                </Button>
+              </Group>
+            ) : (
+              <iframe
+                key={formKey}
+                title={t('checkout.cardForm')}
+                src={`/sandbox-pay/form?locale=${i18n.language === 'pt-BR' ? 'pt-BR' : 'en'}`}
+                style={{
+                  width: '100%',
+                  maxWidth: 460,
+                  height: 290,
+                  border: '1px solid #dee2e6',
+                  borderRadius: 4,
+                }}
+              />
+            )
+          ) : (
+            <Text size="sm">{t('checkout.postpaidNote')}</Text>
+          )}
+          {problem ? (
+            <Alert color="red" variant="light" role="alert">
+              {problem}
+            </Alert>
+          ) : null}
+          <Group>
+            <Button onClick={submit} loading={place.isPending} size="md">
+              {t('checkout.placeOrder')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}

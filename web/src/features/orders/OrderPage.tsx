@@ -1,0 +1,128 @@
+import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { Order } from '../../../../contract/index.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { LinesTable } from '../../ui/LinesTable.tsx';
+import { PageTitle } from '../../ui/PageTitle.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
+import { useOrder } from './api.ts';
+
+/** The order page (SPEC §8), reached from the order email: lines, licenses, invoice, payment. */
+export function OrderPage() {
+  const { t } = useTranslation();
+  const orderNumber = useParams().orderNumber ?? '';
+  const order = useOrder(orderNumber);
+  return (
+    <QueryState query={order} loadingLabel={t('order.loading')}>
+      {(o) => <OrderView order={o} />}
+    </QueryState>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" component="dt">
+        {label}
+      </Text>
+      <Text component="dd" m={0}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function OrderView({ order: o }: { order: Order }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const invoice = o.invoice;
+  return (
+    <Stack gap="lg">
+      <div>
+        <PageTitle>{t('order.title', { number: o.orderNumber })}</PageTitle>
+        <Text size="sm" c="dimmed">
+          {o.customer.name} · {t('topBar.customerId', { customerId: o.customer.customerId })}
+        </Text>
+      </div>
+      <SimpleGrid cols={{ base: 2, md: 4 }} component="dl" m={0}>
+        <Fact label={t('order.placed')}>{format.timestampDate(o.createdAt)}</Fact>
+        <Fact label={t('order.quote')}>{o.quoteNumber ?? t('common.none')}</Fact>
+        <Fact label={t('quoteView.poNumber')}>{o.poNumber ?? t('common.none')}</Fact>
+        <Fact label={t('quoteView.total')}>
+          <Text component="span" fw={700}>
+            {format.money(o.totalMinor, o.currency)}
+          </Text>
+        </Fact>
+      </SimpleGrid>
+      <LinesTable
+        lines={o.lines}
+        totals={{
+          listPriceMinor: sum(o, 'listPriceMinor'),
+          discountMinor: sum(o, 'discountMinor'),
+          totalMinor: o.totalMinor,
+          creditMinor: o.lines.reduce((a, l) => a + (l.credit?.totalMinor ?? 0), 0),
+        }}
+        currency={o.currency}
+      />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Paper withBorder p="md" component="section" aria-labelledby="invoice-heading">
+          <Title order={2} size="h5" id="invoice-heading">
+            {t('order.invoice', { number: invoice.invoiceNumber })}
+          </Title>
+          <Group gap="xs" mt={6}>
+            <Badge variant="light">{t(`invoice.paymentType.${invoice.paymentType}`)}</Badge>
+            <Badge
+              variant="light"
+              color={invoice.status === 'not_paid' ? 'orange' : 'teal'}
+              style={{ color: invoice.status === 'not_paid' ? '#8a3204' : '#0b5e46' }}
+            >
+              {t(`invoice.status.${invoice.status}`)}
+            </Badge>
+          </Group>
+          <Text size="sm" mt={6}>
+            {invoice.dueOn
+              ? t('order.due', {
+                  amount: format.money(invoice.amountDueMinor, o.currency),
+                  date: format.date(invoice.dueOn),
+                })
+              : t('order.paidOn', { date: format.date(invoice.paidOn ?? invoice.issuedOn) })}
+          </Text>
+          {o.payment ? (
+            <Text size="sm">
+              {t('order.paidWith', {
+                brand: (o.payment.brand ?? '').toUpperCase(),
+                last4: o.payment.last4 ?? '',
+              })}
+            </Text>
+          ) : null}
+        </Paper>
+        <Paper withBorder p="md" component="section" aria-labelledby="licenses-heading">
+          <Title order={2} size="h5" id="licenses-heading">
+            {t('order.licenses', { count: o.licenses.length })}
+          </Title>
+          <Table mt={6} verticalSpacing={4}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('assignments.licenseId')}</Table.Th>
+                <Table.Th scope="col">{t('lines.product')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {o.licenses.map((l) => (
+                <Table.Tr key={`${l.lineNo}-${l.licenseId}`}>
+                  <Table.Td>{l.licenseId}</Table.Td>
+                  <Table.Td>{o.lines[l.lineNo - 1]?.productName ?? l.productCode}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+const sum = (o: Order, field: 'listPriceMinor' | 'discountMinor') =>
+  o.lines.reduce((a, l) => a + l[field], 0);

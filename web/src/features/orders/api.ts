@@ -1,0 +1,37 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { ordersApi, type PlaceOrderRequest } from '../../../../contract/index.ts';
+import { call } from '../../api/client.ts';
+import { retryLostAnswer } from '../../api/queryClient.ts';
+import { quoteKeys } from '../quotes/api.ts';
+
+export const orderKeys = { detail: (orderNumber: string) => ['orders', orderNumber] as const };
+
+export function useOrder(orderNumber: string) {
+  return useQuery({
+    queryKey: orderKeys.detail(orderNumber),
+    queryFn: ({ signal }) => call(ordersApi.get, { params: { orderNumber }, signal }),
+  });
+}
+
+/**
+ * Place order: `idempotencyKey` is the user's attempt (a double click or a retry after a lost
+ * answer is the same order and the same charge).
+ */
+export function usePlaceOrder() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      body,
+      idempotencyKey,
+    }: {
+      body: z.input<typeof PlaceOrderRequest>;
+      idempotencyKey: string;
+    }) => call(ordersApi.place, { body, idempotencyKey }),
+    retry: retryLostAnswer,
+    onSuccess: (order) => {
+      queryClient.setQueryData(orderKeys.detail(order.orderNumber), order);
+      void queryClient.invalidateQueries({ queryKey: quoteKeys.all });
+    },
+  });
+}
