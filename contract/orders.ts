@@ -57,7 +57,18 @@ export const Order = z
     createdAt: z.iso.datetime({ offset: true }),
     lines: z.array(PricedLine),
     /** The License IDs the order issued or extended, per line. */
-    licenses: z.array(z.object({ lineNo: z.number().int(), licenseId: z.string(), productCode: z.string() })),
+    licenses: z.array(
+      z.object({
+        lineNo: z.number().int(),
+        licenseId: z.string(),
+        productCode: z.string(),
+        /** The license key the end user activates with (null for licenses carried over without one). */
+        key: z.string().nullable(),
+      }),
+    ),
+    /** The licensee the activation email goes to. */
+    endUser: z.object({ name: z.string(), email: z.string() }).nullable(),
+    actions: z.object({ sendActivation: z.boolean() }),
     invoice: Invoice,
     payment: z
       .object({ provider: PaymentProviderName, brand: z.string().nullable(), last4: z.string().nullable() })
@@ -83,6 +94,16 @@ export const ordersApi = {
     response: Order,
     status: 201,
     idempotent: true,
+  }),
+  sendActivation: endpoint({
+    method: 'POST',
+    path: '/api/orders/:orderNumber/activation-email',
+    operationId: 'sendActivationEmail',
+    summary: "Email the order's licenses and keys to its licensee (the activation email), in the customer's language",
+    tag: 'orders',
+    params: z.strictObject({ orderNumber: OrderNumber }),
+    response: z.object({ sentTo: z.string() }).meta({ id: 'ActivationEmailSent' }),
+    status: 202,
   }),
   get: endpoint({
     method: 'GET',

@@ -59,6 +59,13 @@ test('a card purchase through the sandbox hosted form: a decline, then a card th
   await expect(page.getByRole('region', { name: '1 license' })).toContainText('CLion');
   await expectNoViolations(page, 'order page');
 
+  // The keys are on the order; the activation email takes them to the licensee.
+  const key =
+    (await page.getByRole('region', { name: '1 license' }).getByRole('cell').nth(2).textContent()) ?? '';
+  expect(key).toMatch(/^[A-Z0-9]{10}-/);
+  await page.getByRole('button', { name: 'Send activation email' }).click();
+  await expect(page.getByText('Activation email sent to ada@acme.test.')).toBeVisible();
+
   // The partner's email about the order, with the way back to it.
   const orderNumber = ((await page.getByRole('heading', { name: /^Order / }).textContent()) ?? '').replace(
     'Order ',
@@ -68,6 +75,9 @@ test('a card purchase through the sandbox hosted form: a decline, then a card th
   await page.getByRole('link', { name: `Order ${orderNumber} placed for Acme Corp` }).click();
   const body = page.frameLocator(`iframe[title="Order ${orderNumber} placed for Acme Corp"]`);
   await expect(body.getByRole('link', { name: 'Open the order in Partner Portal' })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the mailbox' }).click();
+  await page.getByRole('link', { name: 'Your licenses from Demo Reseller' }).first().click();
+  await expect(page.getByText(key, { exact: false }).first()).toBeVisible();
 });
 
 test('a postpaid order against a quote: an unpaid invoice due in 30 days', async ({ page }) => {

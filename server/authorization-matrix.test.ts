@@ -311,6 +311,10 @@ const matrix: Record<string, Row> = {
     // A colleague may order the partner's quote; another partner cannot tell it exists.
     expect: sellers(201, 404),
   },
+  'POST /api/orders/{orderNumber}/activation-email': {
+    cell: async (w) => ({ method: 'POST', url: `/api/orders/${await ownerOrder(w)}/activation-email` }),
+    expect: sellers(202, 404),
+  },
   'GET /api/orders/{orderNumber}': {
     cell: async (w) => ({ method: 'GET', url: `/api/orders/${await ownerOrder(w)}` }),
     // Billing reads orders (SPEC §1); another partner's order is not found.

@@ -68,6 +68,8 @@ const Env = z.object({
   ),
   /** The sender of the portal's emails. */
   MAIL_FROM: z.string().default('Partner Portal <no-reply@partner-portal.test>'),
+  /** Seals license keys in the database (see license-key-vault.ts); required in production. */
+  LICENSE_KEY_SECRET: z.string().min(16).optional(),
   /** The portal's address as users reach it, for links in emails; default: the local one. */
   PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
 });
@@ -103,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.LICENSE_KEY_SECRET) {
+    throw new Error(
+      'Invalid configuration: LICENSE_KEY_SECRET is required in production (16 characters or more)',
+    );
+  }
   const demoByDefault = e.DATABASE_URL === undefined;
   const demoData =
     e.NODE_ENV !== 'production' && (e.DEMO_DATA === undefined ? demoByDefault : e.DEMO_DATA === 'true');

@@ -169,6 +169,7 @@ beforeAll(async () => {
       idempotent: true,
     },
     'GET /api/orders/{orderNumber}': { params: { orderNumber: order.orderNumber } },
+    'POST /api/orders/{orderNumber}/activation-email': { params: { orderNumber: order.orderNumber } },
     'GET /api/quotes/{quoteNumber}/pdf': {
       params: { quoteNumber: quote.quoteNumber },
       query: { locale: 'pt-BR' },

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox, orders } from '../db/schema/index.ts';
 import { addDays, addYears, todayUtc } from '../lib/dates.ts';
+import { openLicenseKey } from '../modules/licenses/license-key-vault.ts';
 import { extendLicense } from '../modules/licenses/licenses.service.ts';
 import { setPartnerCreditTerms } from '../modules/partners/partners.service.ts';
 import { type PaymentProvider, PaymentUnavailableError } from '../modules/payments/provider.ts';
@@ -122,6 +123,23 @@ describe('Place order with a card', () => {
       .where(eq(mailOutbox.subjectRef, `order:${order.orderNumber}`));
     expect(email).toMatchObject({ toAddress: partner.emails.sales });
     expect(email?.textBody).toContain(`/orders/${order.orderNumber}`);
+    // The keys, shown on the order and sent sealed to the licensee.
+    expect(order.endUser).toEqual({ name: 'Ada Lovelace', email: 'ada@initech.test' });
+    expect(order.licenses[0].key).toMatch(new RegExp(`^${order.licenses[0].licenseId}-`));
+    const sent = await session.post(`/api/orders/${order.orderNumber}/activation-email`);
+    expect(sent.statusCode).toBe(202);
+    expect(sent.json()).toEqual({ sentTo: 'ada@initech.test' });
+    const [activation] = await t.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.subjectRef, `activation:${order.orderNumber}`));
+    expect(activation).toMatchObject({ toAddress: 'ada@initech.test', sealed: true });
+    expect(activation?.textBody).not.toContain(order.licenses[0].key);
+    expect(openLicenseKey(activation?.textBody ?? '')).toContain(order.licenses[0].key);
+    expect(
+      (await (await partner.loginAs('billing')).post(`/api/orders/${order.orderNumber}/activation-email`))
+        .statusCode,
+    ).toBe(403);
     // The same request again (a reload): the same order.
     const again = await place(
       session,
@@ -131,8 +149,12 @@ describe('Place order with a card', () => {
     expect(again.statusCode).toBe(201);
     expect(again.json().orderNumber).toBe(order.orderNumber);
     // The order page, for billing too; not for another partner.
+    // Billing reads it, without the seller's action.
     expect((await (await partner.loginAs('billing')).get(`/api/orders/${order.orderNumber}`)).json()).toEqual(
-      order,
+      {
+        ...order,
+        actions: { sendActivation: false },
+      },
     );
     const rival = await (await createTestPartner(t.db, t.app)).loginAs('admin');
     expect((await rival.get(`/api/orders/${order.orderNumber}`)).statusCode).toBe(404);

@@ -72,7 +72,7 @@ export async function placeOrder(
         createdAt: meta.now,
         quoteId: quote.id,
         createdByUserId: actor.userId,
-        document: { lines: doc.lines },
+        document: { lines: doc.lines, endUser: { name: doc.endUser.name, email: doc.endUser.email } },
         lines: doc.lines.map((line) => ({
           productCode: line.productCode,
           kind: line.kind,

@@ -46,6 +46,8 @@ export const licenses = pgTable(
      * (SPEC §2) without being kept in clear.
      */
     licenseKeyHash: text('license_key_hash').notNull(),
+    /** The key sealed (AES-256-GCM) to show it again on the order and in the activation email. */
+    licenseKeySealed: text('license_key_sealed'),
     customerAccountId: uuid('customer_account_id')
       .notNull()
       .references(() => customerAccounts.id),

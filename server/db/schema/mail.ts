@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { mailStatusEnum } from './enums.ts';
 import { partners } from './partners.ts';
 
@@ -12,6 +12,8 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body'),
+    /** The bodies carry secrets (license keys): kept sealed (AES-256-GCM), opened to send and to show. */
+    sealed: boolean('sealed').notNull().default(false),
     /** Descriptions of attachments to render at send time (e.g. a quote PDF), not the bytes. */
     attachments: jsonb('attachments').notNull().default([]),
     status: mailStatusEnum('status').notNull().default('pending'),

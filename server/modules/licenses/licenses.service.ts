@@ -6,6 +6,7 @@ import type { IsoDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { grantsPerpetualFallback } from '../cart/line-pricing.ts';
 import { drawLicenseId, drawLicenseKey, drawPackNumber, licenseKeyHash } from './license-identifiers.ts';
+import { sealLicenseKey } from './license-key-vault.ts';
 import { findLicensesOfAccount, hasRunningSubscription, type RenewableRow } from './licenses.queries.ts';
 
 export interface NewPack {
@@ -78,6 +79,7 @@ export async function issueLicenses(
       issued.map(({ seat, licenseId, key }) => ({
         licenseId,
         licenseKeyHash: licenseKeyHash(key),
+        licenseKeySealed: sealLicenseKey(key),
         customerAccountId: input.customerAccountId,
         subscriptionPackId: input.subscriptionPackId,
         productCode: input.productCode,

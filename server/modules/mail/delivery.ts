@@ -3,6 +3,7 @@ import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Queryable } from '../../db/client.ts';
 import { quotes } from '../../db/schema/index.ts';
 import { type JobQueue, queues } from '../../jobs/job-queue.ts';
+import { openLicenseKey } from '../licenses/license-key-vault.ts';
 import { renderQuotePdf } from '../pdf/quote-pdf.ts';
 import type { QuoteDocument } from '../quotes/quote-document.ts';
 import { findOutboxMessage, markSent, recordFailedAttempt } from './mail.queries.ts';
@@ -80,8 +81,10 @@ export async function deliverOutboxMessage(
       from: options.from,
       to: message.toAddress,
       subject: message.subject,
-      text: message.textBody,
-      ...(message.htmlBody ? { html: message.htmlBody } : {}),
+      text: message.sealed ? openLicenseKey(message.textBody) : message.textBody,
+      ...(message.htmlBody
+        ? { html: message.sealed ? openLicenseKey(message.htmlBody) : message.htmlBody }
+        : {}),
       messageId: message.messageId,
       attachments,
     });

@@ -4,6 +4,7 @@ import { type MailboxMessageSummary, mailboxApi } from '../../../contract/mail.t
 import { route } from '../../http/route.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { Actor } from '../auth/actor.ts';
+import { openLicenseKey } from '../licenses/license-key-vault.ts';
 import { findOutboxMessage, listDevMailbox, type OutboxRow } from './mail.queries.ts';
 import type { AttachmentSpec } from './outbox.ts';
 
@@ -43,6 +44,7 @@ export async function mailboxRoutes(app: FastifyInstance): Promise<void> {
     const row = await findOutboxMessage(db, params.id);
     const scope = scopeOf(actor);
     if (row?.deliveredVia !== 'devbox' || (scope !== null && row.partnerId !== scope)) throw noSuchEmail();
-    return { ...summary(row), text: row.textBody, html: row.htmlBody };
+    const open = (body: string) => (row.sealed ? openLicenseKey(body) : body);
+    return { ...summary(row), text: open(row.textBody), html: row.htmlBody ? open(row.htmlBody) : null };
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../../contract/catalog.ts';
 import type { Queryable } from '../../db/client.ts';
 import { type JobQueue, queues } from '../../jobs/job-queue.ts';
+import { sealLicenseKey } from '../licenses/license-key-vault.ts';
 import { insertOutboxMessage } from './mail.queries.ts';
 
 /** An attachment described, not carried: rendered when the email is sent (see delivery.ts). */
@@ -17,6 +18,8 @@ export interface OutgoingEmail {
   attachments?: AttachmentSpec[];
   /** What it is about (`quote:Q-2026-000001`). */
   subjectRef?: string;
+  /** The bodies carry secrets (license keys): they are kept sealed until sent. */
+  secret?: boolean;
 }
 
 /**
@@ -31,8 +34,9 @@ export async function queueEmail(tx: Queryable, jobs: JobQueue, email: OutgoingE
     partnerId: email.partnerId,
     toAddress: email.to,
     subject: email.subject,
-    textBody: email.text,
-    htmlBody: email.html,
+    textBody: email.secret ? sealLicenseKey(email.text) : email.text,
+    htmlBody: email.secret ? sealLicenseKey(email.html) : email.html,
+    sealed: email.secret ?? false,
     attachments: email.attachments ?? [],
     // The same Message-ID on every attempt: a copy resent after a lost answer is the same message.
     messageId: `<${id}@partner-portal.mail>`,

@@ -17,6 +17,11 @@ const messages = {
     orderIntro: 'Order {number} for {customer} has been placed: {total}.',
     orderNext: 'From the order page in Partner Portal you send the activation email to the end users.',
     orderLink: 'Open the order in Partner Portal',
+    activationSubject: 'Your licenses from {partner}',
+    activationIntro:
+      '{partner} has ordered these licenses for {customer} (order {number}). Activate each product with its license key:',
+    activationLine: '{product}: License ID {licenseId}, key {key}',
+    activationLink: 'How to activate a license',
   },
   'pt-BR': {
     quoteSubject: 'Orçamento {number} de {partner}',
@@ -30,6 +35,11 @@ const messages = {
     orderIntro: 'O pedido {number} para {customer} foi feito: {total}.',
     orderNext: 'Na página do pedido no Partner Portal, você envia o e-mail de ativação aos usuários finais.',
     orderLink: 'Abrir o pedido no Partner Portal',
+    activationSubject: 'Suas licenças de {partner}',
+    activationIntro:
+      '{partner} pediu estas licenças para {customer} (pedido {number}). Ative cada produto com a sua chave de licença:',
+    activationLine: '{product}: ID da licença {licenseId}, chave {key}',
+    activationLink: 'Como ativar uma licença',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -125,6 +135,33 @@ export function orderPlacedEmail(input: {
         href: `${input.publicUrl}/orders/${encodeURIComponent(input.orderNumber)}`,
         label: m.orderLink,
       },
+      footer: fill(m.footer, values),
+    }),
+  };
+}
+
+/** The activation email (SPEC §8): to the licensee, each license with its key. */
+export function activationEmail(input: {
+  locale: Locale;
+  partnerName: string;
+  orderNumber: string;
+  customerName: string;
+  licenses: { productName: string; licenseId: string; key: string }[];
+  publicUrl: string;
+}): RenderedEmail {
+  const m = messages[input.locale];
+  const values = { partner: input.partnerName, number: input.orderNumber, customer: input.customerName };
+  return {
+    subject: fill(m.activationSubject, values),
+    ...layout({
+      paragraphs: [
+        m.quoteGreeting,
+        fill(m.activationIntro, values),
+        ...input.licenses.map((l) =>
+          fill(m.activationLine, { product: l.productName, licenseId: l.licenseId, key: l.key }),
+        ),
+      ],
+      link: { href: `${input.publicUrl}/activate`, label: m.activationLink },
       footer: fill(m.footer, values),
     }),
   };

@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { Order } from '../../../contract/orders.ts';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError } from '../../lib/errors.ts';
-import type { PartnerUserActor } from '../auth/actor.ts';
+import { can, type PartnerUserActor } from '../auth/actor.ts';
+import { openLicenseKey } from '../licenses/license-key-vault.ts';
 import { findOrderView } from './orders.queries.ts';
 
 export const orderNotFound = (orderNumber: string) =>
@@ -29,7 +30,14 @@ export async function getOrder(
     totalMinor: order.totalMinor,
     createdAt: order.createdAt.toISOString(),
     lines: order.document?.lines ?? [],
-    licenses: view.licenses,
+    licenses: view.licenses.map(({ sealedKey, ...license }) => ({
+      ...license,
+      key: sealedKey ? openLicenseKey(sealedKey) : null,
+    })),
+    endUser: order.document?.endUser ?? null,
+    actions: {
+      sendActivation: can(options.actor, 'orders.create') && (order.document?.endUser ?? null) !== null,
+    },
     invoice: {
       invoiceNumber: invoice.invoiceNumber,
       paymentType: invoice.paymentType,

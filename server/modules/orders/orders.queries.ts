@@ -27,6 +27,7 @@ export async function findOrderView(db: Queryable, scope: { partnerId: string; o
       customerId: customerAccounts.customerId,
       customerName: customerAccounts.name,
       customerCountry: customerAccounts.country,
+      customerAccountId: orders.customerAccountId,
     })
     .from(orders)
     .innerJoin(customerAccounts, eq(customerAccounts.id, orders.customerAccountId))
@@ -40,6 +41,7 @@ export async function findOrderView(db: Queryable, scope: { partnerId: string; o
       lineNo: orderLines.lineNo,
       licenseId: licenses.licenseId,
       productCode: licensePeriods.productCode,
+      sealedKey: licenses.licenseKeySealed,
     })
     .from(licensePeriods)
     .innerJoin(licenses, eq(licenses.id, licensePeriods.licenseId))

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ordersApi } from '../../../contract/orders.ts';
 import { route } from '../../http/route.ts';
 import { placeOrder } from '../../use-cases/place-order.ts';
+import { sendActivationEmail } from './activation-email.ts';
 import { getOrder } from './order-view.ts';
 
 export async function orderRoutes(app: FastifyInstance): Promise<void> {
@@ -11,6 +12,13 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     ordersApi.place,
     { actors: ['partner_user'], permission: 'orders.create' },
     ({ actor, db, meta, body }) => placeOrder(db, { payments, jobs, mail }, { actor, meta, ...body }),
+  );
+  // Takes the root database: the email is queued in a transaction of its own.
+  route(
+    app,
+    ordersApi.sendActivation,
+    { actors: ['partner_user'], permission: 'orders.create' },
+    ({ actor, meta, params }) => sendActivationEmail(app.portal.db, jobs, mail, { actor, meta, ...params }),
   );
   route(
     app,

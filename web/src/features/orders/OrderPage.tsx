@@ -1,13 +1,15 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Order } from '../../../../contract/index.ts';
+import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { useOrder } from './api.ts';
+import { useOrder, useSendActivation } from './api.ts';
 
 /** The order page (SPEC §8), reached from the order email: lines, licenses, invoice, payment. */
 export function OrderPage() {
@@ -40,12 +42,15 @@ function OrderView({ order: o }: { order: Order }) {
   const invoice = o.invoice;
   return (
     <Stack gap="lg">
-      <div>
-        <PageTitle>{t('order.title', { number: o.orderNumber })}</PageTitle>
-        <Text size="sm" c="dimmed">
-          {o.customer.name} · {t('topBar.customerId', { customerId: o.customer.customerId })}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <PageTitle>{t('order.title', { number: o.orderNumber })}</PageTitle>
+          <Text size="sm" c="dimmed">
+            {o.customer.name} · {t('topBar.customerId', { customerId: o.customer.customerId })}
+          </Text>
+        </div>
+        {o.actions.sendActivation ? <SendActivation order={o} /> : null}
+      </Group>
       <SimpleGrid cols={{ base: 2, md: 4 }} component="dl" m={0}>
         <Fact label={t('order.placed')}>{format.timestampDate(o.createdAt)}</Fact>
         <Fact label={t('order.quote')}>{o.quoteNumber ?? t('common.none')}</Fact>
@@ -107,6 +112,7 @@ function OrderView({ order: o }: { order: Order }) {
               <Table.Tr>
                 <Table.Th scope="col">{t('assignments.licenseId')}</Table.Th>
                 <Table.Th scope="col">{t('lines.product')}</Table.Th>
+                <Table.Th scope="col">{t('order.key')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -114,6 +120,11 @@ function OrderView({ order: o }: { order: Order }) {
                 <Table.Tr key={`${l.lineNo}-${l.licenseId}`}>
                   <Table.Td>{l.licenseId}</Table.Td>
                   <Table.Td>{o.lines[l.lineNo - 1]?.productName ?? l.productCode}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs" ff="monospace">
+                      {l.key ?? t('common.none')}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -126,3 +137,26 @@ function OrderView({ order: o }: { order: Order }) {
 
 const sum = (o: Order, field: 'listPriceMinor' | 'discountMinor') =>
   o.lines.reduce((a, l) => a + l[field], 0);
+
+/** Send activation email (SPEC §8): the licensee gets the licenses and their keys. */
+function SendActivation({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const send = useSendActivation(order.orderNumber);
+  return (
+    <Button
+      loading={send.isPending}
+      onClick={() =>
+        send.mutate(undefined, {
+          onSuccess: (sent) =>
+            notifications.show({ color: 'teal', message: t('order.activationSent', { to: sent.sentTo }) }),
+          onError: (error) => {
+            if (!isHandledGlobally(error)) notifications.show({ color: 'red', message: errorMessage(error) });
+          },
+        })
+      }
+    >
+      {t('order.sendActivation')}
+    </Button>
+  );
+}

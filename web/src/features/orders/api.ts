@@ -35,3 +35,10 @@ export function usePlaceOrder() {
     },
   });
 }
+
+/** Send activation email: the order's licenses and keys to its licensee. */
+export function useSendActivation(orderNumber: string) {
+  return useMutation({
+    mutationFn: () => call(ordersApi.sendActivation, { params: { orderNumber } }),
+  });
+}
