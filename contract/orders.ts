@@ -99,7 +99,8 @@ export const ordersApi = {
     method: 'POST',
     path: '/api/orders/:orderNumber/activation-email',
     operationId: 'sendActivationEmail',
-    summary: "Email the order's licenses and keys to its licensee (the activation email), in the customer's language",
+    summary:
+      "Email the order's licenses and keys to its licensee (the activation email), in the customer's language",
     tag: 'orders',
     params: z.strictObject({ orderNumber: OrderNumber }),
     response: z.object({ sentTo: z.string() }).meta({ id: 'ActivationEmailSent' }),
