@@ -1,0 +1,155 @@
+// Place order through the sandbox provider (issue 9: p99 ≤ 100 ms), on PostgreSQL (DATABASE_URL
+// names the server; a fresh database is created and dropped) and on PGlite. Each order needs a quote
+// of its own, so BENCH_ORDERS quotes (default 1000) are made first through the API; then they are
+// ordered BENCH_ORDER_CONNECTIONS at a time (default 10: checkouts are people clicking Place order),
+// each with its own Idempotency-Key, every answer checked to be 201.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createScratchDatabase } from '../server/test/database.ts';
+import { json, login, postgresReachable, serverUrl, shownUrl } from './http-measure.ts';
+import { APP_NODE_FLAGS, freePort, startNode, stop } from './processes.ts';
+
+const orders = Number(process.env.BENCH_ORDERS ?? 1000);
+const concurrency = Number(process.env.BENCH_ORDER_CONNECTIONS ?? 10);
+const TARGET_P99_MS = 100;
+
+interface Result {
+  kind: string;
+  orders: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+
+async function bench(kind: 'postgres' | 'pglite'): Promise<Result> {
+  const env: Record<string, string> = { DEMO_DATA: 'true', LOG_LEVEL: 'warn', CHECK_RESPONSES: 'false' };
+  let cleanup = async () => {};
+  if (kind === 'postgres') {
+    const scratch = await createScratchDatabase(serverUrl, 'pp_bench');
+    env.DATABASE_URL = scratch.url;
+    cleanup = scratch.drop;
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'pp-bench-'));
+    env.DATA_DIR = dir;
+    env.DATABASE_URL = '';
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const app = await startNode(
+    'server/main.ts',
+    { ...env, PORT: String(port) },
+    `${base}/api/health`,
+    APP_NODE_FLAGS,
+  );
+  try {
+    const { headers } = await login(base, 'sales@demo-reseller.test', 'demo-pass-2026');
+    const post = async (path: string, body: unknown, extra: Record<string, string> = {}) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { ...headers, ...extra },
+        body: JSON.stringify(body),
+      });
+    await post('/api/customers/open', {
+      identifier: { kind: 'customerId', value: '6703615' },
+      email: 'it@acme.test',
+    });
+    const quotes: string[] = [];
+    for (let i = 0; i < orders; i++) {
+      await post('/api/customers/6703615/cart/lines', {
+        productCode: 'WS',
+        quantity: 1 + (i % 5),
+        termYears: 1,
+      });
+      const quote = await json(
+        await post('/api/quotes', {
+          customerId: '6703615',
+          billingAddress: {
+            companyName: 'Bench',
+            addressLine1: '1 St',
+            city: 'X',
+            postalCode: '1',
+            country: 'US',
+          },
+          endUser: { name: 'Bench User', email: 'bench.user@acme.test' },
+        }),
+      );
+      quotes.push(quote.quoteNumber);
+    }
+    const card = await json(
+      await fetch(`${base}/sandbox-pay/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ number: '4242424242424242', expMonth: '12', expYear: '2035', cvc: '123' }),
+      }),
+    );
+    const latencies: number[] = [];
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < quotes.length) {
+          const quoteNumber = quotes[next++] as string;
+          const t0 = performance.now();
+          const res = await post(
+            '/api/orders',
+            { quoteNumber, payment: { method: 'card', token: card.token } },
+            { 'idempotency-key': randomUUID() },
+          );
+          latencies.push(performance.now() - t0);
+          if (res.status !== 201)
+            throw new Error(`order of ${quoteNumber}: ${res.status} ${await res.text()}`);
+          await res.arrayBuffer();
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return {
+      kind,
+      orders: quotes.length,
+      perSecond: Math.round(quotes.length / elapsed),
+      p50: Math.round(percentile(sorted, 50)),
+      p99: Math.round(percentile(sorted, 99)),
+      max: Math.round(sorted.at(-1) ?? 0),
+    };
+  } finally {
+    await stop(app);
+    await cleanup();
+  }
+}
+
+const results: Result[] = [];
+if (await postgresReachable(serverUrl)) results.push(await bench('postgres'));
+else console.log(`PostgreSQL at ${shownUrl(serverUrl)} is not reachable: skipped.`);
+results.push(await bench('pglite'));
+
+console.log(`\nPlace order (sandbox provider), ${concurrency} at a time; Node ${process.version}`);
+console.log(
+  'database'.padEnd(10),
+  'orders'.padStart(7),
+  'orders/s'.padStart(9),
+  'p50 ms'.padStart(7),
+  'p99 ms'.padStart(7),
+  'max ms'.padStart(7),
+);
+for (const r of results) {
+  console.log(
+    r.kind.padEnd(10),
+    String(r.orders).padStart(7),
+    String(r.perSecond).padStart(9),
+    String(r.p50).padStart(7),
+    String(r.p99).padStart(7),
+    String(r.max).padStart(7),
+  );
+}
+const missed = results.filter((r) => r.p99 > TARGET_P99_MS).map((r) => r.kind);
+console.log(
+  `target (p99 ≤ ${TARGET_P99_MS} ms): ${missed.length === 0 ? 'met' : `missed on ${missed.join(', ')}`}`,
+);
