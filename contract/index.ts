@@ -15,6 +15,7 @@ export * from './mail.ts';
 export * from './money.ts';
 export * from './orders.ts';
 export * from './partners.ts';
+export * from './payment-methods.ts';
 export * from './permissions.ts';
 export * from './quotes.ts';
 export * from './tax-ids.ts';

@@ -25,6 +25,8 @@ export const PlaceOrderRequest = z
     payment: z.discriminatedUnion('method', [
       /** A card just entered in the provider's hosted form. */
       z.strictObject({ method: z.literal('card'), token: PaymentToken }),
+      /** A payment method the partner stored. */
+      z.strictObject({ method: z.literal('stored'), paymentMethodId: z.uuid({ error: 'invalid' }) }),
       /** Pay later against the quote: partners with credit terms only. */
       z.strictObject({ method: z.literal('postpaid') }),
     ]),

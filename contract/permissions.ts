@@ -21,6 +21,7 @@ export const permissionsByRole = {
   'orders.create': ['admin', 'sales'],
   'orders.read': ['admin', 'sales', 'billing'],
   'partner.manage': ['admin'],
+  'payment_methods.manage': ['admin', 'billing'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionsByRole;

@@ -17,6 +17,7 @@ import { licenseRoutes } from './modules/licenses/licenses.routes.ts';
 import { mailboxRoutes } from './modules/mail/mailbox.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { companyProfileRoutes, partnerAdminRoutes } from './modules/partners/partners.routes.ts';
+import { paymentMethodRoutes } from './modules/payments/payments.routes.ts';
 import type { PaymentProvider } from './modules/payments/provider.ts';
 import { sandboxPaymentRoutes } from './modules/payments/sandbox/sandbox.routes.ts';
 import { quoteRoutes } from './modules/quotes/quotes.routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(companyProfileRoutes);
   await app.register(mailboxRoutes);
   await app.register(orderRoutes);
+  await app.register(paymentMethodRoutes);
   await app.register(sandboxPaymentRoutes);
 
   await app.register(webApp, { webRoot: options.webRoot ?? defaultWebRoot });

@@ -320,6 +320,23 @@ const matrix: Record<string, Row> = {
     // Billing reads orders (SPEC §1); another partner's order is not found.
     expect: { ...sellers(200, 404), billing: 200 },
   },
+  'GET /api/payment-methods': {
+    cell: async () => ({ method: 'GET', url: '/api/payment-methods' }),
+    expect: { ...everyone(200), anonymous: 401, staff: 403 },
+  },
+  'POST /api/payment-methods': {
+    cell: async (w) => ({ method: 'POST', url: '/api/payment-methods', body: { token: await cardToken(w) } }),
+    // Admin and billing manage payment methods; sales pays with them (SPEC §1).
+    expect: { anonymous: 401, otherPartner: 201, admin: 201, sales: 403, billing: 201, staff: 403 },
+  },
+  'PUT /api/payment-methods/{id}/default': {
+    cell: async (w) => ({ method: 'PUT', url: `/api/payment-methods/${await ownerMethod(w)}/default` }),
+    expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 200, staff: 403 },
+  },
+  'DELETE /api/payment-methods/{id}': {
+    cell: async (w) => ({ method: 'DELETE', url: `/api/payment-methods/${await ownerMethod(w)}` }),
+    expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 200, staff: 403 },
+  },
   'GET /api/quotes/{quoteNumber}/pdf': {
     cell: async (w) => ({ method: 'GET', url: `/api/quotes/${await ownerQuote(w)}/pdf` }),
     expect: sellers(200, 404),
@@ -337,6 +354,12 @@ async function cardToken(w: World): Promise<string> {
     payload: { number: '4242424242424242', expMonth: '12', expYear: '2035', cvc: '123' },
   });
   return res.json().token;
+}
+
+/** A card stored by the owner's admin, for the cells that change one. */
+async function ownerMethod(w: World): Promise<string> {
+  const list = (await w.sessions.admin.post('/api/payment-methods', { token: await cardToken(w) })).json();
+  return list.items.at(-1).id;
 }
 
 async function ownerOrder(w: World): Promise<string> {

@@ -71,6 +71,7 @@ beforeAll(async () => {
   const order = (
     await seller.post('/api/orders', { quoteNumber: ordered.quoteNumber, payment: { method: 'card', token } })
   ).json();
+  const method = (await seller.post('/api/payment-methods', { token })).json().items[0].id as string;
   await openAccount(seller, customer);
   const cart = (
     await seller.post(`/api/customers/${customer.customerId}/cart/lines`, {
@@ -169,6 +170,10 @@ beforeAll(async () => {
       idempotent: true,
     },
     'GET /api/orders/{orderNumber}': { params: { orderNumber: order.orderNumber } },
+    'GET /api/payment-methods': {},
+    'POST /api/payment-methods': { body: { token }, idempotent: true },
+    'PUT /api/payment-methods/{id}/default': { params: { id: method } },
+    'DELETE /api/payment-methods/{id}': { params: { id: method } },
     'POST /api/orders/{orderNumber}/activation-email': { params: { orderNumber: order.orderNumber } },
     'GET /api/quotes/{quoteNumber}/pdf': {
       params: { quoteNumber: quote.quoteNumber },

@@ -45,6 +45,7 @@ beforeAll(async () => {
       return outcome;
     },
     refund: (input) => (sandbox as PaymentProvider).refund(input),
+    describe: (token) => (sandbox as PaymentProvider).describe(token),
   };
   t = await startTestApp({ payments: lossy });
   sandbox = sandboxProvider(sandboxStoreFor(t.database.url));

@@ -14,6 +14,7 @@ import { orderPlacedEmail } from '../modules/mail/templates.ts';
 import { getOrder } from '../modules/orders/order-view.ts';
 import { recordOrder } from '../modules/orders/orders.service.ts';
 import { findPartnerTerms } from '../modules/partners/partners.service.ts';
+import { storedPaymentToken } from '../modules/payments/payment-methods.service.ts';
 import { recordPayment } from '../modules/payments/payments.service.ts';
 import {
   type ChargeOutcome,
@@ -62,6 +63,10 @@ export async function placeOrder(
     }
     let charge: Extract<ChargeOutcome, { status: 'captured' }> | null = null;
     if (payment.method === 'card') charge = await takePayment(deps.payments, quote.id, doc, payment.token);
+    if (payment.method === 'stored') {
+      const token = await storedPaymentToken(tx, actor.partner.id, payment.paymentMethodId);
+      charge = await takePayment(deps.payments, quote.id, doc, token);
+    }
     try {
       const order = await recordOrder(tx, {
         partnerId: actor.partner.id,

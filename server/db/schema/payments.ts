@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { customerAccounts } from './customers.ts';
 import {
   currencyEnum,
@@ -40,6 +51,38 @@ export const payments = pgTable(
     check('payments_amount_positive', sql`${t.amountMinor} >= 0`),
     uniqueIndex('payments_order_unique').on(t.orderId),
     uniqueIndex('payments_provider_reference_unique').on(t.provider, t.providerReference),
+  ],
+);
+
+/**
+ * The partner's stored payment methods (SPEC §8): the provider's token for a card entered in its
+ * hosted form, with brand, last four digits and expiry to show — never the number. Removing one
+ * keeps the row (orders paid with it still name it) but it can no longer be used.
+ */
+export const paymentMethods = pgTable(
+  'payment_methods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    provider: paymentProviderEnum('provider').notNull(),
+    token: text('token').notNull(),
+    brand: text('brand').notNull(),
+    last4: text('last4').notNull(),
+    expMonth: text('exp_month').notNull(),
+    expYear: text('exp_year').notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('payment_methods_last4_digits', sql`${t.last4} ~ '^[0-9]{4}$'`),
+    check('payment_methods_removed_not_default', sql`${t.removedAt} is null or not ${t.isDefault}`),
+    index('payment_methods_partner_idx').on(t.partnerId),
+    uniqueIndex('payment_methods_one_default')
+      .on(t.partnerId)
+      .where(sql`${t.isDefault} and ${t.removedAt} is null`),
   ],
 );
 

@@ -23,6 +23,10 @@ export interface PaymentProvider {
     idempotencyKey: string;
     description: string;
   }): Promise<ChargeOutcome>;
+  /** What a token stands for (to store it): brand, last four, expiry; null for a token it does not know. */
+  describe(
+    token: string,
+  ): Promise<{ brand: string; last4: string; expMonth: string; expYear: string } | null>;
   /** Gives a captured charge back in full (compensation when a later step of an order fails). */
   refund(input: {
     reference: string;

@@ -32,6 +32,12 @@ export function sandboxProvider(store: SandboxStore): PaymentProvider & { store:
         : { status: 'captured', reference: charge.reference, brand: card.brand, last4: card.last4 };
     },
     refund: (input) => store.refund(input.reference),
+    describe: async (token) => {
+      const card = await store.findCard(token);
+      // A challenge not yet answered is no card to keep.
+      if (!card || card.outcome === 'challenge') return null;
+      return { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear };
+    },
   };
 }
 
