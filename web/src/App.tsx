@@ -28,6 +28,9 @@ const CheckoutPage = lazy(() =>
 const OrderPage = lazy(() =>
   import('./features/orders/OrderPage.tsx').then((m) => ({ default: m.OrderPage })),
 );
+const PaymentMethodsPage = lazy(() =>
+  import('./features/payments/PaymentMethodsPage.tsx').then((m) => ({ default: m.PaymentMethodsPage })),
+);
 const MailboxPage = lazy(() =>
   import('./features/mailbox/MailboxPage.tsx').then((m) => ({ default: m.MailboxPage })),
 );
@@ -169,6 +172,7 @@ export function App() {
           }
         />
         <Route path="company" element={<CompanyProfilePage />} />
+        <Route path="payment-methods" element={<PaymentMethodsPage />} />
         <Route path="dev/mailbox" element={<MailboxPage />} />
         <Route path="dev/mailbox/:id" element={<MailboxMessagePage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -93,6 +93,7 @@ export function Layout() {
   const canQuotes = useCan('quotes.read');
   const canRenew = useCan('licenses.read');
   const canOpen = useCan('customers.open');
+  const canPay = useCan('payment_methods.manage');
   const session = useCurrentSession();
 
   return (
@@ -113,6 +114,11 @@ export function Layout() {
             {session.features.devMailbox ? (
               <Anchor component={Link} to="/dev/mailbox" size="sm" fw={600}>
                 {t('nav.mailbox')}
+              </Anchor>
+            ) : null}
+            {canPay ? (
+              <Anchor component={Link} to="/payment-methods" size="sm" fw={600}>
+                {t('nav.paymentMethods')}
               </Anchor>
             ) : null}
             <Anchor component={Link} to="/company" size="sm" fw={600}>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Quote } from '../../../../contract/index.ts';
@@ -9,6 +9,8 @@ import { LinesTable } from '../../ui/LinesTable.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useCompanyProfile } from '../partner/api.ts';
+import { usePaymentMethods } from '../payments/api.ts';
+import { hostedFormUrl, useHostedCardToken } from '../payments/useHostedCardToken.ts';
 import { useQuote } from '../quotes/api.ts';
 import { usePlaceOrder } from './api.ts';
 
@@ -37,27 +39,23 @@ function Checkout({ quote: q }: { quote: Quote }) {
   const profile = useCompanyProfile();
   const place = usePlaceOrder();
   const attempt = useAttemptKey();
-  const [method, setMethod] = useState<'card' | 'postpaid'>('card');
+  // `card`, `postpaid`, or `stored:<id>` for a stored payment method.
+  const [method, setMethod] = useState<string>('card');
   const [card, setCard] = useState<Card | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
 
-  // The provider's form hands over the token by message, from this site's own origin only.
-  useEffect(() => {
-    const onMessage = (event: MessageEvent) => {
-      if (event.origin !== window.location.origin) return;
-      const data = event.data as Partial<Card> & { type?: string };
-      if (data.type !== 'sandbox-pay:token' || !data.token || !data.brand || !data.last4) return;
-      setCard({ token: data.token, brand: data.brand, last4: data.last4 });
-      setProblem(null);
-      attempt.changed();
-    };
-    window.addEventListener('message', onMessage);
-    return () => window.removeEventListener('message', onMessage);
-  }, [attempt]);
+  // The provider's form hands over the token by message (see useHostedCardToken).
+  useHostedCardToken((next) => {
+    setCard(next);
+    setProblem(null);
+    attempt.changed();
+  });
+  const stored = usePaymentMethods().data?.items ?? [];
 
   const creditTerms = profile.data?.creditTerms ?? false;
-  const ready = method === 'postpaid' ? creditTerms : card !== null;
+  const storedId = method.startsWith('stored:') ? method.slice('stored:'.length) : null;
+  const ready = method === 'postpaid' ? creditTerms : storedId !== null || card !== null;
   const submit = () => {
     if (!ready) {
       setProblem(t('checkout.cardFirst'));
@@ -68,7 +66,11 @@ function Checkout({ quote: q }: { quote: Quote }) {
         body: {
           quoteNumber: q.quoteNumber,
           payment:
-            method === 'postpaid' ? { method: 'postpaid' } : { method: 'card', token: card?.token ?? '' },
+            method === 'postpaid'
+              ? { method: 'postpaid' }
+              : storedId
+                ? { method: 'stored', paymentMethodId: storedId }
+                : { method: 'card', token: card?.token ?? '' },
         },
         idempotencyKey: attempt.key(),
       },
@@ -125,13 +127,24 @@ function Checkout({ quote: q }: { quote: Quote }) {
           <Radio.Group
             value={method}
             onChange={(value) => {
-              setMethod(value === 'postpaid' ? 'postpaid' : 'card');
+              setMethod(value);
               setProblem(null);
               attempt.changed();
             }}
             label={t('checkout.paymentMethod')}
           >
             <Group mt={4}>
+              {stored.map((m) => (
+                <Radio
+                  key={m.id}
+                  value={`stored:${m.id}`}
+                  label={t('checkout.storedCard', {
+                    brand: m.brand.toUpperCase(),
+                    last4: m.last4,
+                    expiry: `${m.expMonth}/${m.expYear}`,
+                  })}
+                />
+              ))}
               <Radio value="card" label={t('checkout.card')} />
               {creditTerms ? <Radio value="postpaid" label={t('checkout.postpaid')} /> : null}
             </Group>
@@ -157,7 +170,7 @@ function Checkout({ quote: q }: { quote: Quote }) {
               <iframe
                 key={formKey}
                 title={t('checkout.cardForm')}
-                src={`/sandbox-pay/form?locale=${i18n.language === 'pt-BR' ? 'pt-BR' : 'en'}`}
+                src={hostedFormUrl(i18n.language)}
                 style={{
                   width: '100%',
                   maxWidth: 460,
@@ -167,9 +180,9 @@ function Checkout({ quote: q }: { quote: Quote }) {
                 }}
               />
             )
-          ) : (
+          ) : method === 'postpaid' ? (
             <Text size="sm">{t('checkout.postpaidNote')}</Text>
-          )}
+          ) : null}
           {problem ? (
             <Alert color="red" variant="light" role="alert">
               {problem}

@@ -1,0 +1,161 @@
+import { Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PaymentMethod } from '../../../../contract/index.ts';
+import { useAttemptKey } from '../../api/attempt.ts';
+import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
+import { PageTitle } from '../../ui/PageTitle.tsx';
+import { QueryState } from '../../ui/QueryState.tsx';
+import { EmptyState } from '../../ui/states.tsx';
+import { useChangePaymentMethods, usePaymentMethods } from './api.ts';
+import { type HostedCard, hostedFormUrl, useHostedCardToken } from './useHostedCardToken.ts';
+
+/** Payment methods (SPEC §8): stored cards (brand, last four, expiry), the default, add and remove. */
+export function PaymentMethodsPage() {
+  const { t, i18n } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const methods = usePaymentMethods();
+  const change = useChangePaymentMethods();
+  const attempt = useAttemptKey();
+  const [formKey, setFormKey] = useState(0);
+  const [removing, setRemoving] = useState<PaymentMethod | null>(null);
+  const failed = (error: unknown) => {
+    if (!isHandledGlobally(error)) notifications.show({ color: 'red', message: errorMessage(error) });
+  };
+  const onCard = (card: HostedCard) =>
+    change.add.mutate(
+      { token: card.token, idempotencyKey: attempt.key() },
+      {
+        onSuccess: () => {
+          attempt.succeeded();
+          attempt.changed();
+          setFormKey((k) => k + 1);
+          notifications.show({
+            color: 'teal',
+            message: t('paymentMethods.added', { brand: card.brand.toUpperCase(), last4: card.last4 }),
+          });
+        },
+        onError: failed,
+      },
+    );
+  useHostedCardToken(onCard);
+  const manage = methods.data?.actions.manage ?? false;
+
+  return (
+    <Stack gap="lg">
+      <PageTitle>{t('paymentMethods.title')}</PageTitle>
+      <Text c="dimmed">{t('paymentMethods.intro')}</Text>
+      <QueryState
+        query={methods}
+        loadingLabel={t('paymentMethods.loading')}
+        isEmpty={(data) => data.items.length === 0}
+        empty={<EmptyState>{t('paymentMethods.none')}</EmptyState>}
+      >
+        {(data) => (
+          <Table withTableBorder striped maw={720}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('paymentMethods.card')}</Table.Th>
+                <Table.Th scope="col">{t('paymentMethods.expires')}</Table.Th>
+                <Table.Th scope="col">{t('paymentMethods.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.items.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>
+                    <Group gap="xs">
+                      <Text fw={600}>
+                        {t('paymentMethods.cardName', { brand: m.brand.toUpperCase(), last4: m.last4 })}
+                      </Text>
+                      {m.isDefault ? (
+                        <Badge variant="light" style={{ color: '#0b5e46' }} color="teal">
+                          {t('paymentMethods.default')}
+                        </Badge>
+                      ) : null}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{`${m.expMonth}/${m.expYear}`}</Table.Td>
+                  <Table.Td>
+                    {manage ? (
+                      <Group gap="xs">
+                        {m.isDefault ? null : (
+                          <Button
+                            size="compact-sm"
+                            variant="subtle"
+                            onClick={() => change.setDefault.mutate(m.id, { onError: failed })}
+                            aria-label={t('paymentMethods.makeDefaultOf', { last4: m.last4 })}
+                          >
+                            {t('paymentMethods.makeDefault')}
+                          </Button>
+                        )}
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red.9"
+                          c="red.9"
+                          onClick={() => setRemoving(m)}
+                          aria-label={t('paymentMethods.removeOf', { last4: m.last4 })}
+                        >
+                          {t('paymentMethods.remove')}
+                        </Button>
+                      </Group>
+                    ) : (
+                      t('common.none')
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </QueryState>
+      {manage ? (
+        <Paper withBorder p="md" maw={520} component="section" aria-labelledby="add-card">
+          <Title order={2} size="h5" id="add-card">
+            {t('paymentMethods.add')}
+          </Title>
+          <iframe
+            key={formKey}
+            title={t('checkout.cardForm')}
+            src={hostedFormUrl(i18n.language)}
+            style={{ width: '100%', height: 290, border: 0 }}
+          />
+        </Paper>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('paymentMethods.manageOnly')}
+        </Text>
+      )}
+      <Modal
+        opened={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={t('paymentMethods.removeTitle', { last4: removing?.last4 ?? '' })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
+        <Stack gap="md">
+          <Text size="sm">{t('paymentMethods.removeText')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRemoving(null)}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red.9"
+              loading={change.remove.isPending}
+              onClick={() =>
+                removing &&
+                change.remove.mutate(removing.id, {
+                  onSuccess: () => setRemoving(null),
+                  onError: failed,
+                })
+              }
+            >
+              {t('paymentMethods.remove')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,31 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { paymentMethodsApi } from '../../../../contract/index.ts';
+import { call } from '../../api/client.ts';
+
+const key = ['payment-methods'] as const;
+
+export function usePaymentMethods() {
+  return useQuery({ queryKey: key, queryFn: ({ signal }) => call(paymentMethodsApi.list, { signal }) });
+}
+
+/** Adding, choosing the default and removing all answer the whole list, which replaces the cached one. */
+export function useChangePaymentMethods() {
+  const queryClient = useQueryClient();
+  const store = (list: Awaited<ReturnType<typeof call<typeof paymentMethodsApi.list>>>) =>
+    queryClient.setQueryData(key, list);
+  return {
+    add: useMutation({
+      mutationFn: ({ token, idempotencyKey }: { token: string; idempotencyKey: string }) =>
+        call(paymentMethodsApi.add, { body: { token }, idempotencyKey }),
+      onSuccess: store,
+    }),
+    setDefault: useMutation({
+      mutationFn: (id: string) => call(paymentMethodsApi.setDefault, { params: { id } }),
+      onSuccess: store,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => call(paymentMethodsApi.remove, { params: { id } }),
+      onSuccess: store,
+    }),
+  };
+}
