@@ -16,8 +16,11 @@ export type PaymentProviderName = z.infer<typeof PaymentProviderName>;
 /** A payment method as the provider's hosted form tokenised it: never a card number. */
 export const PaymentToken = z
   .string()
-  .regex(/^tok_[A-Za-z0-9]{24,64}$/, { error: 'payment_token' })
-  .meta({ description: "A payment provider's token for a card entered in its hosted form" });
+  .regex(/^[A-Za-z0-9_-]{8,128}$/, { error: 'payment_token' })
+  .meta({
+    description:
+      "A payment provider's token for a card entered in its hosted form (the sandbox's `tok_…`, an Adyen stored payment method id)",
+  });
 
 export const PlaceOrderRequest = z
   .strictObject({

@@ -10,7 +10,13 @@ describe('configuration', () => {
     );
     expect(loadConfig({ DEMO_DATA: 'false' }).demoData).toBe(false);
     // Never in production, whatever else is said.
-    expect(loadConfig({ NODE_ENV: 'production', DEMO_DATA: 'true' }).demoData).toBe(false);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        LICENSE_KEY_SECRET: 'a-production-secret-1234',
+        DEMO_DATA: 'true',
+      }).demoData,
+    ).toBe(false);
   });
 
   it('trusts a number of proxies or their addresses, never every X-Forwarded-For', () => {
@@ -28,13 +34,36 @@ describe('configuration', () => {
 
   it('checks answers against the contract everywhere but in production, unless told', () => {
     expect(loadConfig({}).checkResponses).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production' }).checkResponses).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', CHECK_RESPONSES: 'true' }).checkResponses).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'production', LICENSE_KEY_SECRET: 'a-production-secret-1234' }).checkResponses,
+    ).toBe(false);
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        LICENSE_KEY_SECRET: 'a-production-secret-1234',
+        CHECK_RESPONSES: 'true',
+      }).checkResponses,
+    ).toBe(true);
     expect(loadConfig({ CHECK_RESPONSES: 'false' }).checkResponses).toBe(false);
   });
 
   it('stops the start on a bad value with a message naming it', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('needs a license key secret in production, and Adyen credentials when Adyen is chosen', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/LICENSE_KEY_SECRET/);
+    expect(() => loadConfig({ PAYMENT_PROVIDER: 'adyen' })).toThrow(/ADYEN_API_KEY/);
+    expect(
+      loadConfig({ PAYMENT_PROVIDER: 'adyen', ADYEN_API_KEY: 'k', ADYEN_MERCHANT_ACCOUNT: 'M' }).payments,
+    ).toEqual({
+      provider: 'adyen',
+      apiKey: 'k',
+      merchantAccount: 'M',
+      environment: 'TEST',
+      liveEndpointUrlPrefix: undefined,
+    });
+    expect(loadConfig({}).payments).toEqual({ provider: 'sandbox' });
   });
 });

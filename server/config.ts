@@ -68,6 +68,12 @@ const Env = z.object({
   ),
   /** The sender of the portal's emails. */
   MAIL_FROM: z.string().default('Partner Portal <no-reply@partner-portal.test>'),
+  /** The payment provider orders are charged through (docs/PAYMENTS.md). */
+  PAYMENT_PROVIDER: z.enum(['sandbox', 'adyen']).default('sandbox'),
+  ADYEN_API_KEY: z.string().optional(),
+  ADYEN_MERCHANT_ACCOUNT: z.string().optional(),
+  ADYEN_ENVIRONMENT: z.enum(['TEST', 'LIVE']).default('TEST'),
+  ADYEN_LIVE_PREFIX: z.string().optional(),
   /** Seals license keys in the database (see license-key-vault.ts); required in production. */
   LICENSE_KEY_SECRET: z.string().min(16).optional(),
   /** The portal's address as users reach it, for links in emails; default: the local one. */
@@ -87,6 +93,15 @@ export type Config = {
   trustProxy: number | string[] | undefined;
   checkResponses: boolean;
   mail: MailConfig;
+  payments:
+    | { provider: 'sandbox' }
+    | {
+        provider: 'adyen';
+        apiKey: string;
+        merchantAccount: string;
+        environment: 'TEST' | 'LIVE';
+        liveEndpointUrlPrefix: string | undefined;
+      };
 };
 
 export interface MailConfig {
@@ -105,6 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  if (e.PAYMENT_PROVIDER === 'adyen' && (!e.ADYEN_API_KEY || !e.ADYEN_MERCHANT_ACCOUNT)) {
+    throw new Error(
+      'Invalid configuration: PAYMENT_PROVIDER=adyen needs ADYEN_API_KEY and ADYEN_MERCHANT_ACCOUNT',
+    );
+  }
   if (e.NODE_ENV === 'production' && !e.LICENSE_KEY_SECRET) {
     throw new Error(
       'Invalid configuration: LICENSE_KEY_SECRET is required in production (16 characters or more)',
@@ -127,6 +147,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     checkResponses:
       e.CHECK_RESPONSES === undefined ? e.NODE_ENV !== 'production' : e.CHECK_RESPONSES === 'true',
+    payments:
+      e.PAYMENT_PROVIDER === 'adyen'
+        ? {
+            provider: 'adyen',
+            apiKey: e.ADYEN_API_KEY ?? '',
+            merchantAccount: e.ADYEN_MERCHANT_ACCOUNT ?? '',
+            environment: e.ADYEN_ENVIRONMENT,
+            liveEndpointUrlPrefix: e.ADYEN_LIVE_PREFIX,
+          }
+        : { provider: 'sandbox' },
     mail: {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM,

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, DEMO_STAFF_EMAIL, demoLogins, loadDemoData } from './db/
 import { startJobQueue } from './jobs/job-queue.ts';
 import { startMaintenance } from './maintenance.ts';
 import { devMailboxTransport, smtpTransport, startMailDelivery } from './modules/mail/delivery.ts';
+import { adyenProvider } from './modules/payments/adyen/adyen-provider.ts';
 import { sandboxProvider } from './modules/payments/sandbox/sandbox-provider.ts';
 import { sandboxStoreFor } from './modules/payments/sandbox/sandbox-store.ts';
 
@@ -26,8 +27,13 @@ const transport = config.mail.smtpUrl
 // Any app process delivers the outbox; without a way out, emails wait in it (never dropped).
 if (transport) await startMailDelivery(jobs, database.db, transport, { from: config.mail.from });
 
-// The built-in sandbox provider (docs/PAYMENTS.md); Adyen and PayPal adapters come by configuration.
-const payments = sandboxProvider(sandboxStoreFor(config.databaseUrl));
+// The built-in sandbox provider by default; Adyen by configuration (docs/PAYMENTS.md).
+const sandbox =
+  config.payments.provider === 'sandbox' ? sandboxProvider(sandboxStoreFor(config.databaseUrl)) : null;
+const payments =
+  config.payments.provider === 'adyen'
+    ? adyenProvider({ ...config.payments, returnUrl: `${config.mail.publicUrl}/orders` })
+    : (sandbox as NonNullable<typeof sandbox>);
 
 const app = await buildApp({
   database,
@@ -63,7 +69,7 @@ async function shutdown(signal: string) {
   stopMaintenance();
   await app.close();
   await jobs.stop();
-  await payments.store.close();
+  await sandbox?.store.close();
   transport?.close();
   await database.close();
   process.exit(0);

@@ -45,7 +45,7 @@ beforeAll(async () => {
       return outcome;
     },
     refund: (input) => (sandbox as PaymentProvider).refund(input),
-    describe: (token) => (sandbox as PaymentProvider).describe(token),
+    describe: (token, shopper) => (sandbox as PaymentProvider).describe(token, shopper),
   };
   t = await startTestApp({ payments: lossy });
   sandbox = sandboxProvider(sandboxStoreFor(t.database.url));

@@ -62,10 +62,16 @@ export async function placeOrder(
       }
     }
     let charge: Extract<ChargeOutcome, { status: 'captured' }> | null = null;
-    if (payment.method === 'card') charge = await takePayment(deps.payments, quote.id, doc, payment.token);
+    if (payment.method === 'card')
+      charge = await takePayment(deps.payments, {
+        quoteId: quote.id,
+        doc,
+        token: payment.token,
+        shopper: actor.partner.id,
+      });
     if (payment.method === 'stored') {
       const token = await storedPaymentToken(tx, actor.partner.id, payment.paymentMethodId);
-      charge = await takePayment(deps.payments, quote.id, doc, token);
+      charge = await takePayment(deps.payments, { quoteId: quote.id, doc, token, shopper: actor.partner.id });
     }
     try {
       const order = await recordOrder(tx, {
@@ -166,10 +172,14 @@ export async function placeOrder(
 
 async function takePayment(
   provider: PaymentProvider,
-  quoteId: string,
-  doc: { quoteNumber: string; currency: z.input<typeof Order>['currency']; totals: { totalMinor: number } },
-  token: string,
+  input: {
+    quoteId: string;
+    doc: { quoteNumber: string; currency: z.input<typeof Order>['currency']; totals: { totalMinor: number } };
+    token: string;
+    shopper: string;
+  },
 ): Promise<Extract<ChargeOutcome, { status: 'captured' }>> {
+  const { quoteId, doc, token } = input;
   let outcome: ChargeOutcome;
   try {
     outcome = await provider.charge({
@@ -178,6 +188,7 @@ async function takePayment(
       currency: doc.currency,
       idempotencyKey: `order:${quoteId}:${token}`,
       description: `Quote ${doc.quoteNumber}`,
+      shopperReference: input.shopper,
     });
   } catch (error) {
     if (error instanceof PaymentUnavailableError) {

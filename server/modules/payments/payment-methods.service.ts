@@ -49,7 +49,7 @@ export async function addPaymentMethod(
   options: Options & { token: string },
 ): Promise<z.input<typeof PaymentMethodList>> {
   const { actor, meta } = options;
-  const card = await provider.describe(options.token);
+  const card = await provider.describe(options.token, actor.partner.id);
   if (!card) {
     throw new DomainError(
       'invalid',

@@ -22,10 +22,13 @@ export interface PaymentProvider {
     currency: Currency;
     idempotencyKey: string;
     description: string;
+    /** Whose stored payment methods the token is among (the partner's id). */
+    shopperReference: string;
   }): Promise<ChargeOutcome>;
   /** What a token stands for (to store it): brand, last four, expiry; null for a token it does not know. */
   describe(
     token: string,
+    shopperReference: string,
   ): Promise<{ brand: string; last4: string; expMonth: string; expYear: string } | null>;
   /** Gives a captured charge back in full (compensation when a later step of an order fails). */
   refund(input: {
