@@ -37,7 +37,7 @@ test('a partner admin stores cards in the provider form, chooses the default, re
   await page.getByRole('link', { name: 'Partner Portal' }).click();
   await openAccountById(page, '6703615', 'it@acme.test');
   await page.getByRole('link', { name: 'Product Catalog' }).click();
-  await page.getByRole('button', { name: /RubyMine/ }).click();
+  await page.getByRole('button', { name: /^RubyMine/ }).click();
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await page.getByRole('button', { name: 'Checkout' }).first().click();
   await page.getByLabel('Licensee name').fill('Ada Lovelace');

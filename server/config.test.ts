@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 
+const adyen = { PAYMENT_PROVIDER: 'adyen', ADYEN_API_KEY: 'k', ADYEN_MERCHANT_ACCOUNT: 'M' };
+
 describe('configuration', () => {
   it('loads demo data by default only on the embedded database', () => {
     expect(loadConfig({}).demoData).toBe(true);
@@ -35,7 +37,8 @@ describe('configuration', () => {
   it('checks answers against the contract everywhere but in production, unless told', () => {
     expect(loadConfig({}).checkResponses).toBe(true);
     expect(
-      loadConfig({ NODE_ENV: 'production', LICENSE_KEY_SECRET: 'a-production-secret-1234' }).checkResponses,
+      loadConfig({ NODE_ENV: 'production', LICENSE_KEY_SECRET: 'a-production-secret-1234', ...adyen })
+        .checkResponses,
     ).toBe(false);
     expect(
       loadConfig({
@@ -53,7 +56,10 @@ describe('configuration', () => {
   });
 
   it('needs a license key secret in production, and Adyen credentials when Adyen is chosen', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/LICENSE_KEY_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...adyen })).toThrow(/LICENSE_KEY_SECRET/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', LICENSE_KEY_SECRET: 'a-production-secret-1234' }),
+    ).toThrow(/PAYMENT_PROVIDER/);
     expect(() => loadConfig({ PAYMENT_PROVIDER: 'adyen' })).toThrow(/ADYEN_API_KEY/);
     expect(
       loadConfig({ PAYMENT_PROVIDER: 'adyen', ADYEN_API_KEY: 'k', ADYEN_MERCHANT_ACCOUNT: 'M' }).payments,

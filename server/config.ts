@@ -120,6 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.PAYMENT_PROVIDER === 'sandbox') {
+    throw new Error(
+      'Invalid configuration: the sandbox payment provider takes test cards only: set PAYMENT_PROVIDER in production',
+    );
+  }
   if (e.PAYMENT_PROVIDER === 'adyen' && (!e.ADYEN_API_KEY || !e.ADYEN_MERCHANT_ACCOUNT)) {
     throw new Error(
       'Invalid configuration: PAYMENT_PROVIDER=adyen needs ADYEN_API_KEY and ADYEN_MERCHANT_ACCOUNT',

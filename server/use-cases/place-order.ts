@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Order, PlaceOrderRequest } from '../../contract/orders.ts';
 import type { Queryable } from '../db/client.ts';
@@ -43,9 +44,17 @@ export interface PlaceOrderDeps {
 export async function placeOrder(
   db: Queryable,
   deps: PlaceOrderDeps,
-  options: { actor: PartnerUserActor; meta: RequestMeta } & PlaceOrderRequest,
+  options: {
+    actor: PartnerUserActor;
+    meta: RequestMeta;
+    /** The request's Idempotency-Key: the user's attempt, the same on a retry of it. */
+    attemptKey: string | undefined;
+  } & PlaceOrderRequest,
 ): Promise<z.input<typeof Order>> {
   const { actor, meta, payment } = options;
+  // One charge per attempt: a retry (same Idempotency-Key) finds the first charge; a new attempt
+  // after a decline or a refund is a new charge. Without a key every request is its own attempt.
+  const attempt = options.attemptKey ?? randomUUID();
   const today = todayUtc(meta.now);
   return db.transaction(async (tx) => {
     const quote = await claimQuoteForOrder(tx, { actor, quoteNumber: options.quoteNumber, today });
@@ -64,14 +73,14 @@ export async function placeOrder(
     let charge: Extract<ChargeOutcome, { status: 'captured' }> | null = null;
     if (payment.method === 'card')
       charge = await takePayment(deps.payments, {
-        quoteId: quote.id,
+        attempt,
         doc,
         token: payment.token,
         shopper: actor.partner.id,
       });
     if (payment.method === 'stored') {
       const token = await storedPaymentToken(tx, actor.partner.id, payment.paymentMethodId);
-      charge = await takePayment(deps.payments, { quoteId: quote.id, doc, token, shopper: actor.partner.id });
+      charge = await takePayment(deps.payments, { attempt, doc, token, shopper: actor.partner.id });
     }
     try {
       const order = await recordOrder(tx, {
@@ -155,15 +164,26 @@ export async function placeOrder(
         },
         meta,
       });
-      return getOrder(tx, { actor, orderNumber: order.orderNumber });
+      // Without the keys: this answer is kept for retries; the order page reads them.
+      return getOrder(tx, { actor, orderNumber: order.orderNumber, withKeys: false });
     } catch (error) {
       if (charge) {
-        await deps.payments.refund({
-          reference: charge.reference,
-          amountMinor: doc.totals.totalMinor,
-          currency: doc.currency,
-          idempotencyKey: `refund:${charge.reference}`,
-        });
+        try {
+          await deps.payments.refund({
+            reference: charge.reference,
+            amountMinor: doc.totals.totalMinor,
+            currency: doc.currency,
+            idempotencyKey: `refund:${charge.reference}`,
+          });
+        } catch (refundError) {
+          // The order's own error is what the user must see; the refund that failed is written
+          // where operations look (and must be retried by hand until refunds have their own queue).
+          console.error('refund failed', {
+            reference: charge.reference,
+            quote: doc.quoteNumber,
+            refundError,
+          });
+        }
       }
       throw error;
     }
@@ -173,20 +193,20 @@ export async function placeOrder(
 async function takePayment(
   provider: PaymentProvider,
   input: {
-    quoteId: string;
+    attempt: string;
     doc: { quoteNumber: string; currency: z.input<typeof Order>['currency']; totals: { totalMinor: number } };
     token: string;
     shopper: string;
   },
 ): Promise<Extract<ChargeOutcome, { status: 'captured' }>> {
-  const { quoteId, doc, token } = input;
+  const { doc, token } = input;
   let outcome: ChargeOutcome;
   try {
     outcome = await provider.charge({
       token,
       amountMinor: doc.totals.totalMinor,
       currency: doc.currency,
-      idempotencyKey: `order:${quoteId}:${token}`,
+      idempotencyKey: `order:${doc.quoteNumber}:${input.attempt}`,
       description: `Quote ${doc.quoteNumber}`,
       shopperReference: input.shopper,
     });

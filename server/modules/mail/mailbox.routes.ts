@@ -3,12 +3,13 @@ import type { z } from 'zod';
 import { type MailboxMessageSummary, mailboxApi } from '../../../contract/mail.ts';
 import { route } from '../../http/route.ts';
 import { DomainError } from '../../lib/errors.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, can } from '../auth/actor.ts';
 import { openLicenseKey } from '../licenses/license-key-vault.ts';
 import { findOutboxMessage, listDevMailbox, type OutboxRow } from './mail.queries.ts';
 import type { AttachmentSpec } from './outbox.ts';
 
 const MAILBOX_SIZE = 100;
+const sealedNote = 'This email carries license keys: it is shown to users who handle licenses.';
 
 const mailboxOff = () =>
   new DomainError(
@@ -44,7 +45,9 @@ export async function mailboxRoutes(app: FastifyInstance): Promise<void> {
     const row = await findOutboxMessage(db, params.id);
     const scope = scopeOf(actor);
     if (row?.deliveredVia !== 'devbox' || (scope !== null && row.partnerId !== scope)) throw noSuchEmail();
-    const open = (body: string) => (row.sealed ? openLicenseKey(body) : body);
+    // An email with license keys opens for those who handle licenses (and vendor staff) only.
+    const mayOpen = actor.kind === 'vendor_staff' || can(actor, 'licenses.read');
+    const open = (body: string) => (row.sealed ? (mayOpen ? openLicenseKey(body) : sealedNote) : body);
     return { ...summary(row), text: open(row.textBody), html: row.htmlBody ? open(row.htmlBody) : null };
   });
 }

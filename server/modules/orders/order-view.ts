@@ -12,7 +12,7 @@ export const orderNotFound = (orderNumber: string) =>
 /** The order page (SPEC §8): lines, licenses, invoice and payment of one of this partner's orders. */
 export async function getOrder(
   db: Queryable,
-  options: { actor: PartnerUserActor; orderNumber: string },
+  options: { actor: PartnerUserActor; orderNumber: string; withKeys?: boolean },
 ): Promise<z.input<typeof Order>> {
   const view = await findOrderView(db, {
     partnerId: options.actor.partner.id,
@@ -20,6 +20,7 @@ export async function getOrder(
   });
   if (!view?.invoice) throw orderNotFound(options.orderNumber);
   const { order, invoice, payment } = view;
+  const showKeys = (options.withKeys ?? true) && can(options.actor, 'licenses.read');
   const quoteNumber = view.quoteNumber;
   return {
     orderNumber: order.orderNumber,
@@ -30,9 +31,10 @@ export async function getOrder(
     totalMinor: order.totalMinor,
     createdAt: order.createdAt.toISOString(),
     lines: order.document?.lines ?? [],
+    // Keys are for those who handle licenses (not billing), and never in an answer kept for retries.
     licenses: view.licenses.map(({ sealedKey, ...license }) => ({
       ...license,
-      key: sealedKey ? openLicenseKey(sealedKey) : null,
+      key: sealedKey && showKeys ? openLicenseKey(sealedKey) : null,
     })),
     endUser: order.document?.endUser ?? null,
     actions: {

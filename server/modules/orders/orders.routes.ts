@@ -11,7 +11,14 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     app,
     ordersApi.place,
     { actors: ['partner_user'], permission: 'orders.create' },
-    ({ actor, db, meta, body }) => placeOrder(db, { payments, jobs, mail }, { actor, meta, ...body }),
+    ({ actor, db, meta, body, request }) => {
+      const key = request.headers['idempotency-key'];
+      return placeOrder(
+        db,
+        { payments, jobs, mail },
+        { actor, meta, attemptKey: typeof key === 'string' ? key : undefined, ...body },
+      );
+    },
   );
   // Takes the root database: the email is queued in a transaction of its own.
   route(

@@ -47,6 +47,8 @@ beforeAll(async () => {
     if (request.method === 'POST' && url.pathname === '/v72/payments') {
       const method = (body?.paymentMethod ?? {}) as { storedPaymentMethodId?: string };
       if (method.storedPaymentMethodId === 'DOWN') return send(503, { status: 503, message: 'unavailable' });
+      if (method.storedPaymentMethodId === 'UNKNOWN')
+        return send(422, { status: 422, errorCode: '800', message: 'Contract not found' });
       if (method.storedPaymentMethodId === 'DECLINED') {
         return send(200, {
           resultCode: 'Refused',
@@ -61,8 +63,8 @@ beforeAll(async () => {
         additionalData: { cardSummary: '1111' },
       });
     }
-    if (request.method === 'POST' && url.pathname === '/v72/payments/PSP0000000001/refunds') {
-      return send(201, { status: 'received', pspReference: 'REF0001', paymentPspReference: 'PSP0000000001' });
+    if (request.method === 'POST' && url.pathname === '/v72/payments/PSP0000000001/reversals') {
+      return send(201, { status: 'received', pspReference: 'REV0001', paymentPspReference: 'PSP0000000001' });
     }
     if (request.method === 'GET' && url.pathname === '/v72/storedPaymentMethods') {
       return send(200, {
@@ -126,7 +128,7 @@ describe('the Adyen adapter', () => {
     await expect(charge('DOWN')).rejects.toBeInstanceOf(PaymentUnavailableError);
   });
 
-  it('refunds a payment in full, with the idempotency key', async () => {
+  it('gives a payment back by a reversal (cancel or refund, whatever the capture setting), with the idempotency key', async () => {
     await provider().refund({
       reference: 'PSP0000000001',
       amountMinor: 123456,
@@ -134,11 +136,11 @@ describe('the Adyen adapter', () => {
       idempotencyKey: 'refund:PSP0000000001',
     });
     const request = seen.at(-1);
-    expect(request?.path).toBe('/v72/payments/PSP0000000001/refunds');
+    expect(request?.path).toBe('/v72/payments/PSP0000000001/reversals');
     expect(request?.headers['idempotency-key']).toBe('refund:PSP0000000001');
-    expect(request?.body).toMatchObject({
-      amount: { currency: 'EUR', value: 123456 },
+    expect(request?.body).toEqual({
       merchantAccount: 'PartnerPortalECOM',
+      reference: 'refund PSP0000000001',
     });
   });
 
@@ -153,5 +155,17 @@ describe('the Adyen adapter', () => {
       '/v72/storedPaymentMethods?shopperReference=partner-1&merchantAccount=PartnerPortalECOM',
     );
     expect(await provider().describe('SOMEONE_ELSES', 'partner-1')).toBeNull();
+  });
+
+  it('takes Adyen refusing the request itself (a 4xx) as a decline', async () => {
+    const outcome = await provider().charge({
+      token: 'UNKNOWN',
+      amountMinor: 100,
+      currency: 'USD',
+      idempotencyKey: 'k-unknown',
+      description: 'Quote',
+      shopperReference: 'partner-1',
+    });
+    expect(outcome).toEqual({ status: 'declined', reason: 'rejected_422' });
   });
 });

@@ -100,7 +100,16 @@ export function adyenProvider(settings: AdyenSettings): PaymentProvider {
           recurringProcessingModel: Types.checkout.PaymentRequest.RecurringProcessingModelEnum.CardOnFile,
         },
         { idempotencyKey: input.idempotencyKey },
-      ).catch(unavailable);
+      ).catch((error: unknown): Types.checkout.PaymentResponse => {
+        // Adyen refusing the request itself (a disabled stored card, a bad field) is a decline.
+        if (error instanceof HttpClientException && error.statusCode >= 400 && error.statusCode < 500) {
+          return {
+            resultCode: Types.checkout.PaymentResponse.ResultCodeEnum.Refused,
+            refusalReason: `rejected_${error.statusCode}`,
+          };
+        }
+        return unavailable(error);
+      });
       const result = String(answer.resultCode ?? '');
       if (result === 'Authorised' && answer.pspReference) {
         const summary = answer.additionalData?.cardSummary;
@@ -115,13 +124,11 @@ export function adyenProvider(settings: AdyenSettings): PaymentProvider {
       return { status: 'declined', reason: answer.refusalReason ?? result.toLowerCase() };
     },
     refund: async (input) => {
-      await checkout.ModificationsApi.refundCapturedPayment(
+      // A reversal cancels a payment not yet captured and refunds a captured one: right whichever
+      // capture setting the merchant account has.
+      await checkout.ModificationsApi.refundOrCancelPayment(
         input.reference,
-        {
-          amount: { currency: input.currency, value: input.amountMinor },
-          merchantAccount: settings.merchantAccount,
-          reference: `refund ${input.reference}`,
-        },
+        { merchantAccount: settings.merchantAccount, reference: `refund ${input.reference}` },
         { idempotencyKey: input.idempotencyKey },
       ).catch(unavailable);
     },

@@ -27,15 +27,16 @@ export function sandboxProvider(store: SandboxStore): PaymentProvider & { store:
         currency: input.currency,
         status: card.outcome === 'decline' ? 'declined' : 'captured',
       });
-      return charge.status === 'declined'
-        ? { status: 'declined', reason: 'card_declined' }
+      // A refunded charge answered again is no payment (its attempt failed after the charge).
+      return charge.status === 'declined' || charge.status === 'refunded'
+        ? { status: 'declined', reason: charge.status === 'refunded' ? 'refunded' : 'card_declined' }
         : { status: 'captured', reference: charge.reference, brand: card.brand, last4: card.last4 };
     },
     refund: (input) => store.refund(input.reference),
     describe: async (token) => {
       const card = await store.findCard(token);
-      // A challenge not yet answered is no card to keep.
-      if (!card || card.outcome === 'challenge') return null;
+      // Only a card that charges is worth keeping (not one awaiting or refused the bank's approval).
+      if (card?.outcome !== 'success') return null;
       return { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear };
     },
   };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Quote } from '../../../../contract/index.ts';
 import { useAttemptKey } from '../../api/attempt.ts';
+import { isApiError } from '../../api/client.ts';
 import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -82,10 +83,14 @@ function Checkout({ quote: q }: { quote: Quote }) {
         onError: (error) => {
           if (isHandledGlobally(error)) return;
           setProblem(errorMessage(error));
-          // A declined card is spent: the form starts again for another one.
-          setCard(null);
-          setFormKey((k) => k + 1);
-          attempt.changed();
+          // A declined card is spent: the form starts again for another one, a new attempt. Any
+          // other failure (no answer, the provider away) keeps the card and the attempt, so Place
+          // order again finds the first charge instead of making a second.
+          if (isApiError(error, 'payment.declined')) {
+            setCard(null);
+            setFormKey((k) => k + 1);
+            attempt.changed();
+          }
         },
       },
     );

@@ -29,10 +29,8 @@ export function usePlaceOrder() {
       idempotencyKey: string;
     }) => call(ordersApi.place, { body, idempotencyKey }),
     retry: retryLostAnswer,
-    onSuccess: (order) => {
-      queryClient.setQueryData(orderKeys.detail(order.orderNumber), order);
-      void queryClient.invalidateQueries({ queryKey: quoteKeys.all });
-    },
+    // The answer carries no license keys (it is kept for retries): the order page reads the order.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: quoteKeys.all }),
   });
 }
 

@@ -36,7 +36,12 @@ export function PaymentMethodsPage() {
             message: t('paymentMethods.added', { brand: card.brand.toUpperCase(), last4: card.last4 }),
           });
         },
-        onError: failed,
+        onError: (error) => {
+          // The card the form holds was not stored: the form starts again, as a new attempt.
+          attempt.changed();
+          setFormKey((k) => k + 1);
+          failed(error);
+        },
       },
     );
   useHostedCardToken(onCard);
