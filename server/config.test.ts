@@ -16,6 +16,7 @@ describe('configuration', () => {
       loadConfig({
         NODE_ENV: 'production',
         LICENSE_KEY_SECRET: 'a-production-secret-1234',
+        ...adyen,
         DEMO_DATA: 'true',
       }).demoData,
     ).toBe(false);
@@ -37,13 +38,17 @@ describe('configuration', () => {
   it('checks answers against the contract everywhere but in production, unless told', () => {
     expect(loadConfig({}).checkResponses).toBe(true);
     expect(
-      loadConfig({ NODE_ENV: 'production', LICENSE_KEY_SECRET: 'a-production-secret-1234', ...adyen })
-        .checkResponses,
+      loadConfig({
+        NODE_ENV: 'production',
+        LICENSE_KEY_SECRET: 'a-production-secret-1234',
+        ...adyen,
+      }).checkResponses,
     ).toBe(false);
     expect(
       loadConfig({
         NODE_ENV: 'production',
         LICENSE_KEY_SECRET: 'a-production-secret-1234',
+        ...adyen,
         CHECK_RESPONSES: 'true',
       }).checkResponses,
     ).toBe(true);
@@ -57,6 +62,7 @@ describe('configuration', () => {
 
   it('needs a license key secret in production, and Adyen credentials when Adyen is chosen', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ...adyen })).toThrow(/LICENSE_KEY_SECRET/);
+    // The sandbox takes test cards only: production names a real provider.
     expect(() =>
       loadConfig({ NODE_ENV: 'production', LICENSE_KEY_SECRET: 'a-production-secret-1234' }),
     ).toThrow(/PAYMENT_PROVIDER/);
