@@ -21,7 +21,6 @@ const messages = {
     activationIntro:
       '{partner} has ordered these licenses for {customer} (order {number}). Activate each product with its license key:',
     activationLine: '{product}: License ID {licenseId}, key {key}',
-    activationLink: 'How to activate a license',
   },
   'pt-BR': {
     quoteSubject: 'Orçamento {number} de {partner}',
@@ -39,7 +38,6 @@ const messages = {
     activationIntro:
       '{partner} pediu estas licenças para {customer} (pedido {number}). Ative cada produto com a sua chave de licença:',
     activationLine: '{product}: ID da licença {licenseId}, chave {key}',
-    activationLink: 'Como ativar uma licença',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -61,14 +59,15 @@ export interface RenderedEmail {
   html: string;
 }
 
-/** Paragraphs and a link as an email: HTML with inline styles, and the same as plain text. */
-function layout(options: { paragraphs: string[]; link: { href: string; label: string }; footer: string }): {
+/** Paragraphs and a link (if any) as an email: HTML with inline styles, and the same as plain text. */
+function layout(options: { paragraphs: string[]; link?: { href: string; label: string }; footer: string }): {
   text: string;
   html: string;
 } {
+  const link = options.link;
   const text = [
     ...options.paragraphs,
-    `${options.link.label}: ${options.link.href}`,
+    ...(link ? [`${link.label}: ${link.href}`] : []),
     '',
     options.footer,
   ].join('\n\n');
@@ -77,7 +76,7 @@ function layout(options: { paragraphs: string[]; link: { href: string; label: st
 <table role="presentation" width="100%" style="max-width:600px;margin:0 auto;background:#ffffff;border-radius:6px;padding:24px">
 <tr><td>
 ${options.paragraphs.map((p) => `<p style="margin:0 0 16px;font-size:15px;line-height:1.5">${escapeHtml(p)}</p>`).join('\n')}
-<p style="margin:24px 0"><a href="${escapeHtml(options.link.href)}" style="background:#3b4bc4;color:#ffffff;padding:10px 18px;border-radius:4px;text-decoration:none;font-weight:bold">${escapeHtml(options.link.label)}</a></p>
+${link ? `<p style="margin:24px 0"><a href="${escapeHtml(link.href)}" style="background:#3b4bc4;color:#ffffff;padding:10px 18px;border-radius:4px;text-decoration:none;font-weight:bold">${escapeHtml(link.label)}</a></p>` : ''}
 <p style="margin:24px 0 0;font-size:12px;color:#5f6670">${escapeHtml(options.footer)}</p>
 </td></tr></table>
 </body></html>`;
@@ -147,7 +146,6 @@ export function activationEmail(input: {
   orderNumber: string;
   customerName: string;
   licenses: { productName: string; licenseId: string; key: string }[];
-  publicUrl: string;
 }): RenderedEmail {
   const m = messages[input.locale];
   const values = { partner: input.partnerName, number: input.orderNumber, customer: input.customerName };
@@ -161,7 +159,6 @@ export function activationEmail(input: {
           fill(m.activationLine, { product: l.productName, licenseId: l.licenseId, key: l.key }),
         ),
       ],
-      link: { href: `${input.publicUrl}/activate`, label: m.activationLink },
       footer: fill(m.footer, values),
     }),
   };

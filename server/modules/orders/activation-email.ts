@@ -1,6 +1,5 @@
 import { defaultLocaleFor } from '../../../contract/catalog.ts';
 import type { Db } from '../../db/client.ts';
-import type { PortalMail } from '../../http/portal.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError } from '../../lib/errors.ts';
@@ -17,7 +16,6 @@ import { getOrder } from './order-view.ts';
 export async function sendActivationEmail(
   db: Db,
   jobs: JobQueue,
-  mail: PortalMail,
   options: { actor: PartnerUserActor; meta: RequestMeta; orderNumber: string },
 ): Promise<{ sentTo: string }> {
   const { actor, meta } = options;
@@ -45,7 +43,6 @@ export async function sendActivationEmail(
           licenseId: l.licenseId,
           key: l.key,
         })),
-        publicUrl: mail.publicUrl,
       }),
       subjectRef: `activation:${order.orderNumber}`,
       secret: true,

@@ -25,7 +25,7 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     app,
     ordersApi.sendActivation,
     { actors: ['partner_user'], permission: 'orders.create' },
-    ({ actor, meta, params }) => sendActivationEmail(app.portal.db, jobs, mail, { actor, meta, ...params }),
+    ({ actor, meta, params }) => sendActivationEmail(app.portal.db, jobs, { actor, meta, ...params }),
   );
   route(
     app,
