@@ -5,10 +5,8 @@
 // BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the load; CI uses 1 second.
 // BENCH_APP_DIR runs the app of another checkout (its own node_modules) to compare two commits;
 // BENCH_APP_FLAGS replaces the Node flags `npm start` gives the app.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createScratchDatabase } from '../server/test/database.ts';
+
+import { startDemoApp } from './demo-app.ts';
 import {
   connections,
   json,
@@ -22,7 +20,7 @@ import {
   shownUrl,
   startCeiling,
 } from './http-measure.ts';
-import { APP_NODE_FLAGS, freePort, startNode, stop } from './processes.ts';
+import { APP_NODE_FLAGS } from './processes.ts';
 
 const appDir = process.env.BENCH_APP_DIR;
 const appFlags = process.env.BENCH_APP_FLAGS?.split(' ').filter(Boolean) ?? APP_NODE_FLAGS;
@@ -56,28 +54,8 @@ async function prepare(base: string) {
 }
 
 async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bareUrl: string): Promise<Row[]> {
-  // Production's answer path (no contract check of each answer), with the demo data to log in with.
-  const env: Record<string, string> = { DEMO_DATA: 'true', LOG_LEVEL: 'warn', CHECK_RESPONSES: 'false' };
-  let cleanup = async () => {};
-  if (kind === 'postgres') {
-    const scratch = await createScratchDatabase(serverUrl, 'pp_bench');
-    env.DATABASE_URL = scratch.url;
-    cleanup = scratch.drop;
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'pp-bench-'));
-    env.DATA_DIR = dir;
-    env.DATABASE_URL = '';
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const app = await startNode(
-    'server/main.ts',
-    { ...env, PORT: String(port) },
-    `${base}/api/health`,
-    appFlags,
-    appDir,
-  );
+  const app = await startDemoApp(kind, { flags: appFlags, appDir });
+  const { base } = app;
   try {
     const { cookie, staffCookie, quoteNumber } = await prepare(base);
     const routes: [string, string, Record<string, string>][] = [
@@ -105,8 +83,7 @@ async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bare
     }
     return rows;
   } finally {
-    await stop(app);
-    await cleanup();
+    await app.stop();
   }
 }
 

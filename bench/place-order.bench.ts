@@ -4,12 +4,8 @@
 // ordered BENCH_ORDER_CONNECTIONS at a time (default 10: checkouts are people clicking Place order),
 // each with its own Idempotency-Key, every answer checked to be 201.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createScratchDatabase } from '../server/test/database.ts';
+import { startDemoApp } from './demo-app.ts';
 import { json, login, postgresReachable, serverUrl, shownUrl } from './http-measure.ts';
-import { APP_NODE_FLAGS, freePort, startNode, stop } from './processes.ts';
 
 const orders = Number(process.env.BENCH_ORDERS ?? 1000);
 const concurrency = Number(process.env.BENCH_ORDER_CONNECTIONS ?? 10);
@@ -28,26 +24,8 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 async function bench(kind: 'postgres' | 'pglite'): Promise<Result> {
-  const env: Record<string, string> = { DEMO_DATA: 'true', LOG_LEVEL: 'warn', CHECK_RESPONSES: 'false' };
-  let cleanup = async () => {};
-  if (kind === 'postgres') {
-    const scratch = await createScratchDatabase(serverUrl, 'pp_bench');
-    env.DATABASE_URL = scratch.url;
-    cleanup = scratch.drop;
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'pp-bench-'));
-    env.DATA_DIR = dir;
-    env.DATABASE_URL = '';
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const app = await startNode(
-    'server/main.ts',
-    { ...env, PORT: String(port) },
-    `${base}/api/health`,
-    APP_NODE_FLAGS,
-  );
+  const app = await startDemoApp(kind);
+  const { base } = app;
   try {
     const { headers } = await login(base, 'sales@demo-reseller.test', 'demo-pass-2026');
     const post = async (path: string, body: unknown, extra: Record<string, string> = {}) =>
@@ -120,8 +98,7 @@ async function bench(kind: 'postgres' | 'pglite'): Promise<Result> {
       max: Math.round(sorted.at(-1) ?? 0),
     };
   } finally {
-    await stop(app);
-    await cleanup();
+    await app.stop();
   }
 }
 

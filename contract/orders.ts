@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PricedLine } from './cart.ts';
 import { CustomerAccount } from './customers.ts';
 import { endpoint } from './endpoint.ts';
+import { identifierPatterns } from './identifiers.ts';
 import { Currency, MinorAmount } from './money.ts';
 import { QuoteNumber } from './quotes.ts';
 
@@ -84,7 +85,7 @@ export type Order = z.infer<typeof Order>;
 
 export const OrderNumber = z
   .string()
-  .regex(/^R-\d{4}-\d{6,9}$/, { error: 'order_number' })
+  .regex(identifierPatterns.orderNumber, { error: 'order_number' })
   .meta({ example: 'R-2026-000017' });
 
 export const ordersApi = {

@@ -2,6 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from './lib/dates.ts';
 import {
+  createTestCardToken,
   createTestCustomer,
   createTestDirectQuote,
   createTestLicenses,
@@ -347,14 +348,7 @@ const matrix: Record<string, Row> = {
   },
 };
 
-async function cardToken(w: World): Promise<string> {
-  const res = await w.t.app.inject({
-    method: 'POST',
-    url: '/sandbox-pay/tokens',
-    payload: { number: '4242424242424242', expMonth: '12', expYear: '2035', cvc: '123' },
-  });
-  return res.json().token;
-}
+const cardToken = (w: World) => createTestCardToken(w.t.app);
 
 /** A card stored by the owner's admin, for the cells that change one. */
 async function ownerMethod(w: World): Promise<string> {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../contract/errors.ts';
 import { addDays, todayUtc } from './lib/dates.ts';
 import {
+  createTestCardToken,
   createTestCustomer,
   createTestDirectQuote,
   createTestLicenses,
@@ -59,13 +60,7 @@ beforeAll(async () => {
   staff = await staffMember.login();
   const quote = await quoteFor(seller, customer);
   const directQuote = await createTestDirectQuote(t.db, customer);
-  const token = (
-    await t.app.inject({
-      method: 'POST',
-      url: '/sandbox-pay/tokens',
-      payload: { number: '4242424242424242', expMonth: '12', expYear: '2035', cvc: '123' },
-    })
-  ).json().token as string;
+  const token = await createTestCardToken(t.app);
   const toOrder = await quoteFor(seller, customer);
   const ordered = await quoteFor(seller, customer);
   const order = (

@@ -198,3 +198,25 @@ export async function createTestDirectQuote(
     }),
   );
 }
+
+/**
+ * A card token from the sandbox provider's own endpoint, as its hosted form gets one (the card
+ * never reaches the portal's API). A success card expiring 12/2035 unless told otherwise.
+ */
+export async function createTestCardToken(
+  app: FastifyInstance,
+  card: { number?: string; expMonth?: string; expYear?: string } = {},
+): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/sandbox-pay/tokens',
+    payload: {
+      number: card.number ?? '4242424242424242',
+      expMonth: card.expMonth ?? '12',
+      expYear: card.expYear ?? '2035',
+      cvc: '123',
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`card token failed: ${res.statusCode} ${res.body}`);
+  return res.json().token;
+}

@@ -10,6 +10,7 @@ import { sandboxTestCards } from '../modules/payments/sandbox/sandbox-cards.ts';
 import { sandboxProvider } from '../modules/payments/sandbox/sandbox-provider.ts';
 import { type SandboxStore, sandboxStoreFor } from '../modules/payments/sandbox/sandbox-store.ts';
 import {
+  createTestCardToken,
   createTestCustomer,
   createTestLicenses,
   createTestPartner,
@@ -58,15 +59,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function cardToken(number: string = sandboxTestCards.success): Promise<string> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/sandbox-pay/tokens',
-    payload: { number, expMonth: '12', expYear: '2035', cvc: '123' },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().token;
-}
+const cardToken = (number?: string) => createTestCardToken(t.app, number ? { number } : {});
 
 const chargesOf = (token: string) => (stores[0] as SandboxStore).chargesOf(token);
 const place = (who: TestSession, body: object, key?: string) =>

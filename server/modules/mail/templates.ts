@@ -1,5 +1,6 @@
 import type { Locale } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
+import { fill } from '../../lib/fill.ts';
 import { formatDate, formatMoney } from '../../lib/formatting.ts';
 import type { QuoteDocument } from '../quotes/quote-document.ts';
 
@@ -40,9 +41,6 @@ const messages = {
     activationLine: '{product}: ID da licença {licenseId}, chave {key}',
   },
 } satisfies Record<Locale, Record<string, string>>;
-
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (_m, name: string) => values[name] ?? '');
 
 export function escapeHtml(text: string): string {
   return text

@@ -21,10 +21,9 @@ export async function getOrder(
   if (!view?.invoice) throw orderNotFound(options.orderNumber);
   const { order, invoice, payment } = view;
   const showKeys = (options.withKeys ?? true) && can(options.actor, 'licenses.read');
-  const quoteNumber = view.quoteNumber;
   return {
     orderNumber: order.orderNumber,
-    quoteNumber,
+    quoteNumber: order.quoteNumber,
     customer: { customerId: order.customerId, name: order.customerName, country: order.customerCountry },
     poNumber: order.poNumber,
     currency: order.currency,

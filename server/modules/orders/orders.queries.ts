@@ -50,7 +50,6 @@ export async function findOrderView(db: Queryable, scope: { partnerId: string; o
     .orderBy(asc(orderLines.lineNo), asc(licenses.licenseId));
   return {
     order,
-    quoteNumber: order.quoteNumber,
     invoice: invoice ?? null,
     payment: payment ?? null,
     licenses: issued,

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCustomer, createTestPartner, quoteFor, type TestPartner } from '../../test/factories.ts';
+import {
+  createTestCardToken,
+  createTestCustomer,
+  createTestPartner,
+  quoteFor,
+  type TestPartner,
+} from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import type { TestSession } from '../../test/session.ts';
 
@@ -7,14 +13,7 @@ let t: TestApp;
 let partner: TestPartner;
 let billing: TestSession;
 
-async function cardToken(number: string): Promise<string> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/sandbox-pay/tokens',
-    payload: { number, expMonth: '7', expYear: '2031', cvc: '123' },
-  });
-  return res.json().token;
-}
+const cardToken = (number: string) => createTestCardToken(t.app, { number, expMonth: '7', expYear: '2031' });
 
 beforeAll(async () => {
   t = await startTestApp();

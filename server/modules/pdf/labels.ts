@@ -79,8 +79,3 @@ export const pdfLabels = {
 } satisfies Record<Locale, unknown>;
 
 export type PdfLabels = (typeof pdfLabels)['en'];
-
-/** `{name}` placeholders filled in. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, name: string) => String(values[name] ?? ''));
-}

@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import type { PricedLine } from '../../../contract/cart.ts';
 import type { Locale } from '../../../contract/catalog.ts';
 import { countryName } from '../../lib/countries.ts';
+import { fill } from '../../lib/fill.ts';
 import { formatDate, formatInteger, formatMoney } from '../../lib/formatting.ts';
 import type { QuoteDocument } from '../quotes/quote-document.ts';
-import { fill, type PdfLabels, pdfLabels } from './labels.ts';
+import { type PdfLabels, pdfLabels } from './labels.ts';
 import { vendorParty } from './vendor.ts';
 
 /**
