@@ -46,18 +46,39 @@ async function prepare(base: string) {
     billingAddress: { companyName: 'Bench', addressLine1: '1 St', city: 'X', postalCode: '1', country: 'US' },
     endUser: { name: 'Bench User', email: 'bench.user@acme.test' },
   });
+  // An order (its own quote, paid by a sandbox card), for GET order.
+  await post('/api/customers/6703615/cart/lines', { productCode: 'GO', quantity: 1, termYears: 1 });
+  const ordered = await post('/api/quotes', {
+    customerId: '6703615',
+    billingAddress: { companyName: 'Bench', addressLine1: '1 St', city: 'X', postalCode: '1', country: 'US' },
+    endUser: { name: 'Bench User', email: 'bench.user@acme.test' },
+  });
+  const card = await fetch(`${base}/sandbox-pay/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ number: '4242424242424242', expMonth: '12', expYear: '2035', cvc: '123' }),
+  }).then(json);
+  const order = await post('/api/orders', {
+    quoteNumber: ordered.quoteNumber,
+    payment: { method: 'card', token: card.token },
+  });
   // A cart with a line again, for GET cart.
   await post('/api/customers/6703615/cart/lines', { productCode: 'WS', quantity: 3, termYears: 2 });
   // The vendor's back office: the demo staff member's session, for the partner list.
   const staff = await login(base, 'staff@vendor.test', 'demo-pass-2026', '/api/admin/auth/login');
-  return { cookie, staffCookie: staff.cookie, quoteNumber: quote.quoteNumber as string };
+  return {
+    cookie,
+    staffCookie: staff.cookie,
+    quoteNumber: quote.quoteNumber as string,
+    orderNumber: order.orderNumber as string,
+  };
 }
 
 async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bareUrl: string): Promise<Row[]> {
   const app = await startDemoApp(kind, { flags: appFlags, appDir });
   const { base } = app;
   try {
-    const { cookie, staffCookie, quoteNumber } = await prepare(base);
+    const { cookie, staffCookie, quoteNumber, orderNumber } = await prepare(base);
     const routes: [string, string, Record<string, string>][] = [
       ['GET /api/health', '/api/health', {}],
       ['GET /api/auth/me', '/api/auth/me', { cookie }],
@@ -71,6 +92,11 @@ async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bare
       ['GET /api/customers/recent', '/api/customers/recent', { cookie }],
       ['GET /api/quotes (first page)', '/api/quotes', { cookie }],
       ['GET /api/quotes?q=acme', '/api/quotes?q=acme', { cookie }],
+      ['GET /api/quotes?status=open', '/api/quotes?status=open', { cookie }],
+      ['GET /api/orders/{orderNumber}', `/api/orders/${orderNumber}`, { cookie }],
+      ['GET /api/partner/profile', '/api/partner/profile', { cookie }],
+      ['GET /api/payment-methods', '/api/payment-methods', { cookie }],
+      ['GET /api/dev/mailbox', '/api/dev/mailbox', { cookie }],
       ['GET /api/admin/partners', '/api/admin/partners', { cookie: staffCookie }],
     ];
     const rows: Row[] = [];
