@@ -30,7 +30,11 @@ export const SessionInfo = z
     /** The customer account opened in this session, shown in the top bar until closed. */
     openAccount: CustomerAccount.nullable(),
     /** Parts of the app this deployment has: the development mailbox (demo mode without SMTP). */
-    features: z.object({ devMailbox: z.boolean() }),
+    features: z.object({
+      devMailbox: z.boolean(),
+      /** PayPal is offered at Checkout and on Payment methods. */
+      paypal: z.boolean(),
+    }),
   })
   .meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -23,6 +23,21 @@ export const PaymentToken = z
       "A payment provider's token for a card entered in its hosted form (the sandbox's `tok_…`, an Adyen stored payment method id)",
   });
 
+/** PayPal's id of an order (or of a setup to store an account), as PayPal returns it. */
+export const PayPalOrderId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{6,64}$/, { error: 'paypal_order' })
+  .meta({ example: '5O190127TN364715T' });
+
+export const PayPalApproval = z
+  .object({
+    /** Where to send the buyer to approve on PayPal's pages; PayPal sends them back to the portal. */
+    approveUrl: z.url(),
+    /** PayPal's id of what the buyer approves (an order, or a setup to store the account). */
+    id: PayPalOrderId,
+  })
+  .meta({ id: 'PayPalApproval' });
+
 export const PlaceOrderRequest = z
   .strictObject({
     quoteNumber: QuoteNumber,
@@ -31,6 +46,8 @@ export const PlaceOrderRequest = z
       z.strictObject({ method: z.literal('card'), token: PaymentToken }),
       /** A payment method the partner stored. */
       z.strictObject({ method: z.literal('stored'), paymentMethodId: z.uuid({ error: 'invalid' }) }),
+      /** A PayPal payment the buyer approved on PayPal's pages (the order id PayPal returned). */
+      z.strictObject({ method: z.literal('paypal'), orderId: PayPalOrderId }),
       /** Pay later against the quote: partners with credit terms only. */
       z.strictObject({ method: z.literal('postpaid') }),
     ]),
@@ -98,6 +115,18 @@ export const ordersApi = {
     tag: 'orders',
     body: PlaceOrderRequest,
     response: Order,
+    status: 201,
+    idempotent: true,
+  }),
+  startPayPal: endpoint({
+    method: 'POST',
+    path: '/api/orders/paypal',
+    operationId: 'startPayPalPayment',
+    summary:
+      "Start paying a valid quote with PayPal: PayPal's order for its total, and the link where the buyer approves it; PayPal sends them back to the quote's checkout, where Place order captures it",
+    tag: 'orders',
+    body: z.strictObject({ quoteNumber: QuoteNumber }).meta({ id: 'StartPayPalPaymentRequest' }),
+    response: PayPalApproval,
     status: 201,
     idempotent: true,
   }),

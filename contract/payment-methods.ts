@@ -1,16 +1,26 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
-import { PaymentProviderName, PaymentToken } from './orders.ts';
+import { PaymentProviderName, PaymentToken, PayPalApproval, PayPalOrderId } from './orders.ts';
 
-/** A stored payment method as the partner sees it: what the card shows, never its number. */
+export const PaymentMethodKind = z.enum(['card', 'paypal']);
+export type PaymentMethodKind = z.infer<typeof PaymentMethodKind>;
+
+/**
+ * A stored payment method as the partner sees it: what the card shows (never its number), or the
+ * PayPal account's email.
+ */
 export const PaymentMethod = z
   .object({
     id: z.uuid(),
     provider: PaymentProviderName,
+    kind: PaymentMethodKind,
     brand: z.string(),
-    last4: z.string(),
-    expMonth: z.string(),
-    expYear: z.string(),
+    /** Cards only. */
+    last4: z.string().nullable(),
+    expMonth: z.string().nullable(),
+    expYear: z.string().nullable(),
+    /** PayPal only. */
+    email: z.string().nullable(),
     isDefault: z.boolean(),
   })
   .meta({ id: 'PaymentMethod' });
@@ -43,6 +53,29 @@ export const paymentMethodsApi = {
       "Store a card entered in the payment provider's hosted form (its token); the first one is the default",
     tag: 'payments',
     body: z.strictObject({ token: PaymentToken }).meta({ id: 'AddPaymentMethodRequest' }),
+    response: PaymentMethodList,
+    status: 201,
+    idempotent: true,
+  }),
+  startPayPal: endpoint({
+    method: 'POST',
+    path: '/api/payment-methods/paypal',
+    operationId: 'startStoringPayPal',
+    summary:
+      "Start storing a PayPal account: the link where the buyer approves it on PayPal's pages; PayPal sends them back to the Payment methods page, which completes it",
+    tag: 'payments',
+    response: PayPalApproval,
+    status: 201,
+    idempotent: true,
+  }),
+  completePayPal: endpoint({
+    method: 'POST',
+    path: '/api/payment-methods/paypal/complete',
+    operationId: 'completeStoringPayPal',
+    summary:
+      'Store the PayPal account the buyer approved (the approval PayPal returned); the first stored method is the default',
+    tag: 'payments',
+    body: z.strictObject({ approvalId: PayPalOrderId }).meta({ id: 'CompletePayPalRequest' }),
     response: PaymentMethodList,
     status: 201,
     idempotent: true,

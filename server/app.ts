@@ -18,6 +18,7 @@ import { mailboxRoutes } from './modules/mail/mailbox.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
 import { companyProfileRoutes, partnerAdminRoutes } from './modules/partners/partners.routes.ts';
 import { paymentMethodRoutes } from './modules/payments/payments.routes.ts';
+import type { PayPalGateway } from './modules/payments/paypal/paypal-gateway.ts';
 import type { PaymentProvider } from './modules/payments/provider.ts';
 import { sandboxPaymentRoutes } from './modules/payments/sandbox/sandbox.routes.ts';
 import { quoteRoutes } from './modules/quotes/quotes.routes.ts';
@@ -45,6 +46,8 @@ export interface AppOptions {
   mail?: PortalMail;
   /** The payment provider orders are charged through (main.ts configures it). */
   payments: PaymentProvider;
+  /** PayPal, where offered (main.ts configures it). */
+  paypal?: PayPalGateway | null;
 }
 
 /** A hop count trusts that many proxies in front; addresses trust exactly those. */
@@ -79,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     jobs: options.jobs,
     mail: options.mail ?? { publicUrl: 'http://127.0.0.1:3000', devMailbox: false },
     payments: options.payments,
+    paypal: options.paypal ?? null,
   };
   app.decorate('portal', portal);
 

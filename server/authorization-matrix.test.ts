@@ -2,6 +2,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from './lib/dates.ts';
 import {
+  answerSandboxPayPal,
   createTestCardToken,
   createTestCustomer,
   createTestDirectQuote,
@@ -312,6 +313,14 @@ const matrix: Record<string, Row> = {
     // A colleague may order the partner's quote; another partner cannot tell it exists.
     expect: sellers(201, 404),
   },
+  'POST /api/orders/paypal': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: '/api/orders/paypal',
+      body: { quoteNumber: await ownerQuote(w) },
+    }),
+    expect: sellers(201, 404),
+  },
   'POST /api/orders/{orderNumber}/activation-email': {
     cell: async (w) => ({ method: 'POST', url: `/api/orders/${await ownerOrder(w)}/activation-email` }),
     expect: sellers(202, 404),
@@ -328,6 +337,20 @@ const matrix: Record<string, Row> = {
   'POST /api/payment-methods': {
     cell: async (w) => ({ method: 'POST', url: '/api/payment-methods', body: { token: await cardToken(w) } }),
     // Admin and billing manage payment methods; sales pays with them (SPEC §1).
+    expect: { anonymous: 401, otherPartner: 201, admin: 201, sales: 403, billing: 201, staff: 403 },
+  },
+  'POST /api/payment-methods/paypal': {
+    cell: async () => ({ method: 'POST', url: '/api/payment-methods/paypal' }),
+    expect: { anonymous: 401, otherPartner: 201, admin: 201, sales: 403, billing: 201, staff: 403 },
+  },
+  'POST /api/payment-methods/paypal/complete': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: '/api/payment-methods/paypal/complete',
+      body: { approvalId: await approvedPayPalSetup(w) },
+    }),
+    // Whoever completes an approval stores the account for their own partner (PayPal's approval
+    // is the buyer's, not the partner's); sales cannot store payment methods.
     expect: { anonymous: 401, otherPartner: 201, admin: 201, sales: 403, billing: 201, staff: 403 },
   },
   'PUT /api/payment-methods/{id}/default': {
@@ -354,6 +377,13 @@ const cardToken = (w: World) => createTestCardToken(w.t.app);
 async function ownerMethod(w: World): Promise<string> {
   const list = (await w.sessions.admin.post('/api/payment-methods', { token: await cardToken(w) })).json();
   return list.items.at(-1).id;
+}
+
+/** A PayPal account the owner's admin asked to store and the buyer approved. */
+async function approvedPayPalSetup(w: World): Promise<string> {
+  const started = (await w.sessions.admin.post('/api/payment-methods/paypal')).json();
+  await answerSandboxPayPal(w.t.app, started.approveUrl);
+  return started.id;
 }
 
 async function ownerOrder(w: World): Promise<string> {

@@ -78,4 +78,13 @@ describe('configuration', () => {
     });
     expect(loadConfig({}).payments).toEqual({ provider: 'sandbox' });
   });
+
+  it('takes PayPal credentials in pairs', () => {
+    expect(loadConfig({}).paypal).toBeNull();
+    expect(() => loadConfig({ PAYPAL_CLIENT_ID: 'id' })).toThrow(/PAYPAL_CLIENT_SECRET/);
+    expect(
+      loadConfig({ PAYPAL_CLIENT_ID: 'id', PAYPAL_CLIENT_SECRET: 'secret', PAYPAL_ENVIRONMENT: 'live' })
+        .paypal,
+    ).toEqual({ clientId: 'id', clientSecret: 'secret', environment: 'live', endpointOverride: undefined });
+  });
 });

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { PayPalSettings } from './modules/payments/paypal/paypal-checkout.ts';
 
 const boolean = z.enum(['true', 'false']).optional();
 
@@ -74,6 +75,12 @@ const Env = z.object({
   ADYEN_MERCHANT_ACCOUNT: z.string().optional(),
   ADYEN_ENVIRONMENT: z.enum(['TEST', 'LIVE']).default('TEST'),
   ADYEN_LIVE_PREFIX: z.string().optional(),
+  /** PayPal (Orders v2 and the Vault) beside the card provider; without them the sandbox's stand-in is offered while the sandbox takes cards. */
+  PAYPAL_CLIENT_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  PAYPAL_CLIENT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  PAYPAL_ENVIRONMENT: z.enum(['sandbox', 'live']).default('sandbox'),
+  /** Send PayPal's calls to this origin instead (an egress proxy). */
+  PAYPAL_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   /** Seals license keys in the database (see license-key-vault.ts); required in production. */
   LICENSE_KEY_SECRET: z.string().min(16).optional(),
   /** The portal's address as users reach it, for links in emails; default: the local one. */
@@ -93,6 +100,8 @@ export type Config = {
   trustProxy: number | string[] | undefined;
   checkResponses: boolean;
   mail: MailConfig;
+  /** PayPal itself; null: the sandbox's stand-in where the sandbox takes cards, else no PayPal. */
+  paypal: PayPalSettings | null;
   payments:
     | { provider: 'sandbox' }
     | {
@@ -130,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration: PAYMENT_PROVIDER=adyen needs ADYEN_API_KEY and ADYEN_MERCHANT_ACCOUNT',
     );
   }
+  if ((e.PAYPAL_CLIENT_ID === undefined) !== (e.PAYPAL_CLIENT_SECRET === undefined)) {
+    throw new Error('Invalid configuration: PayPal needs both PAYPAL_CLIENT_ID and PAYPAL_CLIENT_SECRET');
+  }
   if (e.NODE_ENV === 'production' && !e.LICENSE_KEY_SECRET) {
     throw new Error(
       'Invalid configuration: LICENSE_KEY_SECRET is required in production (16 characters or more)',
@@ -162,6 +174,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             liveEndpointUrlPrefix: e.ADYEN_LIVE_PREFIX,
           }
         : { provider: 'sandbox' },
+    paypal:
+      e.PAYPAL_CLIENT_ID && e.PAYPAL_CLIENT_SECRET
+        ? {
+            clientId: e.PAYPAL_CLIENT_ID,
+            clientSecret: e.PAYPAL_CLIENT_SECRET,
+            environment: e.PAYPAL_ENVIRONMENT,
+            endpointOverride: e.PAYPAL_API_URL,
+          }
+        : null,
     mail: {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM,

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../contract/errors.ts';
 import { addDays, todayUtc } from './lib/dates.ts';
 import {
+  answerSandboxPayPal,
   createTestCardToken,
   createTestCustomer,
   createTestDirectQuote,
@@ -67,6 +68,9 @@ beforeAll(async () => {
     await seller.post('/api/orders', { quoteNumber: ordered.quoteNumber, payment: { method: 'card', token } })
   ).json();
   const method = (await seller.post('/api/payment-methods', { token })).json().items[0].id as string;
+  const payPalStart = (await seller.post('/api/payment-methods/paypal')).json();
+  await answerSandboxPayPal(t.app, payPalStart.approveUrl);
+  const payPalSetup = payPalStart.id as string;
   await openAccount(seller, customer);
   const cart = (
     await seller.post(`/api/customers/${customer.customerId}/cart/lines`, {
@@ -167,6 +171,9 @@ beforeAll(async () => {
     'GET /api/orders/{orderNumber}': { params: { orderNumber: order.orderNumber } },
     'GET /api/payment-methods': {},
     'POST /api/payment-methods': { body: { token }, idempotent: true },
+    'POST /api/orders/paypal': { body: { quoteNumber: toOrder.quoteNumber }, idempotent: true },
+    'POST /api/payment-methods/paypal': { idempotent: true },
+    'POST /api/payment-methods/paypal/complete': { body: { approvalId: payPalSetup }, idempotent: true },
     'PUT /api/payment-methods/{id}/default': { params: { id: method } },
     'DELETE /api/payment-methods/{id}': { params: { id: method } },
     'POST /api/orders/{orderNumber}/activation-email': { params: { orderNumber: order.orderNumber } },

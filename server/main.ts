@@ -6,6 +6,8 @@ import { startJobQueue } from './jobs/job-queue.ts';
 import { startMaintenance } from './maintenance.ts';
 import { devMailboxTransport, smtpTransport, startMailDelivery } from './modules/mail/delivery.ts';
 import { adyenProvider } from './modules/payments/adyen/adyen-provider.ts';
+import { paypalCheckout } from './modules/payments/paypal/paypal-checkout.ts';
+import { sandboxPayPal } from './modules/payments/sandbox/sandbox-paypal.ts';
 import { sandboxProvider } from './modules/payments/sandbox/sandbox-provider.ts';
 import { sandboxStoreFor } from './modules/payments/sandbox/sandbox-store.ts';
 
@@ -34,11 +36,18 @@ const payments =
   config.payments.provider === 'adyen'
     ? adyenProvider({ ...config.payments, returnUrl: `${config.mail.publicUrl}/orders` })
     : (sandbox as NonNullable<typeof sandbox>);
+// PayPal itself when configured; otherwise the sandbox's stand-in while the sandbox takes cards.
+const paypal = config.paypal
+  ? paypalCheckout(config.paypal)
+  : sandbox
+    ? sandboxPayPal(sandbox.store, { publicUrl: config.mail.publicUrl })
+    : null;
 
 const app = await buildApp({
   database,
   jobs,
   payments,
+  paypal,
   mail: { publicUrl: config.mail.publicUrl, devMailbox: config.mail.devMailbox },
   logLevel: config.logLevel,
   cookieSecure: config.cookieSecure,

@@ -1,6 +1,7 @@
 import type { Database, Db } from '../db/client.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { SessionStatement } from '../modules/auth/session.queries.ts';
+import type { PayPalGateway } from '../modules/payments/paypal/paypal-gateway.ts';
 import type { PaymentProvider } from '../modules/payments/provider.ts';
 import type { Clock } from './request-meta.ts';
 
@@ -16,6 +17,8 @@ export interface Portal {
   mail: PortalMail;
   /** The payment provider orders are charged through (the sandbox unless configured otherwise). */
   payments: PaymentProvider;
+  /** PayPal (or the sandbox's stand-in for it); null where it is not offered. */
+  paypal: PayPalGateway | null;
 }
 
 export interface PortalMail {

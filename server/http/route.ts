@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Endpoint } from '../../contract/endpoint.ts';
@@ -29,6 +29,11 @@ export interface RouteContext<E extends Endpoint> {
   meta: RequestMeta;
   /** The database, or the request's transaction when the endpoint is idempotent. */
   db: Queryable;
+  /**
+   * The user's attempt at an idempotent endpoint: its Idempotency-Key, the same on a retry of it
+   * (a call made without one is an attempt of its own). Calls to a provider carry it.
+   */
+  attemptKey: string;
   request: FastifyRequest;
   reply: FastifyReply;
 }
@@ -110,7 +115,9 @@ const actorKindNames: Record<ActorKind, string> = {
 
 function contextOf<E extends Endpoint>(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
   const meta: RequestMeta = { ip: request.ip, requestId: String(request.id), now: app.portal.clock() };
+  const key = request.headers[IDEMPOTENCY_HEADER];
   return {
+    attemptKey: typeof key === 'string' ? key : randomUUID(),
     params: request.params as Infer<E['params']>,
     query: request.query as Infer<E['query']>,
     body: request.body as Infer<E['body']>,

@@ -220,3 +220,25 @@ export async function createTestCardToken(
   if (res.statusCode !== 201) throw new Error(`card token failed: ${res.statusCode} ${res.body}`);
   return res.json().token;
 }
+
+/**
+ * The buyer's answer on the sandbox's PayPal page (approve with a test account, or cancel), as the
+ * browser posts its form; answers where PayPal sends the buyer back.
+ */
+export async function answerSandboxPayPal(
+  app: FastifyInstance,
+  approveUrl: string,
+  answer: { decision?: 'approve' | 'cancel'; email?: string } = {},
+): Promise<URL> {
+  const res = await app.inject({
+    method: 'POST',
+    url: new URL(approveUrl).pathname,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({
+      decision: answer.decision ?? 'approve',
+      email: answer.email ?? 'buyer@paypal.sandbox.test',
+    }).toString(),
+  });
+  if (res.statusCode !== 303) throw new Error(`PayPal answer failed: ${res.statusCode} ${res.body}`);
+  return new URL(String(res.headers.location));
+}

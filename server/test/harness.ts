@@ -3,7 +3,9 @@ import { buildApp } from '../app.ts';
 import type { Db } from '../db/client.ts';
 import { type JobQueue, startJobQueue } from '../jobs/job-queue.ts';
 import { loadDemoCatalog } from '../modules/catalog/demo-catalog.ts';
+import type { PayPalGateway } from '../modules/payments/paypal/paypal-gateway.ts';
 import type { PaymentProvider } from '../modules/payments/provider.ts';
+import { sandboxPayPal } from '../modules/payments/sandbox/sandbox-paypal.ts';
 import { sandboxProvider } from '../modules/payments/sandbox/sandbox-provider.ts';
 import { sandboxStoreFor } from '../modules/payments/sandbox/sandbox-store.ts';
 import { openTestDatabase, type TestDatabase } from './database.ts';
@@ -36,7 +38,13 @@ export interface TestApp {
 
 /** The real application over a fresh database with the catalog loaded; no web build is served. */
 export async function startTestApp(
-  options: { trustProxy?: number | string[]; devMailbox?: boolean; payments?: PaymentProvider } = {},
+  options: {
+    trustProxy?: number | string[];
+    devMailbox?: boolean;
+    payments?: PaymentProvider;
+    /** PayPal: the sandbox's stand-in unless given (null: not offered). */
+    paypal?: PayPalGateway | null;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   await loadDemoCatalog(database.db);
@@ -44,15 +52,17 @@ export async function startTestApp(
   // The queue takes jobs; tests that deliver them start a worker on it (see mail tests).
   const jobs = await startJobQueue(database, { pollingIntervalSeconds: 0.5, retryDelaySeconds: 1 });
   const sandbox = sandboxProvider(sandboxStoreFor(database.url));
+  const publicUrl = 'http://portal.test';
   const app = await buildApp({
     database,
     logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     webRoot: '/nonexistent',
     clock: clock.read,
     jobs,
-    mail: { publicUrl: 'http://portal.test', devMailbox: options.devMailbox ?? false },
+    mail: { publicUrl, devMailbox: options.devMailbox ?? false },
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     payments: options.payments ?? sandbox,
+    paypal: options.paypal === undefined ? sandboxPayPal(sandbox.store, { publicUrl }) : options.paypal,
   });
   await app.ready();
   return {

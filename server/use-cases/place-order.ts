@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Order, PlaceOrderRequest } from '../../contract/orders.ts';
 import type { Queryable } from '../db/client.ts';
@@ -15,18 +14,16 @@ import { orderPlacedEmail } from '../modules/mail/templates.ts';
 import { getOrder } from '../modules/orders/order-view.ts';
 import { recordOrder } from '../modules/orders/orders.service.ts';
 import { findPartnerTerms } from '../modules/partners/partners.service.ts';
-import { storedPaymentToken } from '../modules/payments/payment-methods.service.ts';
 import { recordPayment } from '../modules/payments/payments.service.ts';
-import {
-  type ChargeOutcome,
-  type PaymentProvider,
-  PaymentUnavailableError,
-} from '../modules/payments/provider.ts';
+import type { PayPalGateway } from '../modules/payments/paypal/paypal-gateway.ts';
+import type { PaymentProvider } from '../modules/payments/provider.ts';
 import { claimQuoteForOrder } from '../modules/quotes/quotes.service.ts';
 import { issueOrderLicenses } from './issue-order-licenses.ts';
+import { takePayment } from './take-payment.ts';
 
 export interface PlaceOrderDeps {
   payments: PaymentProvider;
+  paypal: PayPalGateway | null;
   jobs: JobQueue;
   mail: PortalMail;
 }
@@ -48,13 +45,13 @@ export async function placeOrder(
     actor: PartnerUserActor;
     meta: RequestMeta;
     /** The request's Idempotency-Key: the user's attempt, the same on a retry of it. */
-    attemptKey: string | undefined;
+    attemptKey: string;
   } & PlaceOrderRequest,
 ): Promise<z.input<typeof Order>> {
   const { actor, meta, payment } = options;
   // One charge per attempt: a retry (same Idempotency-Key) finds the first charge; a new attempt
   // after a decline or a refund is a new charge. Without a key every request is its own attempt.
-  const attempt = options.attemptKey ?? randomUUID();
+  const attempt = options.attemptKey;
   const today = todayUtc(meta.now);
   return db.transaction(async (tx) => {
     const quote = await claimQuoteForOrder(tx, { actor, quoteNumber: options.quoteNumber, today });
@@ -70,18 +67,12 @@ export async function placeOrder(
         );
       }
     }
-    let charge: Extract<ChargeOutcome, { status: 'captured' }> | null = null;
-    if (payment.method === 'card')
-      charge = await takePayment(deps.payments, {
-        attempt,
-        doc,
-        token: payment.token,
-        shopper: actor.partner.id,
-      });
-    if (payment.method === 'stored') {
-      const token = await storedPaymentToken(tx, actor.partner.id, payment.paymentMethodId);
-      charge = await takePayment(deps.payments, { attempt, doc, token, shopper: actor.partner.id });
-    }
+    const taken = await takePayment(tx, deps, {
+      payment,
+      partnerId: actor.partner.id,
+      attempt,
+      quote: { quoteNumber: doc.quoteNumber, currency: doc.currency, totalMinor: doc.totals.totalMinor },
+    });
     try {
       const order = await recordOrder(tx, {
         partnerId: actor.partner.id,
@@ -120,20 +111,20 @@ export async function placeOrder(
         customerAccountId: quote.customerAccountId,
         currency: doc.currency,
         amountMinor: doc.totals.totalMinor,
-        paid: charge !== null,
+        paid: taken !== null,
         today,
         now: meta.now,
       });
-      if (charge) {
+      if (taken) {
         await recordPayment(tx, {
           partnerId: actor.partner.id,
           orderId: order.id,
-          provider: deps.payments.name,
-          reference: charge.reference,
+          provider: taken.provider,
+          reference: taken.charge.reference,
           amountMinor: doc.totals.totalMinor,
           currency: doc.currency,
-          brand: charge.brand,
-          last4: charge.last4,
+          brand: taken.charge.brand,
+          last4: taken.charge.last4,
           now: meta.now,
         });
       }
@@ -167,19 +158,14 @@ export async function placeOrder(
       // Without the keys: this answer is kept for retries; the order page reads them.
       return getOrder(tx, { actor, orderNumber: order.orderNumber, withKeys: false });
     } catch (error) {
-      if (charge) {
+      if (taken) {
         try {
-          await deps.payments.refund({
-            reference: charge.reference,
-            amountMinor: doc.totals.totalMinor,
-            currency: doc.currency,
-            idempotencyKey: `refund:${charge.reference}`,
-          });
+          await taken.refund();
         } catch (refundError) {
           // The order's own error is what the user must see; the refund that failed is written
           // where operations look (and must be retried by hand until refunds have their own queue).
           console.error('refund failed', {
-            reference: charge.reference,
+            reference: taken.charge.reference,
             quote: doc.quoteNumber,
             refundError,
           });
@@ -188,44 +174,4 @@ export async function placeOrder(
       throw error;
     }
   });
-}
-
-async function takePayment(
-  provider: PaymentProvider,
-  input: {
-    attempt: string;
-    doc: { quoteNumber: string; currency: z.input<typeof Order>['currency']; totals: { totalMinor: number } };
-    token: string;
-    shopper: string;
-  },
-): Promise<Extract<ChargeOutcome, { status: 'captured' }>> {
-  const { doc, token } = input;
-  let outcome: ChargeOutcome;
-  try {
-    outcome = await provider.charge({
-      token,
-      amountMinor: doc.totals.totalMinor,
-      currency: doc.currency,
-      idempotencyKey: `order:${doc.quoteNumber}:${input.attempt}`,
-      description: `Quote ${doc.quoteNumber}`,
-      shopperReference: input.shopper,
-    });
-  } catch (error) {
-    if (error instanceof PaymentUnavailableError) {
-      // The charge may exist: the same request again finds it by its key instead of charging twice.
-      throw new DomainError(
-        'unavailable',
-        'payment.unavailable',
-        'The payment provider did not answer. Try again: you will not be charged twice.',
-      );
-    }
-    throw error;
-  }
-  if (outcome.status === 'declined') {
-    throw new DomainError('unprocessable', 'payment.declined', 'The card was declined. Use another card.', {
-      field: 'payment',
-      params: { reason: outcome.reason },
-    });
-  }
-  return outcome;
 }

@@ -3,6 +3,7 @@ import { LineKind } from '../../../contract/cart.ts';
 import { Locale, ProductKind } from '../../../contract/catalog.ts';
 import { Currency } from '../../../contract/money.ts';
 import { InvoiceStatus, PaymentProviderName, PaymentType } from '../../../contract/orders.ts';
+import { PaymentMethodKind } from '../../../contract/payment-methods.ts';
 import { Role } from '../../../contract/permissions.ts';
 import { QuoteOrigin, StoredQuoteStatus } from '../../../contract/quotes.ts';
 
@@ -26,4 +27,5 @@ export const mailStatusEnum = pgEnum('mail_status', ['pending', 'sent', 'failed'
 export const paymentTypeEnum = pgEnum('payment_type', values(PaymentType.options));
 export const invoiceStatusEnum = pgEnum('invoice_status', values(InvoiceStatus.options));
 export const paymentProviderEnum = pgEnum('payment_provider', values(PaymentProviderName.options));
+export const paymentMethodKindEnum = pgEnum('payment_method_kind', values(PaymentMethodKind.options));
 export const paymentStatusEnum = pgEnum('payment_status', ['captured', 'refunded']);

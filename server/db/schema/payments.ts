@@ -15,6 +15,7 @@ import { customerAccounts } from './customers.ts';
 import {
   currencyEnum,
   invoiceStatusEnum,
+  paymentMethodKindEnum,
   paymentProviderEnum,
   paymentStatusEnum,
   paymentTypeEnum,
@@ -56,8 +57,9 @@ export const payments = pgTable(
 
 /**
  * The partner's stored payment methods (SPEC §8): the provider's token for a card entered in its
- * hosted form, with brand, last four digits and expiry to show — never the number. Removing one
- * keeps the row (orders paid with it still name it) but it can no longer be used.
+ * hosted form, with brand, last four digits and expiry to show — never the number — or for a
+ * PayPal account the buyer approved storing (its email to show). Removing one keeps the row
+ * (orders paid with it still name it) but it can no longer be used.
  */
 export const paymentMethods = pgTable(
   'payment_methods',
@@ -67,17 +69,24 @@ export const paymentMethods = pgTable(
       .notNull()
       .references(() => partners.id),
     provider: paymentProviderEnum('provider').notNull(),
+    kind: paymentMethodKindEnum('kind').notNull().default('card'),
     token: text('token').notNull(),
     brand: text('brand').notNull(),
-    last4: text('last4').notNull(),
-    expMonth: text('exp_month').notNull(),
-    expYear: text('exp_year').notNull(),
+    last4: text('last4'),
+    expMonth: text('exp_month'),
+    expYear: text('exp_year'),
+    /** A PayPal account's email, as PayPal tells it. */
+    payerEmail: text('payer_email'),
     isDefault: boolean('is_default').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     removedAt: timestamp('removed_at', { withTimezone: true }),
   },
   (t) => [
-    check('payment_methods_last4_digits', sql`${t.last4} ~ '^[0-9]{4}$'`),
+    check(
+      'payment_methods_shown_as',
+      sql`(${t.kind} = 'card' and ${t.last4} ~ '^[0-9]{4}$' and ${t.expMonth} is not null and ${t.expYear} is not null)
+        or (${t.kind} = 'paypal' and ${t.payerEmail} is not null and ${t.last4} is null)`,
+    ),
     check('payment_methods_removed_not_default', sql`${t.removedAt} is null or not ${t.isDefault}`),
     index('payment_methods_partner_idx').on(t.partnerId),
     uniqueIndex('payment_methods_one_default')
@@ -141,13 +150,39 @@ export const sandboxCharges = pgTable(
   {
     reference: text('reference').primaryKey(),
     idempotencyKey: text('idempotency_key').notNull(),
-    token: text('token')
-      .notNull()
-      .references(() => sandboxTokens.token),
+    /** The card token, or the PayPal order or stored PayPal account charged. */
+    token: text('token').notNull(),
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     currency: currencyEnum('currency').notNull(),
     status: text('status').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('sandbox_charges_idempotency_unique').on(t.idempotencyKey)],
+);
+
+/**
+ * The sandbox's stand-in for PayPal's approvals: a payment (an order the buyer approves, then the
+ * portal captures) or storing the account for later payments (a setup the buyer approves, then
+ * the portal turns into a stored account, `vault_id`). The buyer approves on the sandbox's own
+ * page, as on PayPal's.
+ */
+export const sandboxPaypalApprovals = pgTable(
+  'sandbox_paypal_approvals',
+  {
+    id: text('id').primaryKey(),
+    /** `order` (pay once) or `setup` (store the account). */
+    kind: text('kind').notNull(),
+    /** The quote an order pays. */
+    reference: text('reference'),
+    amountMinor: bigint('amount_minor', { mode: 'number' }),
+    currency: currencyEnum('currency'),
+    returnUrl: text('return_url').notNull(),
+    cancelUrl: text('cancel_url').notNull(),
+    /** `created`, `approved`, `cancelled`, then `completed` (captured, or stored as `vault_id`). */
+    status: text('status').notNull(),
+    payerEmail: text('payer_email'),
+    vaultId: text('vault_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('sandbox_paypal_vault_unique').on(t.vaultId)],
 );

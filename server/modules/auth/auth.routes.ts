@@ -16,6 +16,7 @@ import { DEVICE_COOKIE } from './devices.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const features = () => ({ devMailbox: app.portal.mail.devMailbox, paypal: app.portal.paypal !== null });
   const { db } = app.portal;
 
   const logIn = async (
@@ -54,7 +55,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   publicRoute(app, authApi.login, async (ctx) => {
     const { actor } = await logIn('partner_user', ctx);
     if (actor.kind !== 'partner_user') throw new Error('a partner login made another kind of session');
-    return presentSession(actor, { devMailbox: app.portal.mail.devMailbox });
+    return presentSession(actor, features());
   });
 
   publicRoute(app, adminApi.login, async (ctx) => {
@@ -70,7 +71,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   });
 
   route(app, authApi.me, { actors: ['partner_user'] }, async ({ actor }) =>
-    presentSession(actor, { devMailbox: app.portal.mail.devMailbox }),
+    presentSession(actor, features()),
   );
 
   route(app, authApi.setLocale, { actors: ['partner_user'] }, async ({ actor, body, db: tx }) => {

@@ -2,23 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import { ordersApi } from '../../../contract/orders.ts';
 import { route } from '../../http/route.ts';
 import { placeOrder } from '../../use-cases/place-order.ts';
+import { startPayPalPayment } from '../../use-cases/start-paypal-payment.ts';
 import { sendActivationEmail } from './activation-email.ts';
 import { getOrder } from './order-view.ts';
 
 export async function orderRoutes(app: FastifyInstance): Promise<void> {
-  const { jobs, mail, payments } = app.portal;
+  const { jobs, mail, payments, paypal } = app.portal;
   route(
     app,
     ordersApi.place,
     { actors: ['partner_user'], permission: 'orders.create' },
-    ({ actor, db, meta, body, request }) => {
-      const key = request.headers['idempotency-key'];
-      return placeOrder(
-        db,
-        { payments, jobs, mail },
-        { actor, meta, attemptKey: typeof key === 'string' ? key : undefined, ...body },
-      );
-    },
+    ({ actor, db, meta, body, attemptKey }) =>
+      placeOrder(db, { payments, paypal, jobs, mail }, { actor, meta, attemptKey, ...body }),
+  );
+  route(
+    app,
+    ordersApi.startPayPal,
+    { actors: ['partner_user'], permission: 'orders.create' },
+    ({ actor, db, meta, body, attemptKey }) =>
+      startPayPalPayment(db, paypal, { actor, meta, attemptKey, publicUrl: mail.publicUrl, ...body }),
   );
   // Takes the root database: the email is queued in a transaction of its own.
   route(

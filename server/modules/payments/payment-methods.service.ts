@@ -1,12 +1,14 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PaymentMethodList } from '../../../contract/payment-methods.ts';
+import type { PayPalApproval } from '../../../contract/orders.ts';
+import type { PaymentMethodKind, PaymentMethodList } from '../../../contract/payment-methods.ts';
 import type { Queryable } from '../../db/client.ts';
 import { paymentMethods } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { can, type PartnerUserActor } from '../auth/actor.ts';
+import type { PayPalGateway } from './paypal/paypal-gateway.ts';
 import type { PaymentProvider } from './provider.ts';
 
 interface Options {
@@ -32,10 +34,12 @@ export async function listPaymentMethods(
     items: rows.map((r) => ({
       id: r.id,
       provider: r.provider,
+      kind: r.kind,
       brand: r.brand,
       last4: r.last4,
       expMonth: r.expMonth,
       expYear: r.expYear,
+      email: r.payerEmail,
       isDefault: r.isDefault,
     })),
     actions: { manage: can(actor, 'payment_methods.manage') },
@@ -48,8 +52,7 @@ export async function addPaymentMethod(
   provider: PaymentProvider,
   options: Options & { token: string },
 ): Promise<z.input<typeof PaymentMethodList>> {
-  const { actor, meta } = options;
-  const card = await provider.describe(options.token, actor.partner.id);
+  const card = await provider.describe(options.token, options.actor.partner.id);
   if (!card) {
     throw new DomainError(
       'invalid',
@@ -60,18 +63,93 @@ export async function addPaymentMethod(
       },
     );
   }
+  return storeMethod(db, options, {
+    provider: provider.name,
+    kind: 'card',
+    token: options.token,
+    ...card,
+    audit: { brand: card.brand, last4: card.last4 },
+  });
+}
+
+/** Where PayPal sends the buyer back after approving (or cancelling) storing their account. */
+const payPalReturn = (publicUrl: string, outcome: 'approved' | 'cancelled') =>
+  `${publicUrl}/payment-methods?paypal=${outcome}`;
+
+/** Starts storing a PayPal account: the buyer approves it on PayPal's pages, then comes back. */
+export async function startStoringPayPal(
+  paypal: PayPalGateway | null,
+  options: { publicUrl: string; attemptKey: string },
+): Promise<z.input<typeof PayPalApproval>> {
+  const gateway = payPalOffered(paypal);
+  const started = await gateway.startVault({
+    returnUrl: payPalReturn(options.publicUrl, 'approved'),
+    cancelUrl: payPalReturn(options.publicUrl, 'cancelled'),
+    idempotencyKey: `vault:${options.attemptKey}`,
+  });
+  return { approveUrl: started.approveUrl, id: started.setupId };
+}
+
+/** Stores the PayPal account the buyer approved; the same approval again stores nothing new. */
+export async function completeStoringPayPal(
+  db: Queryable,
+  paypal: PayPalGateway | null,
+  options: Options & { approvalId: string },
+): Promise<z.input<typeof PaymentMethodList>> {
+  const gateway = payPalOffered(paypal);
+  const account = await gateway.finishVault({
+    setupId: options.approvalId,
+    idempotencyKey: `vault-token:${options.approvalId}`,
+  });
+  if (!account) {
+    throw new DomainError(
+      'invalid',
+      'payment_method.paypal_not_approved',
+      'PayPal did not confirm the account. Add PayPal again.',
+      { field: 'approvalId' },
+    );
+  }
+  return storeMethod(db, options, {
+    provider: gateway.provider,
+    kind: 'paypal',
+    token: account.vaultId,
+    brand: 'paypal',
+    payerEmail: account.email,
+    audit: { brand: 'paypal', email: account.email },
+  });
+}
+
+/** PayPal where the portal offers it; asked where it does not, the answer says so. */
+export function payPalOffered(paypal: PayPalGateway | null): PayPalGateway {
+  if (!paypal) {
+    throw new DomainError('invalid', 'payment.paypal_not_offered', 'PayPal is not offered here.', {
+      field: 'payment',
+    });
+  }
+  return paypal;
+}
+
+async function storeMethod(
+  db: Queryable,
+  options: Options,
+  method: Omit<typeof paymentMethods.$inferInsert, 'partnerId' | 'isDefault' | 'createdAt'> & {
+    audit: Record<string, string>;
+  },
+): Promise<z.input<typeof PaymentMethodList>> {
+  const { actor, meta } = options;
+  const { audit, ...values } = method;
   return db.transaction(async (tx) => {
+    // The same account or card stored twice (a completed approval asked again) is one method.
     const existing = await tx
-      .select({ id: paymentMethods.id })
+      .select({ id: paymentMethods.id, token: paymentMethods.token })
       .from(paymentMethods)
       .where(live(actor.partner.id));
+    if (existing.some((m) => m.token === values.token)) return listPaymentMethods(tx, actor);
     const [row] = await tx
       .insert(paymentMethods)
       .values({
+        ...values,
         partnerId: actor.partner.id,
-        provider: provider.name,
-        token: options.token,
-        ...card,
         isDefault: existing.length === 0,
         createdAt: meta.now,
       })
@@ -82,7 +160,7 @@ export async function addPaymentMethod(
       action: 'payment_method.added',
       subjectType: 'payment_method',
       subjectId: row?.id ?? '',
-      details: { brand: card.brand, last4: card.last4 },
+      details: audit,
       meta,
     });
     return listPaymentMethods(tx, actor);
@@ -145,10 +223,14 @@ export async function removePaymentMethod(
   });
 }
 
-/** The token of a stored method of this partner, to charge (an order may use it, whoever stored it). */
-export async function storedPaymentToken(db: Queryable, partnerId: string, id: string): Promise<string> {
+/** A stored method of this partner, to charge (an order may use it, whoever stored it). */
+export async function storedPaymentMethod(
+  db: Queryable,
+  partnerId: string,
+  id: string,
+): Promise<{ token: string; kind: PaymentMethodKind }> {
   const [row] = await db
-    .select({ token: paymentMethods.token })
+    .select({ token: paymentMethods.token, kind: paymentMethods.kind })
     .from(paymentMethods)
     .where(and(live(partnerId), eq(paymentMethods.id, id)));
   if (!row) {
@@ -156,5 +238,5 @@ export async function storedPaymentToken(db: Queryable, partnerId: string, id: s
       field: 'payment.paymentMethodId',
     });
   }
-  return row.token;
+  return row;
 }

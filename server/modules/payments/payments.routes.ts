@@ -3,9 +3,11 @@ import { paymentMethodsApi } from '../../../contract/payment-methods.ts';
 import { route } from '../../http/route.ts';
 import {
   addPaymentMethod,
+  completeStoringPayPal,
   listPaymentMethods,
   removePaymentMethod,
   setDefaultPaymentMethod,
+  startStoringPayPal,
 } from './payment-methods.service.ts';
 
 /** Stored payment methods: every seller may see (and pay with) them; admin and billing manage them. */
@@ -16,6 +18,12 @@ export async function paymentMethodRoutes(app: FastifyInstance): Promise<void> {
   );
   route(app, paymentMethodsApi.add, manage, ({ actor, db, meta, body }) =>
     addPaymentMethod(db, app.portal.payments, { actor, meta, token: body.token }),
+  );
+  route(app, paymentMethodsApi.startPayPal, manage, ({ attemptKey }) =>
+    startStoringPayPal(app.portal.paypal, { publicUrl: app.portal.mail.publicUrl, attemptKey }),
+  );
+  route(app, paymentMethodsApi.completePayPal, manage, ({ actor, db, meta, body }) =>
+    completeStoringPayPal(db, app.portal.paypal, { actor, meta, approvalId: body.approvalId }),
   );
   route(app, paymentMethodsApi.setDefault, manage, ({ actor, db, meta, params }) =>
     setDefaultPaymentMethod(db, { actor, meta, ...params }),

@@ -338,10 +338,32 @@ export async function claimQuoteForOrder(
   const { actor, quoteNumber, today } = options;
   const claimed = await markQuoteOrdered(tx, { partnerId: actor.partner.id, quoteNumber, today });
   if (claimed) return claimed;
+  throw await whyNotOrderable(tx, options);
+}
+
+/**
+ * A quote that can be ordered now, read without claiming it (to start a payment for it, which
+ * Place order then takes); one that cannot says why, as Place order would.
+ */
+export async function orderableQuote(
+  tx: Queryable,
+  options: { actor: PartnerUserActor; quoteNumber: string; today: string },
+): Promise<QuoteDocument> {
+  const state = await selectOne(tx, storedQuoteOf(options.actor.partner.id, options.quoteNumber));
+  if (state && effectiveStatus(state.status, state.document.validUntil, options.today) === 'open')
+    return state.document;
+  throw await whyNotOrderable(tx, options);
+}
+
+async function whyNotOrderable(
+  tx: Queryable,
+  options: { actor: PartnerUserActor; quoteNumber: string; today: string },
+): Promise<DomainError> {
+  const { actor, quoteNumber, today } = options;
   const state = await selectOne(tx, storedQuoteOf(actor.partner.id, quoteNumber));
-  if (!state) throw quoteNotFound(quoteNumber);
+  if (!state) return quoteNotFound(quoteNumber);
   const status = effectiveStatus(state.status, state.document.validUntil, today);
-  throw new DomainError(
+  return new DomainError(
     'conflict',
     'quote.not_orderable',
     `Quote ${quoteNumber} is ${status}: it cannot be ordered.`,

@@ -65,8 +65,34 @@ beforeAll(async () => {
         downOnce = false;
         return send(503, { name: 'SERVICE_UNAVAILABLE' });
       }
-      if (request.method === 'POST' && path === '/v2/checkout/orders')
+      if (request.method === 'POST' && path === '/v2/checkout/orders') {
+        // A stored account pays at once: the order completes without the buyer.
+        if (JSON.parse(body).payment_source?.paypal?.vault_id === 'VAULT1')
+          return send(201, order('ORDER2', 'COMPLETED'));
         return send(201, order('ORDER1', 'PAYER_ACTION_REQUIRED'));
+      }
+      if (request.method === 'POST' && path === '/v3/vault/setup-tokens') {
+        return send(201, {
+          id: 'SETUP1',
+          status: 'PAYER_ACTION_REQUIRED',
+          links: [
+            {
+              href: 'https://www.sandbox.paypal.com/agreements/approve?approval_session_id=SETUP1',
+              rel: 'approve',
+              method: 'GET',
+            },
+          ],
+        });
+      }
+      if (request.method === 'POST' && path === '/v3/vault/payment-tokens') {
+        if (JSON.parse(body).payment_source?.token?.id !== 'SETUP1')
+          return send(422, { name: 'UNPROCESSABLE_ENTITY', details: [{ issue: 'TOKEN_NOT_APPROVED' }] });
+        return send(201, {
+          id: 'VAULT1',
+          customer: { id: 'CUST1' },
+          payment_source: { paypal: { email_address: 'ap@reseller.test', payer_id: 'PAYER1' } },
+        });
+      }
       if (request.method === 'GET' && path === '/v2/checkout/orders/ORDER1')
         return send(200, order('ORDER1', 'APPROVED'));
       if (request.method === 'GET' && path === '/v2/checkout/orders/OTHER')
@@ -170,5 +196,54 @@ describe('the PayPal adapter', () => {
         idempotencyKey: 'c2',
       }),
     ).rejects.toBeInstanceOf(PaymentUnavailableError);
+  });
+
+  it('stores an approved account through the Vault and charges it without the buyer', async () => {
+    const vault = await paypal().startVault({
+      returnUrl: 'https://portal.test/payment-methods?paypal=approved',
+      cancelUrl: 'https://portal.test/payment-methods?paypal=cancelled',
+      idempotencyKey: 'vault:1',
+    });
+    expect(vault).toEqual({
+      setupId: 'SETUP1',
+      approveUrl: 'https://www.sandbox.paypal.com/agreements/approve?approval_session_id=SETUP1',
+    });
+    const setup = seen.find((s) => s.path === '/v3/vault/setup-tokens');
+    expect(setup?.headers['paypal-request-id']).toBe('vault:1');
+    expect(JSON.parse(setup?.body ?? '{}')).toMatchObject({
+      payment_source: {
+        paypal: {
+          usage_type: 'MERCHANT',
+          experience_context: {
+            return_url: 'https://portal.test/payment-methods?paypal=approved',
+            cancel_url: 'https://portal.test/payment-methods?paypal=cancelled',
+          },
+        },
+      },
+    });
+    expect(await paypal().finishVault({ setupId: 'SETUP1', idempotencyKey: 'vault-token:SETUP1' })).toEqual({
+      vaultId: 'VAULT1',
+      email: 'ap@reseller.test',
+    });
+    expect(JSON.parse(seen.find((s) => s.path === '/v3/vault/payment-tokens')?.body ?? '{}')).toEqual({
+      payment_source: { token: { id: 'SETUP1', type: 'SETUP_TOKEN' } },
+    });
+    expect(await paypal().finishVault({ setupId: 'NOTAPPROVED', idempotencyKey: 'x' })).toBeNull();
+
+    const charged = await paypal().chargeVaulted({
+      vaultId: 'VAULT1',
+      quoteNumber: 'Q-2026-000007',
+      amountMinor: 123450,
+      currency: 'EUR',
+      idempotencyKey: 'order:Q-2026-000007:a1',
+    });
+    expect(charged).toEqual({ status: 'captured', reference: 'CAP123', brand: 'paypal', last4: null });
+    const create = seen.findLast((s) => s.path === '/v2/checkout/orders');
+    expect(create?.headers['paypal-request-id']).toBe('order:Q-2026-000007:a1');
+    expect(JSON.parse(create?.body ?? '{}')).toMatchObject({
+      intent: 'CAPTURE',
+      purchase_units: [{ reference_id: 'Q-2026-000007', amount: { currency_code: 'EUR', value: '1234.50' } }],
+      payment_source: { paypal: { vault_id: 'VAULT1' } },
+    });
   });
 });

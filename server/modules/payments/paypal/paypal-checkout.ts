@@ -5,9 +5,15 @@ import {
   Environment,
   OrdersController,
   PaymentsController,
+  PaypalPaymentTokenCustomerType,
+  PaypalPaymentTokenUsageType,
+  VaultController,
+  VaultInstructionAction,
+  VaultTokenRequestType,
 } from '@paypal/paypal-server-sdk';
 import { type Currency, minorUnitDigits } from '../../../../contract/money.ts';
-import { type ChargeOutcome, PaymentUnavailableError } from '../provider.ts';
+import { PaymentUnavailableError } from '../provider.ts';
+import type { PayPalGateway } from './paypal-gateway.ts';
 
 export interface PayPalSettings {
   clientId: string;
@@ -15,37 +21,6 @@ export interface PayPalSettings {
   environment: 'sandbox' | 'live';
   /** Send every call to this origin instead of PayPal's (a proxy, or the loopback stub of the tests). */
   endpointOverride?: string | undefined;
-}
-
-/**
- * PayPal Checkout (SPEC §8, `@paypal/paypal-server-sdk`, Orders v2): the buyer approves the payment
- * on PayPal's own pages, so it is a redirect and a return rather than a token:
- * `start` creates the PayPal order for a quote and answers the approval link; after the buyer comes
- * back, `capture` checks the PayPal order is that quote's, for its amount, and captures it.
- * Every call carries `PayPal-Request-Id`, so a retry after a timeout is the same call.
- */
-export interface PayPalCheckout {
-  start(input: {
-    quoteNumber: string;
-    amountMinor: number;
-    currency: Currency;
-    returnUrl: string;
-    cancelUrl: string;
-    idempotencyKey: string;
-  }): Promise<{ orderId: string; approveUrl: string }>;
-  capture(input: {
-    orderId: string;
-    quoteNumber: string;
-    amountMinor: number;
-    currency: Currency;
-    idempotencyKey: string;
-  }): Promise<ChargeOutcome>;
-  refund(input: {
-    reference: string;
-    amountMinor: number;
-    currency: Currency;
-    idempotencyKey: string;
-  }): Promise<void>;
 }
 
 /** Minor units as PayPal writes amounts: `1234.50`. */
@@ -101,7 +76,11 @@ function unavailable(error: unknown): never {
   throw new PaymentUnavailableError('PayPal did not answer', { cause: error });
 }
 
-export function paypalCheckout(settings: PayPalSettings): PayPalCheckout {
+const approveLink = (links: { rel: string; href: string }[] | undefined) =>
+  links?.find((l) => l.rel === 'payer-action' || l.rel === 'approve')?.href;
+
+/** PayPal itself, through `@paypal/paypal-server-sdk` (see PayPalGateway). */
+export function paypalCheckout(settings: PayPalSettings): PayPalGateway {
   const client = new Client({
     clientCredentialsAuthCredentials: {
       oAuthClientId: settings.clientId,
@@ -115,7 +94,13 @@ export function paypalCheckout(settings: PayPalSettings): PayPalCheckout {
   });
   const orders = new OrdersController(client);
   const payments = new PaymentsController(client);
+  const vault = new VaultController(client);
+  const amountOf = (minor: number, currency: Currency) => ({
+    currencyCode: currency,
+    value: paypalValue(minor, currency),
+  });
   return {
+    provider: 'paypal',
     start: async (input) => {
       const { result } = await orders
         .createOrder({
@@ -124,10 +109,7 @@ export function paypalCheckout(settings: PayPalSettings): PayPalCheckout {
             purchaseUnits: [
               {
                 referenceId: input.quoteNumber,
-                amount: {
-                  currencyCode: input.currency,
-                  value: paypalValue(input.amountMinor, input.currency),
-                },
+                amount: amountOf(input.amountMinor, input.currency),
               },
             ],
             paymentSource: {
@@ -137,9 +119,9 @@ export function paypalCheckout(settings: PayPalSettings): PayPalCheckout {
           paypalRequestId: input.idempotencyKey,
         })
         .catch(unavailable);
-      const approve = result.links?.find((l) => l.rel === 'payer-action' || l.rel === 'approve');
-      if (!result.id || !approve) throw new PaymentUnavailableError('PayPal answered no order to approve');
-      return { orderId: result.id, approveUrl: approve.href };
+      const approveUrl = approveLink(result.links);
+      if (!result.id || !approveUrl) throw new PaymentUnavailableError('PayPal answered no order to approve');
+      return { orderId: result.id, approveUrl };
     },
     capture: async (input) => {
       // The order id comes back through the buyer's browser: it must be this quote's, for its amount.
@@ -168,13 +150,77 @@ export function paypalCheckout(settings: PayPalSettings): PayPalCheckout {
         return { status: 'declined', reason: 'paypal_not_captured' };
       return { status: 'captured', reference: capture.id, brand: 'paypal', last4: null };
     },
+    startVault: async (input) => {
+      const { result } = await vault
+        .createSetupToken({
+          body: {
+            paymentSource: {
+              paypal: {
+                usageType: PaypalPaymentTokenUsageType.Merchant,
+                customerType: PaypalPaymentTokenCustomerType.Business,
+                permitMultiplePaymentTokens: false,
+                experienceContext: {
+                  returnUrl: input.returnUrl,
+                  cancelUrl: input.cancelUrl,
+                  vaultInstruction: VaultInstructionAction.OnPayerApproval,
+                },
+              },
+            },
+          },
+          paypalRequestId: input.idempotencyKey,
+        })
+        .catch(unavailable);
+      const approveUrl = approveLink(result.links);
+      if (!result.id || !approveUrl) throw new PaymentUnavailableError('PayPal answered no setup to approve');
+      return { setupId: result.id, approveUrl };
+    },
+    finishVault: async (input) => {
+      const made = await vault
+        .createPaymentToken({
+          body: { paymentSource: { token: { id: input.setupId, type: VaultTokenRequestType.SetupToken } } },
+          paypalRequestId: input.idempotencyKey,
+        })
+        .catch((error: unknown) => {
+          // A setup the buyer did not approve (or an unknown one) is refused, not an outage.
+          if (error instanceof ApiError && (error.statusCode === 422 || error.statusCode === 404))
+            return null;
+          return unavailable(error);
+        });
+      const token = made?.result;
+      const email = token?.paymentSource?.paypal?.emailAddress;
+      if (!token?.id || !email) return null;
+      return { vaultId: token.id, email };
+    },
+    chargeVaulted: async (input) => {
+      // With a stored account PayPal captures at once: no buyer to approve, the order completes.
+      const { result } = await orders
+        .createOrder({
+          body: {
+            intent: CheckoutPaymentIntent.Capture,
+            purchaseUnits: [
+              { referenceId: input.quoteNumber, amount: amountOf(input.amountMinor, input.currency) },
+            ],
+            paymentSource: { paypal: { vaultId: input.vaultId } },
+          },
+          paypalRequestId: input.idempotencyKey,
+          prefer: 'return=representation',
+        })
+        .catch((error: unknown) => {
+          if (error instanceof ApiError && error.statusCode === 422) return { result: null };
+          return unavailable(error);
+        });
+      const capture = result?.purchaseUnits?.[0]?.payments?.captures?.[0];
+      if (result?.status !== 'COMPLETED' || !capture?.id)
+        return { status: 'declined', reason: 'paypal_not_captured' };
+      return { status: 'captured', reference: capture.id, brand: 'paypal', last4: null };
+    },
     refund: async (input) => {
       await payments
         .refundCapturedPayment({
           captureId: input.reference,
           paypalRequestId: input.idempotencyKey,
           body: {
-            amount: { currencyCode: input.currency, value: paypalValue(input.amountMinor, input.currency) },
+            amount: amountOf(input.amountMinor, input.currency),
           },
         })
         .catch(unavailable);

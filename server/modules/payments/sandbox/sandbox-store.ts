@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Currency } from '../../../../contract/money.ts';
-import { sandboxCharges, sandboxTokens } from '../../../db/schema/index.ts';
+import { sandboxCharges, sandboxPaypalApprovals, sandboxTokens } from '../../../db/schema/index.ts';
 import type { SandboxOutcome } from './sandbox-cards.ts';
 
 export interface SandboxCard {
@@ -23,6 +23,22 @@ export interface SandboxCharge {
   status: 'captured' | 'declined' | 'refunded';
 }
 
+export type SandboxApprovalStatus = 'created' | 'approved' | 'cancelled' | 'completed';
+
+/** A payment or an account to store, as the buyer approves it on the sandbox's PayPal page. */
+export interface SandboxApproval {
+  id: string;
+  kind: 'order' | 'setup';
+  reference: string | null;
+  amountMinor: number | null;
+  currency: Currency | null;
+  returnUrl: string;
+  cancelUrl: string;
+  status: SandboxApprovalStatus;
+  payerEmail: string | null;
+  vaultId: string | null;
+}
+
 /**
  * Where the sandbox provider keeps its tokens and charges. It stands for an outside provider, so
  * its records live outside the portal's transactions and connections: a charge stays taken when
@@ -38,8 +54,31 @@ export interface SandboxStore {
   takeCharge(charge: SandboxCharge): Promise<SandboxCharge>;
   chargesOf(token: string): Promise<SandboxCharge[]>;
   refund(reference: string): Promise<void>;
+  /** Writes the approval unless one has its id (the same request again); answers the one kept. */
+  saveApproval(approval: SandboxApproval): Promise<SandboxApproval>;
+  findApproval(id: string): Promise<SandboxApproval | null>;
+  findVault(vaultId: string): Promise<SandboxApproval | null>;
+  /** Moves an approval on from one of `from`; null when it was elsewhere (someone moved it first). */
+  moveApproval(
+    id: string,
+    from: SandboxApprovalStatus[],
+    change: Pick<SandboxApproval, 'status'> & Partial<Pick<SandboxApproval, 'payerEmail' | 'vaultId'>>,
+  ): Promise<SandboxApproval | null>;
   close(): Promise<void>;
 }
+
+const approvalOf = (row: typeof sandboxPaypalApprovals.$inferSelect): SandboxApproval => ({
+  id: row.id,
+  kind: row.kind as SandboxApproval['kind'],
+  reference: row.reference,
+  amountMinor: row.amountMinor,
+  currency: row.currency,
+  returnUrl: row.returnUrl,
+  cancelUrl: row.cancelUrl,
+  status: row.status as SandboxApprovalStatus,
+  payerEmail: row.payerEmail,
+  vaultId: row.vaultId,
+});
 
 /** On a PostgreSQL server: the sandbox's own tables, through its own two connections. */
 export function postgresSandboxStore(connectionString: string): SandboxStore {
@@ -87,6 +126,34 @@ export function postgresSandboxStore(connectionString: string): SandboxStore {
         .set({ status: 'refunded' })
         .where(and(eq(sandboxCharges.reference, reference), eq(sandboxCharges.status, 'captured')));
     },
+    saveApproval: async (approval) => {
+      await db.insert(sandboxPaypalApprovals).values(approval).onConflictDoNothing();
+      const [row] = await db
+        .select()
+        .from(sandboxPaypalApprovals)
+        .where(eq(sandboxPaypalApprovals.id, approval.id));
+      if (!row) throw new Error('sandbox approval vanished');
+      return approvalOf(row);
+    },
+    findApproval: async (id) => {
+      const [row] = await db.select().from(sandboxPaypalApprovals).where(eq(sandboxPaypalApprovals.id, id));
+      return row ? approvalOf(row) : null;
+    },
+    findVault: async (vaultId) => {
+      const [row] = await db
+        .select()
+        .from(sandboxPaypalApprovals)
+        .where(eq(sandboxPaypalApprovals.vaultId, vaultId));
+      return row ? approvalOf(row) : null;
+    },
+    moveApproval: async (id, from, change) => {
+      const [row] = await db
+        .update(sandboxPaypalApprovals)
+        .set(change)
+        .where(and(eq(sandboxPaypalApprovals.id, id), inArray(sandboxPaypalApprovals.status, from)))
+        .returning();
+      return row ? approvalOf(row) : null;
+    },
     close: () => pool.end(),
   };
 }
@@ -99,6 +166,7 @@ export function postgresSandboxStore(connectionString: string): SandboxStore {
 export function memorySandboxStore(): SandboxStore {
   const cards = new Map<string, SandboxCard>();
   const charges = new Map<string, SandboxCharge>();
+  const approvals = new Map<string, SandboxApproval>();
   return {
     saveCard: async (card) => {
       cards.set(card.token, card);
@@ -122,6 +190,20 @@ export function memorySandboxStore(): SandboxStore {
         if (charge.reference === reference && charge.status === 'captured')
           charges.set(key, { ...charge, status: 'refunded' });
       }
+    },
+    saveApproval: async (approval) => {
+      const kept = approvals.get(approval.id) ?? approval;
+      approvals.set(approval.id, kept);
+      return kept;
+    },
+    findApproval: async (id) => approvals.get(id) ?? null,
+    findVault: async (vaultId) => [...approvals.values()].find((a) => a.vaultId === vaultId) ?? null,
+    moveApproval: async (id, from, change) => {
+      const approval = approvals.get(id);
+      if (!approval || !from.includes(approval.status)) return null;
+      const moved = { ...approval, ...change };
+      approvals.set(id, moved);
+      return moved;
     },
     close: async () => {},
   };

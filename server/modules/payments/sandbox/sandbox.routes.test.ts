@@ -62,4 +62,52 @@ describe("the sandbox provider's own endpoints", () => {
     });
     expect(unknown.statusCode).toBe(404);
   });
+
+  it('answers hostile PayPal approvals with a 4xx, never a 500, and approves nothing', async () => {
+    const approval = await t.sandbox.store.saveApproval({
+      id: 'SBXOHOSTILE000001',
+      kind: 'order',
+      reference: 'Q-2026-000001',
+      amountMinor: 100,
+      currency: 'EUR',
+      returnUrl: 'http://portal.test/quotes/Q-2026-000001/checkout?paypal=approved',
+      cancelUrl: 'http://portal.test/quotes/Q-2026-000001/checkout?paypal=cancelled',
+      status: 'created',
+      payerEmail: null,
+      vaultId: null,
+    });
+    const form = (body: string, id = approval.id) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/sandbox-pay/paypal/${id}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body,
+      });
+    const answers = await Promise.all([
+      form('decision=approve&email=%00%0d%0a@x'),
+      form('decision=approve&email=<script>alert(1)</script>'),
+      form(`decision=approve&email=${'a'.repeat(300)}@x.test`),
+      form('decision=maybe&email=a@b.test'),
+      form('email=a@b.test'),
+      form('decision=approve&email=a@b.test&locale=xx'),
+      form('decision=approve&email=a@b.test&extra=1'),
+      form('decision=approve', "SBXO'%20OR%201=1"),
+      form(`decision=approve&${'x='.repeat(3000)}`),
+      t.app.inject({ method: 'GET', url: '/sandbox-pay/paypal/..%2F..%2Fetc%2Fpasswd' }),
+      t.app.inject({ method: 'GET', url: `/sandbox-pay/paypal/${approval.id}?locale=<b>` }),
+      t.app.inject({
+        method: 'POST',
+        url: `/sandbox-pay/paypal/${approval.id}`,
+        payload: { decision: 'approve' },
+      }),
+    ]);
+    for (const res of answers) {
+      expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, res.body).toBeLessThan(500);
+    }
+    expect((await t.sandbox.store.findApproval(approval.id))?.status).toBe('created');
+    // A name that is only shown is escaped, never markup.
+    const page = await form('decision=approve&email=%22%3E%3Cimg%20src%3Dx%3E');
+    expect(page.body).not.toContain('"><img');
+  });
 });

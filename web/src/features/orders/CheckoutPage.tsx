@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Quote } from '../../../../contract/index.ts';
 import { useAttemptKey } from '../../api/attempt.ts';
 import { isApiError } from '../../api/client.ts';
@@ -9,18 +9,20 @@ import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { useCurrentSession } from '../auth/session.tsx';
 import { useCompanyProfile } from '../partner/api.ts';
 import { usePaymentMethods } from '../payments/api.ts';
 import { hostedFormUrl, useHostedCardToken } from '../payments/useHostedCardToken.ts';
 import { useQuote } from '../quotes/api.ts';
-import { usePlaceOrder } from './api.ts';
+import { usePlaceOrder, useStartPayPal } from './api.ts';
 
 type Card = { token: string; brand: string; last4: string };
 
 /**
  * Checkout (SPEC §8) of a valid quote: its information, then the payment — a card entered in the
- * payment provider's own form (the portal gets a token, never the card), or postpaid for partners
- * with credit terms — and **Place order**.
+ * payment provider's own form (the portal gets a token, never the card), a stored card or PayPal
+ * account, PayPal (approved on PayPal's pages, which bring the buyer back here with the approved
+ * order), or postpaid for partners with credit terms — and **Place order**.
  */
 export function CheckoutPage() {
   const { t } = useTranslation();
@@ -39,9 +41,15 @@ function Checkout({ quote: q }: { quote: Quote }) {
   const errorMessage = useErrorMessage();
   const profile = useCompanyProfile();
   const place = usePlaceOrder();
+  const startPayPal = useStartPayPal();
   const attempt = useAttemptKey();
-  // `card`, `postpaid`, or `stored:<id>` for a stored payment method.
-  const [method, setMethod] = useState<string>('card');
+  const session = useCurrentSession();
+  // PayPal brings the buyer back with `?paypal=approved&token=<order>` or `?paypal=cancelled`.
+  const [search, setSearch] = useSearchParams();
+  const payPalReturn = search.get('paypal');
+  const payPalOrder = payPalReturn === 'approved' ? search.get('token') : null;
+  // `card`, `paypal`, `postpaid`, or `stored:<id>` for a stored payment method.
+  const [method, setMethod] = useState<string>(payPalReturn ? 'paypal' : 'card');
   const [card, setCard] = useState<Card | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
@@ -56,10 +64,26 @@ function Checkout({ quote: q }: { quote: Quote }) {
 
   const creditTerms = profile.data?.creditTerms ?? false;
   const storedId = method.startsWith('stored:') ? method.slice('stored:'.length) : null;
-  const ready = method === 'postpaid' ? creditTerms : storedId !== null || card !== null;
+  const ready =
+    method === 'postpaid'
+      ? creditTerms
+      : method === 'paypal'
+        ? payPalOrder !== null
+        : storedId !== null || card !== null;
+  const forgetPayPal = () => setSearch({}, { replace: true });
+  const toPayPal = () =>
+    startPayPal.mutate(
+      { quoteNumber: q.quoteNumber, idempotencyKey: attempt.key() },
+      {
+        onSuccess: (approval) => window.location.assign(approval.approveUrl),
+        onError: (error) => {
+          if (!isHandledGlobally(error)) setProblem(errorMessage(error));
+        },
+      },
+    );
   const submit = () => {
     if (!ready) {
-      setProblem(t('checkout.cardFirst'));
+      setProblem(t(method === 'paypal' ? 'checkout.payPalFirst' : 'checkout.cardFirst'));
       return;
     }
     place.mutate(
@@ -69,9 +93,11 @@ function Checkout({ quote: q }: { quote: Quote }) {
           payment:
             method === 'postpaid'
               ? { method: 'postpaid' }
-              : storedId
-                ? { method: 'stored', paymentMethodId: storedId }
-                : { method: 'card', token: card?.token ?? '' },
+              : method === 'paypal'
+                ? { method: 'paypal', orderId: payPalOrder ?? '' }
+                : storedId
+                  ? { method: 'stored', paymentMethodId: storedId }
+                  : { method: 'card', token: card?.token ?? '' },
         },
         idempotencyKey: attempt.key(),
       },
@@ -89,6 +115,11 @@ function Checkout({ quote: q }: { quote: Quote }) {
           if (isApiError(error, 'payment.declined')) {
             setCard(null);
             setFormKey((k) => k + 1);
+            attempt.changed();
+          }
+          // PayPal refused the approved order: it is spent too; the buyer approves a new one.
+          if (isApiError(error, 'payment.paypal_declined')) {
+            forgetPayPal();
             attempt.changed();
           }
         },
@@ -143,14 +174,19 @@ function Checkout({ quote: q }: { quote: Quote }) {
                 <Radio
                   key={m.id}
                   value={`stored:${m.id}`}
-                  label={t('checkout.storedCard', {
-                    brand: m.brand.toUpperCase(),
-                    last4: m.last4,
-                    expiry: `${m.expMonth}/${m.expYear}`,
-                  })}
+                  label={
+                    m.kind === 'paypal'
+                      ? t('checkout.storedPayPal', { email: m.email })
+                      : t('checkout.storedCard', {
+                          brand: m.brand.toUpperCase(),
+                          last4: m.last4,
+                          expiry: `${m.expMonth}/${m.expYear}`,
+                        })
+                  }
                 />
               ))}
               <Radio value="card" label={t('checkout.card')} />
+              {session.features.paypal ? <Radio value="paypal" label={t('checkout.paypal')} /> : null}
               {creditTerms ? <Radio value="postpaid" label={t('checkout.postpaid')} /> : null}
             </Group>
           </Radio.Group>
@@ -184,6 +220,22 @@ function Checkout({ quote: q }: { quote: Quote }) {
                   borderRadius: 4,
                 }}
               />
+            )
+          ) : method === 'paypal' ? (
+            payPalOrder ? (
+              <Text fw={600}>{t('checkout.payPalApproved')}</Text>
+            ) : (
+              <Stack gap="xs" align="flex-start">
+                {payPalReturn === 'cancelled' ? (
+                  <Alert color="orange" variant="light">
+                    {t('checkout.payPalCancelled')}
+                  </Alert>
+                ) : null}
+                <Text size="sm">{t('checkout.payPalNote')}</Text>
+                <Button variant="outline" onClick={toPayPal} loading={startPayPal.isPending}>
+                  {t('checkout.toPayPal')}
+                </Button>
+              </Stack>
             )
           ) : method === 'postpaid' ? (
             <Text size="sm">{t('checkout.postpaidNote')}</Text>

@@ -96,10 +96,12 @@ function OrderView({ order: o }: { order: Order }) {
           </Text>
           {o.payment ? (
             <Text size="sm">
-              {t('order.paidWith', {
-                brand: (o.payment.brand ?? '').toUpperCase(),
-                last4: o.payment.last4 ?? '',
-              })}
+              {o.payment.brand === 'paypal'
+                ? t('order.paidWithPayPal')
+                : t('order.paidWith', {
+                    brand: (o.payment.brand ?? '').toUpperCase(),
+                    last4: o.payment.last4 ?? '',
+                  })}
             </Text>
           ) : null}
         </Paper>

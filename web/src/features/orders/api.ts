@@ -40,3 +40,15 @@ export function useSendActivation(orderNumber: string) {
     mutationFn: () => call(ordersApi.sendActivation, { params: { orderNumber } }),
   });
 }
+
+/**
+ * Paying with PayPal: PayPal's order for the quote and the link where the buyer approves it; the
+ * browser goes there, and PayPal brings the buyer back to the checkout.
+ */
+export function useStartPayPal() {
+  return useMutation({
+    mutationFn: ({ quoteNumber, idempotencyKey }: { quoteNumber: string; idempotencyKey: string }) =>
+      call(ordersApi.startPayPal, { body: { quoteNumber }, idempotencyKey }),
+    retry: retryLostAnswer,
+  });
+}

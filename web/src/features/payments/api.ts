@@ -19,6 +19,18 @@ export function useChangePaymentMethods() {
         call(paymentMethodsApi.add, { body: { token }, idempotencyKey }),
       onSuccess: store,
     }),
+    /** Storing PayPal starts on PayPal's pages: the answer is where the browser goes. */
+    startPayPal: useMutation({
+      mutationFn: (idempotencyKey: string) => call(paymentMethodsApi.startPayPal, { idempotencyKey }),
+    }),
+    completePayPal: useMutation({
+      mutationFn: (approvalId: string) =>
+        call(paymentMethodsApi.completePayPal, {
+          body: { approvalId },
+          idempotencyKey: `paypal:${approvalId}`,
+        }),
+      onSuccess: store,
+    }),
     setDefault: useMutation({
       mutationFn: (id: string) => call(paymentMethodsApi.setDefault, { params: { id } }),
       onSuccess: store,
