@@ -7,6 +7,7 @@ import { startMaintenance } from './maintenance.ts';
 import { devMailboxTransport, smtpTransport, startMailDelivery } from './modules/mail/delivery.ts';
 import { adyenProvider } from './modules/payments/adyen/adyen-provider.ts';
 import { paypalCheckout } from './modules/payments/paypal/paypal-checkout.ts';
+import { startRefunds } from './modules/payments/refunds.ts';
 import { sandboxPayPal } from './modules/payments/sandbox/sandbox-paypal.ts';
 import { sandboxProvider } from './modules/payments/sandbox/sandbox-provider.ts';
 import { sandboxStoreFor } from './modules/payments/sandbox/sandbox-store.ts';
@@ -42,6 +43,9 @@ const paypal = config.paypal
   : sandbox
     ? sandboxPayPal(sandbox.store, { publicUrl: config.mail.publicUrl })
     : null;
+
+// Any app process retries the refunds of failed orders that could not be made at the time.
+await startRefunds(jobs, { payments, paypal });
 
 const app = await buildApp({
   database,

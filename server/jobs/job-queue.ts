@@ -9,6 +9,11 @@ export const queues = {
     name: 'mail-delivery',
     options: { retryLimit: 100, retryDelay: 5, retryBackoff: true, retryDelayMax: 900 },
   },
+  /** Give back a charge whose order failed, when the refund at the time failed too (for days). */
+  refund: {
+    name: 'payment-refund',
+    options: { retryLimit: 200, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 },
+  },
 } as const;
 export type QueueName = (typeof queues)[keyof typeof queues]['name'];
 

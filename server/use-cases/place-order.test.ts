@@ -6,6 +6,7 @@ import { openLicenseKey } from '../modules/licenses/license-key-vault.ts';
 import { extendLicense } from '../modules/licenses/licenses.service.ts';
 import { setPartnerCreditTerms } from '../modules/partners/partners.service.ts';
 import { type PaymentProvider, PaymentUnavailableError } from '../modules/payments/provider.ts';
+import { startRefunds } from '../modules/payments/refunds.ts';
 import { sandboxTestCards } from '../modules/payments/sandbox/sandbox-cards.ts';
 import { sandboxProvider } from '../modules/payments/sandbox/sandbox-provider.ts';
 import { type SandboxStore, sandboxStoreFor } from '../modules/payments/sandbox/sandbox-store.ts';
@@ -24,6 +25,8 @@ import type { TestSession } from '../test/session.ts';
 
 /** The sandbox, and once (when asked) a timeout just after it charged: the answer lost on the way back. */
 let loseNextAnswer = false;
+/** The provider away when the refund is first asked for. */
+let refundFailsOnce = false;
 const stores: SandboxStore[] = [];
 let t: TestApp;
 let partner: TestPartner;
@@ -45,7 +48,13 @@ beforeAll(async () => {
       }
       return outcome;
     },
-    refund: (input) => (sandbox as PaymentProvider).refund(input),
+    refund: async (input) => {
+      if (refundFailsOnce) {
+        refundFailsOnce = false;
+        throw new PaymentUnavailableError('connection reset');
+      }
+      await (sandbox as PaymentProvider).refund(input);
+    },
     describe: (token, shopper) => (sandbox as PaymentProvider).describe(token, shopper),
   };
   t = await startTestApp({ payments: lossy });
@@ -250,6 +259,46 @@ describe('Place order with a card', () => {
     expect(res.json()).toMatchObject({ code: 'licenses.already_renewed', params: { licenseId } });
     expect(await chargesOf(token)).toMatchObject([{ status: 'refunded' }]);
     expect((await session.get(`/api/quotes/${quote.quoteNumber}`)).json().status).toBe('open');
+  });
+
+  it('queues the refund when the provider is away at that moment, and a worker gives the money back', async () => {
+    const customer = await createTestCustomer(t.db);
+    const today = todayUtc(t.clock.now);
+    const seats = await createTestLicenses(t.db, customer, {
+      productCode: 'WS',
+      seats: 1,
+      periodStart: addYears(addDays(today, 40), -1),
+      periodEnd: addDays(today, 40),
+    });
+    const licenseId = seats.licenses[0]?.licenseId ?? '';
+    await openAccount(session, customer);
+    await session.post(`/api/customers/${customer.customerId}/cart/renewals`, {
+      kind: 'renewal',
+      licenseIds: [licenseId],
+      termYears: 1,
+    });
+    const quote = (
+      await session.post('/api/quotes', { customerId: customer.customerId, ...quoteInput() })
+    ).json();
+    await t.db.transaction((tx) =>
+      extendLicense(tx, {
+        licenseId,
+        productCode: 'WS',
+        periodStart: addDays(today, 40),
+        periodEnd: addDays(today, 405),
+      }),
+    );
+    const token = await cardToken();
+    refundFailsOnce = true;
+    const res = await place(session, { quoteNumber: quote.quoteNumber, payment: { method: 'card', token } });
+    expect(res.json()).toMatchObject({ code: 'licenses.already_renewed' });
+    expect(await chargesOf(token)).toMatchObject([{ status: 'captured' }]);
+
+    await startRefunds(t.jobs, { payments: t.app.portal.payments, paypal: null });
+    const deadline = Date.now() + 20_000;
+    while ((await chargesOf(token))[0]?.status !== 'refunded' && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await chargesOf(token)).toMatchObject([{ status: 'refunded' }]);
   });
 
   it('extends the License IDs a renewal quote names', async () => {

@@ -17,11 +17,14 @@ import { findPartnerTerms } from '../modules/partners/partners.service.ts';
 import { recordPayment } from '../modules/payments/payments.service.ts';
 import type { PayPalGateway } from '../modules/payments/paypal/paypal-gateway.ts';
 import type { PaymentProvider } from '../modules/payments/provider.ts';
+import { type PendingRefund, queueRefund, refund } from '../modules/payments/refunds.ts';
 import { claimQuoteForOrder } from '../modules/quotes/quotes.service.ts';
 import { issueOrderLicenses } from './issue-order-licenses.ts';
 import { takePayment } from './take-payment.ts';
 
 export interface PlaceOrderDeps {
+  /** The database itself, for what must outlive a failed order's transaction (a refund to retry). */
+  root: Queryable;
   payments: PaymentProvider;
   paypal: PayPalGateway | null;
   jobs: JobQueue;
@@ -158,20 +161,25 @@ export async function placeOrder(
       // Without the keys: this answer is kept for retries; the order page reads them.
       return getOrder(tx, { actor, orderNumber: order.orderNumber, withKeys: false });
     } catch (error) {
-      if (taken) {
-        try {
-          await taken.refund();
-        } catch (refundError) {
-          // The order's own error is what the user must see; the refund that failed is written
-          // where operations look (and must be retried by hand until refunds have their own queue).
-          console.error('refund failed', {
-            reference: taken.charge.reference,
-            quote: doc.quoteNumber,
-            refundError,
-          });
-        }
-      }
+      if (taken) await compensate(deps, taken.refund);
       throw error;
     }
   });
+}
+
+/**
+ * Gives the charge of a failed order back. When the provider is away at that moment the refund is
+ * queued to be retried (refunds.ts); the queue is written once this transaction has rolled back —
+ * not awaited here, as the embedded database runs one transaction at a time and this one is still
+ * open — and a failure to queue it is written where operations look.
+ */
+async function compensate(deps: PlaceOrderDeps, pending: PendingRefund): Promise<void> {
+  try {
+    await refund(deps, pending);
+  } catch (refundError) {
+    console.warn('refund failed, queued to retry', { reference: pending.reference, refundError });
+    void queueRefund(deps.root, deps.jobs, pending).catch((queueError: unknown) => {
+      console.error('refund could not be queued: give it back by hand', { ...pending, queueError });
+    });
+  }
 }

@@ -9,12 +9,13 @@ import {
   type PaymentProvider,
   PaymentUnavailableError,
 } from '../modules/payments/provider.ts';
+import type { PendingRefund } from '../modules/payments/refunds.ts';
 
 export interface TakenPayment {
   provider: PaymentProviderName;
   charge: Extract<ChargeOutcome, { status: 'captured' }>;
-  /** Gives the money back (compensation when a later step of the order fails). */
-  refund(): Promise<void>;
+  /** How to give the money back (compensation when a later step of the order fails). */
+  refund: PendingRefund;
 }
 
 /** A provider that did not answer: the charge may exist, and the same attempt again finds it. */
@@ -59,7 +60,6 @@ export async function takePayment(
   const byCard = (token: string) => ({
     kind: 'card' as 'card' | 'paypal',
     provider: providers.payments.name,
-    refund: providers.payments.refund,
     outcome: () =>
       providers.payments.charge({
         token,
@@ -98,13 +98,13 @@ export async function takePayment(
   return {
     provider: how.provider,
     charge,
-    refund: () =>
-      how.refund({
-        reference: charge.reference,
-        amountMinor: quote.totalMinor,
-        currency: quote.currency,
-        idempotencyKey: `refund:${charge.reference}`,
-      }),
+    refund: {
+      channel: how.kind,
+      reference: charge.reference,
+      amountMinor: quote.totalMinor,
+      currency: quote.currency,
+      quoteNumber: quote.quoteNumber,
+    },
   };
 }
 

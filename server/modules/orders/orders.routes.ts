@@ -13,7 +13,11 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     ordersApi.place,
     { actors: ['partner_user'], permission: 'orders.create' },
     ({ actor, db, meta, body, attemptKey }) =>
-      placeOrder(db, { payments, paypal, jobs, mail }, { actor, meta, attemptKey, ...body }),
+      placeOrder(
+        db,
+        { root: app.portal.db, payments, paypal, jobs, mail },
+        { actor, meta, attemptKey, ...body },
+      ),
   );
   route(
     app,
