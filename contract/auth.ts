@@ -34,6 +34,11 @@ export const SessionInfo = z
       devMailbox: z.boolean(),
       /** PayPal is offered at Checkout and on Payment methods. */
       paypal: z.boolean(),
+      /**
+       * The card provider's hosted card form is served through the portal (the sandbox): new cards
+       * are entered at Checkout and on Payment methods. With Adyen, cards are the ones stored there.
+       */
+      cardForm: z.boolean(),
     }),
   })
   .meta({ id: 'SessionInfo' });

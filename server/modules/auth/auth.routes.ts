@@ -16,7 +16,11 @@ import { DEVICE_COOKIE } from './devices.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
-  const features = () => ({ devMailbox: app.portal.mail.devMailbox, paypal: app.portal.paypal !== null });
+  const features = () => ({
+    devMailbox: app.portal.mail.devMailbox,
+    paypal: app.portal.paypal !== null,
+    cardForm: app.portal.payments.name === 'sandbox',
+  });
   const { db } = app.portal;
 
   const logIn = async (

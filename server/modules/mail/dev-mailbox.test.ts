@@ -32,7 +32,11 @@ describe('the development mailbox (demo mode without SMTP)', () => {
   it("keeps the emails the portal sends, each partner's to itself, all for vendor staff", async () => {
     const partner = await createTestPartner(t.db, t.app);
     const sales = await partner.loginAs('sales');
-    expect((await sales.get('/api/auth/me')).json().features).toEqual({ devMailbox: true, paypal: true });
+    expect((await sales.get('/api/auth/me')).json().features).toEqual({
+      devMailbox: true,
+      paypal: true,
+      cardForm: true,
+    });
     const quote = await quoteFor(
       sales,
       await createTestCustomer(t.db),

@@ -49,7 +49,9 @@ function Checkout({ quote: q }: { quote: Quote }) {
   const payPalReturn = search.get('paypal');
   const payPalOrder = payPalReturn === 'approved' ? search.get('token') : null;
   // `card`, `paypal`, `postpaid`, or `stored:<id>` for a stored payment method.
-  const [method, setMethod] = useState<string>(payPalReturn ? 'paypal' : 'card');
+  const [method, setMethod] = useState<string>(
+    payPalReturn ? 'paypal' : session.features.cardForm ? 'card' : 'none',
+  );
   const [card, setCard] = useState<Card | null>(null);
   const [formKey, setFormKey] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
@@ -185,7 +187,7 @@ function Checkout({ quote: q }: { quote: Quote }) {
                   }
                 />
               ))}
-              <Radio value="card" label={t('checkout.card')} />
+              {session.features.cardForm ? <Radio value="card" label={t('checkout.card')} /> : null}
               {session.features.paypal ? <Radio value="paypal" label={t('checkout.paypal')} /> : null}
               {creditTerms ? <Radio value="postpaid" label={t('checkout.postpaid')} /> : null}
             </Group>

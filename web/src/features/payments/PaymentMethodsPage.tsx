@@ -149,14 +149,23 @@ export function PaymentMethodsPage() {
       {manage ? (
         <Paper withBorder p="md" maw={520} component="section" aria-labelledby="add-card">
           <Title order={2} size="h5" id="add-card">
-            {t('paymentMethods.add')}
+            {t('paymentMethods.addTitle')}
           </Title>
-          <iframe
-            key={formKey}
-            title={t('checkout.cardForm')}
-            src={hostedFormUrl(i18n.language)}
-            style={{ width: '100%', height: 290, border: 0 }}
-          />
+          {session.features.cardForm ? (
+            <>
+              <Text size="sm" fw={600} mt="xs">
+                {t('paymentMethods.add')}
+              </Text>
+              <iframe
+                key={formKey}
+                title={t('checkout.cardForm')}
+                src={hostedFormUrl(i18n.language)}
+                style={{ width: '100%', height: 290, border: 0 }}
+              />
+            </>
+          ) : (
+            <Text size="sm">{t('paymentMethods.cardsWithProvider')}</Text>
+          )}
           {session.features.paypal ? (
             <Stack gap="xs" mt="md" align="flex-start">
               <Text size="sm">{t('paymentMethods.payPalIntro')}</Text>
