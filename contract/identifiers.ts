@@ -12,13 +12,19 @@ export const identifierPatterns = {
   quoteNumber: /^Q-[0-9]{4}-[0-9]{6,9}$/,
   orderNumber: /^R-[0-9]{4}-[0-9]{6,9}$/,
   invoiceNumber: /^INV-[0-9]{4}-[0-9]{6,9}$/,
+  creditNoteNumber: /^CN-[0-9]{4}-[0-9]{6,9}$/,
   productCode: /^[A-Z0-9]{2,6}$/,
   serviceDomain: /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
   email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
 } as const;
 
-export type DocumentKind = 'quote' | 'order' | 'invoice';
-const documentPrefix: Record<DocumentKind, string> = { quote: 'Q', order: 'R', invoice: 'INV' };
+export type DocumentKind = 'quote' | 'order' | 'invoice' | 'credit_note';
+const documentPrefix: Record<DocumentKind, string> = {
+  quote: 'Q',
+  order: 'R',
+  invoice: 'INV',
+  credit_note: 'CN',
+};
 
 /** Highest yearly counter a document number can carry (nine digits). */
 export const DOCUMENT_SEQUENCE_MAX = 999_999_999;

@@ -5,6 +5,7 @@ import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
 import { Currency, MinorAmount } from './money.ts';
 import { QuoteNumber } from './quotes.ts';
+import { DateRangeFields, datesInOrder, Pagination, SearchText } from './validation.ts';
 
 /** How an invoice is paid (SPEC §11): at once online, by a credit note, or later (postpaid). */
 export const PaymentType = z.enum(['online', 'credit_note', 'postpaid']);
@@ -100,12 +101,57 @@ export const Order = z
   .meta({ id: 'Order' });
 export type Order = z.infer<typeof Order>;
 
+/** A row of the Orders list (SPEC §9). */
+export const OrderSummary = z
+  .object({
+    orderNumber: z.string(),
+    quoteNumber: z.string().nullable(),
+    customer: CustomerAccount,
+    /** The licensee's email (the customer email the search finds). */
+    endUserEmail: z.string().nullable(),
+    poNumber: z.string().nullable(),
+    currency: Currency,
+    totalMinor: MinorAmount,
+    createdAt: z.iso.datetime({ offset: true }),
+    invoice: z
+      .object({ invoiceNumber: z.string(), status: InvoiceStatus, paymentType: PaymentType })
+      .nullable(),
+  })
+  .meta({ id: 'OrderSummary' });
+export type OrderSummary = z.infer<typeof OrderSummary>;
+
+export const OrderListQuery = z
+  .strictObject({ ...DateRangeFields, q: SearchText, ...Pagination })
+  .refine(...datesInOrder);
+// No schema id: query strings must stay inline for the OpenAPI generator.
+export type OrderListQuery = z.input<typeof OrderListQuery>;
+export type OrderListFilters = z.output<typeof OrderListQuery>;
+
+export const OrderList = z
+  .object({
+    items: z.array(OrderSummary),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'OrderList' });
+
 export const OrderNumber = z
   .string()
   .regex(identifierPatterns.orderNumber, { error: 'order_number' })
   .meta({ example: 'R-2026-000017' });
 
 export const ordersApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/orders',
+    operationId: 'listOrders',
+    summary:
+      "The partner's orders, newest first; date range and search by order number, PO number, customer name or customer email (no account needs to be open)",
+    tag: 'orders',
+    query: OrderListQuery,
+    response: OrderList,
+  }),
   place: endpoint({
     method: 'POST',
     path: '/api/orders',

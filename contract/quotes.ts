@@ -8,8 +8,9 @@ import { identifierPatterns } from './identifiers.ts';
 import { Currency } from './money.ts';
 import { checkTaxId } from './tax-ids.ts';
 import {
+  DateRangeFields,
+  datesInOrder,
   Email,
-  FilterDate,
   formatted,
   OptionalEmail,
   optionalText,
@@ -133,24 +134,13 @@ export type Quote = z.infer<typeof Quote>;
 
 export const QuoteListQuery = z
   .strictObject({
-    from: FilterDate.optional(),
-    to: FilterDate.optional(),
-    /**
-     * Where the user's days begin: minutes east of UTC (Brasília is −180). `from` and `to` are
-     * days of the user's calendar, as the list shows creation dates; UTC when left out.
-     */
-    utcOffset: z.coerce
-      .number()
-      .int()
-      .min(-14 * 60)
-      .max(14 * 60)
-      .optional(),
+    ...DateRangeFields,
     q: SearchText,
     /** Only quotes of this status (open, expired, cancelled, converted, ordered). */
     status: QuoteStatus.optional(),
     ...Pagination,
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { error: 'date_order', path: ['to'] });
+  .refine(...datesInOrder);
 // No schema id: query strings must stay inline for the OpenAPI generator.
 export type QuoteListQuery = z.input<typeof QuoteListQuery>;
 export type QuoteListFilters = z.output<typeof QuoteListQuery>;

@@ -202,6 +202,27 @@ export const Pagination = {
   pageSize: z.coerce.number().int().min(1).max(limits.pageSizeMax).default(limits.pageSizeDefault),
 };
 
+/**
+ * The date range of a list of documents, in days of the user's calendar: `utcOffset` says where
+ * those days begin (minutes east of UTC; Brasília is −180), UTC when left out.
+ */
+export const DateRangeFields = {
+  from: FilterDate.optional(),
+  to: FilterDate.optional(),
+  utcOffset: z.coerce
+    .number()
+    .int()
+    .min(-14 * 60)
+    .max(14 * 60)
+    .optional(),
+};
+
+/** A range must not end before it starts (the message goes to `to`). */
+export const datesInOrder: [
+  (f: { from?: string | undefined; to?: string | undefined }) => boolean,
+  { error: string; path: string[] },
+] = [(f) => !f.from || !f.to || f.from <= f.to, { error: 'date_order', path: ['to'] }];
+
 /** Free text typed into a list's search box: nothing, or enough characters to search by. */
 export const SearchText = text(limits.searchMaxLength)
   .refine((value) => value.length === 0 || value.length >= limits.searchMinLength, {

@@ -313,6 +313,11 @@ const matrix: Record<string, Row> = {
     // A colleague may order the partner's quote; another partner cannot tell it exists.
     expect: sellers(201, 404),
   },
+  'GET /api/orders': {
+    cell: async () => ({ method: 'GET', url: '/api/orders' }),
+    // Another partner lists its own orders (none of the owner's): the list itself is not a resource.
+    expect: { ...sellers(200), billing: 200 },
+  },
   'POST /api/orders/paypal': {
     cell: async (w) => ({
       method: 'POST',

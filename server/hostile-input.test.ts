@@ -158,6 +158,9 @@ beforeAll(async () => {
         pageSize: '10',
       },
     },
+    'GET /api/orders': {
+      query: { from: '2026-01-01', to: '2026-12-31', utcOffset: '60', q: 'acme', page: '1', pageSize: '5' },
+    },
     'GET /api/quotes/{quoteNumber}': { params: { quoteNumber: quote.quoteNumber } },
     'POST /api/quotes/{quoteNumber}/cancel': { params: { quoteNumber: quote.quoteNumber } },
     'POST /api/quotes/{quoteNumber}/email': {

@@ -25,6 +25,7 @@ const patternOf: Record<DocumentKind, RegExp> = {
   quote: identifierPatterns.quoteNumber,
   order: identifierPatterns.orderNumber,
   invoice: identifierPatterns.invoiceNumber,
+  credit_note: identifierPatterns.creditNoteNumber,
 };
 
 /**

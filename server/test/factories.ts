@@ -26,7 +26,14 @@ export interface TestPartner {
 export async function createTestPartner(
   db: Db,
   app: FastifyInstance,
-  options: { currency?: Currency; discountPercent?: number; name?: string; country?: string } = {},
+  options: {
+    currency?: Currency;
+    discountPercent?: number;
+    name?: string;
+    country?: string;
+    /** May order postpaid (SPEC §8). */
+    creditTerms?: boolean;
+  } = {},
 ): Promise<TestPartner> {
   const tag = unique();
   const name = options.name ?? `Partner ${tag}`;
@@ -35,6 +42,7 @@ export async function createTestPartner(
     country: options.country ?? 'US',
     currency: options.currency ?? 'USD',
     discountPercent: options.discountPercent ?? 15,
+    creditTerms: options.creditTerms ?? false,
   });
   const emails = {} as Record<Role, string>;
   for (const role of ['admin', 'sales', 'billing'] as const) {
@@ -241,4 +249,20 @@ export async function answerSandboxPayPal(
   });
   if (res.statusCode !== 303) throw new Error(`PayPal answer failed: ${res.statusCode} ${res.body}`);
   return new URL(String(res.headers.location));
+}
+
+/**
+ * An order placed through the API, as Checkout does: a quote for the account (the licensee and PO
+ * number as given), paid postpaid when the partner has credit terms, else with a sandbox card.
+ */
+export async function placeTestOrder(
+  session: TestSession,
+  customer: { customerId: string; email: string },
+  input: Record<string, unknown> = quoteInput(),
+  payment: { method: 'postpaid' } | { method: 'card'; token: string } = { method: 'postpaid' },
+) {
+  const quote = await quoteFor(session, customer, input);
+  const res = await session.post('/api/orders', { quoteNumber: quote.quoteNumber, payment });
+  if (res.statusCode !== 201) throw new Error(`order failed: ${res.statusCode} ${res.body}`);
+  return res.json();
 }

@@ -112,6 +112,8 @@ export async function placeOrder(
         partnerId: actor.partner.id,
         orderId: order.id,
         customerAccountId: quote.customerAccountId,
+        poNumber: doc.poNumber,
+        endUserEmail: doc.endUser.email,
         currency: doc.currency,
         amountMinor: doc.totals.totalMinor,
         paid: taken !== null,

@@ -49,6 +49,9 @@ const NewQuotePage = lazy(() =>
 const RenewalsPage = lazy(() =>
   import('./features/renewals/RenewalsPage.tsx').then((m) => ({ default: m.RenewalsPage })),
 );
+const OrdersPage = lazy(() =>
+  import('./features/orders/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })),
+);
 const QuotePage = lazy(() =>
   import('./features/quotes/QuotePage.tsx').then((m) => ({ default: m.QuotePage })),
 );
@@ -160,6 +163,14 @@ export function App() {
           element={
             <RequirePermission permission="orders.create">
               <CheckoutPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="orders"
+          element={
+            <RequirePermission permission="orders.read">
+              <OrdersPage />
             </RequirePermission>
           }
         />

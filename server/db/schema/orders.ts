@@ -35,6 +35,8 @@ export const orders = pgTable(
       .notNull()
       .references(() => customerAccounts.id),
     poNumber: text('po_number'),
+    /** The licensee's email (lower case), as the customer email the Orders search finds. */
+    endUserEmail: text('end_user_email'),
     currency: currencyEnum('currency').notNull(),
     totalMinor: bigint('total_minor', { mode: 'number' }).notNull(),
     /** The quote it was placed from: one order per quote (unique). */
@@ -51,6 +53,13 @@ export const orders = pgTable(
     uniqueIndex('orders_number_unique').on(t.orderNumber),
     index('orders_account_po_idx').on(t.customerAccountId, t.poNumber),
     index('orders_partner_created_idx').on(t.partnerId, t.createdAt),
+    // The Orders search (SPEC §9): each arm of its OR has an index, as the Quotes search does.
+    index('orders_partner_account_idx').on(t.partnerId, t.customerAccountId),
+    index('orders_partner_end_user_email_idx').on(t.partnerId, t.endUserEmail),
+    index('orders_number_trgm_idx').using('gin', t.orderNumber.op('gin_trgm_ops')),
+    index('orders_po_number_trgm_idx').using('gin', t.poNumber.op('gin_trgm_ops')),
+    index('orders_end_user_email_trgm_idx').using('gin', t.endUserEmail.op('gin_trgm_ops')),
+    check('orders_end_user_email_lower', sql`${t.endUserEmail} = lower(${t.endUserEmail})`),
   ],
 );
 

@@ -110,22 +110,67 @@ export const invoices = pgTable(
     customerAccountId: uuid('customer_account_id')
       .notNull()
       .references(() => customerAccounts.id),
+    /** The order's PO number and licensee email, kept on the invoice for its search (SPEC §11). */
+    poNumber: text('po_number'),
+    endUserEmail: text('end_user_email'),
     currency: currencyEnum('currency').notNull(),
     amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
     paymentType: paymentTypeEnum('payment_type').notNull(),
     status: invoiceStatusEnum('status').notNull(),
     issuedOn: date('issued_on', { mode: 'string' }).notNull(),
     dueOn: date('due_on', { mode: 'string' }),
+    /** The payment date: paid, or settled by a credit note (Applied). */
     paidOn: date('paid_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('invoices_number_format', sql`${t.invoiceNumber} ~ '^INV-[0-9]{4}-[0-9]{6,9}$'`),
-    check('invoices_paid_when', sql`(${t.status} = 'paid') = (${t.paidOn} is not null)`),
-    check('invoices_postpaid_due', sql`(${t.paymentType} = 'postpaid') = (${t.dueOn} is not null)`),
+    check('invoices_settled_when', sql`(${t.status} in ('paid', 'applied')) = (${t.paidOn} is not null)`),
+    check(
+      'invoices_applied_by_credit_note',
+      sql`(${t.status} = 'applied') = (${t.paymentType} = 'credit_note')`,
+    ),
+    check('invoices_postpaid_due', sql`${t.paymentType} <> 'postpaid' or ${t.dueOn} is not null`),
+    check(
+      'invoices_online_paid',
+      sql`${t.paymentType} <> 'online' or (${t.status} = 'paid' and ${t.dueOn} is null)`,
+    ),
+    check('invoices_end_user_email_lower', sql`${t.endUserEmail} = lower(${t.endUserEmail})`),
     uniqueIndex('invoices_number_unique').on(t.invoiceNumber),
     uniqueIndex('invoices_order_unique').on(t.orderId),
     index('invoices_partner_issued_idx').on(t.partnerId, t.issuedOn),
+    // The Invoices search (SPEC §11), and the overdue marker: the partner's unpaid invoices by due date.
+    index('invoices_partner_account_idx').on(t.partnerId, t.customerAccountId),
+    index('invoices_partner_end_user_email_idx').on(t.partnerId, t.endUserEmail),
+    index('invoices_number_trgm_idx').using('gin', t.invoiceNumber.op('gin_trgm_ops')),
+    index('invoices_end_user_email_trgm_idx').using('gin', t.endUserEmail.op('gin_trgm_ops')),
+    index('invoices_partner_unpaid_due_idx').on(t.partnerId, t.dueOn).where(sql`${t.status} = 'not_paid'`),
+  ],
+);
+
+/**
+ * A credit note (SPEC §11a): vendor staff settle an invoice with it, which makes the invoice
+ * Applied (payment type Credit Note). One per invoice; numbered `CN-2026-…`.
+ */
+export const creditNotes = pgTable(
+  'credit_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    creditNoteNumber: text('credit_note_number').notNull(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    currency: currencyEnum('currency').notNull(),
+    reason: text('reason').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('credit_notes_number_format', sql`${t.creditNoteNumber} ~ '^CN-[0-9]{4}-[0-9]{6,9}$'`),
+    check('credit_notes_amount_positive', sql`${t.amountMinor} >= 0`),
+    uniqueIndex('credit_notes_number_unique').on(t.creditNoteNumber),
+    uniqueIndex('credit_notes_invoice_unique').on(t.invoiceId),
   ],
 );
 

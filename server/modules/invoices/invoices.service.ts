@@ -17,6 +17,9 @@ export async function createInvoice(
     partnerId: string;
     orderId: string;
     customerAccountId: string;
+    /** The order's PO number and licensee email, which the Invoices search finds. */
+    poNumber: string | null;
+    endUserEmail: string | null;
     currency: Currency;
     amountMinor: number;
     paid: boolean;
@@ -32,6 +35,8 @@ export async function createInvoice(
       partnerId: input.partnerId,
       orderId: input.orderId,
       customerAccountId: input.customerAccountId,
+      poNumber: input.poNumber,
+      endUserEmail: input.endUserEmail?.toLowerCase() ?? null,
       currency: input.currency,
       amountMinor: input.amountMinor,
       paymentType: input.paid ? 'online' : 'postpaid',

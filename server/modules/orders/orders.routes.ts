@@ -5,6 +5,7 @@ import { placeOrder } from '../../use-cases/place-order.ts';
 import { startPayPalPayment } from '../../use-cases/start-paypal-payment.ts';
 import { sendActivationEmail } from './activation-email.ts';
 import { getOrder } from './order-view.ts';
+import { listOrders } from './orders-list.ts';
 
 export async function orderRoutes(app: FastifyInstance): Promise<void> {
   const { jobs, mail, payments, paypal } = app.portal;
@@ -32,6 +33,12 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     ordersApi.sendActivation,
     { actors: ['partner_user'], permission: 'orders.create' },
     ({ actor, meta, params }) => sendActivationEmail(app.portal.db, jobs, { actor, meta, ...params }),
+  );
+  route(
+    app,
+    ordersApi.list,
+    { actors: ['partner_user'], permission: 'orders.read' },
+    ({ actor, db, query }) => listOrders(db, { actor, filters: query }),
   );
   route(
     app,

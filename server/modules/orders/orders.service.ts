@@ -52,6 +52,7 @@ export async function recordOrder(
       partnerId: input.partnerId,
       customerAccountId: input.customerAccountId,
       poNumber: input.poNumber,
+      endUserEmail: input.document?.endUser?.email.toLowerCase() ?? null,
       currency: input.currency,
       totalMinor: input.totalMinor,
       createdAt: input.createdAt,

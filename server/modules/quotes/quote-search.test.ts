@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCustomer, createTestPartner, quoteFor } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import type { TestSession } from '../../test/session.ts';
-import { ACCOUNT_ID_LIST_LIMIT } from './quotes.queries.ts';
+import { ACCOUNT_ID_LIST_LIMIT } from '../customers/account-search.ts';
 
 let t: TestApp;
 beforeAll(async () => {

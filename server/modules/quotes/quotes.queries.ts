@@ -16,16 +16,10 @@ import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { QuoteStatus } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
-import {
-  customerAccounts,
-  customerContacts,
-  licenses,
-  quoteLineLicenses,
-  quoteLines,
-  quotes,
-} from '../../db/schema/index.ts';
-import { addDays } from '../../lib/dates.ts';
+import { customerAccounts, licenses, quoteLineLicenses, quoteLines, quotes } from '../../db/schema/index.ts';
+import { dayRange } from '../../lib/day-range.ts';
 import { jsonObject } from '../../lib/json-sql.ts';
+import { containsPattern, documentsOfMatchingAccounts } from '../customers/account-search.ts';
 import type { StoredQuote } from './quote-document.ts';
 
 const qb = new QueryBuilder();
@@ -85,53 +79,6 @@ export type QuoteSummaryRow = {
     : (typeof summaryColumns)[K]['_']['data'] | null;
 };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** Above this many matching accounts the account arm stays a subquery instead of a list of ids. */
-export const ACCOUNT_ID_LIST_LIMIT = 500;
-
-type AccountMatch = { contactEmail: string } | { nameContains: string; customerId: string | null };
-
-/**
- * The ids of the customer accounts a search names: by a contact's exact email, or by name (a
- * part of it) or Customer ID. Contact emails match only whole, so a search cannot be used to
- * discover the contacts of accounts. A new builder on every call: Drizzle's `.limit()` changes a
- * builder in place, and a reused one would carry the limit into the other branch.
- */
-function accountsMatching(db: Queryable, match: AccountMatch) {
-  if ('contactEmail' in match) {
-    return db
-      .select({ id: customerContacts.customerAccountId })
-      .from(customerContacts)
-      .where(eq(customerContacts.email, match.contactEmail));
-  }
-  return db
-    .select({ id: customerAccounts.id })
-    .from(customerAccounts)
-    .where(
-      or(
-        ilike(customerAccounts.name, match.nameContains),
-        match.customerId ? eq(customerAccounts.customerId, match.customerId) : undefined,
-      ),
-    );
-}
-
-/**
- * Quotes of the matching customer accounts. The ids are looked up first, so the planner sees real
- * values for (partner_id, customer_account_id) instead of guessing the size of a subquery (which
- * made it walk all of a partner's quotes); past ACCOUNT_ID_LIST_LIMIT ids, a subquery it is.
- */
-async function ofMatchingAccounts(db: Queryable, partnerId: string, match: AccountMatch) {
-  const ids = (await accountsMatching(db, match).limit(ACCOUNT_ID_LIST_LIMIT + 1)).map((r) => r.id);
-  if (ids.length === 0) return undefined;
-  if (ids.length <= ACCOUNT_ID_LIST_LIMIT) {
-    return and(eq(quotes.partnerId, partnerId), inArray(quotes.customerAccountId, ids));
-  }
-  return and(eq(quotes.partnerId, partnerId), inArray(quotes.customerAccountId, accountsMatching(db, match)));
-}
-
 /**
  * The search box takes a quote number, a customer name, a Customer ID or a customer email (the
  * licensee's or one of the account's contacts; SPEC §7). A complete quote number or email is
@@ -149,16 +96,16 @@ async function searchCondition(db: Queryable, partnerId: string, q: string): Pro
     const email = text.toLowerCase();
     return or(
       and(eq(quotes.partnerId, partnerId), eq(quotes.endUserEmail, email)),
-      await ofMatchingAccounts(db, partnerId, { contactEmail: email }),
+      await documentsOfMatchingAccounts(db, quotes, partnerId, { contactEmail: email }),
     );
   }
-  const contains = `%${escapeLike(text)}%`;
+  const contains = containsPattern(text);
   const customerId = identifierPatterns.customerId.test(text) ? text : null;
   return or(
     ilike(quotes.quoteNumber, contains),
     ilike(quotes.poNumber, contains),
     ilike(quotes.endUserEmail, contains),
-    await ofMatchingAccounts(db, partnerId, { nameContains: contains, customerId }),
+    await documentsOfMatchingAccounts(db, quotes, partnerId, { nameContains: contains, customerId }),
   );
 }
 
@@ -175,11 +122,7 @@ function statusCondition(status: QuoteStatus, today: string): SQL | undefined {
 }
 
 async function filtersOf(db: Queryable, f: QuoteFilters): Promise<SQL | undefined> {
-  const conditions: (SQL | undefined)[] = [eq(quotes.partnerId, f.partnerId)];
-  // A day of the user's calendar starts `utcOffset` minutes before that day begins in UTC.
-  const dayStart = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - (f.utcOffset ?? 0) * 60_000);
-  if (f.from) conditions.push(gte(quotes.createdAt, dayStart(f.from)));
-  if (f.to) conditions.push(lt(quotes.createdAt, dayStart(addDays(f.to, 1))));
+  const conditions: (SQL | undefined)[] = [eq(quotes.partnerId, f.partnerId), dayRange(quotes.createdAt, f)];
   if (f.q) conditions.push((await searchCondition(db, f.partnerId, f.q)) ?? sql`false`);
   if (f.status) conditions.push(statusCondition(f.status, f.today));
   return and(...conditions);

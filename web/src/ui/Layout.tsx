@@ -91,6 +91,7 @@ export function Layout() {
   const logout = useLogout();
   const canCatalog = useCan('catalog.read');
   const canQuotes = useCan('quotes.read');
+  const canOrders = useCan('orders.read');
   const canRenew = useCan('licenses.read');
   const canOpen = useCan('customers.open');
   const canPay = useCan('payment_methods.manage');
@@ -106,6 +107,7 @@ export function Layout() {
               {canCatalog ? <TopNavLink to="/catalog">{t('nav.catalog')}</TopNavLink> : null}
               {canRenew ? <TopNavLink to="/renewals">{t('nav.renewals')}</TopNavLink> : null}
               {canQuotes ? <TopNavLink to="/quotes">{t('nav.quotes')}</TopNavLink> : null}
+              {canOrders ? <TopNavLink to="/orders">{t('nav.orders')}</TopNavLink> : null}
             </Group>
           </Group>
           <Group gap="md" wrap="nowrap">

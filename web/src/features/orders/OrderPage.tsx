@@ -9,6 +9,7 @@ import { useFormat } from '../../i18n/format.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { InvoiceStatusBadge } from '../invoices/InvoiceStatusBadge.tsx';
 import { useOrder, useSendActivation } from './api.ts';
 
 /** The order page (SPEC §8), reached from the order email: lines, licenses, invoice, payment. */
@@ -78,13 +79,7 @@ function OrderView({ order: o }: { order: Order }) {
           </Title>
           <Group gap="xs" mt={6}>
             <Badge variant="light">{t(`invoice.paymentType.${invoice.paymentType}`)}</Badge>
-            <Badge
-              variant="light"
-              color={invoice.status === 'not_paid' ? 'orange' : 'teal'}
-              style={{ color: invoice.status === 'not_paid' ? '#8a3204' : '#0b5e46' }}
-            >
-              {t(`invoice.status.${invoice.status}`)}
-            </Badge>
+            <InvoiceStatusBadge status={invoice.status} />
           </Group>
           <Text size="sm" mt={6}>
             {invoice.dueOn

@@ -1,11 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { ordersApi, type PlaceOrderRequest } from '../../../../contract/index.ts';
+import { type OrderListFilters, ordersApi, type PlaceOrderRequest } from '../../../../contract/index.ts';
 import { call } from '../../api/client.ts';
 import { retryLostAnswer } from '../../api/queryClient.ts';
+import { utcOffsetAt } from '../../api/utc-offset.ts';
 import { quoteKeys } from '../quotes/api.ts';
 
-export const orderKeys = { detail: (orderNumber: string) => ['orders', orderNumber] as const };
+export const orderKeys = {
+  all: ['orders'] as const,
+  list: (filters: OrderListFilters) => ['orders', 'list', filters] as const,
+  detail: (orderNumber: string) => ['orders', orderNumber] as const,
+};
+
+export function useOrders(filters: OrderListFilters) {
+  return useQuery({
+    queryKey: orderKeys.list(filters),
+    queryFn: ({ signal }) =>
+      call(ordersApi.list, { query: { ...filters, utcOffset: utcOffsetAt(filters.from) }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
 
 export function useOrder(orderNumber: string) {
   return useQuery({
@@ -30,7 +44,10 @@ export function usePlaceOrder() {
     }) => call(ordersApi.place, { body, idempotencyKey }),
     retry: retryLostAnswer,
     // The answer carries no license keys (it is kept for retries): the order page reads the order.
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: quoteKeys.all }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: quoteKeys.all });
+      void queryClient.invalidateQueries({ queryKey: orderKeys.all });
+    },
   });
 }
 

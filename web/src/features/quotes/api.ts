@@ -10,6 +10,7 @@ import {
 } from '../../../../contract/index.ts';
 import { buildUrl, call } from '../../api/client.ts';
 import { retryLostAnswer } from '../../api/queryClient.ts';
+import { utcOffsetAt } from '../../api/utc-offset.ts';
 import { cartKeys } from '../cart/api.ts';
 
 export const quoteKeys = {
@@ -19,15 +20,6 @@ export const quoteKeys = {
   details: () => [...quoteKeys.all, 'detail'] as const,
   detail: (quoteNumber: string) => [...quoteKeys.details(), quoteNumber] as const,
 };
-
-/**
- * The dates of a range are days of the user's calendar, as the list shows creation dates: the
- * server is told where those days begin (taken at the start of the range, where it counts most).
- */
-function utcOffsetAt(day: string | undefined): number {
-  const date = day ? new Date(`${day}T12:00:00`) : new Date();
-  return -date.getTimezoneOffset();
-}
 
 export function useQuotes(filters: QuoteListFilters) {
   return useQuery({
