@@ -88,11 +88,20 @@ export const Order = z
         productCode: z.string(),
         /** The license key the end user activates with (null for licenses carried over without one). */
         key: z.string().nullable(),
+        /** The end user the license is assigned to (invited user), if any. */
+        assignedTo: z.string().nullable(),
       }),
     ),
+    /** When the licenses last went to the end users (activation email or Resend licenses). */
+    licensesSentAt: z.iso.datetime({ offset: true }).nullable(),
     /** The licensee the activation email goes to. */
     endUser: z.object({ name: z.string(), email: z.string() }).nullable(),
-    actions: z.object({ sendActivation: z.boolean() }),
+    actions: z.object({
+      /** Send the activation email (first time) or Resend licenses (after). */
+      sendActivation: z.boolean(),
+      /** Renew: a renewal cart for the order's licenses in the Product Catalog. */
+      renew: z.boolean(),
+    }),
     invoice: Invoice,
     payment: z
       .object({ provider: PaymentProviderName, brand: z.string().nullable(), last4: z.string().nullable() })
@@ -141,6 +150,25 @@ export const OrderNumber = z
   .regex(identifierPatterns.orderNumber, { error: 'order_number' })
   .meta({ example: 'R-2026-000017' });
 
+/** What Renew did: the account opened, the licenses put in the cart, and those left out with why. */
+export const RenewalCartAnswer = z
+  .object({
+    customer: CustomerAccount,
+    added: z.array(z.string()),
+    skipped: z.array(
+      z.object({
+        licenseId: z.string(),
+        /** `not_renewable` (outside its window: standing says where) or `in_cart` already. */
+        reason: z.enum(['not_renewable', 'in_cart']),
+        standing: z.string().optional(),
+        opensOn: z.iso.date().optional(),
+        closesOn: z.iso.date().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'RenewalCartAnswer' });
+export type RenewalCartAnswer = z.infer<typeof RenewalCartAnswer>;
+
 export const ordersApi = {
   list: endpoint({
     method: 'GET',
@@ -186,6 +214,27 @@ export const ordersApi = {
     params: z.strictObject({ orderNumber: OrderNumber }),
     response: z.object({ sentTo: z.string() }).meta({ id: 'ActivationEmailSent' }),
     status: 202,
+  }),
+  resendLicenses: endpoint({
+    method: 'POST',
+    path: '/api/orders/:orderNumber/resend-licenses',
+    operationId: 'resendLicenses',
+    summary:
+      "Resend licenses: the order's licenses and keys to its end users again — the licensee all of them, each assigned user their own",
+    tag: 'orders',
+    params: z.strictObject({ orderNumber: OrderNumber }),
+    response: z.object({ sentTo: z.array(z.string()) }).meta({ id: 'LicensesResent' }),
+    status: 202,
+  }),
+  renew: endpoint({
+    method: 'POST',
+    path: '/api/orders/:orderNumber/renewal-cart',
+    operationId: 'renewOrder',
+    summary:
+      "Renew: opens the order's customer account and puts the order's licenses that are in their renewal window into its cart (1 year); the others are answered with the reason",
+    tag: 'orders',
+    params: z.strictObject({ orderNumber: OrderNumber }),
+    response: RenewalCartAnswer,
   }),
   get: endpoint({
     method: 'GET',

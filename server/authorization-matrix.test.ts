@@ -330,6 +330,14 @@ const matrix: Record<string, Row> = {
     cell: async (w) => ({ method: 'POST', url: `/api/orders/${await ownerOrder(w)}/activation-email` }),
     expect: sellers(202, 404),
   },
+  'POST /api/orders/{orderNumber}/resend-licenses': {
+    cell: async (w) => ({ method: 'POST', url: `/api/orders/${await ownerOrder(w)}/resend-licenses` }),
+    expect: sellers(202, 404),
+  },
+  'POST /api/orders/{orderNumber}/renewal-cart': {
+    cell: async (w) => ({ method: 'POST', url: `/api/orders/${await ownerOrder(w)}/renewal-cart` }),
+    expect: sellers(200, 404),
+  },
   'GET /api/orders/{orderNumber}': {
     cell: async (w) => ({ method: 'GET', url: `/api/orders/${await ownerOrder(w)}` }),
     // Billing reads orders (SPEC §1); another partner's order is not found.

@@ -116,7 +116,7 @@ export type Config = {
 export interface MailConfig {
   smtpUrl: string | undefined;
   from: string;
-  /** No SMTP server and demo data: delivered emails stay in the development mailbox. */
+  /** Demo data: the app lists the emails it sent (kept in the mailbox when there is no SMTP server). */
   devMailbox: boolean;
   publicUrl: string;
 }
@@ -186,8 +186,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM,
-      // Without an SMTP server and outside demo mode, emails wait in the outbox until one is set.
-      devMailbox: e.SMTP_URL === undefined && demoData,
+      // Demo mode shows what the portal sent in the development mailbox, kept there without an SMTP
+      // server or delivered over SMTP; outside demo mode without one, emails wait in the outbox.
+      devMailbox: demoData,
       publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     },
   };

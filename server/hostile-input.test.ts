@@ -172,6 +172,8 @@ beforeAll(async () => {
       idempotent: true,
     },
     'GET /api/orders/{orderNumber}': { params: { orderNumber: order.orderNumber } },
+    'POST /api/orders/{orderNumber}/resend-licenses': { params: { orderNumber: order.orderNumber } },
+    'POST /api/orders/{orderNumber}/renewal-cart': { params: { orderNumber: order.orderNumber } },
     'GET /api/payment-methods': {},
     'POST /api/payment-methods': { body: { token }, idempotent: true },
     'POST /api/orders/paypal': { body: { quoteNumber: toOrder.quoteNumber }, idempotent: true },

@@ -74,7 +74,7 @@ if (config.demoData) {
     console.log(`  ${login.email.padEnd(30)} ${login.role.padEnd(8)} ${login.partner}`);
   console.log(`Vendor staff (back office API under /api/admin): ${DEMO_STAFF_EMAIL}`);
 }
-if (config.mail.devMailbox) console.log(`Emails the portal sends (no SMTP_URL): ${url}/dev/mailbox`);
+if (config.mail.devMailbox) console.log(`Emails the portal sends: ${url}/dev/mailbox`);
 else if (!config.mail.smtpUrl) console.log('SMTP_URL is not set: emails wait in the outbox until it is.');
 
 async function shutdown(signal: string) {

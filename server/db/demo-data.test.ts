@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayUtc } from '../lib/dates.ts';
 import { startTestApp, type TestApp } from '../test/harness.ts';
 import { login, loginRequest } from '../test/session.ts';
 import { DEMO_PASSWORD, DEMO_STAFF_EMAIL, demoIdentifiers, demoLogins, loadDemoData } from './demo-data.ts';
+import { demoOrders } from './demo-orders.ts';
 import { licensePeriods, licenses, orderLines, orders } from './schema/index.ts';
 
 let t: TestApp;
@@ -48,6 +50,29 @@ describe('the demo data', () => {
     expect(
       (await outro.post('/api/customers/open', { ...globex, email: 'licensing@globex.test' })).statusCode,
     ).toBe(200);
+  });
+
+  it("has Demo Reseller's orders for Globex: paid, unpaid, overdue and credited, with and without a PO", async () => {
+    const sales = await login(t.app, 'sales@demo-reseller.test', DEMO_PASSWORD);
+    const list = (await sales.get('/api/orders')).json();
+    expect(list.items.map((o: { orderNumber: string }) => o.orderNumber).sort()).toEqual(
+      demoOrders.map((o) => o.orderNumber),
+    );
+    const byNumber = new Map(list.items.map((o: { orderNumber: string }) => [o.orderNumber, o]));
+    expect(byNumber.get('R-2026-000101')).toMatchObject({
+      poNumber: 'PO-GLX-2026-01',
+      customer: { customerId: demoIdentifiers.globex },
+      invoice: { invoiceNumber: 'INV-2026-000101', status: 'paid', paymentType: 'online' },
+    });
+    expect(byNumber.get('R-2026-000102')).toMatchObject({ poNumber: null, invoice: { status: 'not_paid' } });
+    expect(byNumber.get('R-2026-000104')).toMatchObject({
+      invoice: { status: 'applied', paymentType: 'credit_note' },
+    });
+    const overdue = (await sales.get('/api/orders/R-2026-000103')).json();
+    expect(overdue.invoice.status).toBe('not_paid');
+    expect(overdue.invoice.dueOn < todayUtc(t.clock.now)).toBe(true);
+    expect(overdue.licenses).toHaveLength(3);
+    expect(overdue.licenses[0].key).toMatch(/^[A-Z0-9]{10}-/);
   });
 
   it('has a valid direct quote for Acme and an expired one', async () => {

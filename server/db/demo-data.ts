@@ -18,6 +18,7 @@ import { createDirectQuote } from '../modules/quotes/direct-quotes.service.ts';
 import { quoteState } from '../modules/quotes/quotes.service.ts';
 import { createStaffMember, findStaffCredentials } from '../modules/staff/staff.service.ts';
 import type { Db, Tx } from './client.ts';
+import { addDemoOrders } from './demo-orders.ts';
 
 /** Every demo user's password (demo data only: never loaded in production). */
 export const DEMO_PASSWORD = 'demo-pass-2026';
@@ -28,6 +29,8 @@ export const demoLogins = [
   { email: 'billing@demo-reseller.test', role: 'billing', partner: 'Demo Reseller' },
   { email: 'admin@outro-revendedor.test', role: 'admin', partner: 'Outro Revendedor Ltda' },
 ] as const;
+
+const DEMO_RESELLER_DISCOUNT_PERCENT = 15;
 
 /** The vendor staff login of the demo data (same password). */
 export const DEMO_STAFF_EMAIL = 'staff@vendor.test';
@@ -57,6 +60,7 @@ export async function loadDemoData(db: Db): Promise<boolean> {
   }
   if (await findPartnerByName(db, 'Demo Reseller')) {
     await addLookupDemoData(db, new Date());
+    await addDemoResellerOrders(db, new Date());
     return false;
   }
   await loadDemoCatalog(db);
@@ -65,7 +69,7 @@ export async function loadDemoData(db: Db): Promise<boolean> {
       name: 'Demo Reseller',
       country: 'US',
       currency: 'USD',
-      discountPercent: 15,
+      discountPercent: DEMO_RESELLER_DISCOUNT_PERCENT,
       // Orders against a quote may be paid later (postpaid).
       creditTerms: true,
     });
@@ -106,7 +110,21 @@ export async function loadDemoData(db: Db): Promise<boolean> {
     teams: ['Default team'],
   });
   await addLookupDemoData(db, new Date());
+  await addDemoResellerOrders(db, new Date());
   return true;
+}
+
+/** Demo Reseller's orders and invoices for Globex (see demo-orders.ts). */
+async function addDemoResellerOrders(db: Db, now: Date): Promise<void> {
+  const demo = await findPartnerByName(db, 'Demo Reseller');
+  const globex = await accountByCustomerId(db, demoIdentifiers.globex);
+  if (!demo || !globex) throw new Error('the demo data is missing Demo Reseller or Globex');
+  await addDemoOrders(db, {
+    partnerId: demo.id,
+    customerAccountId: globex.id,
+    discountBps: DEMO_RESELLER_DISCOUNT_PERCENT * 100,
+    now,
+  });
 }
 
 /**

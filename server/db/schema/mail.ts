@@ -29,5 +29,9 @@ export const mailOutbox = pgTable(
     subjectRef: text('subject_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    // What was sent about a document (an order's licenses), for the page that shows it.
+    index('mail_outbox_subject_idx').on(t.partnerId, t.subjectRef),
+  ],
 );

@@ -1,8 +1,9 @@
+import { and, eq } from 'drizzle-orm';
 import type { Currency } from '../../../contract/money.ts';
-import type { Tx } from '../../db/client.ts';
-import { invoices } from '../../db/schema/index.ts';
+import type { Queryable, Tx } from '../../db/client.ts';
+import { creditNotes, invoices } from '../../db/schema/index.ts';
 import { addDays } from '../../lib/dates.ts';
-import { nextDocumentNumber } from '../../lib/document-numbers.ts';
+import { claimDocumentNumber, nextDocumentNumber } from '../../lib/document-numbers.ts';
 
 /** Postpaid invoices fall due this many days after delivery (SPEC §11a). */
 export const POSTPAID_DUE_DAYS = 30;
@@ -25,9 +26,13 @@ export async function createInvoice(
     paid: boolean;
     today: string;
     now: Date;
+    /** A number from the vendor's own systems (demo data, imports); the next one when absent. */
+    invoiceNumber?: string;
   },
 ): Promise<{ id: string; invoiceNumber: string }> {
-  const invoiceNumber = await nextDocumentNumber(tx, 'invoice', input.now);
+  const invoiceNumber = input.invoiceNumber
+    ? await claimDocumentNumber(tx, 'invoice', input.invoiceNumber)
+    : await nextDocumentNumber(tx, 'invoice', input.now);
   const [row] = await tx
     .insert(invoices)
     .values({
@@ -49,4 +54,54 @@ export async function createInvoice(
     .returning({ id: invoices.id, invoiceNumber: invoices.invoiceNumber });
   if (!row) throw new Error('invoice insert returned no row');
   return row;
+}
+
+/**
+ * Settles an invoice with a credit note (SPEC §11a): the invoice becomes Applied, payment type
+ * Credit Note, settled on the note's date. An invoice already settled (paid or applied) is not
+ * credited: the guarded update answers nothing and the caller says why.
+ */
+export async function applyCreditNote(
+  tx: Tx,
+  input: {
+    invoiceId: string;
+    reason: string;
+    today: string;
+    now: Date;
+    /** A number from the vendor's own systems (demo data, imports); the next one when absent. */
+    creditNoteNumber?: string;
+  },
+): Promise<{ creditNoteNumber: string } | null> {
+  const [settled] = await tx
+    .update(invoices)
+    .set({ status: 'applied', paymentType: 'credit_note', paidOn: input.today })
+    .where(and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'not_paid')))
+    .returning({ amountMinor: invoices.amountMinor, currency: invoices.currency });
+  if (!settled) return null;
+  const creditNoteNumber = input.creditNoteNumber
+    ? await claimDocumentNumber(tx, 'credit_note', input.creditNoteNumber)
+    : await nextDocumentNumber(tx, 'credit_note', input.now);
+  await tx.insert(creditNotes).values({
+    creditNoteNumber,
+    invoiceId: input.invoiceId,
+    amountMinor: settled.amountMinor,
+    currency: settled.currency,
+    reason: input.reason,
+    issuedOn: input.today,
+    createdAt: input.now,
+  });
+  return { creditNoteNumber };
+}
+
+/** Records the payment of a postpaid invoice (Postpaid → Paid); null when it was not unpaid. */
+export async function recordInvoicePaid(
+  tx: Queryable,
+  input: { invoiceId: string; paidOn: string },
+): Promise<{ invoiceNumber: string } | null> {
+  const [paid] = await tx
+    .update(invoices)
+    .set({ status: 'paid', paidOn: input.paidOn })
+    .where(and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'not_paid')))
+    .returning({ invoiceNumber: invoices.invoiceNumber });
+  return paid ?? null;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { mailOutbox } from '../../db/schema/index.ts';
 
@@ -53,7 +53,10 @@ export async function recordFailedAttempt(
     .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, 'pending')));
 }
 
-/** The development mailbox: what was delivered there, newest first (a partner's own, or all for staff). */
+/**
+ * The development mailbox (demo mode): what the portal sent — kept there, or delivered over SMTP —
+ * newest first (a partner's own, or all for staff).
+ */
 export async function listDevMailbox(
   db: Queryable,
   options: { partnerId: string | null; limit: number },
@@ -63,7 +66,7 @@ export async function listDevMailbox(
     .from(mailOutbox)
     .where(
       and(
-        eq(mailOutbox.deliveredVia, 'devbox'),
+        isNotNull(mailOutbox.deliveredVia),
         options.partnerId === null ? undefined : eq(mailOutbox.partnerId, options.partnerId),
       ),
     )

@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import { defaultLocaleFor } from '../../../contract/catalog.ts';
-import type { Db } from '../../db/client.ts';
+import type { Order } from '../../../contract/orders.ts';
+import type { Db, Queryable } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError } from '../../lib/errors.ts';
@@ -8,6 +10,7 @@ import type { PartnerUserActor } from '../auth/actor.ts';
 import { queueEmail } from '../mail/outbox.ts';
 import { activationEmail } from '../mail/templates.ts';
 import { getOrder } from './order-view.ts';
+import { licensesEmailRef } from './orders.queries.ts';
 
 /**
  * Send activation email (SPEC §8): the order's licenses with their keys to its licensee, in the
@@ -29,24 +32,7 @@ export async function sendActivationEmail(
         'This order has no licensee or no license keys to send.',
       );
     }
-    const names = new Map(order.lines.map((line, index) => [index + 1, line.productName]));
-    await queueEmail(tx, jobs, {
-      partnerId: actor.partner.id,
-      to: order.endUser.email,
-      ...activationEmail({
-        locale: defaultLocaleFor(order.customer.country),
-        partnerName: actor.partner.name,
-        orderNumber: order.orderNumber,
-        customerName: order.customer.name,
-        licenses: withKeys.map((l) => ({
-          productName: names.get(l.lineNo) ?? l.productCode,
-          licenseId: l.licenseId,
-          key: l.key,
-        })),
-      }),
-      subjectRef: `activation:${order.orderNumber}`,
-      secret: true,
-    });
+    await queueLicensesEmail(tx, jobs, { actor, order, to: order.endUser.email, licenses: withKeys });
     await recordAudit(tx, {
       partnerId: actor.partner.id,
       actor,
@@ -57,5 +43,84 @@ export async function sendActivationEmail(
       meta,
     });
     return { sentTo: order.endUser.email };
+  });
+}
+
+/**
+ * Resend licenses (SPEC §9): the order's licenses go to its end users again — the licensee all of
+ * them, each user a license is assigned to their own — in the customer's language, one email each.
+ */
+export async function resendLicenses(
+  db: Db,
+  jobs: JobQueue,
+  options: { actor: PartnerUserActor; meta: RequestMeta; orderNumber: string },
+): Promise<{ sentTo: string[] }> {
+  const { actor, meta } = options;
+  return db.transaction(async (tx) => {
+    const order = await getOrder(tx, { actor, orderNumber: options.orderNumber });
+    const withKeys = order.licenses.filter((l): l is typeof l & { key: string } => l.key !== null);
+    if (withKeys.length === 0) {
+      throw new DomainError('conflict', 'order.no_activation', 'This order has no license keys to send.');
+    }
+    const recipients = new Map<string, typeof withKeys>();
+    if (order.endUser) recipients.set(order.endUser.email.toLowerCase(), withKeys);
+    for (const license of withKeys) {
+      if (!license.assignedTo) continue;
+      const to = license.assignedTo.toLowerCase();
+      if (to === order.endUser?.email.toLowerCase()) continue;
+      recipients.set(to, [...(recipients.get(to) ?? []), license]);
+    }
+    if (recipients.size === 0) {
+      throw new DomainError(
+        'conflict',
+        'order.no_activation',
+        'This order has no end user to send licenses to.',
+      );
+    }
+    for (const [to, licenses] of recipients)
+      await queueLicensesEmail(tx, jobs, { actor, order, to, licenses });
+    const sentTo = [...recipients.keys()];
+    await recordAudit(tx, {
+      partnerId: actor.partner.id,
+      actor,
+      action: 'order.licenses_resent',
+      subjectType: 'order',
+      subjectId: order.orderNumber,
+      details: { to: sentTo.join(', '), licenses: withKeys.length },
+      meta,
+    });
+    return { sentTo };
+  });
+}
+
+/** One email with licenses and their keys, sealed in the outbox until it is sent. */
+async function queueLicensesEmail(
+  tx: Queryable,
+  jobs: JobQueue,
+  input: {
+    actor: PartnerUserActor;
+    order: z.input<typeof Order>;
+    to: string;
+    licenses: { lineNo: number; productCode: string; licenseId: string; key: string }[];
+  },
+): Promise<void> {
+  const { actor, order } = input;
+  const names = new Map(order.lines.map((line, index) => [index + 1, line.productName]));
+  await queueEmail(tx, jobs, {
+    partnerId: actor.partner.id,
+    to: input.to,
+    ...activationEmail({
+      locale: defaultLocaleFor(order.customer.country),
+      partnerName: actor.partner.name,
+      orderNumber: order.orderNumber,
+      customerName: order.customer.name,
+      licenses: input.licenses.map((l) => ({
+        productName: names.get(l.lineNo) ?? l.productCode,
+        licenseId: l.licenseId,
+        key: l.key,
+      })),
+    }),
+    subjectRef: licensesEmailRef(order.orderNumber),
+    secret: true,
   });
 }

@@ -36,8 +36,10 @@ export async function getOrder(
       key: sealedKey && showKeys ? openLicenseKey(sealedKey) : null,
     })),
     endUser: order.document?.endUser ?? null,
+    licensesSentAt: view.licensesSentAt?.toISOString() ?? null,
     actions: {
       sendActivation: can(options.actor, 'orders.create') && (order.document?.endUser ?? null) !== null,
+      renew: can(options.actor, 'cart.manage') && view.licenses.length > 0,
     },
     invoice: {
       invoiceNumber: invoice.invoiceNumber,

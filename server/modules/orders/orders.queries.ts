@@ -1,15 +1,19 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, max } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import {
   customerAccounts,
   invoices,
   licensePeriods,
   licenses,
+  mailOutbox,
   orderLines,
   orders,
   payments,
   quotes,
 } from '../../db/schema/index.ts';
+
+/** The outbox reference of the emails that take an order's licenses to its end users. */
+export const licensesEmailRef = (orderNumber: string) => `activation:${orderNumber}`;
 
 /** Everything the order page shows, of this partner's order only (another partner's is not found). */
 export async function findOrderView(db: Queryable, scope: { partnerId: string; orderNumber: string }) {
@@ -42,16 +46,34 @@ export async function findOrderView(db: Queryable, scope: { partnerId: string; o
       licenseId: licenses.licenseId,
       productCode: licensePeriods.productCode,
       sealedKey: licenses.licenseKeySealed,
+      assignedTo: licenses.assignedEmail,
     })
     .from(licensePeriods)
     .innerJoin(licenses, eq(licenses.id, licensePeriods.licenseId))
     .innerJoin(orderLines, eq(orderLines.id, licensePeriods.orderLineId))
     .where(eq(licensePeriods.orderId, order.id))
     .orderBy(asc(orderLines.lineNo), asc(licenses.licenseId));
+  // When the licenses last went to the end users (the activation email, or Resend licenses).
+  const [sent] = await db
+    .select({ at: max(mailOutbox.createdAt) })
+    .from(mailOutbox)
+    .where(
+      and(
+        eq(mailOutbox.partnerId, scope.partnerId),
+        eq(mailOutbox.subjectRef, licensesEmailRef(order.orderNumber)),
+      ),
+    );
   return {
     order,
     invoice: invoice ?? null,
     payment: payment ?? null,
     licenses: issued,
+    licensesSentAt: sent?.at ?? null,
   };
+}
+
+/** Whether an order of this number exists (whoever placed it). */
+export async function orderNumberTaken(db: Queryable, orderNumber: string): Promise<boolean> {
+  const [row] = await db.select({ id: orders.id }).from(orders).where(eq(orders.orderNumber, orderNumber));
+  return row !== undefined;
 }

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { ordersApi } from '../../../contract/orders.ts';
 import { route } from '../../http/route.ts';
 import { placeOrder } from '../../use-cases/place-order.ts';
+import { renewOrder } from '../../use-cases/renew-order.ts';
 import { startPayPalPayment } from '../../use-cases/start-paypal-payment.ts';
-import { sendActivationEmail } from './activation-email.ts';
+import { resendLicenses, sendActivationEmail } from './activation-email.ts';
 import { getOrder } from './order-view.ts';
 import { listOrders } from './orders-list.ts';
 
@@ -33,6 +34,18 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     ordersApi.sendActivation,
     { actors: ['partner_user'], permission: 'orders.create' },
     ({ actor, meta, params }) => sendActivationEmail(app.portal.db, jobs, { actor, meta, ...params }),
+  );
+  route(
+    app,
+    ordersApi.resendLicenses,
+    { actors: ['partner_user'], permission: 'orders.create' },
+    ({ actor, meta, params }) => resendLicenses(app.portal.db, jobs, { actor, meta, ...params }),
+  );
+  route(
+    app,
+    ordersApi.renew,
+    { actors: ['partner_user'], permission: 'cart.manage' },
+    ({ actor, meta, params }) => renewOrder(app.portal.db, { actor, meta, ...params }),
   );
   route(
     app,

@@ -12,6 +12,7 @@ import { CartPanel } from '../cart/CartPanel.tsx';
 import { NoOpenAccount } from '../customers/NoOpenAccount.tsx';
 import { useProducts } from './api.ts';
 import { ProductForm } from './ProductForm.tsx';
+import { RenewalNotice } from './RenewalNotice.tsx';
 
 // The order of the product kinds in the list is the contract's.
 const KIND_ORDER = ProductKind.options;
@@ -100,6 +101,7 @@ export function CatalogPage() {
           {t('catalog.forAccount', { name: account.name, customerId: account.customerId })}
         </Text>
       </Group>
+      <RenewalNotice />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, sm: 5, md: 4, lg: 3 }}>
           <QueryState

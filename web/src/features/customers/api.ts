@@ -16,7 +16,7 @@ export const customerKeys = {
 };
 
 /** Opening or closing an account changes the session's open account and which cart is current. */
-async function afterAccountChange(queryClient: ReturnType<typeof useQueryClient>): Promise<void> {
+export async function afterAccountChange(queryClient: ReturnType<typeof useQueryClient>): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: sessionKeys.me() }),
     queryClient.invalidateQueries({ queryKey: cartKeys.all, refetchType: 'none' }),

@@ -2,7 +2,7 @@ import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } fr
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { Order } from '../../../../contract/index.ts';
 import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
 import { useFormat } from '../../i18n/format.ts';
@@ -10,7 +10,7 @@ import { LinesTable } from '../../ui/LinesTable.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { InvoiceStatusBadge } from '../invoices/InvoiceStatusBadge.tsx';
-import { useOrder, useSendActivation } from './api.ts';
+import { useOrder, useRenewOrder, useResendLicenses, useSendActivation } from './api.ts';
 
 /** The order page (SPEC §8), reached from the order email: lines, licenses, invoice, payment. */
 export function OrderPage() {
@@ -50,7 +50,10 @@ function OrderView({ order: o }: { order: Order }) {
             {o.customer.name} · {t('topBar.customerId', { customerId: o.customer.customerId })}
           </Text>
         </div>
-        {o.actions.sendActivation ? <SendActivation order={o} /> : null}
+        <Group gap="sm">
+          {o.actions.renew ? <Renew order={o} /> : null}
+          {o.actions.sendActivation ? <SendLicenses order={o} /> : null}
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 2, md: 4 }} component="dl" m={0}>
         <Fact label={t('order.placed')}>{format.timestampDate(o.createdAt)}</Fact>
@@ -110,6 +113,7 @@ function OrderView({ order: o }: { order: Order }) {
                 <Table.Th scope="col">{t('assignments.licenseId')}</Table.Th>
                 <Table.Th scope="col">{t('lines.product')}</Table.Th>
                 <Table.Th scope="col">{t('order.key')}</Table.Th>
+                <Table.Th scope="col">{t('order.assignedTo')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -122,6 +126,7 @@ function OrderView({ order: o }: { order: Order }) {
                       {l.key ?? t('common.none')}
                     </Text>
                   </Table.Td>
+                  <Table.Td>{l.assignedTo ?? t('common.none')}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -135,25 +140,80 @@ function OrderView({ order: o }: { order: Order }) {
 const sum = (o: Order, field: 'listPriceMinor' | 'discountMinor') =>
   o.lines.reduce((a, l) => a + l[field], 0);
 
-/** Send activation email (SPEC §8): the licensee gets the licenses and their keys. */
-function SendActivation({ order }: { order: Order }) {
+/**
+ * Send activation email (SPEC §8) the first time: the licensee gets the licenses and their keys;
+ * after that **Resend licenses** (SPEC §9) sends them again, to each assigned user as well.
+ */
+function SendLicenses({ order }: { order: Order }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const errorMessage = useErrorMessage();
   const send = useSendActivation(order.orderNumber);
+  const resend = useResendLicenses(order.orderNumber);
+  const failed = (error: unknown) => {
+    if (!isHandledGlobally(error)) notifications.show({ color: 'red', message: errorMessage(error) });
+  };
+  if (order.licensesSentAt === null) {
+    return (
+      <Button
+        loading={send.isPending}
+        onClick={() =>
+          send.mutate(undefined, {
+            onSuccess: (sent) =>
+              notifications.show({ color: 'teal', message: t('order.activationSent', { to: sent.sentTo }) }),
+            onError: failed,
+          })
+        }
+      >
+        {t('order.sendActivation')}
+      </Button>
+    );
+  }
+  return (
+    <Stack gap={2} align="flex-end">
+      <Button
+        loading={resend.isPending}
+        onClick={() =>
+          resend.mutate(undefined, {
+            onSuccess: (sent) =>
+              notifications.show({
+                color: 'teal',
+                message: t('order.licensesResent', { to: sent.sentTo.join(', ') }),
+              }),
+            onError: failed,
+          })
+        }
+      >
+        {t('order.resendLicenses')}
+      </Button>
+      <Text size="xs" c="dimmed">
+        {t('order.licensesSentOn', { date: format.timestampDate(order.licensesSentAt) })}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Renew (SPEC §9): the Product Catalog with a renewal cart for the order's licenses. */
+function Renew({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const errorMessage = useErrorMessage();
+  const renew = useRenewOrder(order.orderNumber);
   return (
     <Button
-      loading={send.isPending}
+      variant="outline"
+      loading={renew.isPending}
       onClick={() =>
-        send.mutate(undefined, {
-          onSuccess: (sent) =>
-            notifications.show({ color: 'teal', message: t('order.activationSent', { to: sent.sentTo }) }),
+        renew.mutate(undefined, {
+          onSuccess: (answer) =>
+            void navigate('/catalog', { state: { renewal: { order: order.orderNumber, ...answer } } }),
           onError: (error) => {
             if (!isHandledGlobally(error)) notifications.show({ color: 'red', message: errorMessage(error) });
           },
         })
       }
     >
-      {t('order.sendActivation')}
+      {t('order.renew')}
     </Button>
   );
 }

@@ -4,6 +4,7 @@ import { type OrderListFilters, ordersApi, type PlaceOrderRequest } from '../../
 import { call } from '../../api/client.ts';
 import { retryLostAnswer } from '../../api/queryClient.ts';
 import { utcOffsetAt } from '../../api/utc-offset.ts';
+import { afterAccountChange } from '../customers/api.ts';
 import { quoteKeys } from '../quotes/api.ts';
 
 export const orderKeys = {
@@ -67,5 +68,23 @@ export function useStartPayPal() {
     mutationFn: ({ quoteNumber, idempotencyKey }: { quoteNumber: string; idempotencyKey: string }) =>
       call(ordersApi.startPayPal, { body: { quoteNumber }, idempotencyKey }),
     retry: retryLostAnswer,
+  });
+}
+
+/** Resend licenses: the licensee and each assigned user get their licenses again. */
+export function useResendLicenses(orderNumber: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(ordersApi.resendLicenses, { params: { orderNumber } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: orderKeys.detail(orderNumber) }),
+  });
+}
+
+/** Renew: the order's account opened, and a renewal cart for its licenses in their window. */
+export function useRenewOrder(orderNumber: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(ordersApi.renew, { params: { orderNumber } }),
+    onSuccess: () => afterAccountChange(queryClient),
   });
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "mail_outbox_subject_idx" ON "mail_outbox" USING btree ("partner_id","subject_ref");

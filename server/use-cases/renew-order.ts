@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import type { RenewalCartAnswer } from '../../contract/orders.ts';
+import type { Db } from '../db/client.ts';
+import type { RequestMeta } from '../http/request-meta.ts';
+import { todayUtc } from '../lib/dates.ts';
+import type { PartnerUserActor } from '../modules/auth/actor.ts';
+import { licensesInCart, lockCart } from '../modules/cart/cart.queries.ts';
+import { scopeOf } from '../modules/cart/cart.service.ts';
+import { addLicenseLines } from '../modules/cart/license-lines.ts';
+import { accountById, openForSession } from '../modules/customers/customers.service.ts';
+import { licensesOfAccount } from '../modules/licenses/licenses.service.ts';
+import { orderNotFound } from '../modules/orders/order-view.ts';
+import { findOrderView } from '../modules/orders/orders.queries.ts';
+import { optionsFor } from '../modules/renewals/renewal-rules.ts';
+
+/**
+ * Renew from an order (SPEC §9): the order's customer account is opened (the partner sold to it:
+ * no email step, but not proof enough to assign licenses), and the order's licenses that may be
+ * renewed today go into its cart for a year, one line per product and end date, as Search
+ * licenses would put them; the others are answered with why (outside the window, already in the
+ * cart). The Product Catalog then shows the cart, where the term or end date can be changed.
+ */
+export async function renewOrder(
+  db: Db,
+  options: { actor: PartnerUserActor; meta: RequestMeta; orderNumber: string },
+): Promise<z.input<typeof RenewalCartAnswer>> {
+  const { actor, meta } = options;
+  const today = todayUtc(meta.now);
+  return db.transaction(async (tx) => {
+    const view = await findOrderView(tx, { partnerId: actor.partner.id, orderNumber: options.orderNumber });
+    if (!view?.invoice) throw orderNotFound(options.orderNumber);
+    const account = await accountById(tx, view.order.customerAccountId);
+    if (!account) throw orderNotFound(options.orderNumber);
+    if (actor.openAccount?.id !== account.id)
+      await openForSession(tx, { actor, meta, account, method: 'order', proven: false });
+    const opened = { ...actor, openAccount: account };
+
+    const licenseIds = [...new Set(view.licenses.map((l) => l.licenseId))];
+    const found = await licensesOfAccount(tx, { customerAccountId: account.id, licenseIds });
+    const cartId = await lockCart(tx, scopeOf(opened, account), meta.now);
+    const inCart = new Set(
+      await licensesInCart(
+        tx,
+        cartId,
+        found.map((l) => l.id),
+      ),
+    );
+    const skipped: z.input<typeof RenewalCartAnswer>['skipped'] = [];
+    const renewable: string[] = [];
+    for (const license of found) {
+      const rules = optionsFor(license, today);
+      if (inCart.has(license.id)) skipped.push({ licenseId: license.licenseId, reason: 'in_cart' });
+      else if (!rules.renew)
+        skipped.push({
+          licenseId: license.licenseId,
+          reason: 'not_renewable',
+          standing: rules.standing,
+          opensOn: rules.window.opensOn,
+          closesOn: rules.window.closesOn,
+        });
+      else renewable.push(license.licenseId);
+    }
+    if (renewable.length > 0) {
+      await addLicenseLines(tx, {
+        actor: opened,
+        meta,
+        customerId: account.customerId,
+        request: { kind: 'renewal', licenseIds: renewable, termYears: 1 },
+      });
+    }
+    return {
+      customer: { customerId: account.customerId, name: account.name, country: account.country },
+      added: renewable.sort(),
+      skipped: skipped.sort((a, b) => a.licenseId.localeCompare(b.licenseId)),
+    };
+  });
+}
