@@ -1,32 +1,19 @@
-import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
-import type { z } from 'zod';
-import type { PricedLine } from '../../../contract/cart.ts';
 import type { Locale } from '../../../contract/catalog.ts';
 import { countryName } from '../../lib/countries.ts';
 import { fill } from '../../lib/fill.ts';
-import { formatDate, formatInteger, formatMoney } from '../../lib/formatting.ts';
+import { formatDate, formatMoney } from '../../lib/formatting.ts';
 import type { QuoteDocument } from '../quotes/quote-document.ts';
-import { type PdfLabels, pdfLabels } from './labels.ts';
+import { pdfLabels } from './labels.ts';
+import {
+  finishPdf,
+  openPdf,
+  writeHeading,
+  writeLines,
+  writeNote,
+  writeParties,
+  writeTotals,
+} from './pdf-layout.ts';
 import { vendorParty } from './vendor.ts';
-
-/**
- * DejaVu Sans, shipped as an npm package: pdfkit's built-in fonts are not Unicode, and names on
- * quotes carry accents, Cyrillic, Greek and symbols (R$, ✓). CJK scripts are outside it.
- */
-const require = createRequire(import.meta.url);
-const fonts = {
-  regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-  bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-};
-
-const MARGIN = 48;
-const PAGE = { width: 595.28, height: 841.89 };
-const CONTENT_WIDTH = PAGE.width - 2 * MARGIN;
-/** Table columns: product, kind, quantity, period, list, discount, total (points, summing to the width). */
-const COLUMNS = [150, 52, 28, 86, 60, 56, 67.28] as const;
-
-type Line = z.input<typeof PricedLine>;
 
 /**
  * The PDF of a quote: vendor and reseller, customer and licensee, every line with its period,
@@ -36,34 +23,14 @@ type Line = z.input<typeof PricedLine>;
 export async function renderQuotePdf(quote: QuoteDocument, locale: Locale): Promise<Buffer> {
   const t = pdfLabels[locale];
   const money = (minor: number) => formatMoney(minor, quote.currency, locale);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    info: {
-      Title: `${t.quote} ${quote.quoteNumber}`,
-      Author: vendorParty().name,
-      Subject: quote.customer.name,
-      CreationDate: new Date(quote.createdAt),
-    },
-  });
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const vendor = vendorParty();
+  const { doc, finished } = openPdf({
+    title: `${t.quote} ${quote.quoteNumber}`,
+    author: vendor.name,
+    subject: quote.customer.name,
+    createdAt: new Date(quote.createdAt),
   });
 
-  // Title and the quote's own facts.
-  doc.font('bold').fontSize(18).text(`${t.quote} ${quote.quoteNumber}`, MARGIN, MARGIN);
-  doc
-    .font('body')
-    .fontSize(9)
-    .fillColor('#444444')
-    .text(quote.origin === 'direct' ? t.directQuote : t.resellerQuote);
-  doc.fillColor('#000000').moveDown(0.8);
   const facts: [string, string][] = [
     [t.date, formatDate(quote.createdAt, locale)],
     [t.validUntil, formatDate(quote.validUntil, locale)],
@@ -74,17 +41,15 @@ export async function renderQuotePdf(quote: QuoteDocument, locale: Locale): Prom
     facts.push([t.team, quote.details.team?.name ?? t.defaultTeam]);
     facts.push([t.pack, quote.details.pack?.packNumber ?? t.newPack]);
   }
-  for (const [label, value] of facts) {
-    const y = doc.y;
-    doc.font('bold').fontSize(9).text(label, MARGIN, y, { width: 130 });
-    doc.font('body').text(value, MARGIN + 135, y, { width: CONTENT_WIDTH - 135 });
-  }
-  doc.moveDown(1);
+  writeHeading(
+    doc,
+    `${t.quote} ${quote.quoteNumber}`,
+    quote.origin === 'direct' ? t.directQuote : t.resellerQuote,
+    facts,
+  );
 
-  // The four parties, two by two.
-  const vendor = vendorParty();
   const address = quote.billingAddress;
-  const parties: [string, string[]][] = [
+  writeParties(doc, [
     [t.vendor, [vendor.name, ...vendor.lines]],
     [
       t.reseller,
@@ -102,180 +67,22 @@ export async function renderQuotePdf(quote: QuoteDocument, locale: Locale): Prom
       t.licensee,
       [quote.endUser.name, quote.endUser.email, ...(quote.endUser.company ? [quote.endUser.company] : [])],
     ],
-  ];
-  const half = CONTENT_WIDTH / 2;
-  for (let row = 0; row < parties.length; row += 2) {
-    const top = doc.y;
-    let bottom = top;
-    for (let col = 0; col < 2; col++) {
-      const party = parties[row + col];
-      if (!party) continue;
-      const x = MARGIN + col * half;
-      doc
-        .font('bold')
-        .fontSize(9)
-        .text(party[0], x, top, { width: half - 12 });
-      doc.font('body').text(party[1].join('\n'), x, doc.y, { width: half - 12 });
-      bottom = Math.max(bottom, doc.y);
-    }
-    doc.y = bottom + 10;
-  }
+  ]);
 
-  // The lines.
   doc.moveDown(0.5);
-  doc
-    .font('body')
-    .fontSize(8)
-    .text(fill(t.discountNote, { percent: quote.discountPercent }), MARGIN);
+  writeNote(doc, fill(t.discountNote, { percent: quote.discountPercent }));
   doc.moveDown(0.4);
-  tableHeader(doc, t);
-  for (const line of quote.lines) lineRow(doc, t, line, locale, money);
+  writeLines(doc, t, quote.lines, locale, money);
 
-  // Totals.
   const totals: [string, string][] = [
     [t.list, money(quote.totals.listPriceMinor)],
     [t.discount, money(-quote.totals.discountMinor)],
   ];
   const credit = quote.totals.creditMinor ?? 0;
   if (credit !== 0) totals.push([t.credit, money(credit)]);
-  ensureRoom(doc, 16 * (totals.length + 1) + 30, t);
-  doc.moveDown(0.6);
-  for (const [label, value] of totals) {
-    const y = doc.y;
-    doc
-      .font('body')
-      .fontSize(9)
-      .text(label, MARGIN + CONTENT_WIDTH - 260, y, { width: 160, align: 'right' });
-    doc.text(value, MARGIN + CONTENT_WIDTH - 95, y, { width: 95, align: 'right' });
-  }
-  const y = doc.y + 2;
-  doc
-    .font('bold')
-    .fontSize(11)
-    .text(t.total, MARGIN + CONTENT_WIDTH - 260, y, { width: 160, align: 'right' });
-  doc.text(money(quote.totals.totalMinor), MARGIN + CONTENT_WIDTH - 95, y, { width: 95, align: 'right' });
-  doc.moveDown(1.2);
-  doc
-    .font('body')
-    .fontSize(9)
-    .text(fill(t.validity, { date: formatDate(quote.validUntil, locale) }), MARGIN, doc.y, {
-      width: CONTENT_WIDTH,
-    });
+  writeTotals(doc, t, totals, [t.total, money(quote.totals.totalMinor)]);
+  writeNote(doc, fill(t.validity, { date: formatDate(quote.validUntil, locale) }));
 
-  // Page numbers, once the number of pages is known.
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    // Below the bottom margin: without lifting it, pdfkit would start a new page for the footer.
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font('body')
-      .fontSize(8)
-      .fillColor('#666666')
-      .text(
-        `${quote.quoteNumber} · ${fill(t.page, { page: i + 1, pages: range.count })}`,
-        MARGIN,
-        PAGE.height - MARGIN + 16,
-        { width: CONTENT_WIDTH, align: 'right', lineBreak: false },
-      );
-    doc.page.margins.bottom = bottomMargin;
-  }
-  doc.end();
+  finishPdf(doc, t, quote.quoteNumber);
   return finished;
-}
-
-function tableHeader(doc: PDFKit.PDFDocument, t: PdfLabels): void {
-  const labels = [t.product, t.kind, t.quantity, t.period, t.list, t.discount, t.total];
-  const y = doc.y;
-  let x = MARGIN;
-  doc.font('bold').fontSize(8);
-  labels.forEach((label, i) => {
-    const width = COLUMNS[i] ?? 0;
-    doc.text(label, x + 2, y, { width: width - 4, align: i >= 4 || i === 2 ? 'right' : 'left' });
-    x += width;
-  });
-  const bottom = y + 14;
-  doc
-    .moveTo(MARGIN, bottom)
-    .lineTo(MARGIN + CONTENT_WIDTH, bottom)
-    .strokeColor('#999999')
-    .stroke();
-  doc.y = bottom + 4;
-}
-
-/** A new page (with the table header again) when less than `height` is left on this one. */
-function ensureRoom(doc: PDFKit.PDFDocument, height: number, t: PdfLabels, header = false): void {
-  if (doc.y + height <= PAGE.height - MARGIN) return;
-  doc.addPage();
-  if (header) tableHeader(doc, t);
-}
-
-function lineRow(
-  doc: PDFKit.PDFDocument,
-  t: PdfLabels,
-  line: Line,
-  locale: Locale,
-  money: (minor: number) => string,
-): void {
-  const notes = [
-    ...(line.fromProduct
-      ? [
-          fill(line.kind === 'upgrade' ? t.from.upgrade : t.from.downgrade, {
-            product: line.fromProduct.productName,
-          }),
-        ]
-      : []),
-    ...(line.serviceDomain ? [fill(t.serviceDomain, { domain: line.serviceDomain })] : []),
-    ...(line.licenseIds?.length ? [fill(t.licenses, { ids: line.licenseIds.join(', ') })] : []),
-    ...(line.credit
-      ? [
-          fill(t.creditLine, {
-            amount: money(line.credit.totalMinor),
-            days: formatInteger(line.credit.days, locale),
-            product: line.fromProduct?.productName ?? '',
-          }),
-        ]
-      : []),
-    ...(!line.perpetualFallback && !line.serviceDomain ? [t.noFallback] : []),
-  ];
-  const productWidth = (COLUMNS[0] ?? 0) - 4;
-  doc.font('bold').fontSize(8);
-  const nameHeight = doc.heightOfString(line.productName, { width: productWidth });
-  doc.font('body').fontSize(7);
-  const notesHeight = notes.length > 0 ? doc.heightOfString(notes.join('\n'), { width: productWidth }) : 0;
-  const height = Math.max(nameHeight + notesHeight, 20) + 6;
-  ensureRoom(doc, height, t, true);
-  const y = doc.y;
-  doc
-    .font('bold')
-    .fontSize(8)
-    .text(line.productName, MARGIN + 2, y, { width: productWidth });
-  if (notes.length > 0)
-    doc.font('body').fontSize(7).fillColor('#444444').text(notes.join('\n'), { width: productWidth });
-  doc.fillColor('#000000');
-  const cells = [
-    t.kinds[line.kind],
-    formatInteger(line.quantity, locale),
-    `${formatDate(line.periodStart, locale)} –\n${formatDate(line.periodEnd, locale)}`,
-    money(line.listPriceMinor),
-    money(-line.discountMinor),
-    money(line.totalMinor),
-  ];
-  let x = MARGIN + (COLUMNS[0] ?? 0);
-  cells.forEach((cell, i) => {
-    const width = COLUMNS[i + 1] ?? 0;
-    doc
-      .font(i === 5 ? 'bold' : 'body')
-      .fontSize(8)
-      .text(cell, x + 2, y, { width: width - 4, align: i === 0 || i === 2 ? 'left' : 'right' });
-    x += width;
-  });
-  const bottom = y + height;
-  doc
-    .moveTo(MARGIN, bottom - 3)
-    .lineTo(MARGIN + CONTENT_WIDTH, bottom - 3)
-    .strokeColor('#dddddd')
-    .stroke();
-  doc.y = bottom;
 }
