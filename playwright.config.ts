@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** The SMTP server the portal sends to; the tests read what arrived on 3126 (e2e/smtp-sink.ts). */
+const smtpPort = 3125;
 
 /**
  * Browser tests drive the built app in Debian's Chromium (never a downloaded browser), against a
@@ -35,19 +37,29 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'rm -rf e2e/.output/data && node server/main.ts',
-    url: `http://127.0.0.1:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: 'e2e/.output/data',
-      DATABASE_URL: '',
-      DEMO_DATA: 'true',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'test',
+  webServer: [
+    {
+      command: 'node e2e/smtp-sink.ts',
+      url: 'http://127.0.0.1:3126/health',
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { E2E_SMTP_PORT: String(smtpPort), E2E_SMTP_HTTP_PORT: '3126' },
     },
-  },
+    {
+      command: 'rm -rf e2e/.output/data && node server/main.ts',
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: 'e2e/.output/data',
+        DATABASE_URL: '',
+        DEMO_DATA: 'true',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'test',
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      },
+    },
+  ],
 });

@@ -9,6 +9,7 @@ export * from './endpoint.ts';
 export * from './errors.ts';
 export * from './health.ts';
 export * from './identifiers.ts';
+export * from './invoices.ts';
 export * from './licenses.ts';
 export * from './limits.ts';
 export * from './mail.ts';

@@ -20,6 +20,7 @@ export const permissionsByRole = {
   'quotes.cancel': ['admin', 'sales'],
   'orders.create': ['admin', 'sales'],
   'orders.read': ['admin', 'sales', 'billing'],
+  'invoices.read': ['admin', 'billing'],
   'partner.manage': ['admin'],
   'payment_methods.manage': ['admin', 'billing'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -23,6 +23,8 @@ export const validationMessages = {
   customer_id: 'A Customer ID has 7 digits, e.g. 6703615.',
   quote_number: 'A quote number looks like Q-2026-000045.',
   order_number: 'An order number looks like R-2026-000017.',
+  invoice_number: 'An invoice number looks like INV-2026-000031.',
+  paypal_order: 'PayPal did not return a valid approval: start again with PayPal.',
   payment_token: 'Enter the card again: the payment form did not give a valid token.',
   subscription_pack_number:
     'A subscription pack number looks like 0220/ULFQXOB: month and year, a slash, 5 to 7 letters or digits.',

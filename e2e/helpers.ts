@@ -60,3 +60,9 @@ export async function expectNoViolations(page: Page, screen: string) {
   );
   expect(found, `${screen}: ${found.join('\n')}`).toEqual([]);
 }
+
+/** What the portal sent to the test SMTP server (e2e/smtp-sink.ts), oldest first. */
+export async function smtpMessages(): Promise<{ to: string; subject: string; text: string }[]> {
+  const response = await fetch('http://127.0.0.1:3126/messages');
+  return response.json();
+}

@@ -13,6 +13,7 @@ import { cartRoutes } from './modules/cart/cart.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { invoiceRoutes } from './modules/invoices/invoices.routes.ts';
 import { licenseRoutes } from './modules/licenses/licenses.routes.ts';
 import { mailboxRoutes } from './modules/mail/mailbox.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(companyProfileRoutes);
   await app.register(mailboxRoutes);
   await app.register(orderRoutes);
+  await app.register(invoiceRoutes);
   await app.register(paymentMethodRoutes);
   await app.register(sandboxPaymentRoutes);
 

@@ -343,6 +343,23 @@ const matrix: Record<string, Row> = {
     // Billing reads orders (SPEC §1); another partner's order is not found.
     expect: { ...sellers(200, 404), billing: 200 },
   },
+  'GET /api/invoices': {
+    cell: async () => ({ method: 'GET', url: '/api/invoices' }),
+    // Admin and billing (SPEC §1); sales sell but do not see invoices.
+    expect: { anonymous: 401, otherPartner: 200, admin: 200, sales: 403, billing: 200, staff: 403 },
+  },
+  'GET /api/invoices/overdue': {
+    cell: async () => ({ method: 'GET', url: '/api/invoices/overdue' }),
+    expect: { anonymous: 401, otherPartner: 200, admin: 200, sales: 403, billing: 200, staff: 403 },
+  },
+  'GET /api/invoices/{invoiceNumber}': {
+    cell: async (w) => ({ method: 'GET', url: `/api/invoices/${await ownerInvoice(w)}` }),
+    expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 200, staff: 403 },
+  },
+  'GET /api/invoices/{invoiceNumber}/pdf': {
+    cell: async (w) => ({ method: 'GET', url: `/api/invoices/${await ownerInvoice(w)}/pdf` }),
+    expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 200, staff: 403 },
+  },
   'GET /api/payment-methods': {
     cell: async () => ({ method: 'GET', url: '/api/payment-methods' }),
     expect: { ...everyone(200), anonymous: 401, staff: 403 },
@@ -397,6 +414,14 @@ async function approvedPayPalSetup(w: World): Promise<string> {
   const started = (await w.sessions.admin.post('/api/payment-methods/paypal')).json();
   await answerSandboxPayPal(w.t.app, started.approveUrl);
   return started.id;
+}
+
+let invoiceOfOwner: string | undefined;
+/** An invoice of the owner (one order's, made once: reading it changes nothing). */
+async function ownerInvoice(w: World): Promise<string> {
+  invoiceOfOwner ??= (await w.sessions.admin.get(`/api/orders/${await ownerOrder(w)}`)).json().invoice
+    .invoiceNumber;
+  return invoiceOfOwner as string;
 }
 
 async function ownerOrder(w: World): Promise<string> {

@@ -175,6 +175,15 @@ beforeAll(async () => {
     'POST /api/orders/{orderNumber}/resend-licenses': { params: { orderNumber: order.orderNumber } },
     'POST /api/orders/{orderNumber}/renewal-cart': { params: { orderNumber: order.orderNumber } },
     'GET /api/payment-methods': {},
+    'GET /api/invoices': {
+      query: { from: '2026-01-01', to: '2026-12-31', q: 'acme', status: 'overdue', page: '1', pageSize: '5' },
+    },
+    'GET /api/invoices/overdue': {},
+    'GET /api/invoices/{invoiceNumber}': { params: { invoiceNumber: order.invoice.invoiceNumber } },
+    'GET /api/invoices/{invoiceNumber}/pdf': {
+      params: { invoiceNumber: order.invoice.invoiceNumber },
+      query: { locale: 'en' },
+    },
     'POST /api/payment-methods': { body: { token }, idempotent: true },
     'POST /api/orders/paypal': { body: { quoteNumber: toOrder.quoteNumber }, idempotent: true },
     'POST /api/payment-methods/paypal': { idempotent: true },

@@ -46,7 +46,8 @@ export const demoOrders = [
     invoiceNumber: 'INV-2026-000104',
     productCode: 'PS',
     quantity: 1,
-    daysAgo: 60,
+    // Inside its renewal window (ends in 65 days): Renew from this order fills the cart.
+    daysAgo: 300,
     poNumber: 'PO-GLX-2026-03',
     settlement: 'credited',
     creditNoteNumber: 'CN-2026-000001',
@@ -56,7 +57,7 @@ export const demoOrders = [
 /**
  * Demo Reseller's orders for Globex (issue 10), dated from the day the demo data is loaded: a paid
  * invoice, an unpaid one not yet due, an overdue one (due 15 days ago) and one settled by a credit
- * note; with and without PO numbers. Built from the same pieces Place order uses (order, licenses,
+ * note (its PhpStorm license inside its renewal window); with and without PO numbers. Built from the same pieces Place order uses (order, licenses,
  * invoice, payment), priced by the one pricing rule. Added after the first release of the demo
  * data: a demo database from before gets them too.
  */

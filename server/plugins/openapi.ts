@@ -15,10 +15,20 @@ const tags = [
     description: "Updates & Renewals: search an account's licenses and what may be done with them (SPEC §5).",
   },
   { name: 'quotes', description: 'Reseller quotes: create, list, search, open, cancel (SPEC §7).' },
+  {
+    name: 'orders',
+    description:
+      'Checkout and Place order, the Orders section, the order page, Resend licenses and Renew (SPEC §8, §9).',
+  },
+  {
+    name: 'invoices',
+    description: 'The Invoices tab: search, overdue invoices, an invoice and its PDF (SPEC §11).',
+  },
+  { name: 'payments', description: 'Stored payment methods: cards and PayPal (SPEC §8).' },
   { name: 'partner', description: "Your organisation's profile and billing address (SPEC §1)." },
   {
     name: 'mail',
-    description: 'The development mailbox: emails the portal sent, in demo mode without SMTP.',
+    description: 'The development mailbox: emails the portal sent, in demo mode.',
   },
   { name: 'admin', description: "The vendor's back office, for vendor staff." },
   { name: 'health', description: 'Liveness.' },

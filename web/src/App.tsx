@@ -49,6 +49,15 @@ const NewQuotePage = lazy(() =>
 const RenewalsPage = lazy(() =>
   import('./features/renewals/RenewalsPage.tsx').then((m) => ({ default: m.RenewalsPage })),
 );
+const InvoicesPage = lazy(() =>
+  import('./features/invoices/InvoicesPage.tsx').then((m) => ({ default: m.InvoicesPage })),
+);
+const InvoicePage = lazy(() =>
+  import('./features/invoices/InvoicePage.tsx').then((m) => ({ default: m.InvoicePage })),
+);
+const InvoicePrintPage = lazy(() =>
+  import('./features/invoices/InvoicePrintPage.tsx').then((m) => ({ default: m.InvoicePrintPage })),
+);
 const OrdersPage = lazy(() =>
   import('./features/orders/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })),
 );
@@ -89,23 +98,29 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={current ? <RedirectAfterLogin /> : <LoginPage />} />
-      {/* Print: the quote alone on the page, without the portal's top bar. */}
-      <Route
-        path="/quotes/:quoteNumber/print"
-        element={
-          current ? (
-            <SessionProvider session={current}>
-              <RequirePermission permission="quotes.read">
-                <Suspense fallback={<LoadingState />}>
-                  <QuotePrintPage />
-                </Suspense>
-              </RequirePermission>
-            </SessionProvider>
-          ) : (
-            <RedirectToLogin />
-          )
-        }
-      />
+      {/* Print: a document alone on the page, without the portal's top bar. */}
+      {(
+        [
+          ['/quotes/:quoteNumber/print', 'quotes.read', <QuotePrintPage key="quote" />],
+          ['/invoices/:invoiceNumber/print', 'invoices.read', <InvoicePrintPage key="invoice" />],
+        ] as const
+      ).map(([path, permission, page]) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            current ? (
+              <SessionProvider session={current}>
+                <RequirePermission permission={permission}>
+                  <Suspense fallback={<LoadingState />}>{page}</Suspense>
+                </RequirePermission>
+              </SessionProvider>
+            ) : (
+              <RedirectToLogin />
+            )
+          }
+        />
+      ))}
       <Route
         element={
           current ? (
@@ -179,6 +194,22 @@ export function App() {
           element={
             <RequirePermission permission="orders.read">
               <OrderPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="invoices"
+          element={
+            <RequirePermission permission="invoices.read">
+              <InvoicesPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="invoices/:invoiceNumber"
+          element={
+            <RequirePermission permission="invoices.read">
+              <InvoicePage />
             </RequirePermission>
           }
         />

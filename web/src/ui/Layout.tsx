@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Box, Button, Container, Group, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Button, Container, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,11 +6,16 @@ import { Link, Outlet, useMatch, useNavigate } from 'react-router';
 import { useLogout } from '../features/auth/api.ts';
 import { useCan, useCurrentSession } from '../features/auth/session.tsx';
 import { useCloseCustomer } from '../features/customers/api.ts';
+import { useOverdueInvoices } from '../features/invoices/api.ts';
+import { OverdueMark } from '../features/invoices/OverdueMark.tsx';
 import { useErrorMessage } from '../i18n/errors.ts';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { LoadingState } from './states.tsx';
 
 const HEADER_HEIGHT = 60;
+const NAV_HEIGHT = 44;
+/** The height of the portal's top bar (two rows): what sticky content keeps clear of. */
+export const APP_HEADER_HEIGHT = HEADER_HEIGHT + NAV_HEIGHT;
 
 function ProductName() {
   const { t } = useTranslation();
@@ -92,50 +97,68 @@ export function Layout() {
   const canCatalog = useCan('catalog.read');
   const canQuotes = useCan('quotes.read');
   const canOrders = useCan('orders.read');
+  const canInvoices = useCan('invoices.read');
+  const overdue = useOverdueInvoices(canInvoices);
   const canRenew = useCan('licenses.read');
   const canOpen = useCan('customers.open');
   const canPay = useCan('payment_methods.manage');
   const session = useCurrentSession();
 
   return (
-    <AppShell header={{ height: HEADER_HEIGHT }} padding="md">
+    <AppShell header={{ height: APP_HEADER_HEIGHT }} padding="md">
+      {/* Two rows: who and where (open account, language, the user's own pages) above the
+          sections, so that every section keeps its place at 1366 px and below. */}
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
-          <Group gap="lg" wrap="nowrap">
+        <Stack gap={0} h="100%">
+          <Group h={HEADER_HEIGHT} px="md" justify="space-between" wrap="nowrap" gap="md">
             <ProductName />
-            <Group component="nav" aria-label={t('nav.main')} gap={4} wrap="nowrap">
-              {canCatalog ? <TopNavLink to="/catalog">{t('nav.catalog')}</TopNavLink> : null}
-              {canRenew ? <TopNavLink to="/renewals">{t('nav.renewals')}</TopNavLink> : null}
-              {canQuotes ? <TopNavLink to="/quotes">{t('nav.quotes')}</TopNavLink> : null}
-              {canOrders ? <TopNavLink to="/orders">{t('nav.orders')}</TopNavLink> : null}
+            <Group gap="md" wrap="nowrap">
+              {canOpen || session.openAccount ? <OpenAccount /> : null}
+              <LanguageSelect />
+              {session.features.devMailbox ? (
+                <Anchor component={Link} to="/dev/mailbox" size="sm" fw={600}>
+                  {t('nav.mailbox')}
+                </Anchor>
+              ) : null}
+              {canPay ? (
+                <Anchor component={Link} to="/payment-methods" size="sm" fw={600}>
+                  {t('nav.paymentMethods')}
+                </Anchor>
+              ) : null}
+              <Anchor component={Link} to="/company" size="sm" fw={600}>
+                {t('nav.company')}
+              </Anchor>
+              <Button
+                size="xs"
+                variant="outline"
+                loading={logout.isPending}
+                onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}
+              >
+                {t('topBar.logout')}
+              </Button>
             </Group>
           </Group>
-          <Group gap="md" wrap="nowrap">
-            {canOpen || session.openAccount ? <OpenAccount /> : null}
-            <LanguageSelect />
-            {session.features.devMailbox ? (
-              <Anchor component={Link} to="/dev/mailbox" size="sm" fw={600}>
-                {t('nav.mailbox')}
-              </Anchor>
+          <Group
+            component="nav"
+            aria-label={t('nav.main')}
+            gap={4}
+            wrap="nowrap"
+            px="md"
+            h={NAV_HEIGHT}
+            style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+          >
+            {canCatalog ? <TopNavLink to="/catalog">{t('nav.catalog')}</TopNavLink> : null}
+            {canRenew ? <TopNavLink to="/renewals">{t('nav.renewals')}</TopNavLink> : null}
+            {canQuotes ? <TopNavLink to="/quotes">{t('nav.quotes')}</TopNavLink> : null}
+            {canOrders ? <TopNavLink to="/orders">{t('nav.orders')}</TopNavLink> : null}
+            {canInvoices ? (
+              <TopNavLink to="/invoices">
+                {t('nav.invoices')}
+                {overdue.data && overdue.data.count > 0 ? <OverdueMark count={overdue.data.count} /> : null}
+              </TopNavLink>
             ) : null}
-            {canPay ? (
-              <Anchor component={Link} to="/payment-methods" size="sm" fw={600}>
-                {t('nav.paymentMethods')}
-              </Anchor>
-            ) : null}
-            <Anchor component={Link} to="/company" size="sm" fw={600}>
-              {t('nav.company')}
-            </Anchor>
-            <Button
-              size="xs"
-              variant="outline"
-              loading={logout.isPending}
-              onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}
-            >
-              {t('topBar.logout')}
-            </Button>
           </Group>
-        </Group>
+        </Stack>
       </AppShell.Header>
       <AppShell.Main>
         <Container size="xl" px={0}>

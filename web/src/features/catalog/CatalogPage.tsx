@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type Product, ProductKind } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { APP_HEADER_HEIGHT } from '../../ui/Layout.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { EmptyState } from '../../ui/states.tsx';
@@ -61,8 +62,8 @@ function ProductList({
   );
 }
 
-/** Space above the sticky product list: the top bar (60) and the page padding. */
-const STICKY_TOP = 76;
+/** Space above the sticky product list: the top bar and the page padding. */
+const STICKY_TOP = APP_HEADER_HEIGHT + 16;
 
 /**
  * The Product Catalog of the open account: the products on the left; on the right the chosen one
@@ -120,7 +121,11 @@ export function CatalogPage() {
                 style={{ position: 'sticky', top: STICKY_TOP }}
               >
                 {/* Short enough to fit below the page title on a 768 px high screen. */}
-                <ScrollArea.Autosize mah="calc(100dvh - 150px)" type="auto" offsetScrollbars>
+                <ScrollArea.Autosize
+                  mah={`calc(100dvh - ${APP_HEADER_HEIGHT + 90}px)`}
+                  type="auto"
+                  offsetScrollbars
+                >
                   <ProductList products={items} selected={selected?.code ?? null} onSelect={select} />
                 </ScrollArea.Autosize>
               </Paper>

@@ -52,10 +52,12 @@ export function usePlaceOrder() {
   });
 }
 
-/** Send activation email: the order's licenses and keys to its licensee. */
+/** Send activation email: the order's licenses and keys to its licensee (then Resend licenses). */
 export function useSendActivation(orderNumber: string) {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => call(ordersApi.sendActivation, { params: { orderNumber } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: orderKeys.detail(orderNumber) }),
   });
 }
 

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { LineKind, PricedLine } from './cart.ts';
+import { Locale } from './catalog.ts';
+import { CustomerAccount } from './customers.ts';
+import { endpoint } from './endpoint.ts';
+import { identifierPatterns } from './identifiers.ts';
+import { Currency, MinorAmount } from './money.ts';
+import { InvoiceStatus, PaymentProviderName, PaymentType } from './orders.ts';
+import { BillingAddress } from './quotes.ts';
+import { DateRangeFields, datesInOrder, formatted, Pagination, SearchText } from './validation.ts';
+
+export const InvoiceNumber = formatted(identifierPatterns.invoiceNumber, 'invoice_number', 'upper').meta({
+  description: 'Invoice number',
+  example: 'INV-2026-000031',
+});
+
+/** A row of the Invoices tab (SPEC §11): every field the tab shows. */
+export const InvoiceSummary = z
+  .object({
+    invoiceNumber: z.string(),
+    issuedOn: z.iso.date(),
+    /** The payment date: paid, or settled by a credit note. */
+    paidOn: z.iso.date().nullable(),
+    /** Postpaid invoices: 30 days after delivery. */
+    dueOn: z.iso.date().nullable(),
+    paymentType: PaymentType,
+    status: InvoiceStatus,
+    /** Not Paid and past its due date (today as the server's clock tells it). */
+    overdue: z.boolean(),
+    currency: Currency,
+    amountMinor: MinorAmount,
+    amountDueMinor: MinorAmount,
+    orderNumber: z.string(),
+    poNumber: z.string().nullable(),
+    customer: CustomerAccount,
+    /** The licensee's email, the customer email the invoice is addressed to. */
+    customerEmail: z.string().nullable(),
+    /** Products and quantities, new or renewal (and upgrades, downgrades). */
+    products: z.array(
+      z.object({
+        productCode: z.string(),
+        productName: z.string(),
+        quantity: z.number().int(),
+        kind: LineKind,
+      }),
+    ),
+  })
+  .meta({ id: 'InvoiceSummary' });
+export type InvoiceSummary = z.infer<typeof InvoiceSummary>;
+
+export const InvoiceDetails = InvoiceSummary.extend({
+  /** The reseller billed: the address of the quote the order came from, else the one on file. */
+  billTo: BillingAddress.nullable(),
+  lines: z.array(PricedLine),
+  payment: z
+    .object({ provider: PaymentProviderName, brand: z.string().nullable(), last4: z.string().nullable() })
+    .nullable(),
+  creditNote: z
+    .object({
+      creditNoteNumber: z.string(),
+      issuedOn: z.iso.date(),
+      reason: z.string(),
+      amountMinor: MinorAmount,
+    })
+    .nullable(),
+}).meta({ id: 'InvoiceDetails' });
+export type InvoiceDetails = z.infer<typeof InvoiceDetails>;
+
+/** What the Invoices tab narrows to: a status, or the overdue ones (Not Paid and past due). */
+export const InvoiceFilterStatus = z.enum(['paid', 'applied', 'not_paid', 'overdue']);
+export type InvoiceFilterStatus = z.infer<typeof InvoiceFilterStatus>;
+
+export const InvoiceListQuery = z
+  .strictObject({ ...DateRangeFields, q: SearchText, status: InvoiceFilterStatus.optional(), ...Pagination })
+  .refine(...datesInOrder);
+// No schema id: query strings must stay inline for the OpenAPI generator.
+export type InvoiceListQuery = z.input<typeof InvoiceListQuery>;
+export type InvoiceListFilters = z.output<typeof InvoiceListQuery>;
+
+export const InvoiceList = z
+  .object({
+    items: z.array(InvoiceSummary),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'InvoiceList' });
+
+/** Whether any unpaid invoice is past due: the Invoices tab's warning. */
+export const OverdueInvoices = z
+  .object({ count: z.number().int(), oldestDueOn: z.iso.date().nullable() })
+  .meta({ id: 'OverdueInvoices' });
+
+const InvoiceParams = z.strictObject({ invoiceNumber: InvoiceNumber });
+
+export const invoicesApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/invoices',
+    operationId: 'listInvoices',
+    summary:
+      "The partner's invoices, newest first; date range of issue, status (or overdue), and search by invoice number, customer name or customer email",
+    tag: 'invoices',
+    query: InvoiceListQuery,
+    response: InvoiceList,
+  }),
+  overdue: endpoint({
+    method: 'GET',
+    path: '/api/invoices/overdue',
+    operationId: 'countOverdueInvoices',
+    summary: 'How many unpaid invoices of the partner are past due (the Invoices tab warning)',
+    tag: 'invoices',
+    response: OverdueInvoices,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/invoices/:invoiceNumber',
+    operationId: 'getInvoice',
+    summary: 'One invoice with its lines, payment and credit note',
+    tag: 'invoices',
+    params: InvoiceParams,
+    response: InvoiceDetails,
+  }),
+  pdf: endpoint({
+    method: 'GET',
+    path: '/api/invoices/:invoiceNumber/pdf',
+    operationId: 'getInvoicePdf',
+    summary: 'The invoice as a PDF, in the language asked for (the user’s when left out)',
+    tag: 'invoices',
+    params: InvoiceParams,
+    query: z.strictObject({ locale: Locale.optional() }),
+    response: z.string().meta({ format: 'binary', description: 'The invoice as a PDF document' }),
+    file: { contentType: 'application/pdf' },
+  }),
+};

@@ -1,0 +1,157 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, min, or, type SQL, sql } from 'drizzle-orm';
+import { identifierPatterns } from '../../../contract/identifiers.ts';
+import type { InvoiceFilterStatus } from '../../../contract/invoices.ts';
+import type { BillingAddress } from '../../../contract/quotes.ts';
+import type { Queryable } from '../../db/client.ts';
+import {
+  creditNotes,
+  customerAccounts,
+  invoices,
+  orderLines,
+  orders,
+  partners,
+  payments,
+  products,
+  quotes,
+} from '../../db/schema/index.ts';
+import { containsPattern, documentsOfMatchingAccounts } from '../customers/account-search.ts';
+
+export interface InvoiceFilters {
+  partnerId: string;
+  /** Days of issue (invoices are dated, not timed). */
+  from?: string | undefined;
+  to?: string | undefined;
+  q?: string | undefined;
+  status?: InvoiceFilterStatus | undefined;
+  today: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The Invoices search (SPEC §11): an invoice number, a customer name (or Customer ID) or a customer
+ * email — the licensee's the invoice is addressed to, or one of the account's contacts, matched
+ * whole. Anything else is a "contains" search in invoice numbers, licensee emails and customer
+ * names; each arm of the OR has its index.
+ */
+async function searchCondition(db: Queryable, partnerId: string, q: string): Promise<SQL | undefined> {
+  const text = q.trim();
+  if (identifierPatterns.invoiceNumber.test(text.toUpperCase()))
+    return eq(invoices.invoiceNumber, text.toUpperCase());
+  if (identifierPatterns.email.test(text)) {
+    const email = text.toLowerCase();
+    return or(
+      and(eq(invoices.partnerId, partnerId), eq(invoices.endUserEmail, email)),
+      await documentsOfMatchingAccounts(db, invoices, partnerId, { contactEmail: email }),
+    );
+  }
+  const contains = containsPattern(text);
+  const customerId = identifierPatterns.customerId.test(text) ? text : null;
+  return or(
+    ilike(invoices.invoiceNumber, contains),
+    ilike(invoices.endUserEmail, contains),
+    await documentsOfMatchingAccounts(db, invoices, partnerId, { nameContains: contains, customerId }),
+  );
+}
+
+/** Not Paid and past its due date. */
+const overdueOn = (today: string) => and(eq(invoices.status, 'not_paid'), lt(invoices.dueOn, today));
+
+function statusCondition(status: InvoiceFilterStatus, today: string): SQL | undefined {
+  return status === 'overdue' ? overdueOn(today) : eq(invoices.status, status);
+}
+
+const summaryColumns = {
+  id: invoices.id,
+  invoiceNumber: invoices.invoiceNumber,
+  issuedOn: invoices.issuedOn,
+  paidOn: invoices.paidOn,
+  dueOn: invoices.dueOn,
+  paymentType: invoices.paymentType,
+  status: invoices.status,
+  currency: invoices.currency,
+  amountMinor: invoices.amountMinor,
+  poNumber: invoices.poNumber,
+  endUserEmail: invoices.endUserEmail,
+  orderId: invoices.orderId,
+  orderNumber: orders.orderNumber,
+  customerId: customerAccounts.customerId,
+  customerName: customerAccounts.name,
+  customerCountry: customerAccounts.country,
+};
+
+/** The partner's own invoices only: another partner's cannot appear, whatever the filters. */
+export async function listInvoiceRows(db: Queryable, f: InvoiceFilters) {
+  const where = and(
+    eq(invoices.partnerId, f.partnerId),
+    f.from ? gte(invoices.issuedOn, f.from) : undefined,
+    f.to ? lte(invoices.issuedOn, f.to) : undefined,
+    f.status ? statusCondition(f.status, f.today) : undefined,
+    f.q ? ((await searchCondition(db, f.partnerId, f.q)) ?? sql`false`) : undefined,
+  );
+  const [totalRow] = await db.select({ total: count() }).from(invoices).where(where);
+  const items = await db
+    .select(summaryColumns)
+    .from(invoices)
+    .innerJoin(orders, eq(orders.id, invoices.orderId))
+    .innerJoin(customerAccounts, eq(customerAccounts.id, invoices.customerAccountId))
+    .where(where)
+    .orderBy(desc(invoices.issuedOn), desc(invoices.invoiceNumber))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  return { items, total: totalRow?.total ?? 0 };
+}
+export type InvoiceRow = Awaited<ReturnType<typeof listInvoiceRows>>['items'][number];
+
+/** The products and quantities of the orders of some invoices, line by line. */
+export async function productsOfOrders(db: Queryable, orderIds: string[]) {
+  if (orderIds.length === 0) return [];
+  return db
+    .select({
+      orderId: orderLines.orderId,
+      productCode: orderLines.productCode,
+      productName: products.name,
+      quantity: orderLines.quantity,
+      kind: orderLines.kind,
+    })
+    .from(orderLines)
+    .innerJoin(products, eq(products.code, orderLines.productCode))
+    .where(inArray(orderLines.orderId, orderIds))
+    .orderBy(asc(orderLines.orderId), asc(orderLines.lineNo));
+}
+
+/** One invoice of this partner, with its order's document, payment and credit note. */
+export async function findInvoice(db: Queryable, scope: { partnerId: string; invoiceNumber: string }) {
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      document: orders.document,
+      quoteBillTo: sql<BillingAddress | null>`${quotes.document}->'billingAddress'`,
+      partnerBillTo: partners.billingAddress,
+      payment: { provider: payments.provider, brand: payments.brand, last4: payments.last4 },
+      creditNote: {
+        creditNoteNumber: creditNotes.creditNoteNumber,
+        issuedOn: creditNotes.issuedOn,
+        reason: creditNotes.reason,
+        amountMinor: creditNotes.amountMinor,
+      },
+    })
+    .from(invoices)
+    .innerJoin(orders, eq(orders.id, invoices.orderId))
+    .innerJoin(customerAccounts, eq(customerAccounts.id, invoices.customerAccountId))
+    .innerJoin(partners, eq(partners.id, invoices.partnerId))
+    .leftJoin(quotes, eq(quotes.id, orders.quoteId))
+    .leftJoin(payments, eq(payments.orderId, invoices.orderId))
+    .leftJoin(creditNotes, eq(creditNotes.invoiceId, invoices.id))
+    .where(and(eq(invoices.partnerId, scope.partnerId), eq(invoices.invoiceNumber, scope.invoiceNumber)));
+  return row ?? null;
+}
+
+/** The partner's unpaid invoices past due: how many, and the oldest due date (partial index). */
+export async function countOverdue(db: Queryable, partnerId: string, today: string) {
+  const [row] = await db
+    .select({ count: count(), oldestDueOn: min(invoices.dueOn) })
+    .from(invoices)
+    .where(and(eq(invoices.partnerId, partnerId), overdueOn(today)));
+  return { count: row?.count ?? 0, oldestDueOn: row?.oldestDueOn ?? null };
+}

@@ -1,0 +1,46 @@
+import { Anchor, Button, Group, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { QueryState } from '../../ui/QueryState.tsx';
+import { invoicePdfUrl, useInvoice } from './api.ts';
+import { InvoiceDocument } from './InvoiceDocument.tsx';
+
+/** An invoice (SPEC §11), with **Print** and **PDF**. */
+export function InvoicePage() {
+  const { t, i18n } = useTranslation();
+  const invoiceNumber = useParams().invoiceNumber ?? '';
+  const invoice = useInvoice(invoiceNumber);
+  return (
+    <Stack gap="sm">
+      <Anchor component={Link} to="/invoices" size="sm">
+        {t('invoiceView.backToInvoices')}
+      </Anchor>
+      <QueryState query={invoice} loadingLabel={t('invoiceView.loading')}>
+        {(i) => (
+          <InvoiceDocument
+            invoice={i}
+            actions={
+              <Group gap="xs">
+                <Button
+                  component="a"
+                  href={invoicePdfUrl(i.invoiceNumber, i18n.language)}
+                  download={`${i.invoiceNumber}.pdf`}
+                  variant="default"
+                >
+                  {t('quoteView.pdf')}
+                </Button>
+                <Button
+                  component={Link}
+                  to={`/invoices/${encodeURIComponent(i.invoiceNumber)}/print`}
+                  variant="default"
+                >
+                  {t('quoteView.print')}
+                </Button>
+              </Group>
+            }
+          />
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,147 @@
+import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { InvoiceFilterStatus, InvoiceListQuery, type InvoiceSummary } from '../../../../contract/index.ts';
+import { useFormat } from '../../i18n/format.ts';
+import { FilterBar } from '../../ui/FilterBar.tsx';
+import { PagedResults, Truncated } from '../../ui/PagedResults.tsx';
+import { PageTitle } from '../../ui/PageTitle.tsx';
+import { useUrlFilters } from '../../ui/useUrlFilters.ts';
+import { useInvoices } from './api.ts';
+import { InvoiceStatusBadge } from './InvoiceStatusBadge.tsx';
+
+const nowrap: CSSProperties = { whiteSpace: 'nowrap' };
+/** An overdue unpaid row is pink (SPEC §11); its text stays at 4.5:1 or more on it. */
+const overdueRow: CSSProperties = { backgroundColor: '#ffdeeb' };
+
+/**
+ * Invoices (SPEC §11): date range of issue, status (or overdue), search by invoice number, customer
+ * name or customer email; every field of the invoice in its row; overdue unpaid rows pink and
+ * marked overdue. Paginated on the server, the filters in the URL.
+ */
+export function InvoicesPage() {
+  const { t } = useTranslation();
+  const filters = useUrlFilters(InvoiceListQuery);
+  const invoices = useInvoices(filters.values);
+
+  return (
+    <Stack gap="lg">
+      <PageTitle>{t('invoicesList.title')}</PageTitle>
+      <FilterBar
+        filters={filters}
+        label={t('invoicesList.filtersLabel')}
+        searchLabel={t('invoicesList.search')}
+        searchPlaceholder={t('invoicesList.searchPlaceholder')}
+        status={{
+          label: t('invoicesList.status'),
+          anyLabel: t('invoicesList.anyStatus'),
+          options: InvoiceFilterStatus.options.map((value) => ({
+            value,
+            label: value === 'overdue' ? t('invoicesList.overdue') : t(`invoice.status.${value}`),
+          })),
+        }}
+      />
+      <PagedResults query={invoices} filters={filters} texts="invoicesList" minWidth={1500}>
+        {(data) => (
+          <>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('invoicesList.columns.invoiceNumber')}</Table.Th>
+                <Table.Th scope="col">{t('invoicesList.columns.issued')}</Table.Th>
+                <Table.Th scope="col">{t('invoicesList.columns.paymentDate')}</Table.Th>
+                <Table.Th scope="col">{t('invoicesList.columns.paymentType')}</Table.Th>
+                <Table.Th scope="col">{t('invoicesList.columns.status')}</Table.Th>
+                <Table.Th scope="col" style={{ textAlign: 'right' }}>
+                  {t('invoicesList.columns.amountDue')}
+                </Table.Th>
+                <Table.Th scope="col">{t('invoicesList.columns.orderNumber')}</Table.Th>
+                <Table.Th scope="col">{t('invoicesList.columns.poNumber')}</Table.Th>
+                <Table.Th scope="col">{t('invoicesList.columns.customerEmail')}</Table.Th>
+                <Table.Th scope="col">{t('invoicesList.columns.customerId')}</Table.Th>
+                <Table.Th scope="col">{t('invoicesList.columns.customer')}</Table.Th>
+                <Table.Th scope="col">{t('invoicesList.columns.products')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.items.map((invoice) => (
+                <InvoiceRow key={invoice.invoiceNumber} invoice={invoice} />
+              ))}
+            </Table.Tbody>
+          </>
+        )}
+      </PagedResults>
+    </Stack>
+  );
+}
+
+/** One invoice in the tab: pink and marked when it is unpaid past its due date. */
+function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  // Links keep 4.5:1 on the pink of an overdue row with the darker shade.
+  const linkColor = invoice.overdue ? 'indigo.9' : undefined;
+  return (
+    <Table.Tr style={invoice.overdue ? overdueRow : undefined} data-overdue={invoice.overdue || undefined}>
+      <Table.Td style={nowrap}>
+        <Anchor
+          component={Link}
+          to={`/invoices/${encodeURIComponent(invoice.invoiceNumber)}`}
+          c={linkColor}
+          fw={600}
+          size="sm"
+        >
+          {invoice.invoiceNumber}
+        </Anchor>
+      </Table.Td>
+      <Table.Td style={nowrap}>{format.date(invoice.issuedOn)}</Table.Td>
+      <Table.Td style={nowrap}>{invoice.paidOn ? format.date(invoice.paidOn) : t('common.none')}</Table.Td>
+      <Table.Td style={nowrap}>{t(`invoice.paymentType.${invoice.paymentType}`)}</Table.Td>
+      <Table.Td style={nowrap}>
+        <Group gap={4} wrap="nowrap">
+          <InvoiceStatusBadge status={invoice.status} />
+          {invoice.overdue ? (
+            <Badge color="red.9" variant="filled">
+              {t('invoicesList.overdue')}
+            </Badge>
+          ) : null}
+        </Group>
+        {invoice.dueOn && invoice.status === 'not_paid' ? (
+          <Text size="xs">{t('invoicesList.dueOn', { date: format.date(invoice.dueOn) })}</Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td style={{ ...nowrap, textAlign: 'right' }}>
+        {format.money(invoice.amountDueMinor, invoice.currency)}
+      </Table.Td>
+      <Table.Td style={nowrap}>
+        <Anchor
+          component={Link}
+          to={`/orders/${encodeURIComponent(invoice.orderNumber)}`}
+          c={linkColor}
+          size="sm"
+        >
+          {invoice.orderNumber}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>{invoice.poNumber ? <Truncated value={invoice.poNumber} maxWidth={140} /> : null}</Table.Td>
+      <Table.Td>
+        {invoice.customerEmail ? <Truncated value={invoice.customerEmail} maxWidth={200} /> : null}
+      </Table.Td>
+      <Table.Td style={nowrap}>{invoice.customer.customerId}</Table.Td>
+      <Table.Td>
+        <Truncated value={invoice.customer.name} maxWidth={180} />
+      </Table.Td>
+      <Table.Td>
+        {invoice.products.map((p) => (
+          <Text size="sm" key={`${p.productCode}-${p.kind}`} style={nowrap}>
+            {t('invoicesList.product', {
+              quantity: format.integer(p.quantity),
+              product: p.productName,
+              kind: t(`lineKinds.${p.kind}`),
+            })}
+          </Text>
+        ))}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
