@@ -2,38 +2,13 @@
 // `DATABASE_URL=postgres://… npm run bench`. BENCH_QUOTES sets the volume (default 200,000 quotes
 // spread over 50 partners, a quarter of them for the partner that searches).
 import { performance } from 'node:perf_hooks';
-import { type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import pg from 'pg';
-import { STATEMENT_TIMEOUT_MS } from '../server/db/client.ts';
+import { sql } from 'drizzle-orm';
 import { createTestCustomer, createTestPartner, openAccount } from '../server/test/factories.ts';
-import { startTestApp, type TestApp } from '../server/test/harness.ts';
+import { startTestApp } from '../server/test/harness.ts';
+import { unlimitedConnection } from './bulk-load.ts';
 
 const total = Number(process.env.BENCH_QUOTES ?? 200_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 30);
-
-/** A connection without the app's statement_timeout, for the bulk load. */
-async function unlimitedConnection(database: TestApp['database']) {
-  if (database.kind === 'pglite') {
-    await database.db.execute(sql`set statement_timeout = 0`);
-    return {
-      run: (query: SQL) => database.db.execute(query),
-      close: async () => {
-        await database.db.execute(sql.raw(`set statement_timeout = ${STATEMENT_TIMEOUT_MS}`));
-      },
-    };
-  }
-  const client = new pg.Client({ connectionString: database.url, statement_timeout: 0 });
-  await client.connect();
-  const dialect = new PgDialect();
-  return {
-    run: (query: SQL) => {
-      const { sql: text, params } = dialect.sqlToQuery(query);
-      return client.query(text, params);
-    },
-    close: () => client.end(),
-  };
-}
 
 const t = await startTestApp();
 try {

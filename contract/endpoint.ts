@@ -30,7 +30,7 @@ export interface Endpoint<
    */
   idempotent?: boolean;
   /** The answer is a file of this type (a PDF), not JSON; `response` then documents it as binary. */
-  file?: { contentType: 'application/pdf' };
+  file?: { contentType: 'application/pdf' | 'text/csv; charset=utf-8' };
 }
 
 export function endpoint<

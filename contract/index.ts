@@ -13,6 +13,7 @@ export * from './invoices.ts';
 export * from './licenses.ts';
 export * from './limits.ts';
 export * from './mail.ts';
+export * from './managed-accounts.ts';
 export * from './money.ts';
 export * from './orders.ts';
 export * from './partners.ts';

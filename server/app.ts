@@ -12,6 +12,7 @@ import { prepareSessionStatement } from './modules/auth/session.queries.ts';
 import { cartRoutes } from './modules/cart/cart.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
+import { managedAccountRoutes } from './modules/customers/managed-accounts.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { invoiceRoutes } from './modules/invoices/invoices.routes.ts';
 import { licenseRoutes } from './modules/licenses/licenses.routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(customerRoutes);
+  await app.register(managedAccountRoutes);
   await app.register(licenseRoutes);
   await app.register(catalogRoutes);
   await app.register(cartRoutes);

@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from './lib/dates.ts';
+import { grantPurchaser } from './modules/customers/customers.service.ts';
 import {
   answerSandboxPayPal,
   createTestCardToken,
@@ -343,6 +344,21 @@ const matrix: Record<string, Row> = {
     // Billing reads orders (SPEC §1); another partner's order is not found.
     expect: { ...sellers(200, 404), billing: 200 },
   },
+  'GET /api/customers/managed': {
+    cell: async () => ({ method: 'GET', url: '/api/customers/managed' }),
+    expect: sellers(200),
+  },
+  'GET /api/customers/{customerId}/licensing-report': {
+    cell: async (w) => ({ method: 'GET', url: `/api/customers/${await ownerManaged(w)}/licensing-report` }),
+    expect: sellers(200, 404),
+  },
+  'GET /api/customers/{customerId}/licensing-report.csv': {
+    cell: async (w) => ({
+      method: 'GET',
+      url: `/api/customers/${await ownerManaged(w)}/licensing-report.csv`,
+    }),
+    expect: sellers(200, 404),
+  },
   'GET /api/invoices': {
     cell: async () => ({ method: 'GET', url: '/api/invoices' }),
     // Admin and billing (SPEC §1); sales sell but do not see invoices.
@@ -414,6 +430,21 @@ async function approvedPayPalSetup(w: World): Promise<string> {
   const started = (await w.sessions.admin.post('/api/payment-methods/paypal')).json();
   await answerSandboxPayPal(w.t.app, started.approveUrl);
   return started.id;
+}
+
+let managedByOwner: string | undefined;
+/** An account whose admin made the owner its Purchaser (made once: reading it changes nothing). */
+async function ownerManaged(w: World): Promise<string> {
+  if (!managedByOwner) {
+    const account = await createTestCustomer(w.t.db);
+    await grantPurchaser(w.t.db, {
+      partnerId: w.owner.id,
+      customerAccountId: account.id,
+      now: w.t.clock.now,
+    });
+    managedByOwner = account.customerId;
+  }
+  return managedByOwner;
 }
 
 let invoiceOfOwner: string | undefined;

@@ -4,6 +4,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../contract/errors.ts';
 import { addDays, todayUtc } from './lib/dates.ts';
+import { grantPurchaser } from './modules/customers/customers.service.ts';
 import {
   answerSandboxPayPal,
   createTestCardToken,
@@ -71,6 +72,8 @@ beforeAll(async () => {
   const payPalStart = (await seller.post('/api/payment-methods/paypal')).json();
   await answerSandboxPayPal(t.app, payPalStart.approveUrl);
   const payPalSetup = payPalStart.id as string;
+  const managed = await createTestCustomer(t.db);
+  await grantPurchaser(t.db, { partnerId: partner.id, customerAccountId: managed.id, now: t.clock.now });
   await openAccount(seller, customer);
   const cart = (
     await seller.post(`/api/customers/${customer.customerId}/cart/lines`, {
@@ -175,6 +178,15 @@ beforeAll(async () => {
     'POST /api/orders/{orderNumber}/resend-licenses': { params: { orderNumber: order.orderNumber } },
     'POST /api/orders/{orderNumber}/renewal-cart': { params: { orderNumber: order.orderNumber } },
     'GET /api/payment-methods': {},
+    'GET /api/customers/managed': {},
+    'GET /api/customers/{customerId}/licensing-report': {
+      params: { customerId: managed.customerId },
+      query: { product: 'II', status: 'active', team: 'Default team', q: 'dev', page: '1', pageSize: '5' },
+    },
+    'GET /api/customers/{customerId}/licensing-report.csv': {
+      params: { customerId: managed.customerId },
+      query: { product: 'II', status: 'lapsed', team: 'Default team', q: 'dev' },
+    },
     'GET /api/invoices': {
       query: { from: '2026-01-01', to: '2026-12-31', q: 'acme', status: 'overdue', page: '1', pageSize: '5' },
     },

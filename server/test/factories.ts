@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Currency } from '../../contract/money.ts';
 import type { Role } from '../../contract/permissions.ts';
 import type { Db } from '../db/client.ts';
-import { createCustomerAccount } from '../modules/customers/customers.service.ts';
+import { addTeam, createCustomerAccount, findTeamsAndPacks } from '../modules/customers/customers.service.ts';
 import { createSubscriptionPack, issueLicenses } from '../modules/licenses/licenses.service.ts';
 import { recordOrder } from '../modules/orders/orders.service.ts';
 import { createPartner, createPartnerUser } from '../modules/partners/partners.service.ts';
@@ -131,6 +131,8 @@ export async function createTestLicenses(
     assignedEmails?: string[];
     /** Bought by an order with this PO number (the order number is drawn). */
     poNumber?: string;
+    /** In this team of the account (made if the account has none of that name). */
+    team?: string;
   } = {},
 ) {
   const productCode = options.productCode ?? 'II';
@@ -138,6 +140,10 @@ export async function createTestLicenses(
   const periodEnd = options.periodEnd ?? '2027-02-14';
   const seats = options.seats ?? 2;
   return db.transaction(async (tx) => {
+    if (options.team) await addTeam(tx, customer.id, options.team);
+    const teamId = options.team
+      ? (await findTeamsAndPacks(tx, customer.id)).teams.find((t) => t.name === options.team)?.id
+      : undefined;
     const pack = await createSubscriptionPack(tx, { customerAccountId: customer.id, createdAt: new Date() });
     const order =
       options.poNumber === undefined
@@ -172,7 +178,7 @@ export async function createTestLicenses(
       ...(order ? { orderId: order.id, orderLineId: order.lineIds[0] } : {}),
       seats: Array.from({ length: seats }, (_, i) => {
         const assignedEmail = options.assignedEmails?.[i];
-        return assignedEmail ? { assignedEmail } : {};
+        return { ...(assignedEmail ? { assignedEmail } : {}), ...(teamId ? { teamId } : {}) };
       }),
     });
     return { packNumber: pack.packNumber, licenses, orderNumber: order?.orderNumber ?? null };

@@ -58,6 +58,12 @@ const InvoicePage = lazy(() =>
 const InvoicePrintPage = lazy(() =>
   import('./features/invoices/InvoicePrintPage.tsx').then((m) => ({ default: m.InvoicePrintPage })),
 );
+const CustomersPage = lazy(() =>
+  import('./features/customers/CustomersPage.tsx').then((m) => ({ default: m.CustomersPage })),
+);
+const LicensingReportPage = lazy(() =>
+  import('./features/customers/LicensingReportPage.tsx').then((m) => ({ default: m.LicensingReportPage })),
+);
 const OrdersPage = lazy(() =>
   import('./features/orders/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })),
 );
@@ -194,6 +200,22 @@ export function App() {
           element={
             <RequirePermission permission="orders.read">
               <OrderPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="customers"
+          element={
+            <RequirePermission permission="customers.open">
+              <CustomersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="customers/:customerId/licensing-report"
+          element={
+            <RequirePermission permission="customers.open">
+              <LicensingReportPage />
             </RequirePermission>
           }
         />

@@ -8,7 +8,15 @@ import { useCalendarLabels } from './calendarLabels.ts';
 import type { UrlFilters } from './useUrlFilters.ts';
 
 /** The filters every list of documents shares (quotes, orders, invoices, licenses). */
-type ListFilters = { from?: string; to?: string; q?: string; status?: string };
+type ListFilters = { from?: string; to?: string; q?: string } & Record<string, unknown>;
+
+/** A choice that narrows the list (a status, a product…), applied as soon as it is made. */
+export interface FilterSelect {
+  name: string;
+  label: string;
+  anyLabel: string;
+  options: { value: string; label: string }[];
+}
 type Range = [string | null, string | null];
 
 /**
@@ -22,15 +30,18 @@ export function FilterBar<Values extends ListFilters>({
   label,
   searchLabel,
   searchPlaceholder,
-  status,
+  selects = [],
+  dates = true,
 }: {
   filters: UrlFilters<Values>;
   /** The name of the search landmark, e.g. "Quote filters". */
   label: string;
   searchLabel: string;
   searchPlaceholder: string;
-  /** A status to narrow the list to, applied as soon as it is chosen. */
-  status?: { label: string; anyLabel: string; options: { value: string; label: string }[] };
+  /** Choices that narrow the list (a status, a product…), applied as soon as they are made. */
+  selects?: FilterSelect[];
+  /** The date range (lists of dated documents); off for lists that have no date to filter by. */
+  dates?: boolean;
 }) {
   const { t } = useTranslation();
   const calendarLabels = useCalendarLabels();
@@ -78,7 +89,7 @@ export function FilterBar<Values extends ListFilters>({
 
   const dateProblem = problems.from ?? problems.to;
   const otherProblems = Object.entries(problems).filter(
-    ([key]) => !['from', 'to', 'q', ...(status ? ['status'] : [])].includes(key),
+    ([key]) => !['from', 'to', 'q', ...selects.map((select) => select.name)].includes(key),
   );
 
   return (
@@ -86,20 +97,22 @@ export function FilterBar<Values extends ListFilters>({
       <form onSubmit={submit} noValidate>
         <Stack gap="xs">
           <Group align="flex-start" gap="sm" wrap="wrap">
-            <DatePickerInput
-              type="range"
-              label={t('filters.dateRange')}
-              placeholder={t('filters.dateRangePlaceholder')}
-              value={range}
-              onChange={changeRange}
-              valueFormat={t('filters.dateFormat')}
-              clearable
-              clearButtonProps={{ 'aria-label': t('filters.clearDates') }}
-              ariaLabels={calendarLabels}
-              allowSingleDateInRange
-              error={dateProblem ? issueText(dateProblem) : undefined}
-              w={300}
-            />
+            {dates ? (
+              <DatePickerInput
+                type="range"
+                label={t('filters.dateRange')}
+                placeholder={t('filters.dateRangePlaceholder')}
+                value={range}
+                onChange={changeRange}
+                valueFormat={t('filters.dateFormat')}
+                clearable
+                clearButtonProps={{ 'aria-label': t('filters.clearDates') }}
+                ariaLabels={calendarLabels}
+                allowSingleDateInRange
+                error={dateProblem ? issueText(dateProblem) : undefined}
+                w={300}
+              />
+            ) : null}
             <TextInput
               label={searchLabel}
               placeholder={searchPlaceholder}
@@ -112,16 +125,20 @@ export function FilterBar<Values extends ListFilters>({
               autoComplete="off"
               w={360}
             />
-            {status ? (
-              <NativeSelect
-                label={status.label}
-                data={[{ value: '', label: status.anyLabel }, ...status.options]}
-                value={applied.status ?? ''}
-                onChange={(event) => apply({ status: event.currentTarget.value || undefined })}
-                error={problems.status ? issueText(problems.status) : undefined}
-                w={180}
-              />
-            ) : null}
+            {selects.map((select) => {
+              const problem = problems[select.name];
+              return (
+                <NativeSelect
+                  key={select.name}
+                  label={select.label}
+                  data={[{ value: '', label: select.anyLabel }, ...select.options]}
+                  value={String(applied[select.name] ?? '')}
+                  onChange={(event) => apply({ [select.name]: event.currentTarget.value || undefined })}
+                  error={problem ? issueText(problem) : undefined}
+                  w={180}
+                />
+              );
+            })}
             <Button type="submit" mt={25}>
               {t('filters.submit')}
             </Button>

@@ -151,6 +151,7 @@ export function Layout() {
             {canRenew ? <TopNavLink to="/renewals">{t('nav.renewals')}</TopNavLink> : null}
             {canQuotes ? <TopNavLink to="/quotes">{t('nav.quotes')}</TopNavLink> : null}
             {canOrders ? <TopNavLink to="/orders">{t('nav.orders')}</TopNavLink> : null}
+            {canOpen ? <TopNavLink to="/customers">{t('nav.customers')}</TopNavLink> : null}
             {canInvoices ? (
               <TopNavLink to="/invoices">
                 {t('nav.invoices')}

@@ -1,18 +1,23 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
   type CreateCustomerRequest,
   customersApi,
   type FindByEmailRequest,
+  type LicensingReportFilters,
+  managedAccountsApi,
   type OpenCustomerRequest,
 } from '../../../../contract/index.ts';
-import { call } from '../../api/client.ts';
+import { buildUrl, call } from '../../api/client.ts';
 import { sessionKeys } from '../auth/api.ts';
 import { cartKeys } from '../cart/api.ts';
 
 export const customerKeys = {
   all: ['customers'] as const,
   recent: () => [...customerKeys.all, 'recent'] as const,
+  managed: () => [...customerKeys.all, 'managed'] as const,
+  report: (customerId: string, filters: LicensingReportFilters) =>
+    [...customerKeys.all, 'report', customerId, filters] as const,
 };
 
 /** Opening or closing an account changes the session's open account and which cart is current. */
@@ -61,4 +66,27 @@ export function useCloseCustomer() {
     mutationFn: () => call(customersApi.close),
     onSuccess: () => afterAccountChange(queryClient),
   });
+}
+
+/** The Customers tab: the accounts this partner manages (Purchaser). */
+export function useManagedAccounts() {
+  return useQuery({
+    queryKey: customerKeys.managed(),
+    queryFn: ({ signal }) => call(managedAccountsApi.list, { signal }),
+  });
+}
+
+export function useLicensingReport(customerId: string, filters: LicensingReportFilters) {
+  return useQuery({
+    queryKey: customerKeys.report(customerId, filters),
+    queryFn: ({ signal }) =>
+      call(managedAccountsApi.report, { params: { customerId }, query: filters, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The CSV of the report with the filters on screen (every matching license). */
+export function licensingReportCsvUrl(customerId: string, filters: LicensingReportFilters): string {
+  const { page: _page, pageSize: _pageSize, ...rest } = filters;
+  return buildUrl(managedAccountsApi.reportCsv.path, { customerId }, rest);
 }

@@ -33,14 +33,17 @@ export function InvoicesPage() {
         label={t('invoicesList.filtersLabel')}
         searchLabel={t('invoicesList.search')}
         searchPlaceholder={t('invoicesList.searchPlaceholder')}
-        status={{
-          label: t('invoicesList.status'),
-          anyLabel: t('invoicesList.anyStatus'),
-          options: InvoiceFilterStatus.options.map((value) => ({
-            value,
-            label: value === 'overdue' ? t('invoicesList.overdue') : t(`invoice.status.${value}`),
-          })),
-        }}
+        selects={[
+          {
+            name: 'status',
+            label: t('invoicesList.status'),
+            anyLabel: t('invoicesList.anyStatus'),
+            options: InvoiceFilterStatus.options.map((value) => ({
+              value,
+              label: value === 'overdue' ? t('invoicesList.overdue') : t(`invoice.status.${value}`),
+            })),
+          },
+        ]}
       />
       <PagedResults query={invoices} filters={filters} texts="invoicesList" minWidth={1500}>
         {(data) => (

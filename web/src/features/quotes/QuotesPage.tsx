@@ -31,11 +31,14 @@ export function QuotesPage() {
         label={t('quotesList.filtersLabel')}
         searchLabel={t('quotesList.search')}
         searchPlaceholder={t('quotesList.searchPlaceholder')}
-        status={{
-          label: t('quotesList.status'),
-          anyLabel: t('quotesList.anyStatus'),
-          options: QuoteStatus.options.map((value) => ({ value, label: t(`quoteStatus.${value}`) })),
-        }}
+        selects={[
+          {
+            name: 'status',
+            label: t('quotesList.status'),
+            anyLabel: t('quotesList.anyStatus'),
+            options: QuoteStatus.options.map((value) => ({ value, label: t(`quoteStatus.${value}`) })),
+          },
+        ]}
       />
       <PagedResults query={quotes} filters={filters} texts="quotesList" minWidth={1000}>
         {(data) => (
