@@ -16,6 +16,7 @@ export * from './mail.ts';
 export * from './managed-accounts.ts';
 export * from './money.ts';
 export * from './orders.ts';
+export * from './partner-users.ts';
 export * from './partners.ts';
 export * from './payment-methods.ts';
 export * from './permissions.ts';

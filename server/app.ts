@@ -18,6 +18,7 @@ import { invoiceRoutes } from './modules/invoices/invoices.routes.ts';
 import { licenseRoutes } from './modules/licenses/licenses.routes.ts';
 import { mailboxRoutes } from './modules/mail/mailbox.routes.ts';
 import { orderRoutes } from './modules/orders/orders.routes.ts';
+import { partnerUserRoutes } from './modules/partners/partner-users.routes.ts';
 import { companyProfileRoutes, partnerAdminRoutes } from './modules/partners/partners.routes.ts';
 import { paymentMethodRoutes } from './modules/payments/payments.routes.ts';
 import type { PayPalGateway } from './modules/payments/paypal/paypal-gateway.ts';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cartRoutes);
   await app.register(quoteRoutes);
   await app.register(partnerAdminRoutes);
+  await app.register(partnerUserRoutes);
   await app.register(companyProfileRoutes);
   await app.register(mailboxRoutes);
   await app.register(orderRoutes);

@@ -1,6 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from './lib/dates.ts';
+import { issueLink } from './modules/auth/one-time-links.ts';
 import { grantPurchaser } from './modules/customers/customers.service.ts';
 import {
   answerSandboxPayPal,
@@ -344,6 +345,47 @@ const matrix: Record<string, Row> = {
     // Billing reads orders (SPEC §1); another partner's order is not found.
     expect: { ...sellers(200, 404), billing: 200 },
   },
+  'GET /api/partner/users': {
+    cell: async () => ({ method: 'GET', url: '/api/partner/users' }),
+    expect: { anonymous: 401, otherPartner: 200, admin: 200, sales: 403, billing: 403, staff: 403 },
+  },
+  'POST /api/partner/users': {
+    cell: async () => ({
+      method: 'POST',
+      url: '/api/partner/users',
+      body: { email: `invitee.${crypto.randomUUID()}@matrix.test`, name: 'Invitee', role: 'sales' },
+    }),
+    expect: { anonymous: 401, otherPartner: 201, admin: 201, sales: 403, billing: 403, staff: 403 },
+  },
+  'PUT /api/partner/users/{id}/role': {
+    cell: async (w) => ({
+      method: 'PUT',
+      url: `/api/partner/users/${await ownerInvitee(w)}/role`,
+      body: { role: 'billing' },
+    }),
+    expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 403, staff: 403 },
+  },
+  'POST /api/partner/users/{id}/deactivate': {
+    cell: async (w) => ({ method: 'POST', url: `/api/partner/users/${await ownerInvitee(w)}/deactivate` }),
+    expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 403, staff: 403 },
+  },
+  'GET /api/partner/audit': {
+    cell: async () => ({ method: 'GET', url: '/api/partner/audit' }),
+    expect: { anonymous: 401, otherPartner: 200, admin: 200, sales: 403, billing: 403, staff: 403 },
+  },
+  // The link is the credential: whoever holds it (logged in or not) sees and uses it, once.
+  'GET /api/invitations/{token}': {
+    cell: async (w) => ({ method: 'GET', url: `/api/invitations/${await invitationToken(w)}` }),
+    expect: everyone(200),
+  },
+  'POST /api/invitations/{token}': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: `/api/invitations/${await invitationToken(w)}`,
+      body: { password: 'a long enough password' },
+    }),
+    expect: everyone(200),
+  },
   'GET /api/customers/managed': {
     cell: async () => ({ method: 'GET', url: '/api/customers/managed' }),
     expect: sellers(200),
@@ -430,6 +472,26 @@ async function approvedPayPalSetup(w: World): Promise<string> {
   const started = (await w.sessions.admin.post('/api/payment-methods/paypal')).json();
   await answerSandboxPayPal(w.t.app, started.approveUrl);
   return started.id;
+}
+
+/** A user the owner's admin invited (fresh for each cell that changes one). */
+async function ownerInvitee(w: World): Promise<string> {
+  const email = `invitee.${crypto.randomUUID()}@matrix.test`;
+  const list = (
+    await w.sessions.admin.post('/api/partner/users', { email, name: 'Invitee', role: 'sales' })
+  ).json();
+  return list.items.find((u: { email: string }) => u.email === email).id;
+}
+
+/** A fresh invitation link's token, as the invitation email carries it. */
+async function invitationToken(w: World): Promise<string> {
+  const id = await ownerInvitee(w);
+  return issueLink(w.t.db, {
+    purpose: 'invitation',
+    subject: { partnerUserId: id },
+    email: 'invitee@matrix.test',
+    now: w.t.clock.now,
+  });
 }
 
 let managedByOwner: string | undefined;

@@ -4,6 +4,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../contract/errors.ts';
 import { addDays, todayUtc } from './lib/dates.ts';
+import { issueLink } from './modules/auth/one-time-links.ts';
 import { grantPurchaser } from './modules/customers/customers.service.ts';
 import {
   answerSandboxPayPal,
@@ -72,6 +73,21 @@ beforeAll(async () => {
   const payPalStart = (await seller.post('/api/payment-methods/paypal')).json();
   await answerSandboxPayPal(t.app, payPalStart.approveUrl);
   const payPalSetup = payPalStart.id as string;
+  const invitee = (
+    await seller.post('/api/partner/users', {
+      email: 'first.invitee@hostile.test',
+      name: 'Invitee',
+      role: 'sales',
+    })
+  )
+    .json()
+    .items.find((u: { email: string }) => u.email === 'first.invitee@hostile.test').id as string;
+  const invitation = await issueLink(t.db, {
+    purpose: 'invitation',
+    subject: { partnerUserId: invitee },
+    email: 'first.invitee@hostile.test',
+    now: t.clock.now,
+  });
   const managed = await createTestCustomer(t.db);
   await grantPurchaser(t.db, { partnerId: partner.id, customerAccountId: managed.id, now: t.clock.now });
   await openAccount(seller, customer);
@@ -179,6 +195,29 @@ beforeAll(async () => {
     'POST /api/orders/{orderNumber}/renewal-cart': { params: { orderNumber: order.orderNumber } },
     'GET /api/payment-methods': {},
     'GET /api/customers/managed': {},
+    'GET /api/partner/users': {},
+    'POST /api/partner/users': {
+      body: { email: 'invitee@hostile.test', name: 'Invitee', role: 'sales' },
+      idempotent: true,
+    },
+    'PUT /api/partner/users/{id}/role': { params: { id: invitee }, body: { role: 'billing' } },
+    'POST /api/partner/users/{id}/deactivate': { params: { id: invitee } },
+    'GET /api/partner/audit': {
+      query: {
+        from: '2026-01-01',
+        to: '2026-12-31',
+        utcOffset: '0',
+        action: 'order.',
+        q: 'acme',
+        page: '1',
+        pageSize: '5',
+      },
+    },
+    'GET /api/invitations/{token}': { params: { token: invitation } },
+    'POST /api/invitations/{token}': {
+      params: { token: invitation },
+      body: { password: 'a long enough password' },
+    },
     'GET /api/customers/{customerId}/licensing-report': {
       params: { customerId: managed.customerId },
       query: { product: 'II', status: 'active', team: 'Default team', q: 'dev', page: '1', pageSize: '5' },

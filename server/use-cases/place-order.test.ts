@@ -136,7 +136,7 @@ describe('Place order with a card', () => {
       {
         ...shown,
         licenses: shown.licenses.map((l: object) => ({ ...l, key: null })),
-        actions: { sendActivation: false },
+        actions: { sendActivation: false, renew: false },
       },
     );
     const sent = await session.post(`/api/orders/${order.orderNumber}/activation-email`);

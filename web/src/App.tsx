@@ -64,6 +64,15 @@ const CustomersPage = lazy(() =>
 const LicensingReportPage = lazy(() =>
   import('./features/customers/LicensingReportPage.tsx').then((m) => ({ default: m.LicensingReportPage })),
 );
+const UsersPage = lazy(() =>
+  import('./features/partner/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const AuditLogPage = lazy(() =>
+  import('./features/partner/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
+);
+const InvitationPage = lazy(() =>
+  import('./features/auth/InvitationPage.tsx').then((m) => ({ default: m.InvitationPage })),
+);
 const OrdersPage = lazy(() =>
   import('./features/orders/OrdersPage.tsx').then((m) => ({ default: m.OrdersPage })),
 );
@@ -104,6 +113,15 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={current ? <RedirectAfterLogin /> : <LoginPage />} />
+      {/* An invitation's link works whoever is logged in (it names its own user). */}
+      <Route
+        path="/invitations/:token"
+        element={
+          <Suspense fallback={<LoadingState />}>
+            <InvitationPage />
+          </Suspense>
+        }
+      />
       {/* Print: a document alone on the page, without the portal's top bar. */}
       {(
         [
@@ -236,6 +254,22 @@ export function App() {
           }
         />
         <Route path="company" element={<CompanyProfilePage />} />
+        <Route
+          path="company/users"
+          element={
+            <RequirePermission permission="partner.manage">
+              <UsersPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="company/audit"
+          element={
+            <RequirePermission permission="partner.manage">
+              <AuditLogPage />
+            </RequirePermission>
+          }
+        />
         <Route path="payment-methods" element={<PaymentMethodsPage />} />
         <Route path="dev/mailbox" element={<MailboxPage />} />
         <Route path="dev/mailbox/:id" element={<MailboxMessagePage />} />

@@ -103,3 +103,33 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.ownerId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
+
+/**
+ * One-time links sent by email: an invited partner user sets a password (`invitation`), an account
+ * admin signs in to manage the account's Purchaser grants (`account_admin`). The token itself is in
+ * the email only; here its SHA-256. A link works once, until it expires.
+ */
+export const oneTimeLinks = pgTable(
+  'one_time_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    purpose: text('purpose').notNull(),
+    partnerUserId: uuid('partner_user_id').references(() => partnerUsers.id, { onDelete: 'cascade' }),
+    customerAccountId: uuid('customer_account_id').references(() => customerAccounts.id, {
+      onDelete: 'cascade',
+    }),
+    /** The address the link was sent to (the account admin contact's). */
+    email: text('email').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('one_time_links_purpose', sql`${t.purpose} in ('invitation', 'account_admin')`),
+    check(
+      'one_time_links_subject',
+      sql`(${t.purpose} = 'invitation' and ${t.partnerUserId} is not null) or (${t.purpose} = 'account_admin' and ${t.customerAccountId} is not null)`,
+    ),
+    index('one_time_links_user_idx').on(t.partnerUserId),
+  ],
+);

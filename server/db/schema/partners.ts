@@ -60,7 +60,8 @@ export const partnerUsers = pgTable(
     role: partnerRoleEnum('role').notNull(),
     /** The language the user chose; until they choose, the language of the partner's country. */
     locale: localeEnum('locale'),
-    passwordHash: text('password_hash').notNull(),
+    /** Null until an invited user sets a password from the invitation's link. */
+    passwordHash: text('password_hash'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,5 +1,6 @@
 import type { Locale } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
+import type { Role } from '../../../contract/permissions.ts';
 import { fill } from '../../lib/fill.ts';
 import { formatDate, formatMoney } from '../../lib/formatting.ts';
 import type { QuoteDocument } from '../quotes/quote-document.ts';
@@ -22,6 +23,10 @@ const messages = {
     activationIntro:
       '{partner} has ordered these licenses for {customer} (order {number}). Activate each product with its license key:',
     activationLine: '{product}: License ID {licenseId}, key {key}',
+    inviteSubject: '{inviter} invited you to Partner Portal for {partner}',
+    inviteIntro:
+      '{inviter} invited you, {name}, to work in Partner Portal for {partner} as {role}. Choose your password with the link below; it works once, for 7 days.',
+    inviteLink: 'Set your password',
   },
   'pt-BR': {
     quoteSubject: 'Orçamento {number} de {partner}',
@@ -39,6 +44,10 @@ const messages = {
     activationIntro:
       '{partner} pediu estas licenças para {customer} (pedido {number}). Ative cada produto com a sua chave de licença:',
     activationLine: '{product}: ID da licença {licenseId}, chave {key}',
+    inviteSubject: '{inviter} convidou você para o Partner Portal de {partner}',
+    inviteIntro:
+      '{inviter} convidou você, {name}, para trabalhar no Partner Portal de {partner} como {role}. Escolha a sua senha pelo link abaixo; ele funciona uma vez, por 7 dias.',
+    inviteLink: 'Definir a sua senha',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -157,6 +166,37 @@ export function activationEmail(input: {
           fill(m.activationLine, { product: l.productName, licenseId: l.licenseId, key: l.key }),
         ),
       ],
+      footer: fill(m.footer, values),
+    }),
+  };
+}
+
+const roleNames = {
+  en: { admin: 'administrator', sales: 'sales', billing: 'billing' },
+  'pt-BR': { admin: 'administrador', sales: 'vendas', billing: 'financeiro' },
+} satisfies Record<Locale, Record<Role, string>>;
+
+/** An invitation to a partner's users (SPEC §1): the one-time link that sets the password. */
+export function invitationEmail(input: {
+  locale: Locale;
+  partnerName: string;
+  inviterName: string;
+  name: string;
+  role: Role;
+  link: string;
+}): RenderedEmail {
+  const m = messages[input.locale];
+  const values = {
+    partner: input.partnerName,
+    inviter: input.inviterName,
+    name: input.name,
+    role: roleNames[input.locale][input.role],
+  };
+  return {
+    subject: fill(m.inviteSubject, values),
+    ...layout({
+      paragraphs: [m.quoteGreeting, fill(m.inviteIntro, values)],
+      link: { href: input.link, label: m.inviteLink },
       footer: fill(m.footer, values),
     }),
   };

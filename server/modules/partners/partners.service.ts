@@ -91,8 +91,9 @@ export async function findPartnerUserCredentials(db: Queryable, email: string): 
   return {
     owner: { partnerUserId: row.id },
     partnerId: row.partnerId,
-    passwordHash: row.passwordHash,
-    disabled: row.disabledAt !== null,
+    passwordHash: row.passwordHash ?? '',
+    // An invited user who has not set a password yet cannot log in.
+    disabled: row.disabledAt !== null || row.passwordHash === null,
   };
 }
 

@@ -29,7 +29,7 @@ export function PagedResults<T extends Page>({
 }: {
   query: UseQueryResult<T>;
   filters: UrlFilters<{ page: number }>;
-  texts: 'quotesList' | 'ordersList' | 'invoicesList' | 'licensingReport';
+  texts: 'quotesList' | 'ordersList' | 'invoicesList' | 'licensingReport' | 'auditLog';
   minWidth: number;
   /** The table's head and body for the page's items. */
   children: (data: T) => ReactNode;

@@ -24,6 +24,7 @@ import { errorText, keyText } from '../../i18n/messages.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useCompanyProfile, useSetBillingAddress } from './api.ts';
+import { CompanyNav } from './CompanyNav.tsx';
 
 /** Company profile: the organisation's terms, and the billing address quotes and orders start from. */
 export function CompanyProfilePage() {
@@ -32,6 +33,7 @@ export function CompanyProfilePage() {
   return (
     <Stack gap="lg">
       <PageTitle>{t('company.title')}</PageTitle>
+      <CompanyNav />
       <QueryState query={profile} loadingLabel={t('company.loading')}>
         {(data) => <Profile profile={data} />}
       </QueryState>

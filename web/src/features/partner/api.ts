@@ -1,7 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { type BillingAddressInput, partnerApi } from '../../../../contract/index.ts';
+import {
+  type AuditLogFilters,
+  type BillingAddressInput,
+  type InviteUserRequest,
+  partnerApi,
+  partnerUsersApi,
+  type Role,
+} from '../../../../contract/index.ts';
 import { call } from '../../api/client.ts';
+import { utcOffsetAt } from '../../api/utc-offset.ts';
 
 export const partnerKeys = { profile: ['partner', 'profile'] as const };
 
@@ -19,5 +27,65 @@ export function useSetBillingAddress() {
   return useMutation({
     mutationFn: (body: z.input<typeof BillingAddressInput>) => call(partnerApi.setBillingAddress, { body }),
     onSuccess: (profile) => queryClient.setQueryData(partnerKeys.profile, profile),
+  });
+}
+
+const userKeys = {
+  list: ['partner', 'users'] as const,
+  audit: (filters: AuditLogFilters) => ['partner', 'audit', filters] as const,
+};
+
+/** The partner's users, for its admins. */
+export function usePartnerUsers() {
+  return useQuery({
+    queryKey: userKeys.list,
+    queryFn: ({ signal }) => call(partnerUsersApi.list, { signal }),
+  });
+}
+
+/** Inviting, changing a role and deactivating all answer the whole list, which replaces the cached one. */
+export function useChangePartnerUsers() {
+  const queryClient = useQueryClient();
+  const store = (list: Awaited<ReturnType<typeof call<typeof partnerUsersApi.list>>>) =>
+    queryClient.setQueryData(userKeys.list, list);
+  return {
+    invite: useMutation({
+      mutationFn: ({ body, idempotencyKey }: { body: InviteUserRequest; idempotencyKey: string }) =>
+        call(partnerUsersApi.invite, { body, idempotencyKey }),
+      onSuccess: store,
+    }),
+    changeRole: useMutation({
+      mutationFn: ({ id, role }: { id: string; role: Role }) =>
+        call(partnerUsersApi.changeRole, { params: { id }, body: { role } }),
+      onSuccess: store,
+    }),
+    deactivate: useMutation({
+      mutationFn: (id: string) => call(partnerUsersApi.deactivate, { params: { id } }),
+      onSuccess: store,
+    }),
+  };
+}
+
+export function useAuditLog(filters: AuditLogFilters) {
+  return useQuery({
+    queryKey: userKeys.audit(filters),
+    queryFn: ({ signal }) =>
+      call(partnerUsersApi.audit, { query: { ...filters, utcOffset: utcOffsetAt(filters.from) }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useInvitation(token: string) {
+  return useQuery({
+    queryKey: ['invitation', token],
+    queryFn: ({ signal }) => call(partnerUsersApi.invitation, { params: { token }, signal }),
+    retry: false,
+  });
+}
+
+export function useAcceptInvitation(token: string) {
+  return useMutation({
+    mutationFn: (password: string) =>
+      call(partnerUsersApi.acceptInvitation, { params: { token }, body: { password } }),
   });
 }

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { endpoint } from './endpoint.ts';
+import { Role } from './permissions.ts';
+import {
+  DateRangeFields,
+  datesInOrder,
+  Email,
+  Pagination,
+  requiredText,
+  SearchText,
+  secret,
+} from './validation.ts';
+
+/** A user of the partner as its admins manage them (SPEC §1). */
+export const PartnerUser = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: Role,
+    /** `invited`: the invitation's link has not been used yet; `deactivated`: can no longer log in. */
+    status: z.enum(['active', 'invited', 'deactivated']),
+    createdAt: z.iso.datetime({ offset: true }),
+    /** Whether this is the user asking (who cannot deactivate or demote themselves). */
+    isYou: z.boolean(),
+  })
+  .meta({ id: 'PartnerUser' });
+export type PartnerUser = z.infer<typeof PartnerUser>;
+
+export const PartnerUserList = z.object({ items: z.array(PartnerUser) }).meta({ id: 'PartnerUserList' });
+
+export const InviteUserRequest = z
+  .strictObject({ email: Email, name: requiredText(100), role: Role })
+  .meta({ id: 'InviteUserRequest' });
+export type InviteUserRequest = z.infer<typeof InviteUserRequest>;
+
+/** A password a person chooses: long enough to resist guessing, at most what the hash takes. */
+export const NewPassword = secret(200)
+  .refine((value) => value.length >= 12, { error: 'password_short' })
+  .meta({ description: 'At least 12 characters, no control characters (as login takes them)' });
+
+export const InvitationToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'link_token' });
+
+export const Invitation = z
+  .object({ email: z.string(), name: z.string(), partnerName: z.string() })
+  .meta({ id: 'Invitation' });
+
+export const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    occurredAt: z.iso.datetime({ offset: true }),
+    /** Who did it: a user of the partner (name and email), vendor staff, or nobody known. */
+    actor: z.string().nullable(),
+    action: z.string(),
+    subjectType: z.string(),
+    subjectId: z.string(),
+    details: z.record(z.string(), z.unknown()),
+    ip: z.string().nullable(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const AuditLogQuery = z
+  .strictObject({
+    ...DateRangeFields,
+    /** An action, or its beginning (`order.` for every order action). */
+    action: z
+      .string()
+      .regex(/^[a-z_.]{1,60}$/, { error: 'invalid' })
+      .optional(),
+    /** A user's email or a subject (an order number, a Customer ID…), in part. */
+    q: SearchText,
+    ...Pagination,
+  })
+  .refine(...datesInOrder);
+export type AuditLogFilters = z.output<typeof AuditLogQuery>;
+
+export const AuditLog = z
+  .object({
+    items: z.array(AuditEntry),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  })
+  .meta({ id: 'AuditLog' });
+
+const UserParams = z.strictObject({ id: z.uuid({ error: 'invalid' }) });
+const TokenParams = z.strictObject({ token: InvitationToken });
+
+export const partnerUsersApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/partner/users',
+    operationId: 'listPartnerUsers',
+    summary: "The partner's users with their roles and status (partner admins)",
+    tag: 'partner',
+    response: PartnerUserList,
+  }),
+  invite: endpoint({
+    method: 'POST',
+    path: '/api/partner/users',
+    operationId: 'invitePartnerUser',
+    summary: 'Invite a user: an email with a one-time link (valid 7 days) to set a password',
+    tag: 'partner',
+    body: InviteUserRequest,
+    response: PartnerUserList,
+    status: 201,
+    idempotent: true,
+  }),
+  changeRole: endpoint({
+    method: 'PUT',
+    path: '/api/partner/users/:id/role',
+    operationId: 'changePartnerUserRole',
+    summary: "Change a user's role; the partner keeps at least one active admin",
+    tag: 'partner',
+    params: UserParams,
+    body: z.strictObject({ role: Role }).meta({ id: 'ChangeRoleRequest' }),
+    response: PartnerUserList,
+  }),
+  deactivate: endpoint({
+    method: 'POST',
+    path: '/api/partner/users/:id/deactivate',
+    operationId: 'deactivatePartnerUser',
+    summary: 'Deactivate a user: they can no longer log in, and their sessions end at once',
+    tag: 'partner',
+    params: UserParams,
+    response: PartnerUserList,
+  }),
+  audit: endpoint({
+    method: 'GET',
+    path: '/api/partner/audit',
+    operationId: 'listPartnerAudit',
+    summary: "The partner's audit log, newest first: date range, action, and a user or subject",
+    tag: 'partner',
+    query: AuditLogQuery,
+    response: AuditLog,
+  }),
+  invitation: endpoint({
+    method: 'GET',
+    path: '/api/invitations/:token',
+    operationId: 'getInvitation',
+    summary: "Who an invitation's link is for (before setting the password)",
+    tag: 'auth',
+    params: TokenParams,
+    response: Invitation,
+  }),
+  acceptInvitation: endpoint({
+    method: 'POST',
+    path: '/api/invitations/:token',
+    operationId: 'acceptInvitation',
+    summary: "Set the password with an invitation's one-time link; then log in",
+    tag: 'auth',
+    params: TokenParams,
+    body: z.strictObject({ password: NewPassword }).meta({ id: 'AcceptInvitationRequest' }),
+    response: z.object({ email: z.string() }).meta({ id: 'InvitationAccepted' }),
+  }),
+};

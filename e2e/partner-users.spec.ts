@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { expectNoViolations, logIn, smtpMessages } from './helpers.ts';
+
+test('a partner admin invites a user, who sets a password from the email and logs in; the admin changes the role, deactivates them, and reads the audit log', async ({
+  page,
+  browser,
+}) => {
+  await logIn(page, 'admin@demo-reseller.test');
+  await page.getByRole('link', { name: 'Company profile' }).click();
+  await page
+    .getByRole('navigation', { name: 'Your organisation' })
+    .getByRole('link', { name: 'Users' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+  await expectNoViolations(page, 'users');
+
+  const invite = page.getByRole('region', { name: 'Invite a user' });
+  await invite.getByLabel('Email').fill('new.seller@demo-reseller.test');
+  await invite.getByLabel('Name').fill('Nina Newseller');
+  await invite.getByLabel('Role').selectOption({ label: 'Sales' });
+  await invite.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByText('Invitation sent to new.seller@demo-reseller.test.')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Nina Newseller/ })).toContainText('Invited');
+
+  // The invitation arrives over SMTP; its link sets the password, in another browser.
+  await expect
+    .poll(async () => (await smtpMessages()).some((m) => m.to === 'new.seller@demo-reseller.test'))
+    .toBe(true);
+  const email = (await smtpMessages()).find((m) => m.to === 'new.seller@demo-reseller.test');
+  const link = /http:\/\/127\.0\.0\.1:\d+(\/invitations\/[A-Za-z0-9_-]+)/.exec(email?.text ?? '')?.[1] ?? '';
+  expect(link).not.toBe('');
+  const context = await browser.newContext();
+  const invited = await context.newPage();
+  await invited.goto(link);
+  await expect(invited.getByRole('heading', { name: 'Join Demo Reseller on Partner Portal' })).toBeVisible();
+  await invited.getByLabel('Password', { exact: true }).fill('nina-chooses-a-long-one');
+  await invited.getByLabel('Repeat the password').fill('nina-chooses-a-long-one');
+  await invited.getByRole('button', { name: 'Set password' }).click();
+  await expect(invited).toHaveURL(/\/login$/);
+  await invited.getByLabel('Email').fill('new.seller@demo-reseller.test');
+  await invited.getByLabel('Password').fill('nina-chooses-a-long-one');
+  await invited.getByRole('button', { name: 'Log in' }).click();
+  await expect(invited.getByRole('link', { name: 'Quotes' })).toBeVisible();
+
+  // The admin makes her billing, then deactivates her: her open page loses its session.
+  await page.reload();
+  await page.getByLabel('Role of Nina Newseller').selectOption({ label: 'Billing' });
+  await expect(page.getByLabel('Role of Nina Newseller')).toHaveValue('billing');
+  await page.getByRole('button', { name: 'Deactivate Nina Newseller' }).click();
+  await page
+    .getByRole('dialog', { name: 'Deactivate Nina Newseller?' })
+    .getByRole('button', { name: 'Deactivate' })
+    .click();
+  await expect(page.getByRole('row', { name: /Nina Newseller/ })).toContainText('Deactivated');
+  await invited.reload();
+  await expect(invited.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await context.close();
+
+  await page
+    .getByRole('navigation', { name: 'Your organisation' })
+    .getByRole('link', { name: 'Audit log' })
+    .click();
+  await page.getByLabel('Action').selectOption({ label: 'Users' });
+  for (const action of ['user.invited', 'user.invitation_accepted', 'user.role_changed', 'user.deactivated'])
+    await expect(page.getByText(action, { exact: true })).toBeVisible();
+  await expectNoViolations(page, 'audit log');
+});
