@@ -1,3 +1,4 @@
+export * from './account-admin.ts';
 export * from './admin.ts';
 export * from './auth.ts';
 export * from './cart.ts';

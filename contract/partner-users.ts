@@ -39,7 +39,7 @@ export const NewPassword = secret(200)
   .refine((value) => value.length >= 12, { error: 'password_short' })
   .meta({ description: 'At least 12 characters, no control characters (as login takes them)' });
 
-export const InvitationToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'link_token' });
+export const LinkToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'link_token' });
 
 export const Invitation = z
   .object({ email: z.string(), name: z.string(), partnerName: z.string() })
@@ -84,7 +84,7 @@ export const AuditLog = z
   .meta({ id: 'AuditLog' });
 
 const UserParams = z.strictObject({ id: z.uuid({ error: 'invalid' }) });
-const TokenParams = z.strictObject({ token: InvitationToken });
+const TokenParams = z.strictObject({ token: LinkToken });
 
 export const partnerUsersApi = {
   list: endpoint({

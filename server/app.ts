@@ -11,6 +11,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { prepareSessionStatement } from './modules/auth/session.queries.ts';
 import { cartRoutes } from './modules/cart/cart.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { accountAdminRoutes } from './modules/customers/account-admin.routes.ts';
 import { customerRoutes } from './modules/customers/customers.routes.ts';
 import { managedAccountRoutes } from './modules/customers/managed-accounts.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(customerRoutes);
   await app.register(managedAccountRoutes);
+  await app.register(accountAdminRoutes);
   await app.register(licenseRoutes);
   await app.register(catalogRoutes);
   await app.register(cartRoutes);

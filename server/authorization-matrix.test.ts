@@ -18,16 +18,21 @@ import {
   type TestPartner,
 } from './test/factories.ts';
 import { startTestApp, type TestApp } from './test/harness.ts';
-import { login, type TestSession } from './test/session.ts';
+import { login, sessionFrom, type TestSession } from './test/session.ts';
 
 /**
  * Every operation of the OpenAPI document × every kind of caller, against a declared table of
  * outcomes. An operation missing from the table fails the test, so no endpoint ships without its
  * row. "Another partner" asks for the owner's resources and must get the 404 of a missing one.
  */
-const actors = ['anonymous', 'otherPartner', 'admin', 'sales', 'billing', 'staff'] as const;
+const actors = ['anonymous', 'otherPartner', 'admin', 'sales', 'billing', 'staff', 'accountAdmin'] as const;
 type ActorName = (typeof actors)[number];
 type Expected = Record<ActorName, number>;
+/**
+ * A row names the account admin (a customer's contact, signed in by a one-time link) where it may
+ * call the route or the route is public; everywhere else the account admin gets 403.
+ */
+type RowExpected = Omit<Expected, 'accountAdmin'> & { accountAdmin?: number };
 
 interface World {
   t: TestApp;
@@ -52,10 +57,11 @@ interface Cell {
 interface Row {
   /** Builds the request for one actor, creating what it needs (the owner's quote, a cart line…). */
   cell: (w: World, actor: ActorName) => Promise<Cell>;
-  expect: Expected;
+  expect: RowExpected;
 }
 
 const everyone = (status: number): Expected => ({
+  accountAdmin: status,
   anonymous: status,
   otherPartner: status,
   admin: status,
@@ -64,7 +70,7 @@ const everyone = (status: number): Expected => ({
   staff: status,
 });
 /** Partner users holding the permission; billing lacks it; staff are the wrong kind of actor. */
-const sellers = (own: number, other = own): Expected => ({
+const sellers = (own: number, other = own): RowExpected => ({
   anonymous: 401,
   otherPartner: other,
   admin: own,
@@ -121,19 +127,19 @@ const matrix: Record<string, Row> = {
   },
   'GET /api/auth/me': {
     cell: async () => ({ method: 'GET', url: '/api/auth/me' }),
-    expect: { ...everyone(200), anonymous: 401, staff: 403 },
+    expect: { ...everyone(200), anonymous: 401, staff: 403, accountAdmin: 403 },
   },
   'PUT /api/auth/me/locale': {
     cell: async () => ({ method: 'PUT', url: '/api/auth/me/locale', body: { locale: 'en' } }),
-    expect: { ...everyone(204), anonymous: 401, staff: 403 },
+    expect: { ...everyone(204), anonymous: 401, staff: 403, accountAdmin: 403 },
   },
   'GET /api/admin/auth/me': {
     cell: async () => ({ method: 'GET', url: '/api/admin/auth/me' }),
-    expect: { ...everyone(403), anonymous: 401, staff: 200 },
+    expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
   },
   'GET /api/admin/partners': {
     cell: async () => ({ method: 'GET', url: '/api/admin/partners' }),
-    expect: { ...everyone(403), anonymous: 401, staff: 200 },
+    expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
   },
   'POST /api/customers/open': {
     cell: async (w) => ({
@@ -219,7 +225,7 @@ const matrix: Record<string, Row> = {
   'GET /api/partner/profile': {
     cell: async () => ({ method: 'GET', url: '/api/partner/profile' }),
     // Every partner user reads their own organisation; another partner reads its own.
-    expect: { ...everyone(200), anonymous: 401, staff: 403 },
+    expect: { ...everyone(200), anonymous: 401, staff: 403, accountAdmin: 403 },
   },
   'PUT /api/partner/profile/billing-address': {
     cell: async () => ({
@@ -232,11 +238,11 @@ const matrix: Record<string, Row> = {
   'GET /api/dev/mailbox': {
     cell: async () => ({ method: 'GET', url: '/api/dev/mailbox' }),
     // This app sends its emails (no development mailbox): every caller learns there is none.
-    expect: { ...everyone(404), anonymous: 401 },
+    expect: { ...everyone(404), anonymous: 401, accountAdmin: 403 },
   },
   'GET /api/dev/mailbox/{id}': {
     cell: async () => ({ method: 'GET', url: '/api/dev/mailbox/00000000-0000-4000-8000-000000000000' }),
-    expect: { ...everyone(404), anonymous: 401 },
+    expect: { ...everyone(404), anonymous: 401, accountAdmin: 403 },
   },
   'GET /api/customers/recent': {
     cell: async () => ({ method: 'GET', url: '/api/customers/recent' }),
@@ -245,7 +251,7 @@ const matrix: Record<string, Row> = {
   'POST /api/customers/close': {
     cell: async () => ({ method: 'POST', url: '/api/customers/close' }),
     // Closing is allowed to any partner user: it only forgets which account the session shows.
-    expect: { ...everyone(204), anonymous: 401, staff: 403 },
+    expect: { ...everyone(204), anonymous: 401, staff: 403, accountAdmin: 403 },
   },
   'GET /api/catalog/products': {
     cell: async () => ({ method: 'GET', url: '/api/catalog/products' }),
@@ -345,6 +351,56 @@ const matrix: Record<string, Row> = {
     // Billing reads orders (SPEC §1); another partner's order is not found.
     expect: { ...sellers(200, 404), billing: 200 },
   },
+  'POST /api/account-admin/links': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: '/api/account-admin/links',
+      body: { customerId: w.customer.customerId, email: `someone.${crypto.randomUUID()}@matrix.test` },
+      withoutSession: true,
+    }),
+    expect: everyone(202),
+  },
+  'POST /api/account-admin/sessions': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: '/api/account-admin/sessions',
+      body: {
+        token: await issueLink(w.t.db, {
+          purpose: 'account_admin',
+          subject: { customerAccountId: w.customer.id },
+          email: w.customer.email,
+          now: w.t.clock.now,
+        }),
+      },
+      withoutSession: true,
+    }),
+    expect: everyone(200),
+  },
+  'GET /api/account-admin/account': {
+    cell: async () => ({ method: 'GET', url: '/api/account-admin/account' }),
+    expect: { ...everyone(403), anonymous: 401, accountAdmin: 200 },
+  },
+  'GET /api/account-admin/partners': {
+    cell: async () => ({ method: 'GET', url: '/api/account-admin/partners?q=partner' }),
+    expect: { ...everyone(403), anonymous: 401, accountAdmin: 200 },
+  },
+  'POST /api/account-admin/purchasers': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: '/api/account-admin/purchasers',
+      body: { partnerId: w.other.id },
+    }),
+    expect: { ...everyone(403), anonymous: 401, accountAdmin: 200 },
+  },
+  'DELETE /api/account-admin/purchasers/{partnerId}': {
+    cell: async (w, actor) => {
+      // The account admin withdraws a grant it made; the others are refused before any grant matters.
+      if (actor === 'accountAdmin')
+        await w.sessions.accountAdmin.post('/api/account-admin/purchasers', { partnerId: w.other.id });
+      return { method: 'DELETE', url: `/api/account-admin/purchasers/${w.other.id}` };
+    },
+    expect: { ...everyone(403), anonymous: 401, accountAdmin: 200 },
+  },
   'GET /api/partner/users': {
     cell: async () => ({ method: 'GET', url: '/api/partner/users' }),
     expect: { anonymous: 401, otherPartner: 200, admin: 200, sales: 403, billing: 403, staff: 403 },
@@ -420,7 +476,7 @@ const matrix: Record<string, Row> = {
   },
   'GET /api/payment-methods': {
     cell: async () => ({ method: 'GET', url: '/api/payment-methods' }),
-    expect: { ...everyone(200), anonymous: 401, staff: 403 },
+    expect: { ...everyone(200), anonymous: 401, staff: 403, accountAdmin: 403 },
   },
   'POST /api/payment-methods': {
     cell: async (w) => ({ method: 'POST', url: '/api/payment-methods', body: { token: await cardToken(w) } }),
@@ -531,6 +587,19 @@ async function ownerQuote(w: World): Promise<string> {
   return quote.quoteNumber;
 }
 
+/** An admin contact of the account, signed in with a one-time link as the email carries it. */
+async function accountAdminSession(t: TestApp, account: { id: string; email: string }): Promise<TestSession> {
+  const token = await issueLink(t.db, {
+    purpose: 'account_admin',
+    subject: { customerAccountId: account.id },
+    email: account.email,
+    now: t.clock.now,
+  });
+  const res = await t.app.inject({ method: 'POST', url: '/api/account-admin/sessions', payload: { token } });
+  if (res.statusCode !== 200) throw new Error(`account admin sign-in failed: ${res.body}`);
+  return sessionFrom(t.app, res);
+}
+
 async function freshSession(w: World, actor: ActorName): Promise<TestSession | undefined> {
   switch (actor) {
     case 'anonymous':
@@ -539,6 +608,8 @@ async function freshSession(w: World, actor: ActorName): Promise<TestSession | u
       return login(w.t.app, w.staffEmail, TEST_PASSWORD, { url: '/api/admin/auth/login' });
     case 'otherPartner':
       return w.other.loginAs('admin');
+    case 'accountAdmin':
+      return accountAdminSession(w.t, w.customer);
     default:
       return w.owner.loginAs(actor);
   }
@@ -583,6 +654,7 @@ beforeAll(async () => {
       sales: await owner.loginAs('sales'),
       billing: await owner.loginAs('billing'),
       staff: await staff.login(),
+      accountAdmin: await accountAdminSession(t, customer),
     },
   };
 });
@@ -617,7 +689,7 @@ describe('the authorization matrix', () => {
           expect(res.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
         if (actor === 'otherPartner' && res.statusCode === 404) notFoundCodes.push(res.json().code);
       }
-      expect(seen).toEqual(row.expect);
+      expect(seen).toEqual({ accountAdmin: 403, ...row.expect });
       // "Not yours" is the answer of "does not exist": a not-found code, never a forbidden one.
       for (const code of notFoundCodes) expect(code).toMatch(/not_found$/);
     });

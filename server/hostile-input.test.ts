@@ -20,7 +20,7 @@ import {
   TEST_PASSWORD,
 } from './test/factories.ts';
 import { startTestApp, type TestApp } from './test/harness.ts';
-import type { TestSession } from './test/session.ts';
+import { sessionFrom, type TestSession } from './test/session.ts';
 
 /**
  * Every operation of the OpenAPI document, driven with generated hostile requests: a valid
@@ -47,6 +47,7 @@ interface Hostile {
 let t: TestApp;
 let seller: TestSession;
 let staff: TestSession;
+let accountAdmin: TestSession;
 let valid: Record<string, Valid>;
 
 beforeAll(async () => {
@@ -88,6 +89,20 @@ beforeAll(async () => {
     email: 'first.invitee@hostile.test',
     now: t.clock.now,
   });
+  const adminLink = () =>
+    issueLink(t.db, {
+      purpose: 'account_admin',
+      subject: { customerAccountId: customer.id },
+      email: customer.email,
+      now: t.clock.now,
+    });
+  const signedIn = await t.app.inject({
+    method: 'POST',
+    url: '/api/account-admin/sessions',
+    payload: { token: await adminLink() },
+  });
+  accountAdmin = sessionFrom(t.app, signedIn);
+  const adminToken = await adminLink();
   const managed = await createTestCustomer(t.db);
   await grantPurchaser(t.db, { partnerId: partner.id, customerAccountId: managed.id, now: t.clock.now });
   await openAccount(seller, customer);
@@ -196,6 +211,12 @@ beforeAll(async () => {
     'GET /api/payment-methods': {},
     'GET /api/customers/managed': {},
     'GET /api/partner/users': {},
+    'POST /api/account-admin/links': { body: { customerId, email: customer.email } },
+    'POST /api/account-admin/sessions': { body: { token: adminToken } },
+    'GET /api/account-admin/account': {},
+    'GET /api/account-admin/partners': { query: { q: 'partner' } },
+    'POST /api/account-admin/purchasers': { body: { partnerId: partner.id } },
+    'DELETE /api/account-admin/purchasers/{partnerId}': { params: { partnerId: partner.id } },
     'POST /api/partner/users': {
       body: { email: 'invitee@hostile.test', name: 'Invitee', role: 'sales' },
       idempotent: true,
@@ -509,7 +530,11 @@ describe('hostile input', () => {
       const spec = doc.paths[path][String(method).toLowerCase()];
       const bodySchema = spec.requestBody?.content?.['application/json']?.schema;
       const required = bodySchema ? requiredPaths(bodySchema, doc.components.schemas) : [];
-      const session = path.startsWith('/api/admin/') ? staff : seller;
+      const session = path.startsWith('/api/admin/')
+        ? staff
+        : path.startsWith('/api/account-admin/')
+          ? accountAdmin
+          : seller;
       await fc.assert(
         fc.asyncProperty(
           hostileFor(base, required, Boolean(bodySchema), method === 'GET'),

@@ -111,6 +111,7 @@ function sameSecret(a: string, b: string): boolean {
 const actorKindNames: Record<ActorKind, string> = {
   partner_user: 'partner users',
   vendor_staff: 'vendor staff',
+  account_admin: 'account admins',
 };
 
 function contextOf<E extends Endpoint>(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {

@@ -30,6 +30,11 @@ const tags = [
     name: 'mail',
     description: 'The development mailbox: emails the portal sent, in demo mode.',
   },
+  {
+    name: 'account-admin',
+    description:
+      "A customer account's admin contacts, signed in by a one-time link: the account's Purchaser grants (SPEC §1, §10).",
+  },
   { name: 'admin', description: "The vendor's back office, for vendor staff." },
   { name: 'health', description: 'Liveness.' },
 ];

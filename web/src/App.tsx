@@ -64,6 +64,19 @@ const CustomersPage = lazy(() =>
 const LicensingReportPage = lazy(() =>
   import('./features/customers/LicensingReportPage.tsx').then((m) => ({ default: m.LicensingReportPage })),
 );
+const AccountAdminStartPage = lazy(() =>
+  import('./features/account-admin/AccountAdminStartPage.tsx').then((m) => ({
+    default: m.AccountAdminStartPage,
+  })),
+);
+const AccountAdminSignInPage = lazy(() =>
+  import('./features/account-admin/AccountAdminSignInPage.tsx').then((m) => ({
+    default: m.AccountAdminSignInPage,
+  })),
+);
+const AccountAdminPage = lazy(() =>
+  import('./features/account-admin/AccountAdminPage.tsx').then((m) => ({ default: m.AccountAdminPage })),
+);
 const UsersPage = lazy(() =>
   import('./features/partner/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
@@ -113,6 +126,16 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={current ? <RedirectAfterLogin /> : <LoginPage />} />
+      {/* A customer's account admin: a link by email, then the account's Purchasers (no partner login). */}
+      {(
+        [
+          ['/account-admin', <AccountAdminStartPage key="start" />],
+          ['/account-admin/sign-in/:token', <AccountAdminSignInPage key="sign-in" />],
+          ['/account-admin/manage', <AccountAdminPage key="manage" />],
+        ] as const
+      ).map(([path, page]) => (
+        <Route key={path} path={path} element={<Suspense fallback={<LoadingState />}>{page}</Suspense>} />
+      ))}
       {/* An invitation's link works whoever is logged in (it names its own user). */}
       <Route
         path="/invitations/:token"

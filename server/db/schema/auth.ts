@@ -26,6 +26,11 @@ export const sessions = pgTable(
     tokenHash: text('token_hash').primaryKey(),
     partnerUserId: uuid('user_id').references(() => partnerUsers.id, { onDelete: 'cascade' }),
     vendorStaffId: uuid('vendor_staff_id').references(() => vendorStaff.id, { onDelete: 'cascade' }),
+    /**
+     * An account admin (a contact of the open account, signed in by a one-time link): the session is
+     * theirs for that account only, while the email stays an admin contact of it.
+     */
+    accountAdminEmail: text('account_admin_email'),
     csrfToken: text('csrf_token').notNull(),
     openCustomerAccountId: uuid('open_customer_account_id').references(() => customerAccounts.id, {
       onDelete: 'set null',
@@ -44,7 +49,14 @@ export const sessions = pgTable(
     absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    check('sessions_one_owner', sql`(${t.partnerUserId} is null) <> (${t.vendorStaffId} is null)`),
+    check(
+      'sessions_one_owner',
+      sql`num_nonnulls(${t.partnerUserId}, ${t.vendorStaffId}, ${t.accountAdminEmail}) = 1`,
+    ),
+    check(
+      'sessions_account_admin_account',
+      sql`${t.accountAdminEmail} is null or ${t.openCustomerAccountId} is not null`,
+    ),
     check('sessions_expiry_order', sql`${t.expiresAt} <= ${t.absoluteExpiresAt}`),
     index('sessions_user_idx').on(t.partnerUserId),
     index('sessions_staff_idx').on(t.vendorStaffId),

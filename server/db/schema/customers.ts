@@ -89,6 +89,32 @@ export const partnerAccountGrants = pgTable(
   ],
 );
 
+/**
+ * The history of Purchaser grants (issue 10): each time an account admin made a partner Purchaser
+ * or withdrew it, by whom. The grant itself is the row of partner_account_grants.
+ */
+export const partnerAccountGrantEvents = pgTable(
+  'partner_account_grant_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    customerAccountId: uuid('customer_account_id')
+      .notNull()
+      .references(() => customerAccounts.id),
+    /** `granted` or `withdrawn`. */
+    event: text('event').notNull(),
+    /** The account admin contact who did it (null for grants made by the vendor's data loads). */
+    byEmail: text('by_email'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('partner_account_grant_events_event', sql`${t.event} in ('granted', 'withdrawn')`),
+    index('partner_account_grant_events_account_idx').on(t.customerAccountId, t.occurredAt),
+  ],
+);
+
 /** The accounts a partner user opened lately, for the start page (one row per account, newest wins). */
 export const recentCustomerAccounts = pgTable(
   'recent_customer_accounts',

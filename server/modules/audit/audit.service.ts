@@ -15,15 +15,16 @@ export interface AuditEntry {
   meta?: RequestMeta;
 }
 
+/** Users and staff are named by their ids; an account admin (a contact, no login) by email in details. */
 function actorColumns(actor: AuditEntry['actor']) {
-  if (!actor) return { actorUserId: null, actorStaffId: null };
-  if ('kind' in actor)
-    return actor.kind === 'partner_user'
-      ? { actorUserId: actor.userId, actorStaffId: null }
-      : { actorUserId: null, actorStaffId: actor.staffId };
-  return 'partnerUserId' in actor
-    ? { actorUserId: actor.partnerUserId, actorStaffId: null }
-    : { actorUserId: null, actorStaffId: actor.vendorStaffId };
+  const none = { actorUserId: null, actorStaffId: null };
+  if (!actor) return none;
+  if ('kind' in actor) {
+    if (actor.kind === 'partner_user') return { actorUserId: actor.userId, actorStaffId: null };
+    return actor.kind === 'vendor_staff' ? { actorUserId: null, actorStaffId: actor.staffId } : none;
+  }
+  if ('partnerUserId' in actor) return { actorUserId: actor.partnerUserId, actorStaffId: null };
+  return 'vendorStaffId' in actor ? { actorUserId: null, actorStaffId: actor.vendorStaffId } : none;
 }
 
 /**

@@ -37,14 +37,26 @@ export interface VendorStaffActor extends SessionPart {
   name: string;
 }
 
+/**
+ * An admin contact of a customer account (SPEC §1), signed in by a one-time link to make partners
+ * the account's Purchaser or withdraw it; nothing else.
+ */
+export interface AccountAdminActor extends SessionPart {
+  kind: 'account_admin';
+  email: string;
+  account: OpenAccount;
+}
+
 /** Who is calling, resolved from the session cookie; routes declare which kinds may call them. */
-export type Actor = PartnerUserActor | VendorStaffActor;
+export type Actor = PartnerUserActor | VendorStaffActor | AccountAdminActor;
 export type ActorKind = Actor['kind'];
 export type ActorOf<K extends ActorKind> = Extract<Actor, { kind: K }>;
 
 /** The id an actor owns things by (idempotency keys, audit rows). */
 export function actorId(actor: Actor): string {
-  return actor.kind === 'partner_user' ? actor.userId : actor.staffId;
+  if (actor.kind === 'partner_user') return actor.userId;
+  // An account admin owns nothing but their errand: the account stands for them.
+  return actor.kind === 'vendor_staff' ? actor.staffId : actor.account.id;
 }
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -68,11 +68,16 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return presentStaffSession(actor);
   });
 
-  route(app, authApi.logout, { actors: ['partner_user', 'vendor_staff'] }, async ({ actor, reply }) => {
-    await logout(db, actor);
-    clearSessionCookies(reply);
-    return null;
-  });
+  route(
+    app,
+    authApi.logout,
+    { actors: ['partner_user', 'vendor_staff', 'account_admin'] },
+    async ({ actor, reply }) => {
+      await logout(db, actor);
+      clearSessionCookies(reply);
+      return null;
+    },
+  );
 
   route(app, authApi.me, { actors: ['partner_user'] }, async ({ actor }) =>
     presentSession(actor, features()),

@@ -12,7 +12,7 @@ import type { Actor, PartnerUserActor, VendorStaffActor } from './actor.ts';
 import { findDeviceOwner, rememberDevice } from './devices.ts';
 import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
 import { actorFrom, findSessionRow } from './session.queries.ts';
-import { createSession, deleteSession, hashToken, type SessionOwner } from './sessions.ts';
+import { createSession, deleteSession, hashToken, type LoginOwner } from './sessions.ts';
 
 /**
  * Failed logins allowed in a 15-minute window. A browser the user has logged in from before is
@@ -31,7 +31,7 @@ export const loginLimits = {
 export type AccountKind = 'partner_user' | 'vendor_staff';
 
 export interface Credentials {
-  owner: SessionOwner;
+  owner: LoginOwner;
   partnerId: string | null;
   passwordHash: string;
   disabled: boolean;
@@ -56,7 +56,7 @@ export interface LoggedIn {
   newDeviceToken: string | null;
 }
 
-const sameOwner = (a: SessionOwner, b: SessionOwner) =>
+const sameOwner = (a: LoginOwner, b: LoginOwner) =>
   ('partnerUserId' in a && 'partnerUserId' in b && a.partnerUserId === b.partnerUserId) ||
   ('vendorStaffId' in a && 'vendorStaffId' in b && a.vendorStaffId === b.vendorStaffId);
 

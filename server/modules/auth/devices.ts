@@ -1,7 +1,7 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { loginDevices } from '../../db/schema/index.ts';
-import { hashToken, newToken, type SessionOwner } from './sessions.ts';
+import { hashToken, type LoginOwner, newToken } from './sessions.ts';
 
 /** The browser's proof that its user has logged in from it before (HttpOnly, sent to /api only). */
 export const DEVICE_COOKIE = 'pp_device';
@@ -12,7 +12,7 @@ export async function findDeviceOwner(
   db: Queryable,
   token: string,
   now: Date,
-): Promise<{ tokenHash: string; owner: SessionOwner } | null> {
+): Promise<{ tokenHash: string; owner: LoginOwner } | null> {
   const tokenHash = hashToken(token);
   const [row] = await db
     .select({ partnerUserId: loginDevices.partnerUserId, vendorStaffId: loginDevices.vendorStaffId })
@@ -24,7 +24,7 @@ export async function findDeviceOwner(
   return null;
 }
 
-export async function rememberDevice(db: Queryable, owner: SessionOwner, now: Date): Promise<string> {
+export async function rememberDevice(db: Queryable, owner: LoginOwner, now: Date): Promise<string> {
   const token = newToken();
   await db.insert(loginDevices).values({
     tokenHash: hashToken(token),

@@ -7,6 +7,7 @@ import type { Database, Queryable } from '../../db/client.ts';
 import { type HotStatement, prepareHotStatement } from '../../db/hot-statement.ts';
 import {
   customerAccounts,
+  customerContacts,
   discountLevels,
   partners,
   partnerUsers,
@@ -22,6 +23,7 @@ const partner = alias(partners, 'session_partner');
 const level = alias(discountLevels, 'session_level');
 const staff = alias(vendorStaff, 'session_staff');
 const account = alias(customerAccounts, 'session_account');
+const adminContact = alias(customerContacts, 'session_admin_contact');
 
 const actorColumns = {
   tokenHash: sessions.tokenHash,
@@ -45,6 +47,7 @@ const actorColumns = {
   accountCustomerId: account.customerId,
   accountName: account.name,
   accountCountry: account.country,
+  adminEmail: adminContact.email,
 };
 
 /** Columns a route's read may scope itself by: the session owner's partner. */
@@ -68,14 +71,25 @@ const scope: SessionScope = {
  * user or staff member matches no owner, and then there is no actor.
  */
 function selectSession<S extends Record<string, SQL>>(db: Queryable, extra: S) {
-  return db
-    .select({ ...actorColumns, ...extra })
-    .from(sessions)
-    .leftJoin(user, and(eq(user.id, sessions.partnerUserId), isNull(user.disabledAt)))
-    .leftJoin(partner, eq(partner.id, user.partnerId))
-    .leftJoin(level, eq(level.id, partner.discountLevelId))
-    .leftJoin(staff, and(eq(staff.id, sessions.vendorStaffId), isNull(staff.disabledAt)))
-    .leftJoin(account, eq(account.id, sessions.openCustomerAccountId));
+  return (
+    db
+      .select({ ...actorColumns, ...extra })
+      .from(sessions)
+      .leftJoin(user, and(eq(user.id, sessions.partnerUserId), isNull(user.disabledAt)))
+      .leftJoin(partner, eq(partner.id, user.partnerId))
+      .leftJoin(level, eq(level.id, partner.discountLevelId))
+      .leftJoin(staff, and(eq(staff.id, sessions.vendorStaffId), isNull(staff.disabledAt)))
+      .leftJoin(account, eq(account.id, sessions.openCustomerAccountId))
+      // An account admin's session holds while the email is still an admin contact of the account.
+      .leftJoin(
+        adminContact,
+        and(
+          eq(adminContact.customerAccountId, sessions.openCustomerAccountId),
+          eq(adminContact.email, sessions.accountAdminEmail),
+          eq(adminContact.isAccountAdmin, true),
+        ),
+      )
+  );
 }
 
 const live = and(
@@ -106,6 +120,7 @@ export interface SessionRow {
   accountCustomerId: string | null;
   accountName: string | null;
   accountCountry: string | null;
+  adminEmail: string | null;
 }
 
 const columnNames = Object.keys(actorColumns) as (keyof SessionRow)[];
@@ -186,6 +201,19 @@ export function actorFrom(row: SessionRow): Actor | null {
               country: row.accountCountry,
             }
           : null,
+    };
+  }
+  if (row.adminEmail && row.accountId && row.accountCustomerId && row.accountName && row.accountCountry) {
+    return {
+      ...session,
+      kind: 'account_admin',
+      email: row.adminEmail,
+      account: {
+        id: row.accountId,
+        customerId: row.accountCustomerId,
+        name: row.accountName,
+        country: row.accountCountry,
+      },
     };
   }
   if (row.staffId && row.staffEmail && row.staffName) {

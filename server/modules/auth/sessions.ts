@@ -21,7 +21,12 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export type SessionOwner = { partnerUserId: string } | { vendorStaffId: string };
+/** Who logs in with a password (and may have remembered devices). */
+export type LoginOwner = { partnerUserId: string } | { vendorStaffId: string };
+export type SessionOwner = LoginOwner | { accountAdmin: { email: string; customerAccountId: string } };
+
+/** An account admin's session is short: signed in by a link for one errand, it ends within the hour. */
+export const ACCOUNT_ADMIN_SESSION_SECONDS = 60 * 60;
 
 export interface NewSession {
   token: string;
@@ -32,21 +37,25 @@ export interface NewSession {
 
 export async function createSession(db: Queryable, owner: SessionOwner, now: Date): Promise<NewSession> {
   const token = newToken();
+  const admin = 'accountAdmin' in owner ? owner.accountAdmin : null;
+  const lifetime = admin ? ACCOUNT_ADMIN_SESSION_SECONDS : SESSION_ABSOLUTE_SECONDS;
   const session = {
     token,
     tokenHash: hashToken(token),
     csrfToken: newToken(),
-    expiresAt: new Date(now.getTime() + SESSION_IDLE_SECONDS * 1000),
+    expiresAt: new Date(now.getTime() + Math.min(SESSION_IDLE_SECONDS, lifetime) * 1000),
   };
   await db.insert(sessions).values({
     tokenHash: session.tokenHash,
     partnerUserId: 'partnerUserId' in owner ? owner.partnerUserId : null,
     vendorStaffId: 'vendorStaffId' in owner ? owner.vendorStaffId : null,
+    accountAdminEmail: admin?.email ?? null,
+    openCustomerAccountId: admin?.customerAccountId ?? null,
     csrfToken: session.csrfToken,
     createdAt: now,
     lastSeenAt: now,
     expiresAt: session.expiresAt,
-    absoluteExpiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_SECONDS * 1000),
+    absoluteExpiresAt: new Date(now.getTime() + lifetime * 1000),
   });
   return session;
 }

@@ -337,12 +337,15 @@ export async function grantPurchaser(
     });
 }
 
-/** The customer withdraws a partner's Purchaser grant (SPEC §11a); the row stays as history. */
+/**
+ * The customer withdraws a partner's Purchaser grant (SPEC §11a); the row stays as history. Answers
+ * whether there was a live grant to withdraw.
+ */
 export async function withdrawPurchaser(
   db: Queryable,
   options: { partnerId: string; customerAccountId: string; now: Date },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const withdrawn = await db
     .update(partnerAccountGrants)
     .set({ revokedAt: options.now })
     .where(
@@ -351,7 +354,9 @@ export async function withdrawPurchaser(
         eq(partnerAccountGrants.customerAccountId, options.customerAccountId),
         isNull(partnerAccountGrants.revokedAt),
       ),
-    );
+    )
+    .returning({ partnerId: partnerAccountGrants.partnerId });
+  return withdrawn.length > 0;
 }
 
 /** The teams and packs of the account open in this session (Details tab, co-terming). */

@@ -27,6 +27,11 @@ const messages = {
     inviteIntro:
       '{inviter} invited you, {name}, to work in Partner Portal for {partner} as {role}. Choose your password with the link below; it works once, for 7 days.',
     inviteLink: 'Set your password',
+    adminLinkSubject: 'Sign in to manage {account} (Customer ID {customerId})',
+    adminLinkIntro:
+      'Someone asked to manage which partners may buy for {account} (Customer ID {customerId}). If it was you, sign in with the link below: it works once, for one hour. If not, ignore this email.',
+    adminLinkLabel: 'Sign in to the account',
+    adminFooter: 'Sent by Partner Portal.',
   },
   'pt-BR': {
     quoteSubject: 'Orçamento {number} de {partner}',
@@ -48,6 +53,11 @@ const messages = {
     inviteIntro:
       '{inviter} convidou você, {name}, para trabalhar no Partner Portal de {partner} como {role}. Escolha a sua senha pelo link abaixo; ele funciona uma vez, por 7 dias.',
     inviteLink: 'Definir a sua senha',
+    adminLinkSubject: 'Entre para gerenciar {account} (ID do cliente {customerId})',
+    adminLinkIntro:
+      'Alguém pediu para gerenciar quais parceiros podem comprar para {account} (ID do cliente {customerId}). Se foi você, entre pelo link abaixo: ele funciona uma vez, por uma hora. Se não foi, ignore este e-mail.',
+    adminLinkLabel: 'Entrar na conta',
+    adminFooter: 'Enviado pelo Partner Portal.',
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -198,6 +208,25 @@ export function invitationEmail(input: {
       paragraphs: [m.quoteGreeting, fill(m.inviteIntro, values)],
       link: { href: input.link, label: m.inviteLink },
       footer: fill(m.footer, values),
+    }),
+  };
+}
+
+/** An account admin's one-time sign-in link (issue 10), to manage the account's Purchasers. */
+export function accountAdminLinkEmail(input: {
+  locale: Locale;
+  accountName: string;
+  customerId: string;
+  link: string;
+}): RenderedEmail {
+  const m = messages[input.locale];
+  const values = { account: input.accountName, customerId: input.customerId };
+  return {
+    subject: fill(m.adminLinkSubject, values),
+    ...layout({
+      paragraphs: [m.quoteGreeting, fill(m.adminLinkIntro, values)],
+      link: { href: input.link, label: m.adminLinkLabel },
+      footer: m.adminFooter,
     }),
   };
 }

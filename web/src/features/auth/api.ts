@@ -32,7 +32,8 @@ export function useSession() {
         applyUserLanguage(session);
         return session;
       } catch (error) {
-        if (isApiError(error) && error.status === 401) {
+        // 403: the browser holds another kind of session (an account admin's), not a partner user's.
+        if (isApiError(error) && (error.status === 401 || error.status === 403)) {
           setCsrfToken(null);
           return null;
         }

@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { expectNoViolations, logIn, searchCustomers, smtpMessages } from './helpers.ts';
+
+test("a customer's account admin makes Demo Reseller its Purchaser by a link from email; the reseller then opens the account without the email step", async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/account-admin');
+  await page.getByLabel('Customer ID').fill('6703615');
+  await page.getByLabel('Your email').fill('it@acme.test');
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('status')).toContainText('a sign-in link is on its way');
+  await expectNoViolations(page, 'account admin start');
+
+  await expect
+    .poll(
+      async () =>
+        (await smtpMessages()).filter(
+          (m) => m.to === 'it@acme.test' && m.subject.startsWith('Sign in to manage'),
+        ).length,
+    )
+    .toBeGreaterThan(0);
+  const mail = (await smtpMessages())
+    .filter((m) => m.subject.startsWith('Sign in to manage Acme Corp'))
+    .at(-1);
+  const link =
+    /http:\/\/127\.0\.0\.1:\d+(\/account-admin\/sign-in\/[A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1] ?? '';
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'Partners of Acme Corp' })).toBeVisible();
+  await page.getByLabel('Partner', { exact: true }).fill('Demo Res');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('button', { name: 'Make Demo Reseller Purchaser' }).click();
+  await expect(page.getByRole('region', { name: 'Purchasers' })).toContainText('Demo Reseller');
+  await expectNoViolations(page, 'account admin');
+
+  // The reseller sees the change at once: Acme opens without asking for a customer email.
+  const reseller = await (await browser.newContext()).newPage();
+  await logIn(reseller, 'sales@demo-reseller.test');
+  await searchCustomers(reseller, '6703615');
+  await expect(reseller.getByRole('banner').getByText('Acme Corp')).toBeVisible();
+  await expect(reseller.getByRole('dialog')).toHaveCount(0);
+  await reseller.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+  await expect(reseller.getByRole('row', { name: /Acme Corp/ })).toBeVisible();
+
+  // Leave the shared demo data as it was: the grant is withdrawn, and the history keeps both.
+  await page.getByRole('button', { name: 'Withdraw Demo Reseller' }).click();
+  await page
+    .getByRole('dialog', { name: 'Withdraw Demo Reseller?' })
+    .getByRole('button', { name: 'Withdraw' })
+    .click();
+  await expect(page.getByRole('region', { name: 'Purchasers' })).toContainText('No partner is a Purchaser');
+  await expect(page.getByRole('region', { name: 'History' })).toContainText(
+    'Demo Reseller withdrawn by it@acme.test',
+  );
+  await expect(page.getByRole('region', { name: 'History' })).toContainText(
+    'Demo Reseller made Purchaser by it@acme.test',
+  );
+});
