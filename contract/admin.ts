@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { LoginRequest } from './auth.ts';
 import { endpoint } from './endpoint.ts';
-import { Currency } from './money.ts';
+import { InvoiceNumber } from './invoices.ts';
+import { Currency, MinorAmount } from './money.ts';
+import { InvoiceStatus, PaymentType } from './orders.ts';
+import { FilterDate, Pagination, requiredText, SearchText } from './validation.ts';
 
 /** The vendor's own staff (SPEC §1): partners, catalog, direct quotes, invoices. */
 export const StaffSession = z
@@ -25,6 +28,44 @@ export const PartnerSummary = z
   })
   .meta({ id: 'PartnerSummary' });
 
+/** What vendor staff change on a partner (SPEC §1): its discount level and credit terms. */
+export const PartnerTermsRequest = z
+  .strictObject({
+    discountPercent: z.number().min(0).max(60).multipleOf(0.01).optional(),
+    creditTerms: z.boolean().optional(),
+  })
+  .refine((r) => r.discountPercent !== undefined || r.creditTerms !== undefined, {
+    error: 'nothing_to_change',
+  })
+  .meta({ id: 'PartnerTermsRequest' });
+
+/** An invoice as the back office lists it: every partner's. */
+export const AdminInvoice = z
+  .object({
+    invoiceNumber: z.string(),
+    partnerName: z.string(),
+    customerName: z.string(),
+    orderNumber: z.string(),
+    issuedOn: z.iso.date(),
+    dueOn: z.iso.date().nullable(),
+    paidOn: z.iso.date().nullable(),
+    paymentType: PaymentType,
+    status: InvoiceStatus,
+    overdue: z.boolean(),
+    currency: Currency,
+    amountMinor: MinorAmount,
+    creditNoteNumber: z.string().nullable(),
+  })
+  .meta({ id: 'AdminInvoice' });
+
+export const AdminInvoiceQuery = z.strictObject({
+  q: SearchText,
+  status: z.enum(['paid', 'applied', 'not_paid', 'overdue']).optional(),
+  ...Pagination,
+});
+
+const AdminInvoiceParams = z.strictObject({ invoiceNumber: InvoiceNumber });
+
 export const adminApi = {
   login: endpoint({
     method: 'POST',
@@ -42,6 +83,55 @@ export const adminApi = {
     summary: 'The logged-in vendor staff member and CSRF token',
     tag: 'admin',
     response: StaffSession,
+  }),
+  partnerTerms: endpoint({
+    method: 'PATCH',
+    path: '/api/admin/partners/:id',
+    operationId: 'changePartnerTerms',
+    summary: "Change a partner's discount level (percent) and credit terms (may it order postpaid); audited",
+    tag: 'admin',
+    params: z.strictObject({ id: z.uuid({ error: 'invalid' }) }),
+    body: PartnerTermsRequest,
+    response: PartnerSummary,
+  }),
+  invoices: endpoint({
+    method: 'GET',
+    path: '/api/admin/invoices',
+    operationId: 'listAllInvoices',
+    summary:
+      "Every partner's invoices, newest first; search by invoice, order, partner or customer; status or overdue",
+    tag: 'admin',
+    query: AdminInvoiceQuery,
+    response: z
+      .object({
+        items: z.array(AdminInvoice),
+        total: z.number().int(),
+        page: z.number().int(),
+        pageSize: z.number().int(),
+      })
+      .meta({ id: 'AdminInvoiceList' }),
+  }),
+  recordPayment: endpoint({
+    method: 'POST',
+    path: '/api/admin/invoices/:invoiceNumber/payment',
+    operationId: 'recordInvoicePayment',
+    summary:
+      'Record the payment of an unpaid (postpaid) invoice: Postpaid → Paid, on the date given; audited',
+    tag: 'admin',
+    params: AdminInvoiceParams,
+    body: z.strictObject({ paidOn: FilterDate }).meta({ id: 'RecordPaymentRequest' }),
+    response: AdminInvoice,
+  }),
+  creditNote: endpoint({
+    method: 'POST',
+    path: '/api/admin/invoices/:invoiceNumber/credit-note',
+    operationId: 'issueCreditNote',
+    summary:
+      'Settle an unpaid invoice with a credit note (CN-…): the invoice becomes Applied, Credit Note; audited',
+    tag: 'admin',
+    params: AdminInvoiceParams,
+    body: z.strictObject({ reason: requiredText(300) }).meta({ id: 'CreditNoteRequest' }),
+    response: AdminInvoice,
   }),
   partners: endpoint({
     method: 'GET',

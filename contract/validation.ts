@@ -25,6 +25,7 @@ export const validationMessages = {
   order_number: 'An order number looks like R-2026-000017.',
   invoice_number: 'An invoice number looks like INV-2026-000031.',
   password_short: 'Choose a password of at least 12 characters.',
+  nothing_to_change: 'Give at least one thing to change.',
   link_token: 'This link is not complete: open it again from the email.',
   paypal_order: 'PayPal did not return a valid approval: start again with PayPal.',
   payment_token: 'Enter the card again: the payment form did not give a valid token.',

@@ -1,16 +1,35 @@
-// Vendor back-office tasks from the command line: `npm run admin -- <command> [options]`.
-//   create-staff --email <email> --name <name>   the password is read from standard input
-//                                                  (typed at a prompt, or piped: echo … | npm run admin …)
-// Uses the same database as `npm start` (DATABASE_URL, else PGlite in DATA_DIR).
+// Vendor back-office tasks from the command line: `npm run admin -- <command> [options]`. The same
+// services as /api/admin, audited as the staff member named by --staff (or ADMIN_STAFF_EMAIL).
+// Uses the database of `npm start` (DATABASE_URL, else PGlite in DATA_DIR: stop `npm start` first,
+// the embedded database takes one process).
+import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
+import type { RequestMeta } from '../server/http/request-meta.ts';
+import { todayUtc } from '../server/lib/dates.ts';
 import { DomainError } from '../server/lib/errors.ts';
-import { createStaffMember, STAFF_PASSWORD_MIN } from '../server/modules/staff/staff.service.ts';
+import { formatMoney } from '../server/lib/formatting.ts';
+import {
+  creditNoteAsStaff,
+  listAllInvoices,
+  recordPaymentAsStaff,
+} from '../server/modules/invoices/invoices-admin.ts';
+import { changePartnerTerms, listPartners } from '../server/modules/partners/partners.service.ts';
+import {
+  createStaffMember,
+  STAFF_PASSWORD_MIN,
+  staffActorByEmail,
+} from '../server/modules/staff/staff.service.ts';
 
-const usage = `usage: npm run admin -- create-staff --email <email> --name <name>
-  The password (at least ${STAFF_PASSWORD_MIN} characters) is read from standard input.`;
+const usage = `usage: npm run admin -- <command> [options]
+  create-staff --email <email> --name <name>        the password (at least ${STAFF_PASSWORD_MIN} characters) is read from standard input
+  partners                                           every partner: currency, discount, credit terms, users
+  set-terms --partner <name> [--discount <percent>] [--credit-terms on|off] --staff <email>
+  invoices [--status paid|applied|not_paid|overdue] [--search <text>]
+  record-payment --invoice <INV-…> [--paid-on YYYY-MM-DD] --staff <email>
+  credit-note --invoice <INV-…> --reason <text> --staff <email>`;
 
 async function readPassword(): Promise<string> {
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
@@ -21,31 +40,122 @@ async function readPassword(): Promise<string> {
   }
 }
 
+class UsageError extends Error {}
+
 const [command, ...rest] = process.argv.slice(2);
-if (command !== 'create-staff') {
-  console.error(usage);
-  process.exit(2);
-}
 const { values } = parseArgs({
   args: rest,
-  options: { email: { type: 'string' }, name: { type: 'string' } },
+  options: {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    partner: { type: 'string' },
+    discount: { type: 'string' },
+    'credit-terms': { type: 'string' },
+    staff: { type: 'string' },
+    status: { type: 'string' },
+    search: { type: 'string' },
+    invoice: { type: 'string' },
+    'paid-on': { type: 'string' },
+    reason: { type: 'string' },
+  },
 });
-if (!values.email || !values.name) {
-  console.error(usage);
-  process.exit(2);
-}
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const db = database.db;
+const meta = (): RequestMeta => ({ ip: 'cli', requestId: `cli-${randomUUID()}`, now: new Date() });
+async function staff() {
+  const email = values.staff ?? process.env.ADMIN_STAFF_EMAIL;
+  if (!email) throw new UsageError('--staff <email> names who does it (for the audit log)');
+  const actor = await staffActorByEmail(db, email);
+  if (!actor) throw new UsageError(`no active vendor staff member ${email}`);
+  return actor;
+}
+const required = (name: keyof typeof values) => {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+};
+
 try {
   await database.migrate();
-  const password = await readPassword();
-  const { id } = await createStaffMember(database.db, { email: values.email, name: values.name, password });
-  console.log(
-    `Vendor staff ${values.email.toLowerCase()} created (${id}); they log in at POST /api/admin/auth/login.`,
-  );
+  switch (command) {
+    case 'create-staff': {
+      const email = required('email');
+      const { id } = await createStaffMember(db, {
+        email,
+        name: required('name'),
+        password: await readPassword(),
+      });
+      console.log(`Vendor staff ${email.toLowerCase()} created (${id}); they log in at /admin.`);
+      break;
+    }
+    case 'partners':
+      for (const p of await listPartners(db))
+        console.log(
+          `${p.name.padEnd(32)} ${p.country} ${p.currency} ${String(p.discountPercent).padStart(5)} % credit terms: ${p.creditTerms ? 'yes' : 'no '} users: ${p.users}`,
+        );
+      break;
+    case 'set-terms': {
+      const name = required('partner');
+      const partner = (await listPartners(db)).find((p) => p.name === name);
+      if (!partner) throw new UsageError(`no partner named ${name}`);
+      const terms = values['credit-terms'];
+      if (terms !== undefined && terms !== 'on' && terms !== 'off')
+        throw new UsageError('--credit-terms is on or off');
+      const changed = await changePartnerTerms(db, {
+        actor: await staff(),
+        meta: meta(),
+        partnerId: partner.id,
+        discountPercent: values.discount === undefined ? undefined : Number(values.discount),
+        creditTerms: terms === undefined ? undefined : terms === 'on',
+      });
+      console.log(
+        `${changed.name}: ${changed.discountPercent} % discount, credit terms ${changed.creditTerms ? 'on' : 'off'}.`,
+      );
+      break;
+    }
+    case 'invoices': {
+      const status = values.status as 'paid' | 'applied' | 'not_paid' | 'overdue' | undefined;
+      const list = await listAllInvoices(db, {
+        now: new Date(),
+        filters: { q: values.search, status, page: 1, pageSize: 100 },
+      });
+      for (const i of list.items)
+        console.log(
+          `${i.invoiceNumber}  ${i.issuedOn}  ${i.status.padEnd(8)}${i.overdue ? ' OVERDUE' : '        '}  ${formatMoney(i.amountMinor, i.currency, 'en').padStart(14)}  ${i.partnerName} / ${i.customerName}`,
+        );
+      console.log(`${list.items.length} of ${list.total}`);
+      break;
+    }
+    case 'record-payment': {
+      const invoice = await recordPaymentAsStaff(db, {
+        actor: await staff(),
+        meta: meta(),
+        invoiceNumber: required('invoice').toUpperCase(),
+        paidOn: values['paid-on'] ?? todayUtc(new Date()),
+      });
+      console.log(`${invoice.invoiceNumber} is Paid on ${invoice.paidOn}.`);
+      break;
+    }
+    case 'credit-note': {
+      const invoice = await creditNoteAsStaff(db, {
+        actor: await staff(),
+        meta: meta(),
+        invoiceNumber: required('invoice').toUpperCase(),
+        reason: required('reason'),
+      });
+      console.log(`${invoice.invoiceNumber} is Applied by credit note ${invoice.creditNoteNumber}.`);
+      break;
+    }
+    default:
+      throw new UsageError(command ? `unknown command ${command}` : 'no command');
+  }
 } catch (error) {
-  if (error instanceof DomainError) {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n${usage}`);
+    process.exitCode = 2;
+  } else if (error instanceof DomainError) {
     console.error(error.message);
     process.exitCode = 1;
   } else throw error;

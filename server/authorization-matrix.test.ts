@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from './lib/dates.ts';
 import { issueLink } from './modules/auth/one-time-links.ts';
 import { grantPurchaser } from './modules/customers/customers.service.ts';
+import { setPartnerCreditTerms } from './modules/partners/partners.service.ts';
 import {
   answerSandboxPayPal,
   createTestCardToken,
@@ -139,6 +140,34 @@ const matrix: Record<string, Row> = {
   },
   'GET /api/admin/partners': {
     cell: async () => ({ method: 'GET', url: '/api/admin/partners' }),
+    expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
+  },
+  'PATCH /api/admin/partners/{id}': {
+    cell: async (w) => ({
+      method: 'PATCH',
+      url: `/api/admin/partners/${w.other.id}`,
+      body: { discountPercent: 10 },
+    }),
+    expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
+  },
+  'GET /api/admin/invoices': {
+    cell: async () => ({ method: 'GET', url: '/api/admin/invoices?status=not_paid' }),
+    expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
+  },
+  'POST /api/admin/invoices/{invoiceNumber}/payment': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: `/api/admin/invoices/${await unpaidInvoice(w)}/payment`,
+      body: { paidOn: todayUtc(w.t.clock.now) },
+    }),
+    expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
+  },
+  'POST /api/admin/invoices/{invoiceNumber}/credit-note': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: `/api/admin/invoices/${await unpaidInvoice(w)}/credit-note`,
+      body: { reason: 'Matrix' },
+    }),
     expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
   },
   'POST /api/customers/open': {
@@ -548,6 +577,18 @@ async function invitationToken(w: World): Promise<string> {
     email: 'invitee@matrix.test',
     now: w.t.clock.now,
   });
+}
+
+/** A postpaid (unpaid) invoice of the owner, fresh for each cell that settles one. */
+async function unpaidInvoice(w: World): Promise<string> {
+  await setPartnerCreditTerms(w.t.db, w.owner.id, true);
+  const order = (
+    await w.sessions.sales.post('/api/orders', {
+      quoteNumber: await ownerQuote(w),
+      payment: { method: 'postpaid' },
+    })
+  ).json();
+  return order.invoice.invoiceNumber;
 }
 
 let managedByOwner: string | undefined;

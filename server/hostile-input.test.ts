@@ -124,6 +124,19 @@ beforeAll(async () => {
     'PUT /api/auth/me/locale': { body: { locale: 'pt-BR' } },
     'GET /api/admin/auth/me': {},
     'GET /api/admin/partners': {},
+    'PATCH /api/admin/partners/{id}': {
+      params: { id: partner.id },
+      body: { discountPercent: 12.5, creditTerms: true },
+    },
+    'GET /api/admin/invoices': { query: { q: 'acme', status: 'overdue', page: '1', pageSize: '5' } },
+    'POST /api/admin/invoices/{invoiceNumber}/payment': {
+      params: { invoiceNumber: order.invoice.invoiceNumber },
+      body: { paidOn: '2026-11-26' },
+    },
+    'POST /api/admin/invoices/{invoiceNumber}/credit-note': {
+      params: { invoiceNumber: order.invoice.invoiceNumber },
+      body: { reason: 'Goodwill' },
+    },
     'POST /api/customers/open': {
       body: { identifier: { kind: 'customerId', value: customerId }, email: customer.email },
     },

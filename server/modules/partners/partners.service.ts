@@ -7,6 +7,10 @@ import type { Role } from '../../../contract/permissions.ts';
 import type { BillingAddress } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
 import { discountLevels, partners, partnerUsers } from '../../db/schema/index.ts';
+import type { RequestMeta } from '../../http/request-meta.ts';
+import { DomainError } from '../../lib/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { VendorStaffActor } from '../auth/actor.ts';
 import type { Credentials } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
@@ -163,4 +167,51 @@ export async function setPartnerCreditTerms(
   creditTerms: boolean,
 ): Promise<void> {
   await db.update(partners).set({ creditTerms }).where(eq(partners.id, partnerId));
+}
+
+/**
+ * Vendor staff change a partner's discount level and credit terms (SPEC §1); quotes already made
+ * keep their prices. Audited in the partner's log.
+ */
+export async function changePartnerTerms(
+  db: Queryable,
+  options: {
+    actor: VendorStaffActor;
+    meta: RequestMeta;
+    partnerId: string;
+    discountPercent?: number | undefined;
+    creditTerms?: boolean | undefined;
+  },
+): Promise<z.input<typeof PartnerSummary>> {
+  return db.transaction(async (tx) => {
+    const [before] = (await listPartners(tx)).filter((p) => p.id === options.partnerId);
+    if (!before) throw new DomainError('not_found', 'partner.not_found', 'No such partner.');
+    await tx
+      .update(partners)
+      .set({
+        ...(options.discountPercent === undefined
+          ? {}
+          : { discountLevelId: await discountLevelFor(tx, Math.round(options.discountPercent * 100)) }),
+        ...(options.creditTerms === undefined ? {} : { creditTerms: options.creditTerms }),
+      })
+      .where(eq(partners.id, options.partnerId));
+    await recordAudit(tx, {
+      partnerId: options.partnerId,
+      actor: options.actor,
+      action: 'partner.terms_changed',
+      subjectType: 'partner',
+      subjectId: before.name,
+      details: {
+        from: { discountPercent: before.discountPercent, creditTerms: before.creditTerms },
+        to: {
+          discountPercent: options.discountPercent ?? before.discountPercent,
+          creditTerms: options.creditTerms ?? before.creditTerms,
+        },
+      },
+      meta: options.meta,
+    });
+    const [after] = (await listPartners(tx)).filter((p) => p.id === options.partnerId);
+    if (!after) throw new Error('a partner vanished while its terms changed');
+    return after;
+  });
 }

@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { vendorStaff } from '../../db/schema/index.ts';
 import { DomainError } from '../../lib/errors.ts';
+import type { VendorStaffActor } from '../auth/actor.ts';
 import type { Credentials } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 
@@ -59,4 +60,17 @@ export async function findStaffCredentials(db: Queryable, email: string): Promis
     passwordHash: row.passwordHash,
     disabled: row.disabledAt !== null,
   };
+}
+
+/**
+ * A staff member acting from the command line (`npm run admin`): the actor their changes are
+ * audited as. There is no session behind it, so its session fields name the CLI.
+ */
+export async function staffActorByEmail(db: Queryable, email: string): Promise<VendorStaffActor | null> {
+  const [row] = await db
+    .select({ id: vendorStaff.id, email: vendorStaff.email, name: vendorStaff.name })
+    .from(vendorStaff)
+    .where(and(eq(vendorStaff.email, email.trim().toLowerCase()), isNull(vendorStaff.disabledAt)));
+  if (!row) return null;
+  return { kind: 'vendor_staff', staffId: row.id, email: row.email, name: row.name, sessionTokenHash: 'cli', csrfToken: 'cli' };
 }
