@@ -72,5 +72,12 @@ export async function staffActorByEmail(db: Queryable, email: string): Promise<V
     .from(vendorStaff)
     .where(and(eq(vendorStaff.email, email.trim().toLowerCase()), isNull(vendorStaff.disabledAt)));
   if (!row) return null;
-  return { kind: 'vendor_staff', staffId: row.id, email: row.email, name: row.name, sessionTokenHash: 'cli', csrfToken: 'cli' };
+  return {
+    kind: 'vendor_staff',
+    staffId: row.id,
+    email: row.email,
+    name: row.name,
+    sessionTokenHash: 'cli',
+    csrfToken: 'cli',
+  };
 }
