@@ -77,6 +77,9 @@ const AccountAdminSignInPage = lazy(() =>
 const AccountAdminPage = lazy(() =>
   import('./features/account-admin/AccountAdminPage.tsx').then((m) => ({ default: m.AccountAdminPage })),
 );
+const BackOffice = lazy(() =>
+  import('./features/back-office/BackOffice.tsx').then((m) => ({ default: m.BackOffice })),
+);
 const UsersPage = lazy(() =>
   import('./features/partner/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
@@ -126,6 +129,19 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={current ? <RedirectAfterLogin /> : <LoginPage />} />
+      {/* The vendor staff back office: its own sign-in and pages (no partner session). */}
+      <Route path="/admin" element={<Navigate to="/admin/invoices" replace />} />
+      {(['login', 'invoices', 'partners'] as const).map((page) => (
+        <Route
+          key={page}
+          path={`/admin/${page}`}
+          element={
+            <Suspense fallback={<LoadingState />}>
+              <BackOffice page={page} />
+            </Suspense>
+          }
+        />
+      ))}
       {/* A customer's account admin: a link by email, then the account's Purchasers (no partner login). */}
       {(
         [

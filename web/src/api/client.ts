@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError, authApi, type Endpoint } from '../../../contract/index.ts';
+import { ApiError, accountAdminApi, adminApi, authApi, type Endpoint } from '../../../contract/index.ts';
 
 /** What the client sends: the input side of the endpoint's schemas (before defaults and transforms). */
 type InputOf<S> = S extends z.ZodType ? z.input<S> : never;
@@ -59,8 +59,18 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** A 401 from these means "not logged in" / "wrong password", not "the session ended". */
-const sessionEndpoints: ReadonlySet<Endpoint> = new Set<Endpoint>([authApi.login, authApi.me]);
+/**
+ * A 401 from these means "not logged in" / "wrong password", not "the session ended": the partner
+ * user's, vendor staff's and account admin's own session checks and sign-ins.
+ */
+const sessionEndpoints: ReadonlySet<Endpoint> = new Set<Endpoint>([
+  authApi.login,
+  authApi.me,
+  adminApi.login,
+  adminApi.me,
+  accountAdminApi.me,
+  accountAdminApi.signIn,
+]);
 
 let unauthorizedHandler: (() => void) | null = null;
 

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, expectNoViolations, logIn } from './helpers.ts';
+
+test("vendor staff record the payment of Demo Reseller's unpaid invoice; the partner's billing user sees it Paid", async ({
+  page,
+  browser,
+}) => {
+  await page.goto('/admin');
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  await page.getByLabel('Email').fill('staff@vendor.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Invoices' })).toBeVisible();
+  const row = page.getByRole('row', { name: /INV-2026-000102/ });
+  await expect(row).toContainText('Demo Reseller');
+  await expect(row).toContainText('Not Paid');
+  await expectNoViolations(page, 'back office invoices');
+
+  await page.getByRole('button', { name: 'Record payment of INV-2026-000102' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Record payment of INV-2026-000102' });
+  await dialog.getByRole('button', { name: 'Record payment' }).click();
+  await expect(page.getByText('INV-2026-000102 is Paid.')).toBeVisible();
+  await page.getByLabel('Status').selectOption({ label: 'Paid' });
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('row', { name: /INV-2026-000102/ })).toContainText('Paid');
+
+  const billing = await (await browser.newContext()).newPage();
+  await logIn(billing, 'billing@demo-reseller.test');
+  await billing.goto('/invoices/INV-2026-000102');
+  await expect(billing.getByRole('heading', { name: 'Invoice INV-2026-000102' })).toBeVisible();
+  await expect(billing.getByText('Paid', { exact: true })).toBeVisible();
+
+  // The partner's admin sees who recorded it, in the audit log.
+  const partnerAdmin = await (await browser.newContext()).newPage();
+  await logIn(partnerAdmin, 'admin@demo-reseller.test');
+  await partnerAdmin.goto('/company/audit?action=invoice.');
+  await expect(partnerAdmin.getByRole('row', { name: /invoice\.paid/ })).toContainText(
+    'Vera Vendor (vendor staff)',
+  );
+});
