@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { LoginRequest } from './auth.ts';
+import { ProductCode, TermYears } from './cart.ts';
+import { ProductKind } from './catalog.ts';
+import { CustomerId } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { InvoiceNumber } from './invoices.ts';
 import { Currency, MinorAmount } from './money.ts';
 import { InvoiceStatus, PaymentType } from './orders.ts';
+import { BillingAddressInput, EndUserInput } from './quotes.ts';
 import { FilterDate, Pagination, requiredText, SearchText } from './validation.ts';
 
 /** The vendor's own staff (SPEC §1): partners, catalog, direct quotes, invoices. */
@@ -65,6 +69,39 @@ export const AdminInvoiceQuery = z.strictObject({
 });
 
 const AdminInvoiceParams = z.strictObject({ invoiceNumber: InvoiceNumber });
+
+/** A product of the catalog as vendor staff manage it: on sale or withdrawn, and its prices. */
+export const AdminProduct = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    kind: ProductKind,
+    active: z.boolean(),
+    prices: z.array(z.object({ currency: Currency, yearlyListMinor: MinorAmount })),
+  })
+  .meta({ id: 'AdminProduct' });
+
+const ProductParams = z.strictObject({ code: ProductCode });
+
+/** A vendor direct quote for a customer account (SPEC §3 item 4): list prices, no partner. */
+export const DirectQuoteRequest = z
+  .strictObject({
+    customerId: CustomerId,
+    currency: Currency,
+    billingAddress: BillingAddressInput,
+    endUser: EndUserInput,
+    lines: z
+      .array(
+        z.strictObject({
+          productCode: ProductCode,
+          quantity: z.number().int().min(1).max(10_000),
+          termYears: TermYears,
+        }),
+      )
+      .min(1)
+      .max(50),
+  })
+  .meta({ id: 'DirectQuoteRequest' });
 
 export const adminApi = {
   login: endpoint({
@@ -132,6 +169,49 @@ export const adminApi = {
     params: AdminInvoiceParams,
     body: z.strictObject({ reason: requiredText(300) }).meta({ id: 'CreditNoteRequest' }),
     response: AdminInvoice,
+  }),
+  products: endpoint({
+    method: 'GET',
+    path: '/api/admin/products',
+    operationId: 'listAdminProducts',
+    summary: 'The whole catalog with its yearly list prices per currency, withdrawn products too',
+    tag: 'admin',
+    response: z.object({ items: z.array(AdminProduct) }).meta({ id: 'AdminProductList' }),
+  }),
+  setPrice: endpoint({
+    method: 'PUT',
+    path: '/api/admin/products/:code/prices/:currency',
+    operationId: 'setProductPrice',
+    summary:
+      "Set a product's yearly list price per seat in a currency (minor units); quotes already made keep theirs; audited",
+    tag: 'admin',
+    params: z.strictObject({ code: ProductCode, currency: Currency }),
+    body: z
+      .strictObject({ yearlyListMinor: z.number().int().min(1).max(100_000_000) })
+      .meta({ id: 'SetPriceRequest' }),
+    response: AdminProduct,
+  }),
+  withdrawProduct: endpoint({
+    method: 'POST',
+    path: '/api/admin/products/:code/withdraw',
+    operationId: 'withdrawProduct',
+    summary: 'Withdraw a product from sale: it leaves the catalog; documents that name it keep it; audited',
+    tag: 'admin',
+    params: ProductParams,
+    response: AdminProduct,
+  }),
+  directQuote: endpoint({
+    method: 'POST',
+    path: '/api/admin/direct-quotes',
+    operationId: 'createDirectQuote',
+    summary:
+      'A vendor direct quote for a customer account at list prices, valid 30 days; a partner converts it into its own',
+    tag: 'admin',
+    body: DirectQuoteRequest,
+    response: z
+      .object({ quoteNumber: z.string(), totalMinor: MinorAmount, currency: Currency })
+      .meta({ id: 'DirectQuoteCreated' }),
+    status: 201,
   }),
   partners: endpoint({
     method: 'GET',

@@ -74,4 +74,24 @@ describe('npm run admin', () => {
     expect(changed.out).toContain('Outro Revendedor Ltda: 12 % discount, credit terms on.');
     expect(admin('partners').out).toMatch(/Outro Revendedor Ltda .*12 % credit terms: yes/);
   }, 120_000);
+
+  it('sets a price and withdraws a product', () => {
+    const priced = admin(
+      'set-price',
+      '--product',
+      'ws',
+      '--currency',
+      'EUR',
+      '--price',
+      '199.50',
+      '--staff',
+      'staff@vendor.test',
+    );
+    expect(priced.status, priced.err).toBe(0);
+    expect(priced.out).toContain('€199.50');
+    expect(admin('withdraw-product', '--product', 'AQ', '--staff', 'staff@vendor.test').out).toContain(
+      'AQ Aqua is withdrawn',
+    );
+    expect(admin('products').out).toMatch(/AQ +Aqua +withdrawn/);
+  }, 120_000);
 });

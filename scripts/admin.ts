@@ -5,12 +5,18 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { Currency, minorUnitDigits } from '../contract/money.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import type { RequestMeta } from '../server/http/request-meta.ts';
 import { todayUtc } from '../server/lib/dates.ts';
 import { DomainError } from '../server/lib/errors.ts';
 import { formatMoney } from '../server/lib/formatting.ts';
+import {
+  listAdminProducts,
+  setProductPrice,
+  withdrawProductAsStaff,
+} from '../server/modules/catalog/catalog-admin.ts';
 import {
   creditNoteAsStaff,
   listAllInvoices,
@@ -27,6 +33,9 @@ const usage = `usage: npm run admin -- <command> [options]
   create-staff --email <email> --name <name>        the password (at least ${STAFF_PASSWORD_MIN} characters) is read from standard input
   partners                                           every partner: currency, discount, credit terms, users
   set-terms --partner <name> [--discount <percent>] [--credit-terms on|off] --staff <email>
+  products                                           the catalog: on sale or withdrawn, prices per currency
+  set-price --product <code> --currency USD|EUR|BRL --price <1234.50> --staff <email>
+  withdraw-product --product <code> --staff <email>
   invoices [--status paid|applied|not_paid|overdue] [--search <text>]
   record-payment --invoice <INV-…> [--paid-on YYYY-MM-DD] --staff <email>
   credit-note --invoice <INV-…> --reason <text> --staff <email>`;
@@ -57,6 +66,9 @@ const { values } = parseArgs({
     invoice: { type: 'string' },
     'paid-on': { type: 'string' },
     reason: { type: 'string' },
+    product: { type: 'string' },
+    currency: { type: 'string' },
+    price: { type: 'string' },
   },
 });
 
@@ -113,6 +125,40 @@ try {
       console.log(
         `${changed.name}: ${changed.discountPercent} % discount, credit terms ${changed.creditTerms ? 'on' : 'off'}.`,
       );
+      break;
+    }
+    case 'products':
+      for (const p of await listAdminProducts(db))
+        console.log(
+          `${p.code.padEnd(6)} ${p.name.padEnd(28)} ${p.active ? 'on sale  ' : 'withdrawn'} ${p.prices.map((x) => formatMoney(x.yearlyListMinor, x.currency, 'en')).join('  ')}`,
+        );
+      break;
+    case 'set-price': {
+      const currency = required('currency').toUpperCase();
+      if (!Currency.options.includes(currency as Currency))
+        throw new UsageError('--currency is USD, EUR or BRL');
+      const price = Number(required('price'));
+      const minor = Math.round(price * 10 ** minorUnitDigits[currency as Currency]);
+      if (!(minor > 0)) throw new UsageError('--price is a positive amount, such as 599.00');
+      const product = await setProductPrice(db, {
+        actor: await staff(),
+        meta: meta(),
+        code: required('product').toUpperCase(),
+        currency: currency as Currency,
+        yearlyListMinor: minor,
+      });
+      console.log(
+        `${product.code}: ${product.prices.map((x) => formatMoney(x.yearlyListMinor, x.currency, 'en')).join('  ')}`,
+      );
+      break;
+    }
+    case 'withdraw-product': {
+      const product = await withdrawProductAsStaff(db, {
+        actor: await staff(),
+        meta: meta(),
+        code: required('product').toUpperCase(),
+      });
+      console.log(`${product.code} ${product.name} is withdrawn from sale.`);
       break;
     }
     case 'invoices': {

@@ -150,6 +150,36 @@ const matrix: Record<string, Row> = {
     }),
     expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
   },
+  'GET /api/admin/products': {
+    cell: async () => ({ method: 'GET', url: '/api/admin/products' }),
+    expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
+  },
+  'PUT /api/admin/products/{code}/prices/{currency}': {
+    cell: async () => ({
+      method: 'PUT',
+      url: '/api/admin/products/RS/prices/EUR',
+      body: { yearlyListMinor: 39_900 },
+    }),
+    expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
+  },
+  'POST /api/admin/products/{code}/withdraw': {
+    cell: async () => ({ method: 'POST', url: '/api/admin/products/DS/withdraw' }),
+    expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
+  },
+  'POST /api/admin/direct-quotes': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: '/api/admin/direct-quotes',
+      body: {
+        customerId: w.customer.customerId,
+        currency: 'USD',
+        billingAddress: quoteInput().billingAddress,
+        endUser: { name: 'Direct Buyer', email: 'buyer@direct.test' },
+        lines: [{ productCode: 'PY', quantity: 1, termYears: 1 }],
+      },
+    }),
+    expect: { ...everyone(403), anonymous: 401, staff: 201, accountAdmin: 403 },
+  },
   'GET /api/admin/invoices': {
     cell: async () => ({ method: 'GET', url: '/api/admin/invoices?status=not_paid' }),
     expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },

@@ -128,6 +128,21 @@ beforeAll(async () => {
       params: { id: partner.id },
       body: { discountPercent: 12.5, creditTerms: true },
     },
+    'GET /api/admin/products': {},
+    'PUT /api/admin/products/{code}/prices/{currency}': {
+      params: { code: 'RS', currency: 'EUR' },
+      body: { yearlyListMinor: 39_900 },
+    },
+    'POST /api/admin/products/{code}/withdraw': { params: { code: 'AQ' } },
+    'POST /api/admin/direct-quotes': {
+      body: {
+        customerId,
+        currency: 'USD',
+        billingAddress: quoteInput().billingAddress,
+        endUser: { name: 'Direct Buyer', email: 'buyer@direct.test' },
+        lines: [{ productCode: 'PY', quantity: 1, termYears: 1 }],
+      },
+    },
     'GET /api/admin/invoices': { query: { q: 'acme', status: 'overdue', page: '1', pageSize: '5' } },
     'POST /api/admin/invoices/{invoiceNumber}/payment': {
       params: { invoiceNumber: order.invoice.invoiceNumber },

@@ -2,16 +2,32 @@ import type { FastifyInstance } from 'fastify';
 import { adminApi } from '../../../contract/admin.ts';
 import { partnerApi } from '../../../contract/partners.ts';
 import { route } from '../../http/route.ts';
+import {
+  createDirectQuoteAsStaff,
+  listAdminProducts,
+  setProductPrice,
+  withdrawProductAsStaff,
+} from '../catalog/catalog-admin.ts';
 import { creditNoteAsStaff, listAllInvoices, recordPaymentAsStaff } from '../invoices/invoices-admin.ts';
 import { changeBillingAddress, companyProfile } from './company-profile.ts';
 import { changePartnerTerms, listPartners } from './partners.service.ts';
 
-/** The vendor's back office under /api/admin, for vendor staff only: partners and invoices. */
+/** The vendor's back office under /api/admin, for vendor staff only: partners, catalog, direct quotes, invoices. */
 export async function partnerAdminRoutes(app: FastifyInstance): Promise<void> {
   const staff = { actors: ['vendor_staff'] } as const;
   route(app, adminApi.partners, staff, async ({ db }) => ({ items: await listPartners(db) }));
   route(app, adminApi.partnerTerms, staff, ({ actor, db, meta, params, body }) =>
     changePartnerTerms(db, { actor, meta, partnerId: params.id, ...body }),
+  );
+  route(app, adminApi.products, staff, async ({ db }) => ({ items: await listAdminProducts(db) }));
+  route(app, adminApi.setPrice, staff, ({ actor, db, meta, params, body }) =>
+    setProductPrice(db, { actor, meta, ...params, yearlyListMinor: body.yearlyListMinor }),
+  );
+  route(app, adminApi.withdrawProduct, staff, ({ actor, db, meta, params }) =>
+    withdrawProductAsStaff(db, { actor, meta, code: params.code }),
+  );
+  route(app, adminApi.directQuote, staff, ({ actor, db, meta, body }) =>
+    createDirectQuoteAsStaff(db, { actor, meta, request: body }),
   );
   route(app, adminApi.invoices, staff, ({ db, meta, query }) =>
     listAllInvoices(db, { now: meta.now, filters: query }),

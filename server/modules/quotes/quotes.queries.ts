@@ -253,9 +253,15 @@ export async function findQuoteState(
   origin: (typeof quotes.$inferSelect)['origin'];
   status: (typeof quotes.$inferSelect)['status'];
   validUntil: string;
+  totalMinor: number;
 } | null> {
   const [row] = await db
-    .select({ origin: quotes.origin, status: quotes.status, validUntil: quotes.validUntil })
+    .select({
+      origin: quotes.origin,
+      status: quotes.status,
+      validUntil: quotes.validUntil,
+      totalMinor: quotes.totalMinor,
+    })
     .from(quotes)
     .where(eq(quotes.quoteNumber, quoteNumber));
   return row ?? null;

@@ -1,0 +1,164 @@
+import { asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AdminProduct, DirectQuoteRequest } from '../../../contract/admin.ts';
+import type { Currency } from '../../../contract/money.ts';
+import type { Queryable } from '../../db/client.ts';
+import { productPrices, products } from '../../db/schema/index.ts';
+import type { RequestMeta } from '../../http/request-meta.ts';
+import { DomainError } from '../../lib/errors.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { VendorStaffActor } from '../auth/actor.ts';
+import { accountByCustomerId } from '../customers/customers.service.ts';
+import { createDirectQuote } from '../quotes/direct-quotes.service.ts';
+import { quoteState } from '../quotes/quotes.service.ts';
+import { findProductForSale, withdrawProduct } from './catalog.service.ts';
+
+interface StaffOptions {
+  actor: VendorStaffActor;
+  meta: RequestMeta;
+}
+
+const productNotFound = (code: string) =>
+  new DomainError('not_found', 'catalog.product_not_found', `No product ${code}.`, {
+    params: { productCode: code },
+  });
+
+/** The whole catalog for vendor staff: withdrawn products too, with every price. */
+export async function listAdminProducts(
+  db: Queryable,
+  code?: string,
+): Promise<z.input<typeof AdminProduct>[]> {
+  const rows = await db
+    .select({
+      code: products.code,
+      name: products.name,
+      kind: products.kind,
+      active: products.active,
+      currency: productPrices.currency,
+      yearlyListMinor: productPrices.yearlyListMinor,
+    })
+    .from(products)
+    .leftJoin(productPrices, eq(productPrices.productCode, products.code))
+    .where(code ? eq(products.code, code) : undefined)
+    .orderBy(asc(products.sortOrder), asc(products.code), asc(productPrices.currency));
+  const byCode = new Map<string, z.input<typeof AdminProduct>>();
+  for (const row of rows) {
+    const product = byCode.get(row.code) ?? {
+      code: row.code,
+      name: row.name,
+      kind: row.kind,
+      active: row.active,
+      prices: [],
+    };
+    if (row.currency && row.yearlyListMinor !== null)
+      product.prices.push({ currency: row.currency, yearlyListMinor: row.yearlyListMinor });
+    byCode.set(row.code, product);
+  }
+  return [...byCode.values()];
+}
+
+async function oneProduct(db: Queryable, code: string) {
+  const [product] = await listAdminProducts(db, code);
+  if (!product) throw productNotFound(code);
+  return product;
+}
+
+/** Sets a yearly list price (SPEC §11a): new quotes use it; quotes already made keep theirs. */
+export async function setProductPrice(
+  db: Queryable,
+  options: StaffOptions & { code: string; currency: Currency; yearlyListMinor: number },
+): Promise<z.input<typeof AdminProduct>> {
+  return db.transaction(async (tx) => {
+    const before = await oneProduct(tx, options.code);
+    await tx
+      .insert(productPrices)
+      .values({
+        productCode: options.code,
+        currency: options.currency,
+        yearlyListMinor: options.yearlyListMinor,
+      })
+      .onConflictDoUpdate({
+        target: [productPrices.productCode, productPrices.currency],
+        set: { yearlyListMinor: options.yearlyListMinor },
+      });
+    await recordAudit(tx, {
+      partnerId: null,
+      actor: options.actor,
+      action: 'catalog.price_set',
+      subjectType: 'product',
+      subjectId: options.code,
+      details: {
+        currency: options.currency,
+        from: before.prices.find((p) => p.currency === options.currency)?.yearlyListMinor ?? null,
+        to: options.yearlyListMinor,
+      },
+      meta: options.meta,
+    });
+    return oneProduct(tx, options.code);
+  });
+}
+
+export async function withdrawProductAsStaff(
+  db: Queryable,
+  options: StaffOptions & { code: string },
+): Promise<z.input<typeof AdminProduct>> {
+  return db.transaction(async (tx) => {
+    await withdrawProduct(tx, options.code);
+    await recordAudit(tx, {
+      partnerId: null,
+      actor: options.actor,
+      action: 'catalog.product_withdrawn',
+      subjectType: 'product',
+      subjectId: options.code,
+      meta: options.meta,
+    });
+    return oneProduct(tx, options.code);
+  });
+}
+
+/** A vendor direct quote for an account (SPEC §3 item 4), at list prices, audited. */
+export async function createDirectQuoteAsStaff(
+  db: Queryable,
+  options: StaffOptions & { request: z.output<typeof DirectQuoteRequest> },
+): Promise<{ quoteNumber: string; totalMinor: number; currency: Currency }> {
+  const { request } = options;
+  const account = await accountByCustomerId(db, request.customerId);
+  if (!account) {
+    throw new DomainError('not_found', 'customer.not_found', `No customer account ${request.customerId}.`, {
+      field: 'customerId',
+    });
+  }
+  return db.transaction(async (tx) => {
+    for (const [index, line] of request.lines.entries()) {
+      if (!(await findProductForSale(tx, line.productCode, request.currency))) {
+        throw new DomainError(
+          'invalid',
+          'catalog.not_for_sale',
+          `${line.productCode} is not sold in ${request.currency}.`,
+          {
+            field: `lines.${index}.productCode`,
+          },
+        );
+      }
+    }
+    const quoteNumber = await createDirectQuote(tx, {
+      meta: options.meta,
+      account,
+      currency: request.currency,
+      billingAddress: request.billingAddress,
+      endUser: request.endUser,
+      lines: request.lines,
+    });
+    const total = (await quoteState(tx, quoteNumber))?.totalMinor ?? 0;
+    await recordAudit(tx, {
+      partnerId: null,
+      actor: options.actor,
+      action: 'quote.direct_created',
+      subjectType: 'quote',
+      subjectId: quoteNumber,
+      details: { customerId: request.customerId, totalMinor: total },
+      meta: options.meta,
+    });
+    return { quoteNumber, totalMinor: total, currency: request.currency };
+  });
+}
