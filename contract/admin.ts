@@ -7,6 +7,7 @@ import { endpoint } from './endpoint.ts';
 import { InvoiceNumber } from './invoices.ts';
 import { Currency, MinorAmount } from './money.ts';
 import { InvoiceStatus, PaymentType } from './orders.ts';
+import { Role } from './permissions.ts';
 import { BillingAddressInput, EndUserInput } from './quotes.ts';
 import { FilterDate, Pagination, requiredText, SearchText } from './validation.ts';
 
@@ -169,6 +170,27 @@ export const adminApi = {
     params: AdminInvoiceParams,
     body: z.strictObject({ reason: requiredText(300) }).meta({ id: 'CreditNoteRequest' }),
     response: AdminInvoice,
+  }),
+  partnerUsers: endpoint({
+    method: 'GET',
+    path: '/api/admin/partners/:id/users',
+    operationId: 'listPartnerUsersForStaff',
+    summary: "A partner's users: name, email, role and status",
+    tag: 'admin',
+    params: z.strictObject({ id: z.uuid({ error: 'invalid' }) }),
+    response: z
+      .object({
+        items: z.array(
+          z.object({
+            id: z.uuid(),
+            name: z.string(),
+            email: z.string(),
+            role: Role,
+            status: z.enum(['active', 'invited', 'deactivated']),
+          }),
+        ),
+      })
+      .meta({ id: 'StaffPartnerUsers' }),
   }),
   products: endpoint({
     method: 'GET',

@@ -38,3 +38,31 @@ test("vendor staff record the payment of Demo Reseller's unpaid invoice; the par
     'Vera Vendor (vendor staff)',
   );
 });
+
+test('vendor staff see partners and their users, and make a direct quote for an account', async ({
+  page,
+}) => {
+  await page.goto('/admin/login');
+  await page.getByLabel('Email').fill('staff@vendor.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('link', { name: 'Partners' }).click();
+  await expect(page.getByRole('row', { name: /Demo Reseller/ })).toContainText('USD');
+  await page.getByRole('button', { name: 'Users of Demo Reseller' }).click();
+  await expect(page.getByRole('table', { name: 'Users' })).toContainText('billing@demo-reseller.test');
+  await expectNoViolations(page, 'back office partners');
+
+  await page.getByRole('link', { name: 'Catalog' }).click();
+  await expect(page.getByLabel('USD price of IntelliJ IDEA Ultimate')).toBeVisible();
+  const form = page.getByRole('region', { name: 'Vendor direct quote' });
+  await form.getByLabel('Customer ID').fill('6703615');
+  await form.getByLabel('Product code').fill('PY');
+  await form.getByLabel('Licensee name').fill('Acme IT');
+  await form.getByLabel('Licensee email').fill('it@acme.test');
+  await form.getByLabel('Company (bill to)').fill('Acme Corp');
+  await form.getByLabel('Address').fill('1 Acme Way');
+  await form.getByLabel('City').fill('Springfield');
+  await form.getByLabel('Postal code').fill('12345');
+  await form.getByRole('button', { name: 'Make direct quote' }).click();
+  await expect(page.getByText(/^Direct quote Q-2026-\d{6} made: valid 30 days\.$/)).toBeVisible();
+});

@@ -150,6 +150,10 @@ const matrix: Record<string, Row> = {
     }),
     expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
   },
+  'GET /api/admin/partners/{id}/users': {
+    cell: async (w) => ({ method: 'GET', url: `/api/admin/partners/${w.owner.id}/users` }),
+    expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
+  },
   'GET /api/admin/products': {
     cell: async () => ({ method: 'GET', url: '/api/admin/products' }),
     expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },

@@ -129,6 +129,7 @@ beforeAll(async () => {
       body: { discountPercent: 12.5, creditTerms: true },
     },
     'GET /api/admin/products': {},
+    'GET /api/admin/partners/{id}/users': { params: { id: partner.id } },
     'PUT /api/admin/products/{code}/prices/{currency}': {
       params: { code: 'RS', currency: 'EUR' },
       body: { yearlyListMinor: 39_900 },

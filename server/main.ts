@@ -72,7 +72,8 @@ if (config.demoData) {
   );
   for (const login of demoLogins)
     console.log(`  ${login.email.padEnd(30)} ${login.role.padEnd(8)} ${login.partner}`);
-  console.log(`Vendor staff (back office API under /api/admin): ${DEMO_STAFF_EMAIL}`);
+  console.log(`Vendor staff (back office at ${url}/admin): ${DEMO_STAFF_EMAIL}`);
+  console.log(`Account admins of customers start at ${url}/account-admin (Acme: it@acme.test)`);
 }
 if (config.mail.devMailbox) console.log(`Emails the portal sends: ${url}/dev/mailbox`);
 else if (!config.mail.smtpUrl) console.log('SMTP_URL is not set: emails wait in the outbox until it is.');

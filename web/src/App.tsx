@@ -131,7 +131,7 @@ export function App() {
       <Route path="/login" element={current ? <RedirectAfterLogin /> : <LoginPage />} />
       {/* The vendor staff back office: its own sign-in and pages (no partner session). */}
       <Route path="/admin" element={<Navigate to="/admin/invoices" replace />} />
-      {(['login', 'invoices', 'partners'] as const).map((page) => (
+      {(['login', 'invoices', 'partners', 'catalog'] as const).map((page) => (
         <Route
           key={page}
           path={`/admin/${page}`}

@@ -121,6 +121,10 @@ describe("the back office's partners", () => {
       payment: { method: 'postpaid' },
     });
     expect(refused.json()).toMatchObject({ code: 'orders.postpaid_not_allowed' });
+    const users = (await staff.get(`/api/admin/partners/${partner.id}/users`)).json().items;
+    expect(users.map((u: { role: string }) => u.role).sort()).toEqual(['admin', 'billing', 'sales']);
+    expect(users[0]).toMatchObject({ status: 'active' });
+    expect((await staff.get(`/api/admin/partners/${crypto.randomUUID()}/users`)).statusCode).toBe(404);
     expect((await staff.patch(`/api/admin/partners/${partner.id}`, {})).json()).toMatchObject({
       code: 'validation.nothing_to_change',
     });

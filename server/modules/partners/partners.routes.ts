@@ -10,7 +10,7 @@ import {
 } from '../catalog/catalog-admin.ts';
 import { creditNoteAsStaff, listAllInvoices, recordPaymentAsStaff } from '../invoices/invoices-admin.ts';
 import { changeBillingAddress, companyProfile } from './company-profile.ts';
-import { changePartnerTerms, listPartners } from './partners.service.ts';
+import { changePartnerTerms, listPartners, partnerUsersForStaff } from './partners.service.ts';
 
 /** The vendor's back office under /api/admin, for vendor staff only: partners, catalog, direct quotes, invoices. */
 export async function partnerAdminRoutes(app: FastifyInstance): Promise<void> {
@@ -19,6 +19,7 @@ export async function partnerAdminRoutes(app: FastifyInstance): Promise<void> {
   route(app, adminApi.partnerTerms, staff, ({ actor, db, meta, params, body }) =>
     changePartnerTerms(db, { actor, meta, partnerId: params.id, ...body }),
   );
+  route(app, adminApi.partnerUsers, staff, ({ db, params }) => partnerUsersForStaff(db, params.id));
   route(app, adminApi.products, staff, async ({ db }) => ({ items: await listAdminProducts(db) }));
   route(app, adminApi.setPrice, staff, ({ actor, db, meta, params, body }) =>
     setProductPrice(db, { actor, meta, ...params, yearlyListMinor: body.yearlyListMinor }),

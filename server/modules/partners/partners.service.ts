@@ -215,3 +215,31 @@ export async function changePartnerTerms(
     return after;
   });
 }
+
+/** A partner's users as vendor staff see them (SPEC §1); an unknown partner is not found. */
+export async function partnerUsersForStaff(db: Queryable, partnerId: string) {
+  const [partner] = await db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId));
+  if (!partner) throw new DomainError('not_found', 'partner.not_found', 'No such partner.');
+  const rows = await db
+    .select({
+      id: partnerUsers.id,
+      name: partnerUsers.name,
+      email: partnerUsers.email,
+      role: partnerUsers.role,
+      hasPassword: partnerUsers.passwordHash,
+      disabledAt: partnerUsers.disabledAt,
+    })
+    .from(partnerUsers)
+    .where(eq(partnerUsers.partnerId, partnerId))
+    .orderBy(asc(partnerUsers.name));
+  return {
+    items: rows.map(({ hasPassword, disabledAt, ...user }) => ({
+      ...user,
+      status: disabledAt
+        ? ('deactivated' as const)
+        : hasPassword === null
+          ? ('invited' as const)
+          : ('active' as const),
+    })),
+  };
+}

@@ -28,22 +28,28 @@ import {
   useAllInvoices,
   useAllPartners,
   useChangePartnerTerms,
+  usePartnerUsersForStaff,
   useSettleInvoice,
   useStaffLogin,
   useStaffLogout,
   useStaffSession,
 } from './api.ts';
+import { CatalogAdmin } from './CatalogAdmin.tsx';
 
 /**
  * The vendor staff back office (SPEC §1): its own sign-in, every partner's invoices (record a
  * payment, issue a credit note) and the partners' discount levels and credit terms.
  */
-export function BackOffice({ page }: { page: 'login' | 'invoices' | 'partners' }) {
+export function BackOffice({ page }: { page: 'login' | 'invoices' | 'partners' | 'catalog' }) {
   const session = useStaffSession();
   if (session.isPending) return <LoadingState />;
   if (page === 'login') return session.data ? <Navigate to="/admin/invoices" replace /> : <StaffLogin />;
   if (!session.data) return <Navigate to="/admin/login" replace />;
-  return <Shell email={session.data.staff.email}>{page === 'invoices' ? <Invoices /> : <Partners />}</Shell>;
+  return (
+    <Shell email={session.data.staff.email}>
+      {page === 'invoices' ? <Invoices /> : page === 'catalog' ? <CatalogAdmin /> : <Partners />}
+    </Shell>
+  );
 }
 
 function NavLink({ to, children }: { to: string; children: ReactNode }) {
@@ -74,6 +80,7 @@ function Shell({ email, children }: { email: string; children: ReactNode }) {
             <Group component="nav" aria-label={t('backOffice.nav')} gap={4}>
               <NavLink to="/admin/invoices">{t('backOffice.invoices')}</NavLink>
               <NavLink to="/admin/partners">{t('backOffice.partners')}</NavLink>
+              <NavLink to="/admin/catalog">{t('backOffice.catalog')}</NavLink>
             </Group>
           </Group>
           <Group gap="md">
@@ -329,6 +336,7 @@ function Partners() {
   const errorMessage = useErrorMessage();
   const partners = useAllPartners();
   const change = useChangePartnerTerms();
+  const [showing, setShowing] = useState<string | null>(null);
   return (
     <Stack gap="lg">
       <PageTitle>{t('backOffice.partners')}</PageTitle>
@@ -343,6 +351,7 @@ function Partners() {
                 <Table.Th scope="col">{t('backOffice.users')}</Table.Th>
                 <Table.Th scope="col">{t('backOffice.discount')}</Table.Th>
                 <Table.Th scope="col">{t('backOffice.creditTerms')}</Table.Th>
+                <Table.Th scope="col">{t('backOffice.users')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -389,6 +398,16 @@ function Partners() {
                       }
                     />
                   </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-sm"
+                      variant="default"
+                      aria-label={t('backOffice.usersOf', { name: p.name })}
+                      onClick={() => setShowing(showing === p.id ? null : p.id)}
+                    >
+                      {t('backOffice.showUsers')}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -398,6 +417,30 @@ function Partners() {
       <Text size="sm" c="dimmed">
         {t('backOffice.partnersNote')}
       </Text>
+      {showing ? <PartnerUsers id={showing} /> : null}
     </Stack>
+  );
+}
+
+function PartnerUsers({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const users = usePartnerUsersForStaff(id);
+  return (
+    <QueryState query={users} loadingLabel={t('users.loading')}>
+      {(data) => (
+        <Table withTableBorder maw={800} aria-label={t('backOffice.users')}>
+          <Table.Tbody>
+            {data.items.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>{u.name}</Table.Td>
+                <Table.Td>{u.email}</Table.Td>
+                <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+                <Table.Td>{t(`users.status.${u.status}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </QueryState>
   );
 }

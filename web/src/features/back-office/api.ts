@@ -1,6 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { type AdminInvoiceQuery, adminApi, authApi, type StaffSession } from '../../../../contract/index.ts';
+import {
+  type AdminInvoiceQuery,
+  adminApi,
+  authApi,
+  type Currency,
+  type DirectQuoteRequest,
+  type StaffSession,
+} from '../../../../contract/index.ts';
 import { call, isApiError, setCsrfToken } from '../../api/client.ts';
 
 const keys = {
@@ -85,5 +92,50 @@ export function useChangePartnerTerms() {
     mutationFn: ({ id, ...body }: { id: string; discountPercent?: number; creditTerms?: boolean }) =>
       call(adminApi.partnerTerms, { params: { id }, body }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.partners }),
+  });
+}
+
+export function useAdminProducts() {
+  return useQuery({
+    queryKey: ['back-office', 'products'],
+    queryFn: ({ signal }) => call(adminApi.products, { signal }),
+  });
+}
+
+export function useSetPrice() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      code,
+      currency,
+      yearlyListMinor,
+    }: {
+      code: string;
+      currency: Currency;
+      yearlyListMinor: number;
+    }) => call(adminApi.setPrice, { params: { code, currency }, body: { yearlyListMinor } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['back-office', 'products'] }),
+  });
+}
+
+export function useWithdrawProduct() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => call(adminApi.withdrawProduct, { params: { code } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['back-office', 'products'] }),
+  });
+}
+
+export function usePartnerUsersForStaff(id: string | null) {
+  return useQuery({
+    queryKey: ['back-office', 'partner-users', id],
+    queryFn: ({ signal }) => call(adminApi.partnerUsers, { params: { id: id ?? '' }, signal }),
+    enabled: id !== null,
+  });
+}
+
+export function useCreateDirectQuote() {
+  return useMutation({
+    mutationFn: (body: z.input<typeof DirectQuoteRequest>) => call(adminApi.directQuote, { body }),
   });
 }
