@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LoginRequest } from './auth.ts';
 import { ProductCode, TermYears } from './cart.ts';
 import { ProductKind } from './catalog.ts';
+import { CountryCode } from './countries.ts';
 import { CustomerId } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { InvoiceNumber } from './invoices.ts';
@@ -9,7 +10,7 @@ import { Currency, MinorAmount } from './money.ts';
 import { InvoiceStatus, PaymentType } from './orders.ts';
 import { Role } from './permissions.ts';
 import { BillingAddressInput, EndUserInput } from './quotes.ts';
-import { FilterDate, Pagination, requiredText, SearchText } from './validation.ts';
+import { Email, FilterDate, Pagination, requiredText, SearchText } from './validation.ts';
 
 /** The vendor's own staff (SPEC §1): partners, catalog, direct quotes, invoices. */
 export const StaffSession = z
@@ -43,6 +44,19 @@ export const PartnerTermsRequest = z
     error: 'nothing_to_change',
   })
   .meta({ id: 'PartnerTermsRequest' });
+
+/** A new partner organisation and its first admin, who is invited by email to set a password. */
+export const CreatePartnerRequest = z
+  .strictObject({
+    name: requiredText(120),
+    country: CountryCode,
+    currency: Currency,
+    discountPercent: z.number().min(0).max(60).multipleOf(0.01),
+    creditTerms: z.boolean(),
+    admin: z.strictObject({ email: Email, name: requiredText(100) }),
+  })
+  .meta({ id: 'CreatePartnerRequest' });
+export type CreatePartnerRequest = z.infer<typeof CreatePartnerRequest>;
 
 /** An invoice as the back office lists it: every partner's. */
 export const AdminInvoice = z
@@ -121,6 +135,18 @@ export const adminApi = {
     summary: 'The logged-in vendor staff member and CSRF token',
     tag: 'admin',
     response: StaffSession,
+  }),
+  createPartner: endpoint({
+    method: 'POST',
+    path: '/api/admin/partners',
+    operationId: 'createPartner',
+    summary:
+      'Create a partner organisation and invite its first admin by email (a one-time link sets the password); audited',
+    tag: 'admin',
+    body: CreatePartnerRequest,
+    response: PartnerSummary,
+    status: 201,
+    idempotent: true,
   }),
   partnerTerms: endpoint({
     method: 'PATCH',

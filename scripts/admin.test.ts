@@ -75,6 +75,29 @@ describe('npm run admin', () => {
     expect(admin('partners').out).toMatch(/Outro Revendedor Ltda .*12 % credit terms: yes/);
   }, 120_000);
 
+  it('creates a partner with its first admin invited', () => {
+    const made = admin(
+      'create-partner',
+      '--name',
+      'CLI Partner',
+      '--country',
+      'DE',
+      '--currency',
+      'EUR',
+      '--discount',
+      '18',
+      '--admin-email',
+      'boss@cli-partner.test',
+      '--admin-name',
+      'CLI Boss',
+      '--staff',
+      'staff@vendor.test',
+    );
+    expect(made.status, made.err).toBe(0);
+    expect(made.out).toContain('CLI Partner created');
+    expect(admin('partners').out).toMatch(/CLI Partner .*DE EUR +18 % credit terms: no +users: 1/);
+  }, 120_000);
+
   it('sets a price and withdraws a product', () => {
     const priced = admin(
       'set-price',

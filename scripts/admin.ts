@@ -5,10 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import { CreatePartnerRequest } from '../contract/admin.ts';
 import { Currency, minorUnitDigits } from '../contract/money.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import type { RequestMeta } from '../server/http/request-meta.ts';
+import { startJobQueue } from '../server/jobs/job-queue.ts';
 import { todayUtc } from '../server/lib/dates.ts';
 import { DomainError } from '../server/lib/errors.ts';
 import { formatMoney } from '../server/lib/formatting.ts';
@@ -22,7 +24,11 @@ import {
   listAllInvoices,
   recordPaymentAsStaff,
 } from '../server/modules/invoices/invoices-admin.ts';
-import { changePartnerTerms, listPartners } from '../server/modules/partners/partners.service.ts';
+import {
+  changePartnerTerms,
+  createPartnerAsStaff,
+  listPartners,
+} from '../server/modules/partners/partners.service.ts';
 import {
   createStaffMember,
   STAFF_PASSWORD_MIN,
@@ -32,6 +38,8 @@ import {
 const usage = `usage: npm run admin -- <command> [options]
   create-staff --email <email> --name <name>        the password (at least ${STAFF_PASSWORD_MIN} characters) is read from standard input
   partners                                           every partner: currency, discount, credit terms, users
+  create-partner --name <name> --country <XX> --currency USD|EUR|BRL --discount <percent> [--credit-terms on|off]
+                 --admin-email <email> --admin-name <name> --staff <email>   the admin gets an invitation by email
   set-terms --partner <name> [--discount <percent>] [--credit-terms on|off] --staff <email>
   products                                           the catalog: on sale or withdrawn, prices per currency
   set-price --product <code> --currency USD|EUR|BRL --price <1234.50> --staff <email>
@@ -67,6 +75,9 @@ const { values } = parseArgs({
     'paid-on': { type: 'string' },
     reason: { type: 'string' },
     product: { type: 'string' },
+    country: { type: 'string' },
+    'admin-email': { type: 'string' },
+    'admin-name': { type: 'string' },
     currency: { type: 'string' },
     price: { type: 'string' },
   },
@@ -108,6 +119,31 @@ try {
           `${p.name.padEnd(32)} ${p.country} ${p.currency} ${String(p.discountPercent).padStart(5)} % credit terms: ${p.creditTerms ? 'yes' : 'no '} users: ${p.users}`,
         );
       break;
+    case 'create-partner': {
+      const request = CreatePartnerRequest.safeParse({
+        name: required('name'),
+        country: required('country'),
+        currency: required('currency').toUpperCase(),
+        discountPercent: Number(required('discount')),
+        creditTerms: values['credit-terms'] === 'on',
+        admin: { email: required('admin-email'), name: required('admin-name') },
+      });
+      if (!request.success)
+        throw new UsageError(request.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const jobs = await startJobQueue(database);
+      try {
+        const partner = await createPartnerAsStaff(db, jobs, {
+          actor: await staff(),
+          meta: meta(),
+          request: request.data,
+          publicUrl: config.mail.publicUrl,
+        });
+        console.log(`${partner.name} created (${partner.id}); its admin is invited by email.`);
+      } finally {
+        await jobs.stop();
+      }
+      break;
+    }
     case 'set-terms': {
       const name = required('partner');
       const partner = (await listPartners(db)).find((p) => p.name === name);

@@ -142,6 +142,21 @@ const matrix: Record<string, Row> = {
     cell: async () => ({ method: 'GET', url: '/api/admin/partners' }),
     expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
   },
+  'POST /api/admin/partners': {
+    cell: async () => ({
+      method: 'POST',
+      url: '/api/admin/partners',
+      body: {
+        name: `Matrix Partner ${crypto.randomUUID()}`,
+        country: 'US',
+        currency: 'USD',
+        discountPercent: 10,
+        creditTerms: false,
+        admin: { email: `boss.${crypto.randomUUID()}@matrix.test`, name: 'Boss' },
+      },
+    }),
+    expect: { ...everyone(403), anonymous: 401, staff: 201, accountAdmin: 403 },
+  },
   'PATCH /api/admin/partners/{id}': {
     cell: async (w) => ({
       method: 'PATCH',

@@ -124,6 +124,17 @@ beforeAll(async () => {
     'PUT /api/auth/me/locale': { body: { locale: 'pt-BR' } },
     'GET /api/admin/auth/me': {},
     'GET /api/admin/partners': {},
+    'POST /api/admin/partners': {
+      body: {
+        name: 'Hostile Partner',
+        country: 'US',
+        currency: 'USD',
+        discountPercent: 10,
+        creditTerms: false,
+        admin: { email: 'boss@hostile.test', name: 'Boss' },
+      },
+      idempotent: true,
+    },
     'PATCH /api/admin/partners/{id}': {
       params: { id: partner.id },
       body: { discountPercent: 12.5, creditTerms: true },

@@ -103,6 +103,38 @@ describe("the back office's invoices", () => {
 });
 
 describe("the back office's partners", () => {
+  it('creates a partner whose first admin is invited by email', async () => {
+    const body = {
+      name: 'Nova Revenda',
+      country: 'br',
+      currency: 'BRL',
+      discountPercent: 12.5,
+      creditTerms: false,
+      admin: { email: 'Boss@Nova.test', name: 'Nova Boss' },
+    };
+    const res = await staff.post('/api/admin/partners', body);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      name: 'Nova Revenda',
+      country: 'BR',
+      currency: 'BRL',
+      discountPercent: 12.5,
+      users: 1,
+    });
+    const users = (await staff.get(`/api/admin/partners/${res.json().id}/users`)).json().items;
+    expect(users).toEqual([
+      expect.objectContaining({ email: 'boss@nova.test', role: 'admin', status: 'invited' }),
+    ]);
+    const again = await staff.post('/api/admin/partners', body);
+    expect(again.json()).toMatchObject({ code: 'partner.name_taken', field: 'name' });
+    const taken = await staff.post('/api/admin/partners', {
+      ...body,
+      name: 'Nova Two',
+      admin: { email: partner.emails.admin, name: 'X' },
+    });
+    expect(taken.json()).toMatchObject({ code: 'user.email_taken', field: 'admin.email' });
+  });
+
   it('changes the discount level and the credit terms; the partner sees them at once', async () => {
     const res = await staff.patch(`/api/admin/partners/${partner.id}`, {
       discountPercent: 20,

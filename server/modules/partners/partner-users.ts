@@ -9,7 +9,7 @@ import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { PartnerUserActor } from '../auth/actor.ts';
+import type { PartnerUserActor, VendorStaffActor } from '../auth/actor.ts';
 import { issueLink } from '../auth/one-time-links.ts';
 import { queueEmail } from '../mail/outbox.ts';
 import { invitationEmail } from '../mail/templates.ts';
@@ -62,62 +62,86 @@ export async function inviteUser(
   jobs: JobQueue,
   options: Options & { invite: InviteUserRequest; publicUrl: string },
 ): Promise<z.input<typeof PartnerUserList>> {
-  const { actor, meta, invite } = options;
+  const { actor, meta } = options;
   return db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(partnerUsers)
-      .values({
-        partnerId: actor.partner.id,
-        email: invite.email,
-        name: invite.name,
-        role: invite.role,
-        passwordHash: null,
-        createdAt: meta.now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: partnerUsers.id });
-    if (!user) {
-      throw new DomainError(
-        'conflict',
-        'user.email_taken',
-        'This email already has a Partner Portal login.',
-        {
-          field: 'email',
-        },
-      );
-    }
-    const token = await issueLink(tx, {
-      purpose: 'invitation',
-      subject: { partnerUserId: user.id },
-      email: invite.email,
-      now: meta.now,
-    });
-    await queueEmail(tx, jobs, {
-      partnerId: actor.partner.id,
-      to: invite.email,
-      ...invitationEmail({
-        locale: defaultLocaleFor(actor.partner.country),
-        partnerName: actor.partner.name,
-        inviterName: actor.name,
-        name: invite.name,
-        role: invite.role,
-        link: `${options.publicUrl}/invitations/${token}`,
-      }),
-      subjectRef: `invitation:${user.id}`,
-      // The link logs a person in: it is sealed in the outbox like license keys.
-      secret: true,
-    });
-    await recordAudit(tx, {
-      partnerId: actor.partner.id,
-      actor,
-      action: 'user.invited',
-      subjectType: 'partner_user',
-      subjectId: invite.email,
-      details: { role: invite.role },
+    await createInvitedUser(tx, jobs, {
+      partner: actor.partner,
+      inviter: actor,
+      invite: options.invite,
+      publicUrl: options.publicUrl,
       meta,
     });
     return listPartnerUsers(tx, actor);
   });
+}
+
+/**
+ * A user of a partner waiting for their password, and the invitation email with its one-time
+ * link; in the caller's transaction, audited as whoever invites (a partner admin, or vendor staff
+ * creating a partner). An email that already has a login is refused next to the field.
+ */
+export async function createInvitedUser(
+  tx: Queryable,
+  jobs: JobQueue,
+  options: {
+    partner: { id: string; name: string; country: string };
+    inviter: PartnerUserActor | VendorStaffActor;
+    invite: InviteUserRequest;
+    publicUrl: string;
+    meta: RequestMeta;
+    /** Where the form asks for the email (the refusal goes next to it). */
+    emailField?: string;
+  },
+): Promise<string> {
+  const { partner, invite, meta } = options;
+  const [user] = await tx
+    .insert(partnerUsers)
+    .values({
+      partnerId: partner.id,
+      email: invite.email,
+      name: invite.name,
+      role: invite.role,
+      passwordHash: null,
+      createdAt: meta.now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: partnerUsers.id });
+  if (!user) {
+    throw new DomainError('conflict', 'user.email_taken', 'This email already has a Partner Portal login.', {
+      field: options.emailField ?? 'email',
+    });
+  }
+  const token = await issueLink(tx, {
+    purpose: 'invitation',
+    subject: { partnerUserId: user.id },
+    email: invite.email,
+    now: meta.now,
+  });
+  await queueEmail(tx, jobs, {
+    partnerId: partner.id,
+    to: invite.email,
+    ...invitationEmail({
+      locale: defaultLocaleFor(partner.country),
+      partnerName: partner.name,
+      inviterName: options.inviter.name,
+      name: invite.name,
+      role: invite.role,
+      link: `${options.publicUrl}/invitations/${token}`,
+    }),
+    subjectRef: `invitation:${user.id}`,
+    // The link logs a person in: it is sealed in the outbox like license keys.
+    secret: true,
+  });
+  await recordAudit(tx, {
+    partnerId: partner.id,
+    actor: options.inviter,
+    action: 'user.invited',
+    subjectType: 'partner_user',
+    subjectId: invite.email,
+    details: { role: invite.role },
+    meta,
+  });
+  return user.id;
 }
 
 /**

@@ -10,12 +10,25 @@ import {
 } from '../catalog/catalog-admin.ts';
 import { creditNoteAsStaff, listAllInvoices, recordPaymentAsStaff } from '../invoices/invoices-admin.ts';
 import { changeBillingAddress, companyProfile } from './company-profile.ts';
-import { changePartnerTerms, listPartners, partnerUsersForStaff } from './partners.service.ts';
+import {
+  changePartnerTerms,
+  createPartnerAsStaff,
+  listPartners,
+  partnerUsersForStaff,
+} from './partners.service.ts';
 
 /** The vendor's back office under /api/admin, for vendor staff only: partners, catalog, direct quotes, invoices. */
 export async function partnerAdminRoutes(app: FastifyInstance): Promise<void> {
   const staff = { actors: ['vendor_staff'] } as const;
   route(app, adminApi.partners, staff, async ({ db }) => ({ items: await listPartners(db) }));
+  route(app, adminApi.createPartner, staff, ({ actor, db, meta, body }) =>
+    createPartnerAsStaff(db, app.portal.jobs, {
+      actor,
+      meta,
+      request: body,
+      publicUrl: app.portal.mail.publicUrl,
+    }),
+  );
   route(app, adminApi.partnerTerms, staff, ({ actor, db, meta, params, body }) =>
     changePartnerTerms(db, { actor, meta, partnerId: params.id, ...body }),
   );

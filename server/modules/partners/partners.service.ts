@@ -1,6 +1,6 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PartnerSummary } from '../../../contract/admin.ts';
+import type { CreatePartnerRequest, PartnerSummary } from '../../../contract/admin.ts';
 import type { Locale } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Role } from '../../../contract/permissions.ts';
@@ -8,11 +8,13 @@ import type { BillingAddress } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
 import { discountLevels, partners, partnerUsers } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { VendorStaffActor } from '../auth/actor.ts';
 import type { Credentials } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { createInvitedUser } from './partner-users.ts';
 
 /** Discount levels are shared by partners; one row per percentage, created when first needed. */
 async function discountLevelFor(db: Queryable, discountBps: number): Promise<string> {
@@ -242,4 +244,54 @@ export async function partnerUsersForStaff(db: Queryable, partnerId: string) {
           : ('active' as const),
     })),
   };
+}
+
+/**
+ * Vendor staff create a partner organisation (SPEC §1) with its first admin, invited by email;
+ * audited in the new partner's log. A name already taken is refused next to the field.
+ */
+export async function createPartnerAsStaff(
+  db: Queryable,
+  jobs: JobQueue,
+  options: { actor: VendorStaffActor; meta: RequestMeta; request: CreatePartnerRequest; publicUrl: string },
+): Promise<z.input<typeof PartnerSummary>> {
+  const { request, meta } = options;
+  return db.transaction(async (tx) => {
+    if (await findPartnerByName(tx, request.name)) {
+      throw new DomainError('conflict', 'partner.name_taken', 'A partner of this name exists already.', {
+        field: 'name',
+      });
+    }
+    const partner = await createPartner(tx, {
+      name: request.name,
+      country: request.country,
+      currency: request.currency,
+      discountPercent: request.discountPercent,
+      creditTerms: request.creditTerms,
+    });
+    await recordAudit(tx, {
+      partnerId: partner.id,
+      actor: options.actor,
+      action: 'partner.created',
+      subjectType: 'partner',
+      subjectId: request.name,
+      details: {
+        currency: request.currency,
+        discountPercent: request.discountPercent,
+        creditTerms: request.creditTerms,
+      },
+      meta,
+    });
+    await createInvitedUser(tx, jobs, {
+      partner: { id: partner.id, name: request.name, country: request.country },
+      inviter: options.actor,
+      invite: { ...request.admin, role: 'admin' },
+      publicUrl: options.publicUrl,
+      meta,
+      emailField: 'admin.email',
+    });
+    const [created] = (await listPartners(tx)).filter((p) => p.id === partner.id);
+    if (!created) throw new Error('a partner just created is missing');
+    return created;
+  });
 }

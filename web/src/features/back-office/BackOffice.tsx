@@ -35,6 +35,7 @@ import {
   useStaffSession,
 } from './api.ts';
 import { CatalogAdmin } from './CatalogAdmin.tsx';
+import { NewPartnerForm } from './NewPartnerForm.tsx';
 
 /**
  * The vendor staff back office (SPEC §1): its own sign-in, every partner's invoices (record a
@@ -418,6 +419,7 @@ function Partners() {
         {t('backOffice.partnersNote')}
       </Text>
       {showing ? <PartnerUsers id={showing} /> : null}
+      <NewPartnerForm />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import {
   type AdminInvoiceQuery,
   adminApi,
   authApi,
+  type CreatePartnerRequest,
   type Currency,
   type DirectQuoteRequest,
   type StaffSession,
@@ -137,5 +138,19 @@ export function usePartnerUsersForStaff(id: string | null) {
 export function useCreateDirectQuote() {
   return useMutation({
     mutationFn: (body: z.input<typeof DirectQuoteRequest>) => call(adminApi.directQuote, { body }),
+  });
+}
+
+export function useCreatePartner() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      body,
+      idempotencyKey,
+    }: {
+      body: z.input<typeof CreatePartnerRequest>;
+      idempotencyKey: string;
+    }) => call(adminApi.createPartner, { body, idempotencyKey }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.partners }),
   });
 }
