@@ -132,4 +132,15 @@ export const invoicesApi = {
     response: z.string().meta({ format: 'binary', description: 'The invoice as a PDF document' }),
     file: { contentType: 'application/pdf' },
   }),
+  creditNotePdf: endpoint({
+    method: 'GET',
+    path: '/api/invoices/:invoiceNumber/credit-note',
+    operationId: 'getCreditNotePdf',
+    summary: 'The credit note that settled an invoice, as a PDF (not found when the invoice has none)',
+    tag: 'invoices',
+    params: InvoiceParams,
+    query: z.strictObject({ locale: Locale.optional() }),
+    response: z.string().meta({ format: 'binary', description: 'The credit note as a PDF document' }),
+    file: { contentType: 'application/pdf' },
+  }),
 };

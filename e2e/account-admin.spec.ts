@@ -41,6 +41,7 @@ test("a customer's account admin makes Demo Reseller its Purchaser by a link fro
   await expect(reseller.getByRole('dialog')).toHaveCount(0);
   await reseller.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
   await expect(reseller.getByRole('row', { name: /Acme Corp/ })).toBeVisible();
+  await reseller.context().close();
 
   // Leave the shared demo data as it was: the grant is withdrawn, and the history keeps both.
   await page.getByRole('button', { name: 'Withdraw Demo Reseller' }).click();

@@ -68,6 +68,12 @@ test('Invoices: the overdue warning, the pink overdue row, filters, an invoice w
   await expect(overdue).toHaveCSS('background-color', 'rgb(255, 222, 235)');
   await expect(page.getByRole('row', { name: /INV-2026-000102/ })).not.toContainText('Overdue');
   await expect(page.getByRole('row', { name: /INV-2026-000104/ })).toContainText('Credit Note');
+  await page.getByRole('link', { name: 'INV-2026-000104' }).click();
+  const note = await page.request.get(
+    (await page.getByRole('link', { name: 'Credit note PDF' }).getAttribute('href')) ?? '',
+  );
+  expect(note.headers()['content-type']).toBe('application/pdf');
+  await page.getByRole('link', { name: 'Back to Invoices' }).click();
   await expectNoViolations(page, 'invoices');
 
   await page.getByLabel('Status').selectOption({ label: 'Overdue' });

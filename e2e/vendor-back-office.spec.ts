@@ -29,6 +29,7 @@ test("vendor staff record the payment of Demo Reseller's unpaid invoice; the par
   await billing.goto('/invoices/INV-2026-000102');
   await expect(billing.getByRole('heading', { name: 'Invoice INV-2026-000102' })).toBeVisible();
   await expect(billing.getByText('Paid', { exact: true })).toBeVisible();
+  await billing.context().close();
 
   // The partner's admin sees who recorded it, in the audit log.
   const partnerAdmin = await (await browser.newContext()).newPage();
@@ -37,6 +38,7 @@ test("vendor staff record the payment of Demo Reseller's unpaid invoice; the par
   await expect(partnerAdmin.getByRole('row', { name: /invoice\.paid/ })).toContainText(
     'Vera Vendor (vendor staff)',
   );
+  await partnerAdmin.context().close();
 });
 
 test('vendor staff see partners and their users, and make a direct quote for an account', async ({
@@ -46,8 +48,10 @@ test('vendor staff see partners and their users, and make a direct quote for an 
   await page.getByLabel('Email').fill('staff@vendor.test');
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Invoices' })).toBeVisible();
   await page.getByRole('link', { name: 'Partners' }).click();
-  await expect(page.getByRole('row', { name: /Demo Reseller/ })).toContainText('USD');
+  await expect(page.getByRole('heading', { name: 'Partners' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^Demo Reseller/ })).toContainText('USD');
   await page.getByRole('button', { name: 'Users of Demo Reseller' }).click();
   await expect(page.getByRole('table', { name: 'Users' })).toContainText('billing@demo-reseller.test');
   await expectNoViolations(page, 'back office partners');
@@ -62,6 +66,7 @@ test('vendor staff see partners and their users, and make a direct quote for an 
   await expect(page.getByRole('row', { name: /Parceiro Novo Ltda/ })).toContainText('BRL');
 
   await page.getByRole('link', { name: 'Catalog' }).click();
+  await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
   await expect(page.getByLabel('USD price of IntelliJ IDEA Ultimate')).toBeVisible();
   const quote = page.getByRole('region', { name: 'Vendor direct quote' });
   await quote.getByLabel('Customer ID').fill('6703615');

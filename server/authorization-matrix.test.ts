@@ -552,6 +552,10 @@ const matrix: Record<string, Row> = {
     cell: async (w) => ({ method: 'GET', url: `/api/invoices/${await ownerInvoice(w)}/pdf` }),
     expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 200, staff: 403 },
   },
+  'GET /api/invoices/{invoiceNumber}/credit-note': {
+    cell: async (w) => ({ method: 'GET', url: `/api/invoices/${await creditedInvoice(w)}/credit-note` }),
+    expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 200, staff: 403 },
+  },
   'GET /api/payment-methods': {
     cell: async () => ({ method: 'GET', url: '/api/payment-methods' }),
     expect: { ...everyone(200), anonymous: 401, staff: 403, accountAdmin: 403 },
@@ -638,6 +642,17 @@ async function unpaidInvoice(w: World): Promise<string> {
     })
   ).json();
   return order.invoice.invoiceNumber;
+}
+
+let creditedOfOwner: string | undefined;
+/** An invoice of the owner settled by a credit note (made once: reading it changes nothing). */
+async function creditedInvoice(w: World): Promise<string> {
+  if (!creditedOfOwner) {
+    const invoiceNumber = await unpaidInvoice(w);
+    await w.sessions.staff.post(`/api/admin/invoices/${invoiceNumber}/credit-note`, { reason: 'Matrix' });
+    creditedOfOwner = invoiceNumber;
+  }
+  return creditedOfOwner;
 }
 
 let managedByOwner: string | undefined;

@@ -291,6 +291,10 @@ beforeAll(async () => {
       query: { from: '2026-01-01', to: '2026-12-31', q: 'acme', status: 'overdue', page: '1', pageSize: '5' },
     },
     'GET /api/invoices/overdue': {},
+    'GET /api/invoices/{invoiceNumber}/credit-note': {
+      params: { invoiceNumber: order.invoice.invoiceNumber },
+      query: { locale: 'pt-BR' },
+    },
     'GET /api/invoices/{invoiceNumber}': { params: { invoiceNumber: order.invoice.invoiceNumber } },
     'GET /api/invoices/{invoiceNumber}/pdf': {
       params: { invoiceNumber: order.invoice.invoiceNumber },

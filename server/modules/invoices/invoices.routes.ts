@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { invoicesApi } from '../../../contract/invoices.ts';
 import { FileAnswer, route } from '../../http/route.ts';
-import { renderInvoicePdf } from '../pdf/invoice-pdf.ts';
+import { DomainError } from '../../lib/errors.ts';
+import { renderCreditNotePdf, renderInvoicePdf } from '../pdf/invoice-pdf.ts';
 import { getInvoice, listInvoices, overdueInvoices } from './invoices-view.ts';
 
 /** The Invoices tab (SPEC §11): partner admins and billing users. */
@@ -18,5 +19,17 @@ export async function invoiceRoutes(app: FastifyInstance): Promise<void> {
     const invoice = await getInvoice(db, { actor, meta, ...params });
     const bytes = await renderInvoicePdf(invoice, query.locale ?? actor.locale);
     return new FileAnswer(bytes, `${invoice.invoiceNumber}.pdf`);
+  });
+  route(app, invoicesApi.creditNotePdf, access, async ({ actor, db, meta, params, query }) => {
+    const invoice = await getInvoice(db, { actor, meta, ...params });
+    if (!invoice.creditNote) {
+      throw new DomainError(
+        'not_found',
+        'credit_note.not_found',
+        `Invoice ${invoice.invoiceNumber} has no credit note.`,
+      );
+    }
+    const bytes = await renderCreditNotePdf(invoice, query.locale ?? actor.locale);
+    return new FileAnswer(bytes, `${invoice.creditNote.creditNoteNumber}.pdf`);
   });
 }

@@ -157,6 +157,21 @@ describe('the Invoices tab', () => {
     );
   });
 
+  it('prints the credit note of a credited invoice; an invoice without one has none', async () => {
+    const pdf = await billing.get(
+      `/api/invoices/${order.credited.invoice.invoiceNumber}/credit-note?locale=en`,
+    );
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = (await pdfText(pdf.rawPayload)).text.replace(/\s+/g, ' ');
+    expect(text).toMatch(/Credit note CN-\d{4}-\d{6}/);
+    expect(text).toContain(`Settles invoice ${order.credited.invoice.invoiceNumber}`);
+    expect(text).toContain('Ordered twice');
+    const none = await billing.get(`/api/invoices/${order.overdue.invoice.invoiceNumber}/credit-note`);
+    expect(none.statusCode).toBe(404);
+    expect(none.json()).toMatchObject({ code: 'credit_note.not_found' });
+  });
+
   it('is for admins and billing; sales get 403; another partner finds nothing', async () => {
     const sales = await partner.loginAs('sales');
     expect((await sales.get('/api/invoices')).statusCode).toBe(403);

@@ -106,3 +106,52 @@ export async function renderInvoicePdf(
   finishPdf(doc, t, invoice.invoiceNumber);
   return finished;
 }
+
+/**
+ * The credit note that settled an invoice (SPEC §11a): its number and date, the invoice and order it
+ * settles, the parties, the reason and the amount credited — the invoice's lines for reference.
+ */
+export async function renderCreditNotePdf(
+  invoice: z.input<typeof InvoiceDetails>,
+  locale: Locale,
+): Promise<Buffer> {
+  const note = invoice.creditNote;
+  if (!note) throw new Error(`invoice ${invoice.invoiceNumber} has no credit note`);
+  const t = pdfLabels[locale];
+  const money = (minor: number) => formatMoney(minor, invoice.currency, locale);
+  const vendor = vendorParty();
+  const title = `${t.creditNote} ${note.creditNoteNumber}`;
+  const { doc, finished } = openPdf({
+    title,
+    author: vendor.name,
+    subject: invoice.customer.name,
+    createdAt: new Date(`${note.issuedOn}T00:00:00Z`),
+  });
+  writeHeading(
+    doc,
+    title,
+    fill(t.creditNoteFor, { invoice: invoice.invoiceNumber, order: invoice.orderNumber }),
+    [
+      [t.date, formatDate(note.issuedOn, locale)],
+      [t.invoiceLabel, `${invoice.invoiceNumber} (${formatDate(invoice.issuedOn, locale)})`],
+      [t.orderNumber, invoice.orderNumber],
+      [t.poNumber, invoice.poNumber ?? '—'],
+      [t.reason, note.reason],
+    ],
+  );
+  writeParties(doc, [
+    [t.vendor, [vendor.name, ...vendor.lines]],
+    [
+      t.reseller,
+      invoice.billTo
+        ? [invoice.billTo.companyName, `${invoice.billTo.postalCode} ${invoice.billTo.city}`]
+        : ['—'],
+    ],
+    [t.customer, [invoice.customer.name, `${t.customerId}: ${invoice.customer.customerId}`]],
+  ]);
+  doc.moveDown(0.5);
+  writeLines(doc, t, invoice.lines, locale, money);
+  writeTotals(doc, t, [[t.total, money(invoice.amountMinor)]], [t.credited, money(-note.amountMinor)]);
+  finishPdf(doc, t, note.creditNoteNumber);
+  return finished;
+}

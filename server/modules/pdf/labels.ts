@@ -52,6 +52,11 @@ export const pdfLabels = {
     creditNoteLine: 'Settled by credit note {number} of {date}: {reason}',
     paymentTypes: { online: 'Online', credit_note: 'Credit Note', postpaid: 'Postpaid' },
     statuses: { paid: 'Paid', applied: 'Applied', not_paid: 'Not Paid' },
+    creditNote: 'Credit note',
+    creditNoteFor: 'Settles invoice {invoice} (order {order}) in full.',
+    invoiceLabel: 'Invoice',
+    reason: 'Reason',
+    credited: 'Amount credited',
   },
   'pt-BR': {
     quote: 'Orçamento',
@@ -103,6 +108,11 @@ export const pdfLabels = {
     creditNoteLine: 'Quitada pela nota de crédito {number} de {date}: {reason}',
     paymentTypes: { online: 'Online', credit_note: 'Nota de Crédito', postpaid: 'Pós-pago' },
     statuses: { paid: 'Paga', applied: 'Aplicada', not_paid: 'Não Paga' },
+    creditNote: 'Nota de crédito',
+    creditNoteFor: 'Quita integralmente a fatura {invoice} (pedido {order}).',
+    invoiceLabel: 'Fatura',
+    reason: 'Motivo',
+    credited: 'Valor creditado',
   },
 } satisfies Record<Locale, unknown>;
 

@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { invoicePdfUrl, useInvoice } from './api.ts';
+import { creditNotePdfUrl, invoicePdfUrl, useInvoice } from './api.ts';
 import { InvoiceDocument } from './InvoiceDocument.tsx';
 
 /** An invoice (SPEC §11), with **Print** and **PDF**. */
@@ -29,6 +29,16 @@ export function InvoicePage() {
                 >
                   {t('quoteView.pdf')}
                 </Button>
+                {i.creditNote ? (
+                  <Button
+                    component="a"
+                    href={creditNotePdfUrl(i.invoiceNumber, i18n.language)}
+                    download={`${i.creditNote.creditNoteNumber}.pdf`}
+                    variant="default"
+                  >
+                    {t('invoiceView.creditNotePdf')}
+                  </Button>
+                ) : null}
                 <Button
                   component={Link}
                   to={`/invoices/${encodeURIComponent(i.invoiceNumber)}/print`}

@@ -37,3 +37,7 @@ export function useInvoice(invoiceNumber: string) {
 export function invoicePdfUrl(invoiceNumber: string, locale: string): string {
   return buildUrl(invoicesApi.pdf.path, { invoiceNumber }, { locale });
 }
+
+export function creditNotePdfUrl(invoiceNumber: string, locale: string): string {
+  return buildUrl(invoicesApi.creditNotePdf.path, { invoiceNumber }, { locale });
+}
