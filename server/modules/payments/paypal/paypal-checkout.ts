@@ -3,6 +3,7 @@ import {
   CheckoutPaymentIntent,
   Client,
   Environment,
+  type Order,
   OrdersController,
   PaymentsController,
   PaypalPaymentTokenCustomerType,
@@ -12,7 +13,7 @@ import {
   VaultTokenRequestType,
 } from '@paypal/paypal-server-sdk';
 import { type Currency, minorUnitDigits } from '../../../../contract/money.ts';
-import { PaymentUnavailableError } from '../provider.ts';
+import { type ChargeOutcome, PaymentUnavailableError } from '../provider.ts';
 import type { PayPalGateway } from './paypal-gateway.ts';
 
 export interface PayPalSettings {
@@ -74,6 +75,20 @@ function redirectingAdapter(origin: string) {
 function unavailable(error: unknown): never {
   if (error instanceof ApiError && error.statusCode >= 400 && error.statusCode < 500) throw error;
   throw new PaymentUnavailableError('PayPal did not answer', { cause: error });
+}
+
+/** PayPal refusing a capture (not approved, instrument declined: 422) is a decline, not an outage. */
+function refusalAsNoOrder(error: unknown): { result: null } {
+  if (error instanceof ApiError && error.statusCode === 422) return { result: null };
+  return unavailable(error);
+}
+
+/** A completed order's capture is the payment; anything else is a decline. */
+function captureOutcome(order: Order | null): ChargeOutcome {
+  const capture = order?.purchaseUnits?.[0]?.payments?.captures?.[0];
+  if (order?.status !== 'COMPLETED' || !capture?.id)
+    return { status: 'declined', reason: 'paypal_not_captured' };
+  return { status: 'captured', reference: capture.id, brand: 'paypal', last4: null };
 }
 
 const approveLink = (links: { rel: string; href: string }[] | undefined) =>
@@ -140,15 +155,8 @@ export function paypalCheckout(settings: PayPalSettings): PayPalGateway {
           paypalRequestId: input.idempotencyKey,
           prefer: 'return=representation',
         })
-        .catch((error: unknown) => {
-          // PayPal refusing the capture (not approved, instrument declined) is a decline.
-          if (error instanceof ApiError && error.statusCode === 422) return { result: null };
-          return unavailable(error);
-        });
-      const capture = result?.purchaseUnits?.[0]?.payments?.captures?.[0];
-      if (result?.status !== 'COMPLETED' || !capture?.id)
-        return { status: 'declined', reason: 'paypal_not_captured' };
-      return { status: 'captured', reference: capture.id, brand: 'paypal', last4: null };
+        .catch(refusalAsNoOrder);
+      return captureOutcome(result);
     },
     startVault: async (input) => {
       const { result } = await vault
@@ -205,14 +213,8 @@ export function paypalCheckout(settings: PayPalSettings): PayPalGateway {
           paypalRequestId: input.idempotencyKey,
           prefer: 'return=representation',
         })
-        .catch((error: unknown) => {
-          if (error instanceof ApiError && error.statusCode === 422) return { result: null };
-          return unavailable(error);
-        });
-      const capture = result?.purchaseUnits?.[0]?.payments?.captures?.[0];
-      if (result?.status !== 'COMPLETED' || !capture?.id)
-        return { status: 'declined', reason: 'paypal_not_captured' };
-      return { status: 'captured', reference: capture.id, brand: 'paypal', last4: null };
+        .catch(refusalAsNoOrder);
+      return captureOutcome(result);
     },
     refund: async (input) => {
       await payments

@@ -5,21 +5,9 @@ import { Link } from 'react-router';
 import type { InvoiceDetails } from '../../../../contract/index.ts';
 import { countryLabel } from '../../i18n/countries.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { Fact } from '../../ui/Fact.tsx';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { InvoiceStatusBadge } from './InvoiceStatusBadge.tsx';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /**
  * An invoice as the page and its print version show it (SPEC §11): number, dates, payment type,

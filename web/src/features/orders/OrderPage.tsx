@@ -1,11 +1,11 @@
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { Order } from '../../../../contract/index.ts';
 import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { Fact } from '../../ui/Fact.tsx';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
@@ -21,19 +21,6 @@ export function OrderPage() {
     <QueryState query={order} loadingLabel={t('order.loading')}>
       {(o) => <OrderView order={o} />}
     </QueryState>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0}>
-        {children}
-      </Text>
-    </div>
   );
 }
 
