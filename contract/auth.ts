@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Locale } from './catalog.ts';
-import { CustomerAccount } from './customers.ts';
+import { OpenCustomerAccount } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { Currency } from './money.ts';
 import { Permission, Role } from './permissions.ts';
@@ -28,7 +28,7 @@ export const SessionInfo = z
     /** Send back in the `x-csrf-token` header with every state-changing request. */
     csrfToken: z.string(),
     /** The customer account opened in this session, shown in the top bar until closed. */
-    openAccount: CustomerAccount.nullable(),
+    openAccount: OpenCustomerAccount.nullable(),
     /** Parts of the app this deployment has: the development mailbox (demo mode without SMTP). */
     features: z.object({
       devMailbox: z.boolean(),

@@ -34,6 +34,19 @@ export const CustomerAccount = z
 export type CustomerAccount = z.infer<typeof CustomerAccount>;
 
 /**
+ * How the session holds its open account (SPEC §3): with the customer's proof (an email of its
+ * contacts, or an account this partner created), under a live Purchaser grant, or only through
+ * this partner's own orders (Renew from an order), which shows no more than what it sold.
+ */
+export const AccountAccess = z.enum(['proof', 'purchaser', 'own_sales']).meta({ id: 'AccountAccess' });
+export type AccountAccess = z.infer<typeof AccountAccess>;
+
+/** The account open in a session, with how far it is open. */
+export const OpenCustomerAccount = CustomerAccount.extend({ access: AccountAccess }).meta({
+  id: 'OpenCustomerAccount',
+});
+
+/**
  * What names an account in the email step (SPEC §3 items 1, 3 and 5): the Customer ID, a
  * subscription pack number, a License ID or a license key.
  */
@@ -108,7 +121,7 @@ export const customersApi = {
       'Open a customer account by Customer ID, subscription pack number, License ID or license key, with an email associated with the account. A wrong identifier and a wrong email give the same 404.',
     tag: 'customers',
     body: OpenCustomerRequest,
-    response: CustomerAccount,
+    response: OpenCustomerAccount,
   }),
   findByEmail: endpoint({
     method: 'POST',
@@ -128,7 +141,7 @@ export const customersApi = {
       'Create a customer account with a new Customer ID and open it; this partner opens it without the email step from then on.',
     tag: 'customers',
     body: CreateCustomerRequest,
-    response: CustomerAccount,
+    response: OpenCustomerAccount,
     status: 201,
     idempotent: true,
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PricedLine } from './cart.ts';
-import { CustomerAccount } from './customers.ts';
+import { CustomerAccount, OpenCustomerAccount } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
 import { Currency, MinorAmount } from './money.ts';
@@ -153,7 +153,8 @@ export const OrderNumber = z
 /** What Renew did: the account opened, the licenses put in the cart, and those left out with why. */
 export const RenewalCartAnswer = z
   .object({
-    customer: CustomerAccount,
+    /** The order's account, open in the session (through this order alone, unless already open further). */
+    customer: OpenCustomerAccount,
     added: z.array(z.string()),
     skipped: z.array(
       z.object({

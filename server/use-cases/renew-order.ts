@@ -7,18 +7,20 @@ import type { PartnerUserActor } from '../modules/auth/actor.ts';
 import { licensesInCart, lockCart } from '../modules/cart/cart.queries.ts';
 import { scopeOf } from '../modules/cart/cart.service.ts';
 import { addLicenseLines } from '../modules/cart/license-lines.ts';
-import { accountById, openForSession } from '../modules/customers/customers.service.ts';
+import { accountById, openThroughOwnOrder } from '../modules/customers/customers.service.ts';
+import { soldByScope } from '../modules/licenses/licenses.policy.ts';
 import { licensesOfAccount } from '../modules/licenses/licenses.service.ts';
 import { orderNotFound } from '../modules/orders/order-view.ts';
 import { findOrderView } from '../modules/orders/orders.queries.ts';
 import { optionsFor } from '../modules/renewals/renewal-rules.ts';
 
 /**
- * Renew from an order (SPEC §9): the order's customer account is opened (the partner sold to it:
- * no email step, but not proof enough to assign licenses), and the order's licenses that may be
- * renewed today go into its cart for a year, one line per product and end date, as Search
- * licenses would put them; the others are answered with why (outside the window, already in the
- * cart). The Product Catalog then shows the cart, where the term or end date can be changed.
+ * Renew from an order (SPEC §9): the order's customer account is opened by the account-access
+ * rule (without the customer's proof or a grant, no further than this partner's own sales), and
+ * the order's own licenses that may be renewed today go into its cart for a year, one line per
+ * product and end date, as Search licenses would put them; the others are answered with why
+ * (outside the window, already in the cart). The Product Catalog then shows the cart, where the
+ * term or end date can be changed.
  */
 export async function renewOrder(
   db: Db,
@@ -31,13 +33,16 @@ export async function renewOrder(
     if (!view?.invoice) throw orderNotFound(options.orderNumber);
     const account = await accountById(tx, view.order.customerAccountId);
     if (!account) throw orderNotFound(options.orderNumber);
-    if (actor.openAccount?.id !== account.id)
-      await openForSession(tx, { actor, meta, account, method: 'order', proven: false });
-    const opened = { ...actor, openAccount: account };
+    const openAccount = await openThroughOwnOrder(tx, { actor, meta, account });
+    const opened = { ...actor, openAccount };
 
     const licenseIds = [...new Set(view.licenses.map((l) => l.licenseId))];
-    const found = await licensesOfAccount(tx, { customerAccountId: account.id, licenseIds });
-    const cartId = await lockCart(tx, scopeOf(opened, account), meta.now);
+    const found = await licensesOfAccount(tx, {
+      customerAccountId: account.id,
+      licenseIds,
+      soldBy: soldByScope(opened, openAccount),
+    });
+    const cartId = await lockCart(tx, scopeOf(opened, openAccount), meta.now);
     const inCart = new Set(
       await licensesInCart(
         tx,
@@ -69,7 +74,12 @@ export async function renewOrder(
       });
     }
     return {
-      customer: { customerId: account.customerId, name: account.name, country: account.country },
+      customer: {
+        customerId: account.customerId,
+        name: account.name,
+        country: account.country,
+        access: openAccount.access,
+      },
       added: renewable.sort(),
       skipped: skipped.sort((a, b) => a.licenseId.localeCompare(b.licenseId)),
     };

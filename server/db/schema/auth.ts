@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean,
   check,
   index,
   integer,
@@ -12,6 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { customerAccounts } from './customers.ts';
+import { accountAccessEnum } from './enums.ts';
 import { partnerUsers } from './partners.ts';
 import { vendorStaff } from './staff.ts';
 
@@ -36,11 +36,12 @@ export const sessions = pgTable(
       onDelete: 'set null',
     }),
     /**
-     * Whether the open account was opened with the customer's proof (an email of its contacts) or
-     * was created by this partner, rather than under a Purchaser grant alone: only then may the
-     * partner assign its licenses (SPEC §11a). Read only by the routes that need it.
+     * How the open account was opened (SPEC §3): with the customer's proof or created by this
+     * partner (`proof`), under a Purchaser grant (`purchaser`: the session statement shows the
+     * account only while the grant is live), or through this partner's own order (`own_sales`: its
+     * licenses and packs are the ones this partner sold). Null with no open account.
      */
-    openAccountProven: boolean('open_account_proven').notNull().default(false),
+    openAccountAccess: accountAccessEnum('open_account_access'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     /** Slides with use (the idle timeout), never past `absoluteExpiresAt`. */
@@ -56,6 +57,10 @@ export const sessions = pgTable(
     check(
       'sessions_account_admin_account',
       sql`${t.accountAdminEmail} is null or ${t.openCustomerAccountId} is not null`,
+    ),
+    check(
+      'sessions_open_account_access',
+      sql`${t.partnerUserId} is null or ${t.openCustomerAccountId} is null or ${t.openAccountAccess} is not null`,
     ),
     check('sessions_expiry_order', sql`${t.expiresAt} <= ${t.absoluteExpiresAt}`),
     index('sessions_user_idx').on(t.partnerUserId),

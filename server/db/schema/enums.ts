@@ -1,6 +1,7 @@
 import { pgEnum } from 'drizzle-orm/pg-core';
 import { LineKind } from '../../../contract/cart.ts';
 import { Locale, ProductKind } from '../../../contract/catalog.ts';
+import { AccountAccess } from '../../../contract/customers.ts';
 import { Currency } from '../../../contract/money.ts';
 import { InvoiceStatus, PaymentProviderName, PaymentType } from '../../../contract/orders.ts';
 import { PaymentMethodKind } from '../../../contract/payment-methods.ts';
@@ -22,6 +23,7 @@ export const lineKindEnum = pgEnum('line_kind', values(LineKind.options));
 export const quoteStatusEnum = pgEnum('quote_status', values(StoredQuoteStatus.options));
 export const quoteOriginEnum = pgEnum('quote_origin', values(QuoteOrigin.options));
 export const documentKindEnum = pgEnum('document_kind', ['quote', 'order', 'invoice', 'credit_note']);
+export const accountAccessEnum = pgEnum('account_access', values(AccountAccess.options));
 export const grantRoleEnum = pgEnum('grant_role', ['purchaser']);
 export const mailStatusEnum = pgEnum('mail_status', ['pending', 'sent', 'failed']);
 export const paymentTypeEnum = pgEnum('payment_type', values(PaymentType.options));

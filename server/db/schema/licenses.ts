@@ -113,5 +113,7 @@ export const licensePeriods = pgTable(
   (t) => [
     check('license_periods_order', sql`${t.periodEnd} > ${t.periodStart}`),
     uniqueIndex('license_periods_license_start_unique').on(t.licenseId, t.periodStart),
+    // What a partner sold (an own-sales session, the orders of a license search) starts from its orders.
+    index('license_periods_order_idx').on(t.orderId),
   ],
 );

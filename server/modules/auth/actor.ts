@@ -1,14 +1,25 @@
 import type { Locale } from '../../../contract/catalog.ts';
+import type { AccountAccess } from '../../../contract/customers.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Permission, Role } from '../../../contract/permissions.ts';
 import { roleHasPermission } from '../../../contract/permissions.ts';
 
-/** The customer account opened in a session (the proof-of-knowledge step of SPEC §3). */
-export interface OpenAccount {
+/** A customer account as a session names it. */
+export interface AccountRef {
   id: string;
   customerId: string;
   name: string;
   country: string;
+}
+
+/**
+ * The customer account opened in a partner user's session (SPEC §3), with how far it is open: the
+ * session statement drops it once a Purchaser grant it stood on is withdrawn.
+ */
+export interface OpenAccount extends AccountRef {
+  access: AccountAccess;
+  /** This partner holds a live Purchaser grant of the account (it buys, it does not assign). */
+  purchaser: boolean;
 }
 
 interface SessionPart {
@@ -44,7 +55,7 @@ export interface VendorStaffActor extends SessionPart {
 export interface AccountAdminActor extends SessionPart {
   kind: 'account_admin';
   email: string;
-  account: OpenAccount;
+  account: AccountRef;
 }
 
 /** Who is calling, resolved from the session cookie; routes declare which kinds may call them. */

@@ -147,7 +147,12 @@ export function presentSession(actor: PartnerUserActor, features: SessionInfo['f
     permissions: permissionsOf(actor.role),
     csrfToken: actor.csrfToken,
     openAccount: account
-      ? { customerId: account.customerId, name: account.name, country: account.country }
+      ? {
+          customerId: account.customerId,
+          name: account.name,
+          country: account.country,
+          access: account.access,
+        }
       : null,
     features,
   };

@@ -1,6 +1,7 @@
-import { and, eq, gt, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import { defaultLocaleFor, type Locale } from '../../../contract/catalog.ts';
+import type { AccountAccess } from '../../../contract/customers.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Role } from '../../../contract/permissions.ts';
 import type { Database, Queryable } from '../../db/client.ts';
@@ -9,6 +10,7 @@ import {
   customerAccounts,
   customerContacts,
   discountLevels,
+  partnerAccountGrants,
   partners,
   partnerUsers,
   sessions,
@@ -24,6 +26,7 @@ const level = alias(discountLevels, 'session_level');
 const staff = alias(vendorStaff, 'session_staff');
 const account = alias(customerAccounts, 'session_account');
 const adminContact = alias(customerContacts, 'session_admin_contact');
+const grant = alias(partnerAccountGrants, 'session_grant');
 
 const actorColumns = {
   tokenHash: sessions.tokenHash,
@@ -47,6 +50,8 @@ const actorColumns = {
   accountCustomerId: account.customerId,
   accountName: account.name,
   accountCountry: account.country,
+  accountAccess: sessions.openAccountAccess,
+  accountPurchaser: sql<boolean>`${grant.partnerId} is not null`,
   adminEmail: adminContact.email,
 };
 
@@ -68,7 +73,9 @@ const scope: SessionScope = {
 
 /**
  * The session (owner, partner, discount, open account) of a token, in one statement: a disabled
- * user or staff member matches no owner, and then there is no actor.
+ * user or staff member matches no owner, and then there is no actor. This is where the one
+ * account-access rule holds for every request (SPEC §3): an account opened under a Purchaser grant
+ * is open only while the grant is live, so a withdrawn grant ends it at the next request.
  */
 function selectSession<S extends Record<string, SQL>>(db: Queryable, extra: S) {
   return (
@@ -79,7 +86,26 @@ function selectSession<S extends Record<string, SQL>>(db: Queryable, extra: S) {
       .leftJoin(partner, eq(partner.id, user.partnerId))
       .leftJoin(level, eq(level.id, partner.discountLevelId))
       .leftJoin(staff, and(eq(staff.id, sessions.vendorStaffId), isNull(staff.disabledAt)))
-      .leftJoin(account, eq(account.id, sessions.openCustomerAccountId))
+      .leftJoin(
+        grant,
+        and(
+          eq(grant.partnerId, partner.id),
+          eq(grant.customerAccountId, sessions.openCustomerAccountId),
+          eq(grant.role, 'purchaser'),
+          isNull(grant.revokedAt),
+        ),
+      )
+      .leftJoin(
+        account,
+        and(
+          eq(account.id, sessions.openCustomerAccountId),
+          or(
+            isNotNull(sessions.accountAdminEmail),
+            ne(sessions.openAccountAccess, 'purchaser'),
+            isNotNull(grant.partnerId),
+          ),
+        ),
+      )
       // An account admin's session holds while the email is still an admin contact of the account.
       .leftJoin(
         adminContact,
@@ -120,6 +146,8 @@ export interface SessionRow {
   accountCustomerId: string | null;
   accountName: string | null;
   accountCountry: string | null;
+  accountAccess: AccountAccess | null;
+  accountPurchaser: boolean;
   adminEmail: string | null;
 }
 
@@ -193,12 +221,14 @@ export function actorFrom(row: SessionRow): Actor | null {
         discountBps: discountBps ?? 0,
       },
       openAccount:
-        row.accountId && row.accountCustomerId && row.accountName && row.accountCountry
+        row.accountId && row.accountCustomerId && row.accountName && row.accountCountry && row.accountAccess
           ? {
               id: row.accountId,
               customerId: row.accountCustomerId,
               name: row.accountName,
               country: row.accountCountry,
+              access: row.accountAccess,
+              purchaser: row.accountPurchaser,
             }
           : null,
     };

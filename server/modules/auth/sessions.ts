@@ -1,5 +1,6 @@
 import { hash, randomBytes } from 'node:crypto';
 import { eq, lt, sql } from 'drizzle-orm';
+import type { AccountAccess } from '../../../contract/customers.ts';
 import type { Queryable } from '../../db/client.ts';
 import { sessions } from '../../db/schema/index.ts';
 
@@ -80,15 +81,15 @@ export async function touchSession(db: Queryable, tokenHash: string, now: Date):
   return row?.expiresAt ?? null;
 }
 
+/** Opens an account in the session on the ground `access` names, or closes it (null). */
 export async function setOpenCustomerAccount(
   db: Queryable,
   sessionTokenHash: string,
-  customerAccountId: string | null,
-  options: { proven: boolean } = { proven: false },
+  open: { customerAccountId: string; access: AccountAccess } | null,
 ): Promise<void> {
   await db
     .update(sessions)
-    .set({ openCustomerAccountId: customerAccountId, openAccountProven: options.proven })
+    .set({ openCustomerAccountId: open?.customerAccountId ?? null, openAccountAccess: open?.access ?? null })
     .where(eq(sessions.tokenHash, sessionTokenHash));
 }
 

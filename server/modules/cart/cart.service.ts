@@ -15,7 +15,7 @@ import { DomainError, notFound } from '../../lib/errors.ts';
 import { sumPrices } from '../../lib/money.ts';
 import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
 import { findProductForSale } from '../catalog/catalog.service.ts';
-import { findTeamsAndPacks, requireOpenAccount } from '../customers/customers.service.ts';
+import { requireOpenAccount, teamsAndPacksInSession } from '../customers/customers.service.ts';
 import { isServiceDomainSubscribed } from '../licenses/licenses.service.ts';
 import { upgradeCredit } from '../renewals/renewal-rules.ts';
 import { cartActions } from './cart.policy.ts';
@@ -383,7 +383,7 @@ export async function chooseDetails(
   const account = requireOpenAccount(actor, options.customerId);
   return db.transaction(async (tx) => {
     const cartId = await lockCart(tx, scopeOf(actor, account), meta.now);
-    const { teams, packs } = await findTeamsAndPacks(tx, account.id);
+    const { teams, packs } = await teamsAndPacksInSession(tx, actor, account);
     let teamId: string | null = null;
     let newTeamName: string | null = null;
     if (team?.kind === 'existing') {

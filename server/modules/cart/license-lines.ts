@@ -6,6 +6,7 @@ import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { findProductForSale } from '../catalog/catalog.service.ts';
 import { requireOpenAccount } from '../customers/customers.service.ts';
+import { soldByScope } from '../licenses/licenses.policy.ts';
 import type { RenewableRow } from '../licenses/licenses.queries.ts';
 import { licensesOfAccount } from '../licenses/licenses.service.ts';
 import { ALL_PRODUCTS_PACK, type Options, optionsFor } from '../renewals/renewal-rules.ts';
@@ -46,7 +47,11 @@ export async function addLicenseLines(
   const wanted = [...new Set(request.licenseIds)];
   return db.transaction(async (tx) => {
     const cartId = await lockCart(tx, scopeOf(actor, account), meta.now);
-    const found = await licensesOfAccount(tx, { customerAccountId: account.id, licenseIds: wanted });
+    const found = await licensesOfAccount(tx, {
+      customerAccountId: account.id,
+      licenseIds: wanted,
+      soldBy: soldByScope(actor, account),
+    });
     const missing = wanted.filter((id) => !found.some((l) => l.licenseId === id));
     if (missing.length > 0) {
       throw new DomainError(

@@ -10,6 +10,7 @@ import {
   recentCustomerAccounts,
   subscriptionPacks,
 } from '../../db/schema/index.ts';
+import { soldByPartner } from '../../db/sold-licenses.ts';
 import { licenseIdOfKey, licenseKeyHash } from '../licenses/license-identifiers.ts';
 
 export interface CustomerAccountRow extends CustomerAccount {
@@ -100,6 +101,30 @@ export async function findAccountToOpen(
   return row ?? null;
 }
 
+/** What this partner is to an account without any proof: its creator, its Purchaser (a live grant). */
+export async function findStandingOf(
+  db: Queryable,
+  options: { partnerId: string; customerAccountId: string },
+): Promise<{ createdByPartner: boolean; purchaser: boolean }> {
+  const [row] = await db
+    .select({
+      createdByPartner: sql<boolean>`(${customerAccounts.createdByPartnerId} is not distinct from ${options.partnerId}::uuid)`,
+      purchaser: sql<boolean>`${partnerAccountGrants.partnerId} is not null`,
+    })
+    .from(customerAccounts)
+    .leftJoin(
+      partnerAccountGrants,
+      and(
+        eq(partnerAccountGrants.customerAccountId, customerAccounts.id),
+        eq(partnerAccountGrants.partnerId, options.partnerId),
+        eq(partnerAccountGrants.role, 'purchaser'),
+        isNull(partnerAccountGrants.revokedAt),
+      ),
+    )
+    .where(eq(customerAccounts.id, options.customerAccountId));
+  return row ?? { createdByPartner: false, purchaser: false };
+}
+
 /** Most accounts one email may list: a contact of more accounts than this is not a person. */
 export const ACCOUNTS_PER_EMAIL_MAX = 50;
 
@@ -185,22 +210,39 @@ export interface PackRow {
   licenses: number;
 }
 
-/** The account's packs with the latest end of their subscriptions, latest first. */
-export async function listPacks(db: Queryable, customerAccountId: string): Promise<PackRow[]> {
-  const rows = await db
-    .select({
-      id: subscriptionPacks.id,
-      packNumber: subscriptionPacks.packNumber,
-      periodEnd: sql<string | null>`max(${licenses.periodEnd})::text`,
-      productCodes: sql<
-        string[]
-      >`coalesce(array_agg(distinct ${licenses.productCode}) filter (where ${licenses.productCode} is not null), '{}')`,
-      licenses: sql<number>`count(${licenses.id})::int`,
-    })
+const packColumns = {
+  id: subscriptionPacks.id,
+  packNumber: subscriptionPacks.packNumber,
+  periodEnd: sql<string | null>`max(${licenses.periodEnd})::text`,
+  productCodes: sql<
+    string[]
+  >`coalesce(array_agg(distinct ${licenses.productCode}) filter (where ${licenses.productCode} is not null), '{}')`,
+  licenses: sql<number>`count(${licenses.id})::int`,
+};
+
+/**
+ * The account's packs with the latest end of their subscriptions, latest first; with `soldBy`, only
+ * the packs holding licenses that partner sold, summed over those.
+ */
+export async function listPacks(
+  db: Queryable,
+  customerAccountId: string,
+  soldBy: string | null = null,
+): Promise<PackRow[]> {
+  if (soldBy !== null) {
+    return db
+      .select(packColumns)
+      .from(subscriptionPacks)
+      .innerJoin(licenses, eq(licenses.subscriptionPackId, subscriptionPacks.id))
+      .where(and(eq(subscriptionPacks.customerAccountId, customerAccountId), soldByPartner(soldBy)))
+      .groupBy(subscriptionPacks.id, subscriptionPacks.packNumber)
+      .orderBy(sql`max(${licenses.periodEnd}) desc nulls last`, subscriptionPacks.packNumber);
+  }
+  return db
+    .select(packColumns)
     .from(subscriptionPacks)
     .leftJoin(licenses, eq(licenses.subscriptionPackId, subscriptionPacks.id))
     .where(eq(subscriptionPacks.customerAccountId, customerAccountId))
     .groupBy(subscriptionPacks.id, subscriptionPacks.packNumber)
     .orderBy(sql`max(${licenses.periodEnd}) desc nulls last`, subscriptionPacks.packNumber);
-  return rows;
 }

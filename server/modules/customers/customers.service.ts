@@ -2,9 +2,10 @@ import { randomInt } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
+  AccountAccess,
   AccountsOfEmail,
   CreateCustomerRequest,
-  CustomerAccount,
+  OpenCustomerAccount,
   OpenCustomerRequest,
   PacksAndTeams,
   RecentCustomers,
@@ -28,6 +29,7 @@ import {
   findAccountById,
   findAccountsByEmail,
   findAccountToOpen,
+  findStandingOf,
   listPacks,
   listRecentlyOpened,
   listTeams,
@@ -96,19 +98,16 @@ async function auditFailure(db: Db, options: LookupOptions, method: string, subj
 
 /**
  * Makes `account` the session's open account, writes the opening to the audit log and to the
- * user's recently opened accounts, in the caller's transaction.
+ * user's recently opened accounts, in the caller's transaction. `access` says on what ground: the
+ * session statement re-checks a Purchaser grant at every request, and an account open through the
+ * partner's own orders shows only what it sold.
  */
 export async function openForSession(
   tx: Queryable,
-  options: LookupOptions & {
-    account: CustomerAccountRow;
-    method: string;
-    /** Opened with the customer's proof or created by this partner, not under a Purchaser grant alone. */
-    proven: boolean;
-  },
-): Promise<CustomerAccount> {
-  const { actor, meta, account } = options;
-  await setOpenCustomerAccount(tx, actor.sessionTokenHash, account.id, { proven: options.proven });
+  options: LookupOptions & { account: CustomerAccountRow; method: string; access: AccountAccess },
+): Promise<z.input<typeof OpenCustomerAccount>> {
+  const { actor, meta, account, access } = options;
+  await setOpenCustomerAccount(tx, actor.sessionTokenHash, { customerAccountId: account.id, access });
   await rememberOpened(tx, { partnerUserId: actor.userId, customerAccountId: account.id, now: meta.now });
   await recordAudit(tx, {
     partnerId: actor.partner.id,
@@ -116,10 +115,33 @@ export async function openForSession(
     action: 'customer.opened',
     subjectType: 'customer_account',
     subjectId: account.customerId,
-    details: { method: options.method },
+    details: { method: options.method, access },
     meta,
   });
-  return { customerId: account.customerId, name: account.name, country: account.country };
+  return { customerId: account.customerId, name: account.name, country: account.country, access };
+}
+
+/**
+ * Opens an account this partner sold to, from one of its own orders (Renew from an order, SPEC §9),
+ * by the one account-access rule: an account it created opens as with the customer's proof, one it
+ * holds a live Purchaser grant of opens under that grant, and any other opens no further than this
+ * partner's own sales (its licenses and packs), never for general use. An account already open
+ * in the session stays open as it was.
+ */
+export async function openThroughOwnOrder(
+  tx: Queryable,
+  options: LookupOptions & { account: CustomerAccountRow },
+): Promise<OpenAccount> {
+  const { actor, account } = options;
+  if (actor.openAccount?.id === account.id) return actor.openAccount;
+  const standing = await findStandingOf(tx, { partnerId: actor.partner.id, customerAccountId: account.id });
+  const access: AccountAccess = standing.createdByPartner
+    ? 'proof'
+    : standing.purchaser
+      ? 'purchaser'
+      : 'own_sales';
+  await openForSession(tx, { ...options, method: 'order', access });
+  return { ...account, access, purchaser: standing.purchaser };
 }
 
 /**
@@ -131,7 +153,7 @@ export async function openForSession(
 export async function openAccount(
   db: Db,
   options: LookupOptions & OpenCustomerRequest,
-): Promise<CustomerAccount> {
+): Promise<z.input<typeof OpenCustomerAccount>> {
   const { actor, identifier, email } = options;
   const found = await findAccountToOpen(db, { partnerId: actor.partner.id, identifier, email });
   if (found?.knownToPartner) {
@@ -141,7 +163,7 @@ export async function openAccount(
         account: found,
         method: identifier.kind,
         // A proof given along with a managed account's identifier counts as one.
-        proven: found.createdByPartner || found.emailMatches,
+        access: found.createdByPartner || found.emailMatches ? 'proof' : 'purchaser',
       }),
     );
   }
@@ -152,7 +174,12 @@ export async function openAccount(
     throw lookupFailed();
   }
   const opened = await db.transaction((tx) =>
-    openForSession(tx, { ...options, account: found, method: `${identifier.kind}_and_email`, proven: true }),
+    openForSession(tx, {
+      ...options,
+      account: found,
+      method: `${identifier.kind}_and_email`,
+      access: 'proof',
+    }),
   );
   await giveBack(db, attempt);
   return opened;
@@ -194,7 +221,7 @@ export async function findAccountsOfEmail(
 export async function createAccountForCustomer(
   db: Queryable,
   options: LookupOptions & CreateCustomerRequest,
-): Promise<CustomerAccount> {
+): Promise<z.input<typeof OpenCustomerAccount>> {
   const { actor, meta } = options;
   return db.transaction(async (tx) => {
     const created = await createCustomerAccount(tx, {
@@ -220,7 +247,7 @@ export async function createAccountForCustomer(
       name: options.companyName,
       country: options.country,
     };
-    return openForSession(tx, { actor, meta, account, method: 'created', proven: true });
+    return openForSession(tx, { actor, meta, account, method: 'created', access: 'proof' });
   });
 }
 
@@ -365,11 +392,25 @@ export async function packsAndTeams(
   options: { actor: PartnerUserActor; customerId: string },
 ): Promise<z.input<typeof PacksAndTeams>> {
   const account = requireOpenAccount(options.actor, options.customerId);
-  const { teams, packs } = await findTeamsAndPacks(db, account.id);
+  const { teams, packs } = await teamsAndPacksInSession(db, options.actor, account);
   return { teams, packs: packs.map(({ id: _id, ...pack }) => pack) };
 }
 
-/** An account's teams and packs (with ids), for the cart's Details choices. */
+/**
+ * The teams and packs this session may see and choose of its open account: all of them with the
+ * customer's proof or a live grant; through the partner's own orders, the packs of what it sold and
+ * no teams (they are the customer's organisation, not a sale).
+ */
+export async function teamsAndPacksInSession(
+  db: Queryable,
+  actor: PartnerUserActor,
+  account: OpenAccount,
+): Promise<{ teams: { id: string; name: string }[]; packs: PackRow[] }> {
+  if (account.access !== 'own_sales') return findTeamsAndPacks(db, account.id);
+  return { teams: [], packs: await listPacks(db, account.id, actor.partner.id) };
+}
+
+/** An account's teams and packs (with ids), for placing an order and for tests. */
 export async function findTeamsAndPacks(
   db: Queryable,
   customerAccountId: string,

@@ -34,7 +34,12 @@ describe('opening an account by Customer ID and email', () => {
     const session = await partner.loginAs('sales');
     const res = await session.post(url, byId(customer.customerId, customer.email.toUpperCase()));
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ customerId: customer.customerId, name: 'Initech', country: 'US' });
+    expect(res.json()).toEqual({
+      customerId: customer.customerId,
+      name: 'Initech',
+      country: 'US',
+      access: 'proof',
+    });
     expect((await session.get('/api/auth/me')).json().openAccount).toMatchObject({
       customerId: customer.customerId,
     });

@@ -6,7 +6,6 @@ import { DomainError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { PartnerUserActor } from '../auth/actor.ts';
 import { requireOpenAccount } from '../customers/customers.service.ts';
-import { licenseAccess } from './license-access.ts';
 import { licenseActions } from './licenses.policy.ts';
 import { type AssignmentRow, lockAssignment, setAssignedEmail } from './licenses.queries.ts';
 
@@ -31,7 +30,7 @@ const present = (row: AssignmentRow, email: string | null): z.input<typeof Licen
 async function lockForChange(tx: Queryable, options: AssignmentOptions): Promise<AssignmentRow> {
   const { actor } = options;
   const account = requireOpenAccount(actor, options.customerId);
-  if (!licenseActions(actor, await licenseAccess(tx, actor, account)).assign) {
+  if (!licenseActions(actor, account).assign) {
     throw new DomainError(
       'forbidden',
       'licenses.assign_not_allowed',

@@ -13,9 +13,8 @@ import { DomainError } from '../../lib/errors.ts';
 import type { PartnerUserActor } from '../auth/actor.ts';
 import { requireOpenAccount } from '../customers/customers.service.ts';
 import { optionsFor } from '../renewals/renewal-rules.ts';
-import { licenseAccess } from './license-access.ts';
 import { licenseIdOfKey, licenseKeyHash } from './license-identifiers.ts';
-import { licenseActions } from './licenses.policy.ts';
+import { licenseActions, soldByScope } from './licenses.policy.ts';
 import { findLicenses, type LicenseFilter, type LicenseRow } from './licenses.queries.ts';
 
 /** Pasted License IDs and keys: split on spaces, commas, semicolons and new lines; duplicates once. */
@@ -90,24 +89,25 @@ function group(rows: LicenseRow[], today: string): z.input<typeof SubscriptionGr
 }
 
 /**
- * Search licenses (SPEC §5) of the account open in this session: the account was opened with the
- * proof of knowledge (or is managed by this partner), so its licenses are this partner's to see.
+ * Search licenses (SPEC §5) of the account open in this session: opened with the proof of
+ * knowledge or under a live Purchaser grant, the account's licenses; opened through this partner's
+ * own orders, only those it sold.
  */
 export async function searchLicenses(
   db: Queryable,
   options: { actor: PartnerUserActor; meta: RequestMeta; customerId: string; request: LicenseSearchRequest },
 ): Promise<z.input<typeof LicenseSearchResult>> {
-  const account = requireOpenAccount(options.actor, options.customerId);
+  const { actor, request } = options;
+  const account = requireOpenAccount(actor, options.customerId);
   const today = todayUtc(options.meta.now);
-  const { request } = options;
-  const actionsOf = async () =>
-    licenseActions(options.actor, await licenseAccess(db, options.actor, account));
-  // Whether this partner may assign is asked beside the search (two statements at once, not in turn).
+  const actions = licenseActions(actor, account);
+  const reader = { partnerId: actor.partner.id, soldBy: soldByScope(actor, account) };
   if (request.mode !== 'licenses') {
-    const [rows, actions] = await Promise.all([
-      findLicenses(db, { customerAccountId: account.id, filter: request as LicenseFilter }),
-      actionsOf(),
-    ]);
+    const rows = await findLicenses(db, {
+      customerAccountId: account.id,
+      filter: request as LicenseFilter,
+      reader,
+    });
     return { items: group(rows, today), notFound: [], invalid: [], actions };
   }
   const pasted = parseLicenseList(request.text);
@@ -116,13 +116,11 @@ export async function searchLicenses(
     licenseId: licenseIdOfKey(key) ?? '',
     keyHash: licenseKeyHash(key),
   }));
-  const [rows, actions] = await Promise.all([
-    findLicenses(db, {
-      customerAccountId: account.id,
-      filter: { mode: 'licenses', licenseIds: pasted.licenseIds, keys },
-    }),
-    actionsOf(),
-  ]);
+  const rows = await findLicenses(db, {
+    customerAccountId: account.id,
+    filter: { mode: 'licenses', licenseIds: pasted.licenseIds, keys },
+    reader,
+  });
   const foundIds = new Set(rows.map((r) => r.licenseId));
   const foundKeys = new Set(rows.map((r) => `${r.licenseId}|${r.keyHash}`));
   return {

@@ -1,7 +1,15 @@
-import { and, eq, gte, inArray, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { ProductKind } from '../../../contract/catalog.ts';
 import type { Queryable } from '../../db/client.ts';
-import { customerTeams, licenses, orders, products, subscriptionPacks } from '../../db/schema/index.ts';
+import {
+  customerTeams,
+  licensePeriods,
+  licenses,
+  orders,
+  products,
+  subscriptionPacks,
+} from '../../db/schema/index.ts';
+import { ordersVisibleTo, paidByOrder, soldByPartner } from '../../db/sold-licenses.ts';
 
 /** Whether a cloud service domain has a running subscription of the product, on any account. */
 export async function hasRunningSubscription(
@@ -51,7 +59,14 @@ export type LicenseFilter =
 /** Rows one search answers at most: a search is for choosing what to renew, not an export. */
 export const LICENSE_SEARCH_ROWS_MAX = 2_000;
 
-function filterOf(filter: LicenseFilter): SQL | undefined {
+/** Whose licenses a read covers: the partner asking, and whether only those it sold (an own-sales session). */
+export interface LicenseReader {
+  partnerId: string;
+  /** Only licenses a period of which an order of this partner paid for; null: the whole account. */
+  soldBy: string | null;
+}
+
+function filterOf(filter: LicenseFilter, reader: LicenseReader): SQL | undefined {
   switch (filter.mode) {
     case 'licenses':
       return or(
@@ -65,19 +80,39 @@ function filterOf(filter: LicenseFilter): SQL | undefined {
     case 'serviceDomain':
       return eq(licenses.serviceDomain, filter.serviceDomain);
     case 'order':
-      return or(eq(orders.orderNumber, filter.number), eq(orders.poNumber, filter.number));
+      // Order and PO numbers are the partner's own documents: another partner's never match.
+      return paidByOrder(
+        and(
+          ordersVisibleTo(reader.partnerId),
+          eq(orders.customerAccountId, licenses.customerAccountId),
+          or(eq(orders.orderNumber, filter.number), eq(orders.poNumber, filter.number)),
+        ),
+      );
     case 'pack':
       return eq(subscriptionPacks.packNumber, filter.packNumber);
   }
 }
 
-/** The licenses of one account a search names, each with its product, pack, team and last order. */
+/**
+ * The licenses of one account a search names, each with its product, pack, team and the latest
+ * order that paid for it of those the reader may see (its own or the vendor's: another partner's
+ * order and PO numbers are not the reader's to see).
+ */
 export async function findLicenses(
   db: Queryable,
-  options: { customerAccountId: string; filter: LicenseFilter },
+  options: { customerAccountId: string; filter: LicenseFilter; reader: LicenseReader },
 ): Promise<LicenseRow[]> {
-  const where = filterOf(options.filter);
+  const { reader } = options;
+  const where = filterOf(options.filter, reader);
   if (!where) return [];
+  const ownOrder = db
+    .select({ orderNumber: orders.orderNumber, poNumber: orders.poNumber })
+    .from(licensePeriods)
+    .innerJoin(orders, eq(orders.id, licensePeriods.orderId))
+    .where(and(eq(licensePeriods.licenseId, licenses.id), ordersVisibleTo(reader.partnerId)))
+    .orderBy(desc(licensePeriods.periodStart))
+    .limit(1)
+    .as('own_order');
   return db
     .select({
       licenseId: licenses.licenseId,
@@ -91,16 +126,22 @@ export async function findLicenses(
       perpetualFallback: licenses.perpetualFallback,
       assignedEmail: licenses.assignedEmail,
       teamName: customerTeams.name,
-      orderNumber: orders.orderNumber,
-      poNumber: orders.poNumber,
+      orderNumber: ownOrder.orderNumber,
+      poNumber: ownOrder.poNumber,
       keyHash: licenses.licenseKeyHash,
     })
     .from(licenses)
     .innerJoin(products, eq(products.code, licenses.productCode))
     .innerJoin(subscriptionPacks, eq(subscriptionPacks.id, licenses.subscriptionPackId))
     .leftJoin(customerTeams, eq(customerTeams.id, licenses.teamId))
-    .leftJoin(orders, eq(orders.id, licenses.lastOrderId))
-    .where(and(eq(licenses.customerAccountId, options.customerAccountId), where))
+    .leftJoinLateral(ownOrder, sql`true`)
+    .where(
+      and(
+        eq(licenses.customerAccountId, options.customerAccountId),
+        where,
+        reader.soldBy === null ? undefined : soldByPartner(reader.soldBy),
+      ),
+    )
     .orderBy(subscriptionPacks.packNumber, licenses.productCode, licenses.periodEnd, licenses.licenseId)
     .limit(LICENSE_SEARCH_ROWS_MAX);
 }
@@ -115,10 +156,10 @@ export interface RenewableRow {
   serviceDomain: string | null;
 }
 
-/** The named licenses of one account, with what the renewal rules need. */
+/** The named licenses of one account (only those `soldBy` sold, when given), with what the renewal rules need. */
 export async function findLicensesOfAccount(
   db: Queryable,
-  options: { customerAccountId: string; licenseIds: string[] },
+  options: { customerAccountId: string; licenseIds: string[]; soldBy: string | null },
 ): Promise<RenewableRow[]> {
   if (options.licenseIds.length === 0) return [];
   return db
@@ -137,6 +178,7 @@ export async function findLicensesOfAccount(
       and(
         eq(licenses.customerAccountId, options.customerAccountId),
         inArray(licenses.licenseId, options.licenseIds),
+        options.soldBy === null ? undefined : soldByPartner(options.soldBy),
       ),
     );
 }

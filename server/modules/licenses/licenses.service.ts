@@ -210,10 +210,13 @@ export async function extendLicense(
     .where(eq(licenses.id, license.id));
 }
 
-/** The named licenses of an account (others are simply absent), for renewing them. */
+/**
+ * The named licenses of an account (others are simply absent), for renewing them; `soldBy` keeps
+ * only those this partner sold (an account open through its own orders).
+ */
 export function licensesOfAccount(
   db: Queryable,
-  options: { customerAccountId: string; licenseIds: string[] },
+  options: { customerAccountId: string; licenseIds: string[]; soldBy: string | null },
 ): Promise<RenewableRow[]> {
   return findLicensesOfAccount(db, options);
 }

@@ -33,7 +33,7 @@ export function RenewalsPage() {
 type SearchRequest = z.input<typeof LicenseSearchRequest>;
 type SearchResult = z.infer<typeof LicenseSearchResult>;
 
-function Renewals({ account }: { account: { customerId: string; name: string } }) {
+function Renewals({ account }: { account: { customerId: string; name: string; access: string } }) {
   const { t } = useTranslation();
   const search = useSearchLicenses(account.customerId);
   const [searching, setSearching] = useState(false);
@@ -65,6 +65,11 @@ function Renewals({ account }: { account: { customerId: string; name: string } }
         <Button onClick={() => setSearching(true)}>{t('renewals.searchLicenses')}</Button>
       </Group>
       <Text>{t('renewals.intro')}</Text>
+      {account.access === 'own_sales' ? (
+        <Alert color="blue" variant="light">
+          {t('renewals.ownSales')}
+        </Alert>
+      ) : null}
       {result ? (
         <Stack gap="sm" component="section" aria-label={t('renewals.results')}>
           {result.notFound.length > 0 ? (
