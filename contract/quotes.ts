@@ -175,6 +175,33 @@ export const ConvertDirectQuoteRequest = z
   .meta({ id: 'ConvertDirectQuoteRequest' });
 export type ConvertDirectQuoteRequest = z.infer<typeof ConvertDirectQuoteRequest>;
 
+export const CheckDirectQuoteRequest = z
+  .strictObject({ quoteNumber: QuoteNumber })
+  .meta({ id: 'CheckDirectQuoteRequest' });
+
+/**
+ * A vendor direct quote that this partner may convert now (SPEC §3 item 4), shown before the
+ * licensee's details are asked for: for whom, what, and until when.
+ */
+export const DirectQuotePreview = z
+  .object({
+    quoteNumber: z.string(),
+    customer: CustomerAccount,
+    currency: Currency,
+    validUntil: z.iso.date(),
+    lines: z.array(
+      z.object({
+        productCode: z.string(),
+        productName: z.string(),
+        quantity: z.number().int(),
+        termYears: z.number().int().nullable(),
+      }),
+    ),
+    listTotalMinor: z.number().int(),
+  })
+  .meta({ id: 'DirectQuotePreview' });
+export type DirectQuotePreview = z.infer<typeof DirectQuotePreview>;
+
 /** A copy of a quote by email: to whom, and in which language (the user's when left out). */
 export const EmailQuoteRequest = z
   .strictObject({ to: Email, locale: Locale.optional() })
@@ -221,6 +248,16 @@ export const quotesApi = {
     body: ConvertDirectQuoteRequest,
     response: Quote,
     status: 201,
+  }),
+  checkDirect: endpoint({
+    method: 'POST',
+    path: '/api/quotes/convert-direct/check',
+    operationId: 'checkDirectQuote',
+    summary:
+      'Check a vendor direct quote before converting it: a valid one answers what it holds; an unknown, expired, cancelled or converted one is refused with the code conversion would give. Counts against the lookup limits like conversion.',
+    tag: 'quotes',
+    body: CheckDirectQuoteRequest,
+    response: DirectQuotePreview,
   }),
   cancel: endpoint({
     method: 'POST',

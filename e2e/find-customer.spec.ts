@@ -95,17 +95,23 @@ test('a customer email lists its accounts; an unknown one creates a new account 
   await expect(openAccountBanner(page, 'NewCo Ltda')).toBeVisible();
 });
 
-test('a vendor direct quote becomes our quote; an expired one is refused', async ({ page }) => {
+test('a vendor direct quote becomes our quote; an expired or unknown one is refused before any form', async ({
+  page,
+}) => {
   await logIn(page, 'sales@demo-reseller.test');
+  // Refused at the search bar: no dialog asks for the licensee first.
   await searchCustomers(page, 'Q-2026-000046');
-  let dialog = page.getByRole('dialog', { name: 'Convert direct quote Q-2026-000046' });
-  await fillLicensee(dialog);
-  await dialog.getByRole('button', { name: 'Convert to my quote' }).click();
-  await expect(dialog.getByText(/Q-2026-000046 has expired and can no longer be converted/)).toBeVisible();
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText(/Q-2026-000046 has expired and can no longer be converted/)).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await searchCustomers(page, 'Q-2026-999999');
+  await expect(page.getByText('There is no direct quote Q-2026-999999.', { exact: false })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 
   await searchCustomers(page, 'q-2026-000045');
-  dialog = page.getByRole('dialog', { name: 'Convert direct quote Q-2026-000045' });
+  const dialog = page.getByRole('dialog', { name: 'Convert direct quote Q-2026-000045' });
+  await expect(dialog.getByText(/^For Acme Corp \(Customer ID 6703615\), valid until /)).toBeVisible();
+  await expect(dialog.getByText('5 × IntelliJ IDEA Ultimate, 1 year')).toBeVisible();
+  await expectNoViolations(page, 'direct quote dialog');
   await fillLicensee(dialog);
   await dialog.getByRole('button', { name: 'Convert to my quote' }).click();
   await expect(page.getByText('converted from vendor direct quote Q-2026-000045')).toBeVisible();
@@ -114,14 +120,29 @@ test('a vendor direct quote becomes our quote; an expired one is refused', async
   await expect(page.getByText('1 Market St')).toBeVisible();
   await snapshot(page, 'converted-direct-quote');
 
-  // Converted once: a second attempt says so.
+  // Converted once: a second attempt says so at once.
   await searchCustomers(page, 'Q-2026-000045');
-  dialog = page.getByRole('dialog', { name: 'Convert direct quote Q-2026-000045' });
-  await fillLicensee(dialog);
-  await dialog.getByRole('button', { name: 'Convert to my quote' }).click();
   await expect(
-    dialog.getByText('Q-2026-000045 has already been converted into a reseller quote.'),
+    page.getByText('Q-2026-000045 has already been converted into a reseller quote.'),
   ).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('em Português: um orçamento direto vencido é recusado antes de qualquer formulário', async ({
+  page,
+}) => {
+  await logIn(page, 'admin@outro-revendedor.test');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
+  for (const [number, message] of [
+    ['Q-2026-000046', 'Q-2026-000046 expirou e não pode mais ser convertido'],
+    ['Q-2026-999999', 'Não existe orçamento direto Q-2026-999999.'],
+  ] as const) {
+    await page.getByRole('link', { name: 'Partner Portal' }).first().click();
+    await page.getByLabel('Pesquisar clientes').fill(number);
+    await page.getByRole('button', { name: 'Pesquisar', exact: true }).click();
+    await expect(page.getByText(message, { exact: false })).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
 });
 
 /** The licensee's contact details; the partner's billing address on file goes on the quote. */

@@ -256,6 +256,15 @@ const matrix: Record<string, Row> = {
     }),
     expect: sellers(201),
   },
+  'POST /api/quotes/convert-direct/check': {
+    // Like conversion: any seller with the number may check it; nothing is converted.
+    cell: async (w) => ({
+      method: 'POST',
+      url: '/api/quotes/convert-direct/check',
+      body: { quoteNumber: await createTestDirectQuote(w.t.db, w.customer) },
+    }),
+    expect: sellers(200),
+  },
   'GET /api/customers/{customerId}/packs-and-teams': {
     cell: async (w) => ({ method: 'GET', url: `/api/customers/${w.customer.customerId}/packs-and-teams` }),
     expect: sellers(200),

@@ -312,6 +312,7 @@ beforeAll(async () => {
       query: { locale: 'pt-BR' },
     },
     'POST /api/quotes/convert-direct': { body: { quoteNumber: directQuote, ...quoteInput() } },
+    'POST /api/quotes/convert-direct/check': { body: { quoteNumber: directQuote } },
   };
 });
 afterAll(() => t.close());

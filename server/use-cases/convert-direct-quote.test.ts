@@ -75,6 +75,26 @@ describe('converting a vendor direct quote', () => {
     expect(reseller.json()).toMatchObject({ code: 'quote.not_direct' });
   });
 
+  it("answers another partner's reseller quote exactly as a number that does not exist", async () => {
+    const direct = await createTestDirectQuote(t.db, customer, { now: t.clock.now });
+    const theirs = (
+      await (await partner.loginAs('sales')).post('/api/quotes/convert-direct', convert(direct))
+    ).json();
+    const outsider = await (await createTestPartner(t.db, t.app)).loginAs('sales');
+    const answers = await Promise.all(
+      [theirs.quoteNumber, 'Q-2026-999998'].flatMap((number) => [
+        outsider.post('/api/quotes/convert-direct', convert(number)),
+        outsider.post('/api/quotes/convert-direct/check', { quoteNumber: number }),
+      ]),
+    );
+    for (const res of answers) {
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({ code: 'quote.direct_not_found', field: 'quoteNumber' });
+    }
+    // The message names only the number asked for.
+    expect(answers[0]?.json().message).toBe(`There is no direct quote ${theirs.quoteNumber}.`);
+  });
+
   it('refuses a direct quote in another currency than the partner buys in, leaving it convertible', async () => {
     const brl = await createTestPartner(t.db, t.app, { currency: 'BRL' });
     const number = await createTestDirectQuote(t.db, customer, { now: t.clock.now });
@@ -118,5 +138,59 @@ describe('converting a vendor direct quote', () => {
       ]);
       expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409, 409]);
     }
+  });
+});
+
+describe('checking a direct quote before the licensee is asked for', () => {
+  it('answers a valid one with its customer, lines and validity, and converts nothing', async () => {
+    const number = await createTestDirectQuote(t.db, customer, { now: t.clock.now });
+    const session = await partner.loginAs('sales');
+    const res = await session.post('/api/quotes/convert-direct/check', { quoteNumber: number.toLowerCase() });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      quoteNumber: number,
+      customer: { customerId: customer.customerId },
+      currency: 'USD',
+      lines: [
+        { productCode: 'II', quantity: 3, termYears: 1 },
+        { productCode: 'WS', quantity: 1, termYears: 2 },
+      ],
+    });
+    expect(res.json().validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Still convertible after the check.
+    expect((await session.post('/api/quotes/convert-direct', convert(number))).statusCode).toBe(201);
+  });
+
+  it('refuses at once, with the code conversion would give, what cannot be converted', async () => {
+    const session = await partner.loginAs('admin');
+    const expired = await createTestDirectQuote(t.db, customer, { now: t.clock.now, ageDays: 31 });
+    const converted = await createTestDirectQuote(t.db, customer, { now: t.clock.now });
+    const own = (await session.post('/api/quotes/convert-direct', convert(converted))).json();
+    const brl = await createTestDirectQuote(t.db, customer, { now: t.clock.now, currency: 'BRL' });
+    const cases = [
+      [expired, 422, 'quote.direct_expired'],
+      ['Q-2026-999997', 404, 'quote.direct_not_found'],
+      [converted, 409, 'quote.direct_converted'],
+      [own.quoteNumber, 422, 'quote.not_direct'],
+      [brl, 422, 'quote.direct_currency'],
+    ] as const;
+    for (const [number, status, code] of cases) {
+      const res = await session.post('/api/quotes/convert-direct/check', { quoteNumber: number });
+      expect(res.statusCode, number).toBe(status);
+      expect(res.json()).toMatchObject({ code, field: 'quoteNumber' });
+    }
+  });
+
+  it('counts refused checks against the lookup limits, as conversions do', async () => {
+    const guesser = await (await createTestPartner(t.db, t.app)).loginAs('sales');
+    const statuses: number[] = [];
+    for (let n = 0; n < 11; n++) {
+      const res = await guesser.post('/api/quotes/convert-direct/check', {
+        quoteNumber: `Q-2026-9${String(n).padStart(5, '0')}`,
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(404));
+    expect(statuses[10]).toBe(429);
   });
 });

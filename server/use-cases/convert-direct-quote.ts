@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PricedLine } from '../../contract/cart.ts';
-import type { ConvertDirectQuoteRequest, Quote } from '../../contract/quotes.ts';
-import type { Db, Tx } from '../db/client.ts';
+import type { ConvertDirectQuoteRequest, DirectQuotePreview, Quote } from '../../contract/quotes.ts';
+import type { Db } from '../db/client.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
 import { addYears, todayUtc } from '../lib/dates.ts';
 import { DomainError } from '../lib/errors.ts';
@@ -15,6 +15,7 @@ import {
   claimDirectQuote,
   getQuote,
   issueQuote,
+  type QuoteState,
   quoteState,
   resellerParty,
 } from '../modules/quotes/quotes.service.ts';
@@ -53,12 +54,19 @@ export function resellerLine(
   };
 }
 
-/** Why a quote number cannot be converted, as the specific answer SPEC §3 item 4 asks for. */
-async function refusal(tx: Tx, quoteNumber: string, today: string): Promise<DomainError> {
-  const state = await quoteState(tx, quoteNumber);
+/**
+ * Why a quote number cannot be converted, as the specific answer SPEC §3 item 4 asks for, or null
+ * if it can be now. Another partner's reseller quote is answered as a missing number: the number
+ * tells nothing of other partners' quotes; the partner's own reseller quote is named as such.
+ */
+function refusalOf(
+  state: QuoteState | null,
+  options: { actor: PartnerUserActor; quoteNumber: string; today: string },
+): DomainError | null {
+  const { actor, quoteNumber, today } = options;
   const refuse = (kind: 'not_found' | 'conflict' | 'unprocessable', code: string, message: string) =>
     new DomainError(kind, code, message, { field: 'quoteNumber', params: { quoteNumber } });
-  if (!state)
+  if (!state || (state.origin !== 'direct' && state.partnerId !== actor.partner.id))
     return refuse('not_found', 'quote.direct_not_found', `There is no direct quote ${quoteNumber}.`);
   if (state.origin !== 'direct')
     return refuse(
@@ -72,7 +80,80 @@ async function refusal(tx: Tx, quoteNumber: string, today: string): Promise<Doma
     return refuse('unprocessable', 'quote.direct_cancelled', `${quoteNumber} was cancelled.`);
   if (state.validUntil < today)
     return refuse('unprocessable', 'quote.direct_expired', `${quoteNumber} expired on ${state.validUntil}.`);
-  return refuse('conflict', 'quote.direct_ordered', `${quoteNumber} has already been ordered.`);
+  if (state.status !== 'open')
+    return refuse('conflict', 'quote.direct_ordered', `${quoteNumber} has already been ordered.`);
+  if (state.currency !== actor.partner.currency) return currencyRefusal(quoteNumber, state.currency, actor);
+  return null;
+}
+
+const currencyRefusal = (quoteNumber: string, currency: string, actor: PartnerUserActor) =>
+  new DomainError(
+    'unprocessable',
+    'quote.direct_currency',
+    `${quoteNumber} is in ${currency}; this partner buys in ${actor.partner.currency}.`,
+    { field: 'quoteNumber', params: { quoteNumber, currency } },
+  );
+
+/**
+ * Counts a lookup attempt, runs `work`, and gives the attempt back if it succeeds; a refusal is
+ * audited. Quote numbers run in sequence, so checking or converting one costs like an email proof.
+ */
+async function asLookup<T>(
+  db: Db,
+  options: { actor: PartnerUserActor; meta: RequestMeta; quoteNumber: string },
+  work: () => Promise<T>,
+): Promise<T> {
+  const { actor, meta, quoteNumber } = options;
+  const attempt = await countLookupAttempt(db, { actor, meta });
+  try {
+    const answer = await work();
+    await giveBack(db, attempt);
+    return answer;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      await recordAudit(db, {
+        partnerId: actor.partner.id,
+        actor,
+        action: 'quote.convert_failed',
+        subjectType: 'quote',
+        subjectId: quoteNumber,
+        details: { code: error.code },
+        meta,
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Checks a direct quote before its conversion asks for the licensee (SPEC §3 item 4): a quote that
+ * cannot be converted is refused at once, with the code conversion would give; one that can
+ * answers for whom, what and until when.
+ */
+export async function checkDirectQuote(
+  db: Db,
+  options: { actor: PartnerUserActor; meta: RequestMeta; quoteNumber: string },
+): Promise<z.input<typeof DirectQuotePreview>> {
+  const { actor, meta, quoteNumber } = options;
+  return asLookup(db, options, async () => {
+    const state = await quoteState(db, quoteNumber);
+    const refusal = refusalOf(state, { actor, quoteNumber, today: todayUtc(meta.now) });
+    if (refusal || !state) throw refusal;
+    const { document } = state;
+    return {
+      quoteNumber,
+      customer: document.customer,
+      currency: state.currency,
+      validUntil: state.validUntil,
+      lines: document.lines.map((line) => ({
+        productCode: line.productCode,
+        productName: line.productName,
+        quantity: line.quantity,
+        termYears: line.termYears,
+      })),
+      listTotalMinor: state.totalMinor,
+    };
+  });
 }
 
 /**
@@ -83,20 +164,17 @@ async function refusal(tx: Tx, quoteNumber: string, today: string): Promise<Doma
  */
 export async function convertDirectQuote(db: Db, options: ConvertOptions): Promise<z.input<typeof Quote>> {
   const { actor, meta, quoteNumber } = options;
-  const attempt = await countLookupAttempt(db, { actor, meta });
   const today = todayUtc(meta.now);
-  try {
-    const quote = await db.transaction(async (tx) => {
+  return asLookup(db, options, () =>
+    db.transaction(async (tx) => {
       const direct = await claimDirectQuote(tx, { quoteNumber, today });
-      if (!direct) throw await refusal(tx, quoteNumber, today);
-      if (direct.currency !== actor.partner.currency) {
-        throw new DomainError(
-          'unprocessable',
-          'quote.direct_currency',
-          `${quoteNumber} is in ${direct.currency}; this partner buys in ${actor.partner.currency}.`,
-          { field: 'quoteNumber', params: { quoteNumber, currency: direct.currency } },
-        );
+      if (!direct) {
+        const refusal = refusalOf(await quoteState(tx, quoteNumber), { actor, quoteNumber, today });
+        throw refusal ?? new Error(`direct quote ${quoteNumber} was neither claimed nor refused`);
       }
+      // Claimed in this transaction: a refusal from here on rolls the claim back.
+      if (direct.currency !== actor.partner.currency)
+        throw currencyRefusal(quoteNumber, direct.currency, actor);
       const billingAddress =
         options.billingAddress ?? (await findPartnerBillingAddress(tx, actor.partner.id));
       if (!billingAddress) {
@@ -129,21 +207,6 @@ export async function convertDirectQuote(db: Db, options: ConvertOptions): Promi
         meta,
       });
       return getQuote(tx, { actor, meta, quoteNumber: issued.quoteNumber });
-    });
-    await giveBack(db, attempt);
-    return quote;
-  } catch (error) {
-    if (error instanceof DomainError) {
-      await recordAudit(db, {
-        partnerId: actor.partner.id,
-        actor,
-        action: 'quote.convert_failed',
-        subjectType: 'quote',
-        subjectId: quoteNumber,
-        details: { code: error.code },
-        meta,
-      });
-    }
-    throw error;
-  }
+    }),
+  );
 }

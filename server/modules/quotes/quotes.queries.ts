@@ -245,22 +245,28 @@ export async function markDirectQuoteConverted(
   return row ?? null;
 }
 
-/** What a quote number names, to tell why it cannot be converted. */
-export async function findQuoteState(
-  db: Queryable,
-  quoteNumber: string,
-): Promise<{
+/** What a quote number names, to tell why it cannot be converted (or what it holds, if it can). */
+export interface QuoteState {
   origin: (typeof quotes.$inferSelect)['origin'];
   status: (typeof quotes.$inferSelect)['status'];
+  /** The reseller quote's partner (null on a direct quote). */
+  partnerId: string | null;
   validUntil: string;
+  currency: (typeof quotes.$inferSelect)['currency'];
   totalMinor: number;
-} | null> {
+  document: (typeof quotes.$inferSelect)['document'];
+}
+
+export async function findQuoteState(db: Queryable, quoteNumber: string): Promise<QuoteState | null> {
   const [row] = await db
     .select({
       origin: quotes.origin,
       status: quotes.status,
+      partnerId: quotes.partnerId,
       validUntil: quotes.validUntil,
+      currency: quotes.currency,
       totalMinor: quotes.totalMinor,
+      document: quotes.document,
     })
     .from(quotes)
     .where(eq(quotes.quoteNumber, quoteNumber));

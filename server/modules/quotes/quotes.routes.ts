@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { quotesApi } from '../../../contract/quotes.ts';
 import { defineLookup, FileAnswer, route } from '../../http/route.ts';
 import { todayUtc } from '../../lib/dates.ts';
-import { convertDirectQuote } from '../../use-cases/convert-direct-quote.ts';
+import { checkDirectQuote, convertDirectQuote } from '../../use-cases/convert-direct-quote.ts';
 import { createQuoteFromCart } from '../../use-cases/create-quote-from-cart.ts';
 import { renderQuotePdf } from '../pdf/quote-pdf.ts';
 import { emailQuote } from './quote-emails.ts';
@@ -44,6 +44,12 @@ export async function quoteRoutes(app: FastifyInstance): Promise<void> {
     quotesApi.convertDirect,
     { actors: ['partner_user'], permission: 'quotes.create' },
     ({ actor, body, meta }) => convertDirectQuote(app.portal.db, { actor, meta, ...body }),
+  );
+  route(
+    app,
+    quotesApi.checkDirect,
+    { actors: ['partner_user'], permission: 'quotes.create' },
+    ({ actor, body, meta }) => checkDirectQuote(app.portal.db, { actor, meta, ...body }),
   );
   // Takes the root database: the rate-limit count outlives a refused request.
   route(

@@ -323,6 +323,8 @@ export function claimDirectQuote(
   return markDirectQuoteConverted(tx, scope);
 }
 
+export type { QuoteState } from './quotes.queries.ts';
+
 export function quoteState(db: Queryable, quoteNumber: string) {
   return findQuoteState(db, quoteNumber);
 }

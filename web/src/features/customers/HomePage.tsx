@@ -8,6 +8,7 @@ import {
   type AccountIdentifier,
   type CustomerAccount,
   CustomerId,
+  type DirectQuotePreview,
   Email,
   LicenseId,
   LicenseKey,
@@ -21,6 +22,7 @@ import { isApiError } from '../../api/client.ts';
 import { errorText, issueText } from '../../i18n/messages.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useCan, useCurrentSession } from '../auth/session.tsx';
+import { useCheckDirectQuote } from '../quotes/api.ts';
 import { ConvertDirectQuoteModal } from '../quotes/ConvertDirectQuoteModal.tsx';
 import { type AccountsOfEmail, AccountsOfEmailModal } from './AccountsOfEmailModal.tsx';
 import { useFindCustomersByEmail, useOpenCustomer } from './api.ts';
@@ -117,9 +119,10 @@ export function HomePage() {
   const [error, setError] = useState<ReactNode>(null);
   const [proof, setProof] = useState<AccountIdentifier | null>(null);
   const [accounts, setAccounts] = useState<AccountsOfEmail | null>(null);
-  const [directQuote, setDirectQuote] = useState<string | null>(null);
+  const [directQuote, setDirectQuote] = useState<DirectQuotePreview | null>(null);
   const open = useOpenCustomer();
   const findByEmail = useFindCustomersByEmail();
+  const checkDirect = useCheckDirectQuote();
   const searchRef = useRef<HTMLInputElement>(null);
   const location = useLocation();
   const focusSearch = (location.state as { focusSearch?: boolean } | null)?.focusSearch === true;
@@ -166,7 +169,11 @@ export function HomePage() {
         },
       );
     } else if (kind === 'quoteNumber') {
-      setDirectQuote(value);
+      // Checked before the pop-up asks for the licensee: an expired or unknown number is refused here.
+      checkDirect.mutate(
+        { quoteNumber: value },
+        { onSuccess: setDirectQuote, onError: (e) => setError(errorText(e)) },
+      );
     } else if (kind !== 'unknown') {
       const identifier = { kind, value } as AccountIdentifier;
       open.mutate(
@@ -226,7 +233,10 @@ export function HomePage() {
                 onChange={(event) => setChosen(event.currentTarget.value as SearchKind)}
                 w={260}
               />
-              <Button type="submit" loading={open.isPending || findByEmail.isPending}>
+              <Button
+                type="submit"
+                loading={open.isPending || findByEmail.isPending || checkDirect.isPending}
+              >
                 {t('customers.search.submit')}
               </Button>
             </Group>
@@ -244,7 +254,7 @@ export function HomePage() {
       <EmailProofModal identifier={proof} onClose={() => setProof(null)} onOpened={opened} />
       <AccountsOfEmailModal found={accounts} onClose={() => setAccounts(null)} onOpened={opened} />
       <ConvertDirectQuoteModal
-        quoteNumber={directQuote}
+        preview={directQuote}
         onClose={() => setDirectQuote(null)}
         onConverted={converted}
       />

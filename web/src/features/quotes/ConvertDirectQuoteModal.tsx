@@ -1,7 +1,11 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, List, Modal, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConvertDirectQuoteRequest, type Quote } from '../../../../contract/index.ts';
+import {
+  ConvertDirectQuoteRequest,
+  type DirectQuotePreview,
+  type Quote,
+} from '../../../../contract/index.ts';
 import { isApiError } from '../../api/client.ts';
 import {
   BillingAddressFieldset,
@@ -15,6 +19,7 @@ import {
   useContractForm,
 } from '../../forms/contractForm.tsx';
 import { EndUserFieldset, type EndUserValues, endUserValues } from '../../forms/EndUserFieldset.tsx';
+import { useFormat } from '../../i18n/format.ts';
 import { useCurrentSession } from '../auth/session.tsx';
 import { useConvertDirectQuote } from './api.ts';
 
@@ -28,19 +33,21 @@ type Values = {
 
 /**
  * SPEC §3 item 4: the licensee's contact details for a vendor direct quote, which then becomes
- * this partner's reseller quote. Why a quote cannot be converted (expired, cancelled, already
- * converted, not a direct quote) is told in the pop-up.
+ * this partner's reseller quote. It opens only for a quote the server checked (valid, direct, not
+ * converted): why one cannot be converted is told at the search bar before anything is filled.
  */
 export function ConvertDirectQuoteModal({
-  quoteNumber,
+  preview,
   onClose,
   onConverted,
 }: {
-  quoteNumber: string | null;
+  preview: DirectQuotePreview | null;
   onClose: () => void;
   onConverted: (quote: Quote) => void;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const quoteNumber = preview?.quoteNumber ?? null;
   const session = useCurrentSession();
   const convert = useConvertDirectQuote();
   const formRef = useRef<HTMLFormElement>(null);
@@ -97,6 +104,32 @@ export function ConvertDirectQuoteModal({
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">{t('convertQuote.intro', { quoteNumber })}</Text>
+          {preview ? (
+            <div>
+              <Text size="sm" fw={500}>
+                {t('convertQuote.forCustomer', {
+                  name: preview.customer.name,
+                  customerId: preview.customer.customerId,
+                  date: format.date(preview.validUntil),
+                })}
+              </Text>
+              <List size="sm" mt={4}>
+                {preview.lines.map((line) => (
+                  <List.Item key={`${line.productCode}-${line.termYears}`}>
+                    {t('convertQuote.line', { quantity: line.quantity, product: line.productName })}
+                    {line.termYears === null
+                      ? null
+                      : `, ${t(line.termYears === 2 ? 'catalog.twoYears' : 'catalog.oneYear')}`}
+                  </List.Item>
+                ))}
+              </List>
+              <Text size="sm" c="dimmed" mt={4}>
+                {t('convertQuote.listTotal', {
+                  total: format.money(preview.listTotalMinor, preview.currency),
+                })}
+              </Text>
+            </div>
+          ) : null}
           <EndUserFieldset form={form} />
           <Switch
             label={t('convertQuote.otherBillingAddress')}

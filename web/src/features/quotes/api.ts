@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
+  type CheckDirectQuoteRequest,
   type ConvertDirectQuoteRequest,
   type CreateQuoteRequest,
   type EmailQuoteRequest,
@@ -73,6 +74,14 @@ export function useCancelQuote(quoteNumber: string) {
     // Refused because the quote is no longer what the page shows (expired, cancelled in another
     // tab): show it as the server has it now, with the actions it allows.
     onError: () => queryClient.invalidateQueries({ queryKey: quoteKeys.detail(quoteNumber) }),
+  });
+}
+
+/** A vendor direct quote checked before the licensee is asked for: refused at once if it cannot be converted. */
+export function useCheckDirectQuote() {
+  return useMutation({
+    mutationFn: (body: z.input<typeof CheckDirectQuoteRequest>) =>
+      call(quotesApi.checkDirect, { body, context: { quoteNumber: body.quoteNumber } }),
   });
 }
 
