@@ -2,8 +2,10 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import type { Database } from './db/client.ts';
 import { registerErrorHandling } from './http/errors.ts';
+import { loggerOptions } from './http/log-redaction.ts';
 import type { Portal, PortalMail } from './http/portal.ts';
 import { type Clock, systemClock } from './http/request-meta.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
@@ -33,6 +35,8 @@ import { webApp } from './plugins/web-app.ts';
 export interface AppOptions {
   database: Database;
   logLevel?: string;
+  /** Where log lines go; default standard output (tests keep them in memory). */
+  logStream?: DestinationStream;
   cookieSecure?: boolean;
   /** Folder of the built web app; served with an index.html fallback when present. */
   webRoot?: string;
@@ -66,7 +70,7 @@ const defaultWebRoot = fileURLToPath(new URL('../web/dist', import.meta.url));
 /** Builds the whole HTTP application; `main.ts` listens, tests call `inject` or listen on port 0. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? 'info' },
+    logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
     trustProxy: trustProxyOf(options.trustProxy),
     bodyLimit: 256 * 1024,
   });

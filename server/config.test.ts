@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { isLoopbackHost, loadConfig } from './config.ts';
 
 const adyen = { PAYMENT_PROVIDER: 'adyen', ADYEN_API_KEY: 'k', ADYEN_MERCHANT_ACCOUNT: 'M' };
+/** What production needs besides the variable under test. */
+const production = {
+  NODE_ENV: 'production',
+  LICENSE_KEY_SECRET: 'a-production-secret-1234',
+  ...adyen,
+  ADYEN_ENVIRONMENT: 'LIVE',
+};
 
 describe('configuration', () => {
   it('loads demo data by default only on the embedded database', () => {
@@ -12,14 +19,7 @@ describe('configuration', () => {
     );
     expect(loadConfig({ DEMO_DATA: 'false' }).demoData).toBe(false);
     // Never in production, whatever else is said.
-    expect(
-      loadConfig({
-        NODE_ENV: 'production',
-        LICENSE_KEY_SECRET: 'a-production-secret-1234',
-        ...adyen,
-        DEMO_DATA: 'true',
-      }).demoData,
-    ).toBe(false);
+    expect(loadConfig({ ...production, DEMO_DATA: 'true' }).demoData).toBe(false);
   });
 
   it('trusts a number of proxies or their addresses, never every X-Forwarded-For', () => {
@@ -37,21 +37,8 @@ describe('configuration', () => {
 
   it('checks answers against the contract everywhere but in production, unless told', () => {
     expect(loadConfig({}).checkResponses).toBe(true);
-    expect(
-      loadConfig({
-        NODE_ENV: 'production',
-        LICENSE_KEY_SECRET: 'a-production-secret-1234',
-        ...adyen,
-      }).checkResponses,
-    ).toBe(false);
-    expect(
-      loadConfig({
-        NODE_ENV: 'production',
-        LICENSE_KEY_SECRET: 'a-production-secret-1234',
-        ...adyen,
-        CHECK_RESPONSES: 'true',
-      }).checkResponses,
-    ).toBe(true);
+    expect(loadConfig(production).checkResponses).toBe(false);
+    expect(loadConfig({ ...production, CHECK_RESPONSES: 'true' }).checkResponses).toBe(true);
     expect(loadConfig({ CHECK_RESPONSES: 'false' }).checkResponses).toBe(false);
   });
 
@@ -61,7 +48,8 @@ describe('configuration', () => {
   });
 
   it('needs a license key secret in production, and Adyen credentials when Adyen is chosen', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', ...adyen })).toThrow(/LICENSE_KEY_SECRET/);
+    const { LICENSE_KEY_SECRET: _, ...withoutSecret } = production;
+    expect(() => loadConfig(withoutSecret)).toThrow(/LICENSE_KEY_SECRET/);
     // The sandbox takes test cards only: production names a real provider.
     expect(() =>
       loadConfig({ NODE_ENV: 'production', LICENSE_KEY_SECRET: 'a-production-secret-1234' }),
@@ -86,5 +74,63 @@ describe('configuration', () => {
       loadConfig({ PAYPAL_CLIENT_ID: 'id', PAYPAL_CLIENT_SECRET: 'secret', PAYPAL_ENVIRONMENT: 'live' })
         .paypal,
     ).toEqual({ clientId: 'id', clientSecret: 'secret', environment: 'live', endpointOverride: undefined });
+  });
+
+  it('runs production against the environments it names, never a test one by default', () => {
+    const { ADYEN_ENVIRONMENT: _, ...unnamed } = production;
+    expect(() => loadConfig(unnamed)).toThrow(
+      /set ADYEN_ENVIRONMENT in production: LIVE, or TEST for a staging deployment/,
+    );
+    expect(() => loadConfig({ ...unnamed, ADYEN_ENVIRONMENT: '' })).toThrow(/ADYEN_ENVIRONMENT/);
+    expect(loadConfig(production).payments).toMatchObject({ provider: 'adyen', environment: 'LIVE' });
+    // A staging deployment says so.
+    expect(loadConfig({ ...production, ADYEN_ENVIRONMENT: 'TEST' }).payments).toMatchObject({
+      environment: 'TEST',
+    });
+
+    const paypal = { PAYPAL_CLIENT_ID: 'id', PAYPAL_CLIENT_SECRET: 'secret' };
+    expect(() => loadConfig({ ...production, ...paypal })).toThrow(
+      /set PAYPAL_ENVIRONMENT in production: live, or sandbox for a staging deployment/,
+    );
+    expect(loadConfig({ ...production, ...paypal, PAYPAL_ENVIRONMENT: 'live' }).paypal).toMatchObject({
+      environment: 'live',
+    });
+    expect(loadConfig({ ...production, ...paypal, PAYPAL_ENVIRONMENT: 'sandbox' }).paypal).toMatchObject({
+      environment: 'sandbox',
+    });
+    // Without PayPal credentials there is no PayPal to name an environment for.
+    expect(loadConfig(production).paypal).toBeNull();
+
+    // Outside production the test environments stay the defaults.
+    expect(loadConfig(adyen).payments).toMatchObject({ environment: 'TEST' });
+    expect(loadConfig(paypal).paypal).toMatchObject({ environment: 'sandbox' });
+  });
+
+  it('serves beyond this machine only in production', () => {
+    for (const host of [
+      '127.0.0.1',
+      '127.0.1.1',
+      '::1',
+      '[::1]',
+      'localhost',
+      'LOCALHOST',
+      '::ffff:127.0.0.1',
+    ])
+      expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', '10.0.0.1', 'fe80::1', 'portal.example.com'])
+      expect(isLoopbackHost(host), host).toBe(false);
+
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '::1', NODE_ENV: 'test' }).host).toBe('::1');
+    const advice = /HOST=0\.0\.0\.0 is reachable from other machines; set NODE_ENV=production/;
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(advice);
+    expect(() => loadConfig({ HOST: '0.0.0.0', DATABASE_URL: 'postgres://db.example/portal' })).toThrow(
+      advice,
+    );
+    expect(() => loadConfig({ HOST: '0.0.0.0', NODE_ENV: 'development' })).toThrow(advice);
+    expect(() => loadConfig({ HOST: '0.0.0.0', NODE_ENV: 'test' })).toThrow(advice);
+    expect(() => loadConfig({ HOST: '::' })).toThrow(/HOST=:: is reachable/);
+    expect(() => loadConfig({ HOST: '192.168.1.20' })).toThrow(/NODE_ENV=production/);
+    expect(loadConfig({ ...production, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 });

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 import { z } from 'zod';
 import type { PayPalSettings } from './modules/payments/paypal/paypal-checkout.ts';
 
@@ -38,6 +38,7 @@ const TrustProxy = z
 
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Where the server listens; outside production only this machine (loopback) may reach it. */
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** A real PostgreSQL server; without it the app runs on embedded PGlite in DATA_DIR. */
@@ -73,12 +74,14 @@ const Env = z.object({
   PAYMENT_PROVIDER: z.enum(['sandbox', 'adyen']).default('sandbox'),
   ADYEN_API_KEY: z.string().optional(),
   ADYEN_MERCHANT_ACCOUNT: z.string().optional(),
-  ADYEN_ENVIRONMENT: z.enum(['TEST', 'LIVE']).default('TEST'),
+  /** Required in production (`LIVE`, or `TEST` for a staging deployment); default `TEST` elsewhere. */
+  ADYEN_ENVIRONMENT: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['TEST', 'LIVE']).optional()),
   ADYEN_LIVE_PREFIX: z.string().optional(),
   /** PayPal (Orders v2 and the Vault) beside the card provider; without them the sandbox's stand-in is offered while the sandbox takes cards. */
   PAYPAL_CLIENT_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   PAYPAL_CLIENT_SECRET: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
-  PAYPAL_ENVIRONMENT: z.enum(['sandbox', 'live']).default('sandbox'),
+  /** Required in production with PayPal (`live`, or `sandbox` for staging); default `sandbox` elsewhere. */
+  PAYPAL_ENVIRONMENT: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['sandbox', 'live']).optional()),
   /** Send PayPal's calls to this origin instead (an egress proxy). */
   PAYPAL_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   /** Seals license keys in the database (see license-key-vault.ts); required in production. */
@@ -121,6 +124,24 @@ export interface MailConfig {
   publicUrl: string;
 }
 
+const loopback = new BlockList();
+loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+loopback.addAddress('::1', 'ipv6');
+
+/**
+ * This machine only: 127.0.0.0/8, ::1 (IPv4-mapped forms included) and `localhost`. The wildcards
+ * `0.0.0.0` and `::` listen on every interface, so they are not.
+ */
+export function isLoopbackHost(host: string): boolean {
+  const address = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  if (address === 'localhost') return true;
+  const version = isIP(address);
+  return version !== 0 && loopback.check(address, version === 4 ? 'ipv4' : 'ipv6');
+}
+
 /** The environment, parsed once at boot; a bad value stops the start with a clear message. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
@@ -129,6 +150,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  // Outside production the sandbox provider (test cards, a published key secret), demo data and
+  // cookies without Secure are the defaults: fine on a developer's machine, not on a network.
+  if (e.NODE_ENV !== 'production' && !isLoopbackHost(e.HOST)) {
+    throw new Error(
+      `Invalid configuration: HOST=${e.HOST} is reachable from other machines; set NODE_ENV=production to serve beyond this machine (or HOST=127.0.0.1 to stay local)`,
+    );
+  }
   if (e.NODE_ENV === 'production' && e.PAYMENT_PROVIDER === 'sandbox') {
     throw new Error(
       'Invalid configuration: the sandbox payment provider takes test cards only: set PAYMENT_PROVIDER in production',
@@ -141,6 +169,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if ((e.PAYPAL_CLIENT_ID === undefined) !== (e.PAYPAL_CLIENT_SECRET === undefined)) {
     throw new Error('Invalid configuration: PayPal needs both PAYPAL_CLIENT_ID and PAYPAL_CLIENT_SECRET');
+  }
+  // A missing environment used to mean the test one: production names it, live or (staging) not.
+  if (e.NODE_ENV === 'production' && e.PAYMENT_PROVIDER === 'adyen' && !e.ADYEN_ENVIRONMENT) {
+    throw new Error(
+      'Invalid configuration: set ADYEN_ENVIRONMENT in production: LIVE, or TEST for a staging deployment',
+    );
+  }
+  if (e.NODE_ENV === 'production' && e.PAYPAL_CLIENT_ID && !e.PAYPAL_ENVIRONMENT) {
+    throw new Error(
+      'Invalid configuration: set PAYPAL_ENVIRONMENT in production: live, or sandbox for a staging deployment',
+    );
   }
   if (e.NODE_ENV === 'production' && !e.LICENSE_KEY_SECRET) {
     throw new Error(
@@ -170,7 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             provider: 'adyen',
             apiKey: e.ADYEN_API_KEY ?? '',
             merchantAccount: e.ADYEN_MERCHANT_ACCOUNT ?? '',
-            environment: e.ADYEN_ENVIRONMENT,
+            environment: e.ADYEN_ENVIRONMENT ?? 'TEST',
             liveEndpointUrlPrefix: e.ADYEN_LIVE_PREFIX,
           }
         : { provider: 'sandbox' },
@@ -179,7 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? {
             clientId: e.PAYPAL_CLIENT_ID,
             clientSecret: e.PAYPAL_CLIENT_SECRET,
-            environment: e.PAYPAL_ENVIRONMENT,
+            environment: e.PAYPAL_ENVIRONMENT ?? 'sandbox',
             endpointOverride: e.PAYPAL_API_URL,
           }
         : null,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { buildApp } from '../app.ts';
 import type { Db } from '../db/client.ts';
 import { type JobQueue, startJobQueue } from '../jobs/job-queue.ts';
@@ -44,6 +45,11 @@ export async function startTestApp(
     payments?: PaymentProvider;
     /** PayPal: the sandbox's stand-in unless given (null: not offered). */
     paypal?: PayPalGateway | null;
+    /** The app's log lines, at `logLevel` (default: none, unless TEST_LOG_LEVEL says). */
+    logStream?: DestinationStream;
+    logLevel?: string;
+    /** Test-only routes, registered before the app is ready. */
+    beforeReady?: (app: FastifyInstance) => void | Promise<void>;
   } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
@@ -55,7 +61,8 @@ export async function startTestApp(
   const publicUrl = 'http://portal.test';
   const app = await buildApp({
     database,
-    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    logLevel: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(options.logStream ? { logStream: options.logStream } : {}),
     webRoot: '/nonexistent',
     clock: clock.read,
     jobs,
@@ -64,6 +71,7 @@ export async function startTestApp(
     payments: options.payments ?? sandbox,
     paypal: options.paypal === undefined ? sandboxPayPal(sandbox.store, { publicUrl }) : options.paypal,
   });
+  await options.beforeReady?.(app);
   await app.ready();
   return {
     app,

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import { defaultLocaleFor } from '../../../contract/catalog.ts';
+import { defaultLocaleFor, type Locale } from '../../../contract/catalog.ts';
 import type { InviteUserRequest, PartnerUserList } from '../../../contract/partner-users.ts';
 import type { Role } from '../../../contract/permissions.ts';
 import type { Db, Queryable } from '../../db/client.ts';
@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { PartnerUserActor, VendorStaffActor } from '../auth/actor.ts';
 import { issueLink } from '../auth/one-time-links.ts';
 import { queueEmail } from '../mail/outbox.ts';
-import { invitationEmail } from '../mail/templates.ts';
+import { invitationElsewhereEmail, invitationEmail } from '../mail/templates.ts';
 
 interface Options {
   actor: PartnerUserActor;
@@ -75,10 +75,17 @@ export async function inviteUser(
   });
 }
 
+const emailTaken = (field: string | undefined) =>
+  new DomainError('conflict', 'user.email_taken', 'This email already has a Partner Portal login.', {
+    field: field ?? 'email',
+  });
+
 /**
  * A user of a partner waiting for their password, and the invitation email with its one-time
  * link; in the caller's transaction, audited as whoever invites (a partner admin, or vendor staff
- * creating a partner). An email that already has a login is refused next to the field.
+ * creating a partner). An email that already has a login in the same partner (or, for vendor
+ * staff, anywhere) is refused next to the field; another partner's login is answered as a new
+ * email is (see `inviteElsewhere`). Answers the new user's id, or null when none was made.
  */
 export async function createInvitedUser(
   tx: Queryable,
@@ -92,7 +99,7 @@ export async function createInvitedUser(
     /** Where the form asks for the email (the refusal goes next to it). */
     emailField?: string;
   },
-): Promise<string> {
+): Promise<string | null> {
   const { partner, invite, meta } = options;
   const [user] = await tx
     .insert(partnerUsers)
@@ -107,9 +114,22 @@ export async function createInvitedUser(
     .onConflictDoNothing()
     .returning({ id: partnerUsers.id });
   if (!user) {
-    throw new DomainError('conflict', 'user.email_taken', 'This email already has a Partner Portal login.', {
-      field: options.emailField ?? 'email',
-    });
+    const [existing] = await tx
+      .select({
+        id: partnerUsers.id,
+        partnerId: partnerUsers.partnerId,
+        locale: partnerUsers.locale,
+        country: partners.country,
+      })
+      .from(partnerUsers)
+      .innerJoin(partners, eq(partners.id, partnerUsers.partnerId))
+      .where(eq(partnerUsers.email, invite.email));
+    if (!existing || existing.partnerId === partner.id || options.inviter.kind === 'vendor_staff') {
+      throw emailTaken(options.emailField);
+    }
+    await inviteElsewhere(tx, jobs, { ...options, existing });
+    await recordInvitation(tx, options);
+    return null;
   }
   const token = await issueLink(tx, {
     purpose: 'invitation',
@@ -132,16 +152,58 @@ export async function createInvitedUser(
     // The link logs a person in: it is sealed in the outbox like license keys.
     secret: true,
   });
-  await recordAudit(tx, {
-    partnerId: partner.id,
+  await recordInvitation(tx, options);
+  return user.id;
+}
+
+/**
+ * A partner admin invited an address that is another partner's login (emails are unique across
+ * partners). Telling the inviter so would reveal who works for a competitor, so the inviter gets
+ * the answer and the audit entry of a new email, and only the addressee learns why nothing
+ * changed: an email from the vendor (not the partner's outbox), in the addressee's language.
+ */
+async function inviteElsewhere(
+  tx: Queryable,
+  jobs: JobQueue,
+  options: {
+    partner: { name: string };
+    inviter: { name: string };
+    invite: InviteUserRequest;
+    publicUrl: string;
+    existing: { id: string; locale: Locale | null; country: string };
+  },
+): Promise<void> {
+  await queueEmail(tx, jobs, {
+    partnerId: null,
+    to: options.invite.email,
+    ...invitationElsewhereEmail({
+      locale: options.existing.locale ?? defaultLocaleFor(options.existing.country),
+      partnerName: options.partner.name,
+      inviterName: options.inviter.name,
+      publicUrl: options.publicUrl,
+    }),
+    subjectRef: `invitation:${options.existing.id}`,
+  });
+}
+
+function recordInvitation(
+  tx: Queryable,
+  options: {
+    partner: { id: string };
+    inviter: PartnerUserActor | VendorStaffActor;
+    invite: InviteUserRequest;
+    meta: RequestMeta;
+  },
+): Promise<void> {
+  return recordAudit(tx, {
+    partnerId: options.partner.id,
     actor: options.inviter,
     action: 'user.invited',
     subjectType: 'partner_user',
-    subjectId: invite.email,
-    details: { role: invite.role },
-    meta,
+    subjectId: options.invite.email,
+    details: { role: options.invite.role },
+    meta: options.meta,
   });
-  return user.id;
 }
 
 /**
