@@ -87,7 +87,8 @@ export const CreateQuoteRequest = z
 export type CreateQuoteRequest = z.infer<typeof CreateQuoteRequest>;
 
 /** What the database stores; `expired` is an open quote past its validity date. */
-export const StoredQuoteStatus = z.enum(['open', 'cancelled', 'converted', 'ordered']);
+/** `ordering`: Place order has claimed it and is taking the payment (seconds, or until settled). */
+export const StoredQuoteStatus = z.enum(['open', 'ordering', 'cancelled', 'converted', 'ordered']);
 export type StoredQuoteStatus = z.infer<typeof StoredQuoteStatus>;
 export const QuoteStatus = z.enum([...StoredQuoteStatus.options, 'expired']);
 export type QuoteStatus = z.infer<typeof QuoteStatus>;

@@ -579,14 +579,17 @@ const matrix: Record<string, Row> = {
     expect: { anonymous: 401, otherPartner: 201, admin: 201, sales: 403, billing: 201, staff: 403 },
   },
   'POST /api/payment-methods/paypal/complete': {
-    cell: async (w) => ({
+    cell: async (w, actor) => ({
       method: 'POST',
       url: '/api/payment-methods/paypal/complete',
-      body: { approvalId: await approvedPayPalSetup(w) },
+      // The owner's billing user completes a setup of its own; everyone else one the owner's admin started.
+      body: {
+        approvalId: await approvedPayPalSetup(w, actor === 'billing' ? w.sessions.billing : w.sessions.admin),
+      },
     }),
-    // Whoever completes an approval stores the account for their own partner (PayPal's approval
-    // is the buyer's, not the partner's); sales cannot store payment methods.
-    expect: { anonymous: 401, otherPartner: 201, admin: 201, sales: 403, billing: 201, staff: 403 },
+    // Only the partner user who started a setup completes it: another partner's approval id is
+    // answered as an unknown one; sales cannot store payment methods.
+    expect: { anonymous: 401, otherPartner: 404, admin: 201, sales: 403, billing: 201, staff: 403 },
   },
   'PUT /api/payment-methods/{id}/default': {
     cell: async (w) => ({ method: 'PUT', url: `/api/payment-methods/${await ownerMethod(w)}/default` }),
@@ -615,8 +618,8 @@ async function ownerMethod(w: World): Promise<string> {
 }
 
 /** A PayPal account the owner's admin asked to store and the buyer approved. */
-async function approvedPayPalSetup(w: World): Promise<string> {
-  const started = (await w.sessions.admin.post('/api/payment-methods/paypal')).json();
+async function approvedPayPalSetup(w: World, starter: TestSession): Promise<string> {
+  const started = (await starter.post('/api/payment-methods/paypal')).json();
   await answerSandboxPayPal(w.t.app, started.approveUrl);
   return started.id;
 }

@@ -11,6 +11,7 @@ import { startRefunds } from './modules/payments/refunds.ts';
 import { sandboxPayPal } from './modules/payments/sandbox/sandbox-paypal.ts';
 import { sandboxProvider } from './modules/payments/sandbox/sandbox-provider.ts';
 import { sandboxStoreFor } from './modules/payments/sandbox/sandbox-store.ts';
+import { startOrderRecovery } from './use-cases/settle-order-attempts.ts';
 
 const config = loadConfig();
 const database = await openDatabase({
@@ -59,6 +60,12 @@ const app = await buildApp({
   ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
 });
 const stopMaintenance = startMaintenance(database.db, app.log);
+// Any app process settles Place order attempts a dead process left between their steps.
+const stopOrderRecovery = startOrderRecovery(
+  database.db,
+  { payments, paypal, jobs, mail: app.portal.mail },
+  { clock: app.portal.clock, log: app.log },
+);
 await app.listen({ host: config.host, port: config.port });
 
 const url = `http://${config.host}:${(app.server.address() as { port: number }).port}`;
@@ -81,6 +88,7 @@ else if (!config.mail.smtpUrl) console.log('SMTP_URL is not set: emails wait in 
 async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down');
   stopMaintenance();
+  stopOrderRecovery();
   await app.close();
   await jobs.stop();
   await sandbox?.store.close();

@@ -71,6 +71,13 @@ export interface Access<K extends ActorKind, T> {
   actors: readonly K[];
   permission?: Permission;
   lookup?: Lookup<T>;
+  /**
+   * `handler`: the endpoint is idempotent by its own record (Place order's attempt) or by the
+   * provider's (PayPal's request ids, a stored token once), not by a transaction around the
+   * handler: a transaction held open while a payment provider answers would hold a connection
+   * (on the embedded database, every request) for seconds.
+   */
+  idempotency?: 'handler';
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -196,7 +203,8 @@ export function route<E extends Endpoint, K extends ActorKind, T = never>(
       : undefined;
     const { actor, found } = await authenticate(app, ctx, access, lookup);
     const key = endpoint.idempotent ? ctx.request.headers[IDEMPOTENCY_HEADER] : undefined;
-    if (typeof key !== 'string') return { status, body: await handler({ ...ctx, actor, found }) };
+    if (typeof key !== 'string' || access.idempotency === 'handler')
+      return { status, body: await handler({ ...ctx, actor, found }) };
     const answer = await runIdempotent(
       app.portal.db,
       {

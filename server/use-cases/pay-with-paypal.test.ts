@@ -117,9 +117,9 @@ describe('Paying a quote with PayPal', () => {
     );
     const statuses = answers.map((a) => a.statusCode).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    // The others find the quote ordered, or PayPal's order captured already.
+    // The others find the quote ordered or being ordered, or PayPal's order captured already.
     for (const a of answers.filter((x) => x.statusCode !== 201))
-      expect(['quote.not_orderable', 'payment.paypal_declined']).toContain(a.json().code);
+      expect(['quote.not_orderable', 'quote.ordering', 'payment.paypal_declined']).toContain(a.json().code);
     expect(await charges(orderId)).toMatchObject([{ status: 'captured' }]);
   });
 
@@ -224,6 +224,36 @@ describe('A stored PayPal account', () => {
     );
     expect(paid.statusCode).toBe(201);
     expect(paid.json().payment).toEqual({ provider: 'sandbox', brand: 'paypal', last4: null });
+  });
+
+  it('is completed only by the partner user who started it: another partner or user gets an unknown approval', async () => {
+    const admin = await partner.loginAs('admin');
+    const started = (
+      await admin.post('/api/payment-methods/paypal', undefined, { 'idempotency-key': 'same-key' })
+    ).json();
+    const back = await answerSandboxPayPal(t.app, started.approveUrl, { email: 'victim@reseller.test' });
+    const approvalId = back.searchParams.get('approval_token_id');
+    const outsider = await createTestPartner(t.db, t.app);
+    const outsiderAdmin = await outsider.loginAs('admin');
+    const colleague = await partner.loginAs('billing');
+    for (const thief of [outsiderAdmin, colleague]) {
+      const stolen = await thief.post('/api/payment-methods/paypal/complete', { approvalId });
+      expect(stolen.statusCode).toBe(404);
+      expect(stolen.json()).toMatchObject({
+        code: 'payment_method.paypal_setup_not_found',
+        field: 'approvalId',
+      });
+    }
+    expect((await outsiderAdmin.get('/api/payment-methods')).json().items).toEqual([]);
+    // The same Idempotency-Key of another partner starts a setup of its own, not this one.
+    const theirs = (
+      await outsiderAdmin.post('/api/payment-methods/paypal', undefined, { 'idempotency-key': 'same-key' })
+    ).json();
+    expect(theirs.id).not.toBe(started.id);
+    const before = (await admin.get('/api/payment-methods')).json().items.length;
+    const mine = await admin.post('/api/payment-methods/paypal/complete', { approvalId });
+    expect(mine.statusCode).toBe(201);
+    expect(mine.json().items).toHaveLength(before + 1);
   });
 
   it('is refused when the buyer did not approve it, and a refused account declines the order', async () => {

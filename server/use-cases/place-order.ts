@@ -1,187 +1,150 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Order, PlaceOrderRequest } from '../../contract/orders.ts';
-import type { Queryable } from '../db/client.ts';
-import type { PortalMail } from '../http/portal.ts';
+import type { Db, Queryable } from '../db/client.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
-import type { JobQueue } from '../jobs/job-queue.ts';
 import { todayUtc } from '../lib/dates.ts';
 import { DomainError } from '../lib/errors.ts';
-import { recordAudit } from '../modules/audit/audit.service.ts';
 import type { PartnerUserActor } from '../modules/auth/actor.ts';
-import { createInvoice } from '../modules/invoices/invoices.service.ts';
-import { queueEmail } from '../modules/mail/outbox.ts';
-import { orderPlacedEmail } from '../modules/mail/templates.ts';
+import {
+  type AttemptOfKey,
+  attemptById,
+  attemptOfKey,
+  leaseAttempt,
+  type OrderAttemptRow,
+  restartAttempt,
+  startAttempt,
+} from '../modules/orders/order-attempts.ts';
 import { getOrder } from '../modules/orders/order-view.ts';
-import { recordOrder } from '../modules/orders/orders.service.ts';
+import { orderNumberOf } from '../modules/orders/orders.service.ts';
 import { findPartnerTerms } from '../modules/partners/partners.service.ts';
-import { recordPayment } from '../modules/payments/payments.service.ts';
-import type { PayPalGateway } from '../modules/payments/paypal/paypal-gateway.ts';
-import type { PaymentProvider } from '../modules/payments/provider.ts';
-import { type PendingRefund, queueRefund, refund } from '../modules/payments/refunds.ts';
-import { claimQuoteForOrder } from '../modules/quotes/quotes.service.ts';
-import { issueOrderLicenses } from './issue-order-licenses.ts';
-import { takePayment } from './take-payment.ts';
+import { claimedQuote, claimQuoteForOrder } from '../modules/quotes/quotes.service.ts';
+import { type ClaimedQuote, carryOutAttempt, type PlaceOrderDeps, placerOf } from './order-attempt-steps.ts';
+import { resolvePayment } from './take-payment.ts';
 
-export interface PlaceOrderDeps {
-  /** The database itself, for what must outlive a failed order's transaction (a refund to retry). */
-  root: Queryable;
-  payments: PaymentProvider;
-  paypal: PayPalGateway | null;
-  jobs: JobQueue;
-  mail: PortalMail;
+export type { PlaceOrderDeps } from './order-attempt-steps.ts';
+
+/** How long a request waits for a parallel one with the same Idempotency-Key before answering. */
+const WAIT_FOR_TWIN_MS = 45_000;
+
+type Claim =
+  | Exclude<AttemptOfKey, { kind: 'new' | 'retry' | 'resume' }>
+  | { kind: 'work'; attempt: OrderAttemptRow; quote: ClaimedQuote };
+
+interface PlaceOrderOptions extends PlaceOrderRequest {
+  actor: PartnerUserActor;
+  meta: RequestMeta;
+  /** The request's Idempotency-Key: the user's attempt, the same on a retry of it. */
+  attemptKey: string;
 }
 
 /**
- * Place order (SPEC §8) for a valid quote, as one use case: the quote claimed (one order per quote,
- * whoever asks how often), the payment captured (or postpaid for partners with credit terms), the
- * order and its lines recorded, licenses issued or extended, the invoice made (Online and Paid, or
- * Postpaid and due in 30 days), and an email to the partner with a link to the order — all in one
- * transaction. A charge is the one step outside it: if anything after it fails, the charge is
- * refunded before the error goes on (compensation), so nothing half-made stays and no money is
- * kept for nothing. The charge's idempotency key is the quote and the card token, so a retry after
- * a timeout finds the first charge instead of taking a second.
+ * Place order (SPEC §8) for a valid quote, in three steps so that no transaction is open while
+ * the provider answers (it may take seconds; on the embedded database one open transaction holds
+ * every other request):
+ * 1. claim: the quote becomes `ordering` and the attempt is recorded (one short transaction);
+ * 2. charge: the payment is taken with no transaction open (postpaid takes none);
+ * 3. record: the order, its licenses, invoice, payment, email and audit entry (a second one).
+ * A decline or a refused step releases the claim (the quote is open again, a charge refunded); a
+ * crash between the steps leaves a live attempt that a retry with the same Idempotency-Key or the
+ * recovery job (settle-order-attempts.ts) settles by asking the provider. The attempt is the
+ * request's idempotency record: the same key answers the same order, never a second charge.
  */
 export async function placeOrder(
-  db: Queryable,
+  db: Db,
   deps: PlaceOrderDeps,
-  options: {
-    actor: PartnerUserActor;
-    meta: RequestMeta;
-    /** The request's Idempotency-Key: the user's attempt, the same on a retry of it. */
-    attemptKey: string;
-  } & PlaceOrderRequest,
-): Promise<z.input<typeof Order>> {
-  const { actor, meta, payment } = options;
-  // One charge per attempt: a retry (same Idempotency-Key) finds the first charge; a new attempt
-  // after a decline or a refund is a new charge. Without a key every request is its own attempt.
-  const attempt = options.attemptKey;
-  const today = todayUtc(meta.now);
-  return db.transaction(async (tx) => {
-    const quote = await claimQuoteForOrder(tx, { actor, quoteNumber: options.quoteNumber, today });
-    const doc = quote.document;
-    if (payment.method === 'postpaid') {
-      const terms = await findPartnerTerms(tx, actor.partner.id);
-      if (!terms.creditTerms) {
-        throw new DomainError(
-          'forbidden',
-          'orders.postpaid_not_allowed',
-          'Your organisation has no credit terms: pay by card to place the order.',
-          { field: 'payment' },
-        );
-      }
-    }
-    const taken = await takePayment(tx, deps, {
-      payment,
-      partnerId: actor.partner.id,
-      attempt,
-      quote: { quoteNumber: doc.quoteNumber, currency: doc.currency, totalMinor: doc.totals.totalMinor },
-    });
-    try {
-      const order = await recordOrder(tx, {
-        partnerId: actor.partner.id,
-        customerAccountId: quote.customerAccountId,
-        poNumber: doc.poNumber,
-        currency: doc.currency,
-        totalMinor: doc.totals.totalMinor,
-        createdAt: meta.now,
-        quoteId: quote.id,
-        createdByUserId: actor.userId,
-        document: { lines: doc.lines, endUser: { name: doc.endUser.name, email: doc.endUser.email } },
-        lines: doc.lines.map((line) => ({
-          productCode: line.productCode,
-          kind: line.kind,
-          fromProductCode: line.fromProduct?.productCode ?? null,
-          quantity: line.quantity,
-          periodStart: line.periodStart,
-          periodEnd: line.periodEnd,
-          listMinor: line.listPriceMinor,
-          discountMinor: line.discountMinor,
-          totalMinor: line.totalMinor,
-          creditMinor: line.credit?.totalMinor ?? 0,
-        })),
-      });
-      await issueOrderLicenses(tx, {
-        customerAccountId: quote.customerAccountId,
-        orderId: order.id,
-        lineIds: order.lineIds,
-        lines: doc.lines,
-        details: doc.details,
-        now: meta.now,
-      });
-      const invoice = await createInvoice(tx, {
-        partnerId: actor.partner.id,
-        orderId: order.id,
-        customerAccountId: quote.customerAccountId,
-        poNumber: doc.poNumber,
-        endUserEmail: doc.endUser.email,
-        currency: doc.currency,
-        amountMinor: doc.totals.totalMinor,
-        paid: taken !== null,
-        today,
-        now: meta.now,
-      });
-      if (taken) {
-        await recordPayment(tx, {
-          partnerId: actor.partner.id,
-          orderId: order.id,
-          provider: taken.provider,
-          reference: taken.charge.reference,
-          amountMinor: doc.totals.totalMinor,
-          currency: doc.currency,
-          brand: taken.charge.brand,
-          last4: taken.charge.last4,
-          now: meta.now,
-        });
-      }
-      await queueEmail(tx, deps.jobs, {
-        partnerId: actor.partner.id,
-        to: actor.email,
-        ...orderPlacedEmail({
-          locale: actor.locale,
-          partnerName: actor.partner.name,
-          orderNumber: order.orderNumber,
-          customerName: doc.customer.name,
-          total: { minor: doc.totals.totalMinor, currency: doc.currency },
-          publicUrl: deps.mail.publicUrl,
-        }),
-        subjectRef: `order:${order.orderNumber}`,
-      });
-      await recordAudit(tx, {
-        partnerId: actor.partner.id,
-        actor,
-        action: 'order.placed',
-        subjectType: 'order',
-        subjectId: order.orderNumber,
-        details: {
-          quoteNumber: doc.quoteNumber,
-          invoiceNumber: invoice.invoiceNumber,
-          totalMinor: doc.totals.totalMinor,
-          payment: payment.method,
-        },
+  options: PlaceOrderOptions,
+): Promise<{ order: z.input<typeof Order>; replayed: boolean }> {
+  const { actor, meta } = options;
+  const requestHash = createHash('sha256')
+    .update(JSON.stringify({ quoteNumber: options.quoteNumber, payment: options.payment }))
+    .digest('hex');
+  const deadline = Date.now() + WAIT_FOR_TWIN_MS;
+  for (;;) {
+    const claim = await db.transaction((tx) => claimAttempt(tx, { ...options, requestHash }));
+    if (claim.kind === 'completed') return { order: await answer(db, actor, claim.attempt), replayed: true };
+    if (claim.kind === 'work') {
+      const orderId = await carryOutAttempt(db, deps, {
+        attempt: claim.attempt,
+        quote: claim.quote,
+        placer: placerOf(actor),
         meta,
       });
-      // Without the keys: this answer is kept for retries; the order page reads them.
-      return getOrder(tx, { actor, orderNumber: order.orderNumber, withKeys: false });
-    } catch (error) {
-      if (taken) await compensate(deps, taken.refund);
-      throw error;
+      return { order: await answer(db, actor, { ...claim.attempt, orderId }), replayed: false };
     }
-  });
-}
-
-/**
- * Gives the charge of a failed order back. When the provider is away at that moment the refund is
- * queued to be retried (refunds.ts); the queue is written once this transaction has rolled back —
- * not awaited here, as the embedded database runs one transaction at a time and this one is still
- * open — and a failure to queue it is written where operations look.
- */
-async function compensate(deps: PlaceOrderDeps, pending: PendingRefund): Promise<void> {
-  try {
-    await refund(deps, pending);
-  } catch (refundError) {
-    console.warn('refund failed, queued to retry', { reference: pending.reference, refundError });
-    void queueRefund(deps.root, deps.jobs, pending).catch((queueError: unknown) => {
-      console.error('refund could not be queued: give it back by hand', { ...pending, queueError });
-    });
+    // The same key is being worked on by a parallel request (a double click): its answer is ours.
+    if (Date.now() > deadline) throw inProgress(options.quoteNumber);
+    await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
+
+async function claimAttempt(
+  tx: Queryable,
+  options: PlaceOrderOptions & { requestHash: string },
+): Promise<Claim> {
+  const { actor, meta } = options;
+  const now = meta.now;
+  // Requests of one key claim one after the other; the lock ends with this short transaction.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`order-attempt:${actor.userId}:${options.attemptKey}`}, 0))`,
+  );
+  const found = await attemptOfKey(tx, {
+    partnerUserId: actor.userId,
+    attemptKey: options.attemptKey,
+    requestHash: options.requestHash,
+    now,
+  });
+  if (found.kind === 'completed' || found.kind === 'busy') return found;
+  if (found.kind === 'resume') {
+    const leased = await leaseAttempt(tx, found.attempt, now);
+    const quote = leased ? await claimedQuote(tx, leased.quoteId) : null;
+    if (!leased || !quote) return { kind: 'busy', attempt: found.attempt };
+    return { kind: 'work', attempt: leased, quote };
+  }
+  const quote = await claimQuoteForOrder(tx, {
+    actor,
+    quoteNumber: options.quoteNumber,
+    today: todayUtc(now),
+  });
+  if (options.payment.method === 'postpaid' && !(await findPartnerTerms(tx, actor.partner.id)).creditTerms) {
+    throw new DomainError(
+      'forbidden',
+      'orders.postpaid_not_allowed',
+      'Your organisation has no credit terms: pay by card to place the order.',
+      { field: 'payment' },
+    );
+  }
+  const payment = await resolvePayment(tx, options.payment, actor.partner.id);
+  const attempt =
+    found.kind === 'retry'
+      ? await restartAttempt(tx, found.attempt, { payment, now })
+      : await startAttempt(tx, {
+          partnerId: actor.partner.id,
+          partnerUserId: actor.userId,
+          attemptKey: options.attemptKey,
+          requestHash: options.requestHash,
+          quoteId: quote.id,
+          payment,
+          // One charge per attempt: a retry finds the first; a new attempt after a decline is new.
+          chargeKey: `order:${quote.document.quoteNumber}:${options.attemptKey}`,
+          now,
+        });
+  return { kind: 'work', attempt, quote };
+}
+
+/** The order as Place order answers it: without the keys (the order page reads them). */
+async function answer(db: Queryable, actor: PartnerUserActor, attempt: OrderAttemptRow) {
+  const current = attempt.orderId ? attempt : await attemptById(db, attempt.id);
+  const orderNumber = current?.orderId ? await orderNumberOf(db, current.orderId) : null;
+  if (!orderNumber) throw new Error(`order attempt ${attempt.id} has no order`);
+  return getOrder(db, { actor, orderNumber, withKeys: false });
+}
+
+const inProgress = (quoteNumber: string) =>
+  new DomainError(
+    'conflict',
+    'quote.ordering',
+    `An order for quote ${quoteNumber} is being placed now: wait a moment, then look at the quote again.`,
+    { params: { quoteNumber } },
+  );

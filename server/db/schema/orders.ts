@@ -95,3 +95,70 @@ export const orderLines = pgTable(
     uniqueIndex('order_lines_order_line_unique').on(t.orderId, t.lineNo),
   ],
 );
+
+/** What an order attempt takes the money by, resolved when the quote is claimed (never card data). */
+export type AttemptPayment =
+  | { channel: 'postpaid' }
+  | { channel: 'card'; token: string }
+  | { channel: 'paypal_order'; orderId: string }
+  | { channel: 'paypal_vault'; vaultId: string };
+
+/** A captured charge, as the provider answered it. */
+export interface AttemptCharge {
+  provider: string;
+  reference: string;
+  brand: string | null;
+  last4: string | null;
+}
+
+/**
+ * Place order in steps (SPEC §8): the quote is claimed (`ordering`) with this row in one
+ * transaction, the charge runs with no transaction open, and the order is recorded in a second one.
+ * The row is also the request's idempotency record (one per user and Idempotency-Key) and what a
+ * recovery job settles when a process died between the steps: a lease says who works on it now.
+ */
+export const orderAttempts = pgTable(
+  'order_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    partnerUserId: uuid('partner_user_id')
+      .notNull()
+      .references(() => partnerUsers.id),
+    /** The request's Idempotency-Key (a drawn one when the request had none). */
+    attemptKey: text('attempt_key').notNull(),
+    /** SHA-256 of the request: the same key with another request is refused. */
+    requestHash: text('request_hash').notNull(),
+    quoteId: uuid('quote_id')
+      .notNull()
+      .references(() => quotes.id),
+    payment: jsonb('payment').$type<AttemptPayment>().notNull(),
+    /** The provider's idempotency key of the charge: a retry or the recovery finds the first charge. */
+    chargeKey: text('charge_key').notNull(),
+    /** charging → charged → completed, or released (no order; the quote open again). */
+    status: text('status').notNull(),
+    charge: jsonb('charge').$type<AttemptCharge>(),
+    orderId: uuid('order_id').references(() => orders.id),
+    /** Why it was released (a decline, a refused step), as the error code the user saw. */
+    releasedBecause: text('released_because'),
+    /** Until when a request or the recovery job works on it; past it, anyone may take it over. */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('order_attempts_status', sql`${t.status} in ('charging', 'charged', 'completed', 'released')`),
+    check('order_attempts_completed_order', sql`(${t.status} = 'completed') = (${t.orderId} is not null)`),
+    check('order_attempts_charged_charge', sql`${t.status} <> 'charged' or ${t.charge} is not null`),
+    uniqueIndex('order_attempts_user_key_unique').on(t.partnerUserId, t.attemptKey),
+    // One live claim per quote: the quote's `ordering` status and this row go together.
+    uniqueIndex('order_attempts_live_quote_unique')
+      .on(t.quoteId)
+      .where(sql`${t.status} in ('charging', 'charged')`),
+    index('order_attempts_live_lease_idx')
+      .on(t.leaseUntil)
+      .where(sql`${t.status} in ('charging', 'charged')`),
+  ],
+);

@@ -21,7 +21,7 @@ import {
   paymentTypeEnum,
 } from './enums.ts';
 import { orders } from './orders.ts';
-import { partners } from './partners.ts';
+import { partners, partnerUsers } from './partners.ts';
 
 /**
  * Money taken for an order through a payment provider: the provider's reference and what the card
@@ -93,6 +93,28 @@ export const paymentMethods = pgTable(
       .on(t.partnerId)
       .where(sql`${t.isDefault} and ${t.removedAt} is null`),
   ],
+);
+
+/**
+ * A PayPal account being stored (SPEC §8): PayPal's setup id, bound when it starts to the partner
+ * and user who started it, so only they can complete it, once.
+ */
+export const paypalVaultSetups = pgTable(
+  'paypal_vault_setups',
+  {
+    setupId: text('setup_id').primaryKey(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    partnerUserId: uuid('partner_user_id')
+      .notNull()
+      .references(() => partnerUsers.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Completed once: the stored method it became. */
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    paymentMethodId: uuid('payment_method_id').references(() => paymentMethods.id),
+  },
+  (t) => [index('paypal_vault_setups_partner_idx').on(t.partnerId)],
 );
 
 /** The invoice an order creates (SPEC §11, §11a): paid online at once, or postpaid and due later. */

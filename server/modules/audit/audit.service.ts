@@ -39,7 +39,8 @@ export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<voi
     subjectType: entry.subjectType,
     subjectId: entry.subjectId,
     details: entry.meta ? { ...entry.details, requestId: entry.meta.requestId } : (entry.details ?? {}),
-    ip: entry.meta?.ip ?? null,
+    // No address for work no request asked for (a recovery job).
+    ip: entry.meta?.ip || null,
     ...(entry.meta ? { occurredAt: entry.meta.now } : {}),
   });
 }

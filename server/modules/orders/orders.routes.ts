@@ -10,21 +10,26 @@ import { listOrders } from './orders-list.ts';
 
 export async function orderRoutes(app: FastifyInstance): Promise<void> {
   const { jobs, mail, payments, paypal } = app.portal;
+  // Idempotent by its attempt record: the charge runs between two transactions (place-order.ts).
   route(
     app,
     ordersApi.place,
-    { actors: ['partner_user'], permission: 'orders.create' },
-    ({ actor, db, meta, body, attemptKey }) =>
-      placeOrder(
-        db,
-        { root: app.portal.db, payments, paypal, jobs, mail },
+    { actors: ['partner_user'], permission: 'orders.create', idempotency: 'handler' },
+    async ({ actor, meta, body, attemptKey, reply }) => {
+      const placed = await placeOrder(
+        app.portal.db,
+        { payments, paypal, jobs, mail },
         { actor, meta, attemptKey, ...body },
-      ),
+      );
+      if (placed.replayed) reply.header('idempotent-replayed', 'true');
+      return placed.order;
+    },
   );
+  // Idempotent by PayPal's request id (the quote and the attempt): nothing is written here.
   route(
     app,
     ordersApi.startPayPal,
-    { actors: ['partner_user'], permission: 'orders.create' },
+    { actors: ['partner_user'], permission: 'orders.create', idempotency: 'handler' },
     ({ actor, db, meta, body, attemptKey }) =>
       startPayPalPayment(db, paypal, { actor, meta, attemptKey, publicUrl: mail.publicUrl, ...body }),
   );

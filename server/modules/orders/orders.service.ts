@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { LineKind } from '../../../contract/cart.ts';
 import type { Currency } from '../../../contract/money.ts';
-import type { Tx } from '../../db/client.ts';
+import type { Queryable, Tx } from '../../db/client.ts';
 import { orderLines, orders } from '../../db/schema/index.ts';
 import { claimDocumentNumber, nextDocumentNumber } from '../../lib/document-numbers.ts';
 import type { OrderDocument } from './order-document.ts';
@@ -80,4 +81,13 @@ export async function recordOrder(
   // In the order of the input, whatever order the database answered in.
   const lineIds = lines.sort((a, b) => a.lineNo - b.lineNo).map((l) => l.id);
   return { ...row, lineIds };
+}
+
+/** An order's number by its id. */
+export async function orderNumberOf(db: Queryable, orderId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ orderNumber: orders.orderNumber })
+    .from(orders)
+    .where(eq(orders.id, orderId));
+  return row?.orderNumber ?? null;
 }

@@ -1,7 +1,7 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreatePartnerRequest, PartnerSummary } from '../../../contract/admin.ts';
-import type { Locale } from '../../../contract/catalog.ts';
+import { defaultLocaleFor, type Locale } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Role } from '../../../contract/permissions.ts';
 import type { BillingAddress } from '../../../contract/quotes.ts';
@@ -294,4 +294,35 @@ export async function createPartnerAsStaff(
     if (!created) throw new Error('a partner just created is missing');
     return created;
   });
+}
+
+/** A partner user to write to and act for when no request of theirs is at hand (a settled order). */
+export async function partnerUserContact(
+  db: Queryable,
+  partnerUserId: string,
+): Promise<{
+  userId: string;
+  email: string;
+  locale: Locale;
+  partner: { id: string; name: string };
+} | null> {
+  const [row] = await db
+    .select({
+      userId: partnerUsers.id,
+      email: partnerUsers.email,
+      locale: partnerUsers.locale,
+      partnerId: partners.id,
+      partnerName: partners.name,
+      partnerCountry: partners.country,
+    })
+    .from(partnerUsers)
+    .innerJoin(partners, eq(partners.id, partnerUsers.partnerId))
+    .where(eq(partnerUsers.id, partnerUserId));
+  if (!row) return null;
+  return {
+    userId: row.userId,
+    email: row.email,
+    locale: row.locale ?? defaultLocaleFor(row.partnerCountry),
+    partner: { id: row.partnerId, name: row.partnerName },
+  };
 }

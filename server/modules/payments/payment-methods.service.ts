@@ -10,6 +10,12 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { can, type PartnerUserActor } from '../auth/actor.ts';
 import type { PayPalGateway } from './paypal/paypal-gateway.ts';
 import type { PaymentProvider } from './provider.ts';
+import {
+  bindVaultSetup,
+  completeVaultSetup,
+  findVaultSetup,
+  linkVaultSetup,
+} from './vault-setups.queries.ts';
 
 interface Options {
   actor: PartnerUserActor;
@@ -76,27 +82,58 @@ export async function addPaymentMethod(
 const payPalReturn = (publicUrl: string, outcome: 'approved' | 'cancelled') =>
   `${publicUrl}/payment-methods?paypal=${outcome}`;
 
-/** Starts storing a PayPal account: the buyer approves it on PayPal's pages, then comes back. */
+/**
+ * Starts storing a PayPal account: the buyer approves it on PayPal's pages, then comes back. The
+ * setup is bound to this partner and user (item 8 of issue 16): only they may complete it, once.
+ */
 export async function startStoringPayPal(
+  db: Queryable,
   paypal: PayPalGateway | null,
-  options: { publicUrl: string; attemptKey: string },
+  options: Options & { publicUrl: string; attemptKey: string },
 ): Promise<z.input<typeof PayPalApproval>> {
+  const { actor, meta } = options;
   const gateway = payPalOffered(paypal);
   const started = await gateway.startVault({
     returnUrl: payPalReturn(options.publicUrl, 'approved'),
     cancelUrl: payPalReturn(options.publicUrl, 'cancelled'),
-    idempotencyKey: `vault:${options.attemptKey}`,
+    // PayPal's request ids are per merchant, shared by every partner: the key names whose it is.
+    idempotencyKey: `vault:${actor.partner.id}:${actor.userId}:${options.attemptKey}`,
   });
+  const bound = await bindVaultSetup(db, {
+    setupId: started.setupId,
+    partnerId: actor.partner.id,
+    partnerUserId: actor.userId,
+    now: meta.now,
+  });
+  if (bound.partnerId !== actor.partner.id || bound.partnerUserId !== actor.userId)
+    throw new Error(`PayPal setup ${started.setupId} is bound to someone else`);
   return { approveUrl: started.approveUrl, id: started.setupId };
 }
 
-/** Stores the PayPal account the buyer approved; the same approval again stores nothing new. */
+/** Another's approval id, or one never started here, is answered as an unknown one. */
+const setupNotFound = () =>
+  new DomainError(
+    'not_found',
+    'payment_method.paypal_setup_not_found',
+    'This PayPal approval is not one you started here. Add PayPal again.',
+    { field: 'approvalId' },
+  );
+
+/**
+ * Stores the PayPal account the buyer approved: only the partner user who started the setup may,
+ * and only once; the same approval again stores nothing new.
+ */
 export async function completeStoringPayPal(
   db: Queryable,
   paypal: PayPalGateway | null,
   options: Options & { approvalId: string },
 ): Promise<z.input<typeof PaymentMethodList>> {
+  const { actor } = options;
   const gateway = payPalOffered(paypal);
+  const setup = await findVaultSetup(db, options.approvalId);
+  if (!setup || setup.partnerId !== actor.partner.id || setup.partnerUserId !== actor.userId)
+    throw setupNotFound();
+  if (setup.completedAt) return listPaymentMethods(db, actor);
   const account = await gateway.finishVault({
     setupId: options.approvalId,
     idempotencyKey: `vault-token:${options.approvalId}`,
@@ -109,14 +146,19 @@ export async function completeStoringPayPal(
       { field: 'approvalId' },
     );
   }
-  return storeMethod(db, options, {
-    provider: gateway.provider,
-    kind: 'paypal',
-    token: account.vaultId,
-    brand: 'paypal',
-    payerEmail: account.email,
-    audit: { brand: 'paypal', email: account.email },
-  });
+  return storeMethod(
+    db,
+    options,
+    {
+      provider: gateway.provider,
+      kind: 'paypal',
+      token: account.vaultId,
+      brand: 'paypal',
+      payerEmail: account.email,
+      audit: { brand: 'paypal', email: account.email },
+    },
+    { setupId: options.approvalId },
+  );
 }
 
 /** PayPal where the portal offers it; asked where it does not, the answer says so. */
@@ -135,11 +177,14 @@ async function storeMethod(
   method: Omit<typeof paymentMethods.$inferInsert, 'partnerId' | 'isDefault' | 'createdAt'> & {
     audit: Record<string, string>;
   },
+  /** The PayPal setup this completes, once: a second completion stores nothing. */
+  from: { setupId: string } | null = null,
 ): Promise<z.input<typeof PaymentMethodList>> {
   const { actor, meta } = options;
   const { audit, ...values } = method;
   return db.transaction(async (tx) => {
-    // The same account or card stored twice (a completed approval asked again) is one method.
+    if (from && !(await completeVaultSetup(tx, from.setupId, meta.now))) return listPaymentMethods(tx, actor);
+    // The same account or card stored twice is one method.
     const existing = await tx
       .select({ id: paymentMethods.id, token: paymentMethods.token })
       .from(paymentMethods)
@@ -154,6 +199,7 @@ async function storeMethod(
         createdAt: meta.now,
       })
       .returning({ id: paymentMethods.id });
+    if (from && row) await linkVaultSetup(tx, from.setupId, row.id);
     await recordAudit(tx, {
       partnerId: actor.partner.id,
       actor,

@@ -13,18 +13,26 @@ export type ChargeOutcome =
  * idempotency key, so a retry after a lost answer (a timeout) finds the first charge instead of
  * making a second.
  */
+export interface ChargeRequest {
+  token: string;
+  amountMinor: number;
+  currency: Currency;
+  idempotencyKey: string;
+  description: string;
+  /** Whose stored payment methods the token is among (the partner's id). */
+  shopperReference: string;
+}
+
 export interface PaymentProvider {
   readonly name: PaymentProviderName;
   /** Authorises and captures `amountMinor` on the token, once per idempotency key. */
-  charge(input: {
-    token: string;
-    amountMinor: number;
-    currency: Currency;
-    idempotencyKey: string;
-    description: string;
-    /** Whose stored payment methods the token is among (the partner's id). */
-    shopperReference: string;
-  }): Promise<ChargeOutcome>;
+  charge(input: ChargeRequest): Promise<ChargeOutcome>;
+  /**
+   * What the charge with this idempotency key came to, or null when there was none: how the
+   * recovery of an interrupted Place order asks the provider. A provider that cannot read a charge
+   * back answers by sending the same request again, which its idempotency answers with the first.
+   */
+  findCharge(input: ChargeRequest): Promise<ChargeOutcome | null>;
   /** What a token stands for (to store it): brand, last four, expiry; null for a token it does not know. */
   describe(
     token: string,

@@ -274,17 +274,17 @@ export async function findQuoteState(db: Queryable, quoteNumber: string): Promis
 }
 
 /**
- * Claims a reseller quote for an order: open, valid on `today`, this partner's — then `ordered`.
- * A guarded update, so of parallel Place order requests for one quote exactly one gets it (the
- * others wait for its row lock, then find it ordered).
+ * Claims a reseller quote for an order: open, valid on `today`, this partner's — then `ordering`
+ * while the payment is taken. A guarded update, so of parallel Place order requests for one quote
+ * exactly one gets it.
  */
-export async function markQuoteOrdered(
+export async function markQuoteOrdering(
   db: Queryable,
   scope: { partnerId: string; quoteNumber: string; today: string },
 ): Promise<{ id: string; customerAccountId: string; document: StoredQuote['document'] } | null> {
   const [row] = await db
     .update(quotes)
-    .set({ status: 'ordered' })
+    .set({ status: 'ordering' })
     .where(
       and(
         eq(quotes.partnerId, scope.partnerId),
@@ -294,5 +294,31 @@ export async function markQuoteOrdered(
       ),
     )
     .returning({ id: quotes.id, customerAccountId: quotes.customerAccountId, document: quotes.document });
+  return row ?? null;
+}
+
+/** Moves a claimed quote on: `ordered` once its order is recorded, `open` again when the attempt fails. */
+export async function settleQuoteOrdering(
+  db: Queryable,
+  quoteId: string,
+  to: 'ordered' | 'open',
+): Promise<boolean> {
+  const moved = await db
+    .update(quotes)
+    .set({ status: to })
+    .where(and(eq(quotes.id, quoteId), eq(quotes.status, 'ordering')))
+    .returning({ id: quotes.id });
+  return moved.length > 0;
+}
+
+/** A quote by its id, with what Place order needs (resuming a claimed attempt). */
+export async function findQuoteById(
+  db: Queryable,
+  quoteId: string,
+): Promise<{ id: string; customerAccountId: string; document: StoredQuote['document'] } | null> {
+  const [row] = await db
+    .select({ id: quotes.id, customerAccountId: quotes.customerAccountId, document: quotes.document })
+    .from(quotes)
+    .where(eq(quotes.id, quoteId));
   return row ?? null;
 }

@@ -26,14 +26,16 @@ import { effectiveStatus } from './quote-status.ts';
 import { quoteActions } from './quotes.policy.ts';
 import {
   type ClaimedDirectQuote,
+  findQuoteById,
   findQuoteState,
   insertQuote,
   insertQuoteLines,
   listQuoteSummaries,
   markCancelled,
   markDirectQuoteConverted,
-  markQuoteOrdered,
+  markQuoteOrdering,
   type QuoteSummaryRow,
+  settleQuoteOrdering,
   storedQuoteOf,
 } from './quotes.queries.ts';
 
@@ -330,17 +332,31 @@ export function quoteState(db: Queryable, quoteNumber: string) {
 }
 
 /**
- * The quote an order is placed from (SPEC §8), claimed in the caller's transaction; a quote that
- * cannot be ordered says why (expired, cancelled, already ordered), another partner's is not found.
+ * The quote an order is placed from (SPEC §8), claimed (`ordering`) in the caller's transaction
+ * while the payment is taken; a quote that cannot be ordered says why (expired, cancelled, already
+ * ordered, being ordered), another partner's is not found.
  */
 export async function claimQuoteForOrder(
   tx: Queryable,
   options: { actor: PartnerUserActor; quoteNumber: string; today: string },
 ): Promise<{ id: string; customerAccountId: string; document: QuoteDocument }> {
   const { actor, quoteNumber, today } = options;
-  const claimed = await markQuoteOrdered(tx, { partnerId: actor.partner.id, quoteNumber, today });
+  const claimed = await markQuoteOrdering(tx, { partnerId: actor.partner.id, quoteNumber, today });
   if (claimed) return claimed;
   throw await whyNotOrderable(tx, options);
+}
+
+/** A claimed quote's order is recorded (→ ordered), or its attempt failed (→ open again). */
+export function settleClaimedQuote(tx: Queryable, quoteId: string, to: 'ordered' | 'open'): Promise<boolean> {
+  return settleQuoteOrdering(tx, quoteId, to);
+}
+
+/** The quote a claimed attempt is for, by id. */
+export function claimedQuote(
+  db: Queryable,
+  quoteId: string,
+): Promise<{ id: string; customerAccountId: string; document: QuoteDocument } | null> {
+  return findQuoteById(db, quoteId);
 }
 
 /**
@@ -365,6 +381,14 @@ async function whyNotOrderable(
   const state = await selectOne(tx, storedQuoteOf(actor.partner.id, quoteNumber));
   if (!state) return quoteNotFound(quoteNumber);
   const status = effectiveStatus(state.status, state.document.validUntil, today);
+  if (status === 'ordering') {
+    return new DomainError(
+      'conflict',
+      'quote.ordering',
+      `An order for quote ${quoteNumber} is being placed now: wait a moment, then look at the quote again.`,
+      { params: { quoteNumber } },
+    );
+  }
   return new DomainError(
     'conflict',
     'quote.not_orderable',

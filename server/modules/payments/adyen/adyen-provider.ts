@@ -84,6 +84,12 @@ export function adyenProvider(settings: AdyenSettings): PaymentProvider {
   const checkout = new CheckoutAPI(client);
   return {
     name: 'adyen',
+    // Adyen's Checkout API reads no payment back by our key: the same request with the same
+    // Idempotency-Key answers the first payment, or makes the one the user asked for if the first
+    // never arrived (docs/PAYMENTS.md).
+    findCharge(input) {
+      return this.charge(input);
+    },
     charge: async (input) => {
       const answer = await checkout.PaymentsApi.payments(
         {

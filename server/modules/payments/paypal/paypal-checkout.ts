@@ -158,6 +158,11 @@ export function paypalCheckout(settings: PayPalSettings): PayPalGateway {
         .catch(refusalAsNoOrder);
       return captureOutcome(result);
     },
+    findCapture: async (input) => {
+      // PayPal's order tells whether it was captured: completed with its capture, or still waiting.
+      const { result: order } = await orders.getOrder({ id: input.orderId }).catch(unavailable);
+      return order.status === 'COMPLETED' ? captureOutcome(order) : null;
+    },
     startVault: async (input) => {
       const { result } = await vault
         .createSetupToken({
@@ -215,6 +220,11 @@ export function paypalCheckout(settings: PayPalSettings): PayPalGateway {
         })
         .catch(refusalAsNoOrder);
       return captureOutcome(result);
+    },
+    // PayPal keeps no lookup by request id: the same request again (PayPal-Request-Id) answers the
+    // first order, or makes the payment the user asked for if the first never arrived.
+    findVaultedCharge(input) {
+      return this.chargeVaulted(input);
     },
     refund: async (input) => {
       await payments

@@ -50,9 +50,18 @@ export function sandboxPayPal(
     if (taken.status !== 'captured') return { status: 'declined', reason: `paypal_${taken.status}` };
     return { status: 'captured', reference: taken.reference, brand: 'paypal', last4: null };
   };
+  // The sandbox's status lookup: the charge a request key made, as PayPal would show its order.
+  const found = async (idempotencyKey: string): Promise<ChargeOutcome | null> => {
+    const taken = await store.findCharge(idempotencyKey);
+    if (!taken) return null;
+    if (taken.status !== 'captured') return { status: 'declined', reason: `paypal_${taken.status}` };
+    return { status: 'captured', reference: taken.reference, brand: 'paypal', last4: null };
+  };
   return {
     provider: 'sandbox',
     store,
+    findCapture: (input) => found(input.idempotencyKey),
+    findVaultedCharge: (input) => found(input.idempotencyKey),
     start: async (input) => {
       const approval = await store.saveApproval({
         id: idFor('SBXO', input.idempotencyKey),

@@ -32,6 +32,19 @@ export function sandboxProvider(store: SandboxStore): PaymentProvider & { store:
         ? { status: 'declined', reason: charge.status === 'refunded' ? 'refunded' : 'card_declined' }
         : { status: 'captured', reference: charge.reference, brand: card.brand, last4: card.last4 };
     },
+    findCharge: async (input) => {
+      const charge = await store.findCharge(input.idempotencyKey);
+      if (!charge) return null;
+      const card = await store.findCard(charge.token);
+      return charge.status === 'captured'
+        ? {
+            status: 'captured',
+            reference: charge.reference,
+            brand: card?.brand ?? null,
+            last4: card?.last4 ?? null,
+          }
+        : { status: 'declined', reason: charge.status === 'refunded' ? 'refunded' : 'card_declined' };
+    },
     refund: (input) => store.refund(input.reference),
     describe: async (token) => {
       const card = await store.findCard(token);

@@ -53,6 +53,8 @@ export interface SandboxStore {
   /** Writes the charge unless one exists for its idempotency key; answers the one that counts. */
   takeCharge(charge: SandboxCharge): Promise<SandboxCharge>;
   chargesOf(token: string): Promise<SandboxCharge[]>;
+  /** The charge made with an idempotency key, if any (what a provider's status lookup answers). */
+  findCharge(idempotencyKey: string): Promise<SandboxCharge | null>;
   refund(reference: string): Promise<void>;
   /** Writes the approval unless one has its id (the same request again); answers the one kept. */
   saveApproval(approval: SandboxApproval): Promise<SandboxApproval>;
@@ -120,6 +122,13 @@ export function postgresSandboxStore(connectionString: string): SandboxStore {
         ...row,
         status: row.status as SandboxCharge['status'],
       })),
+    findCharge: async (idempotencyKey) => {
+      const [row] = await db
+        .select()
+        .from(sandboxCharges)
+        .where(eq(sandboxCharges.idempotencyKey, idempotencyKey));
+      return row ? { ...row, status: row.status as SandboxCharge['status'] } : null;
+    },
     refund: async (reference) => {
       await db
         .update(sandboxCharges)
@@ -185,6 +194,7 @@ export function memorySandboxStore(): SandboxStore {
       return charge;
     },
     chargesOf: async (token) => [...charges.values()].filter((c) => c.token === token),
+    findCharge: async (idempotencyKey) => charges.get(idempotencyKey) ?? null,
     refund: async (reference) => {
       for (const [key, charge] of charges) {
         if (charge.reference === reference && charge.status === 'captured')

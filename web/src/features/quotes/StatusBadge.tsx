@@ -4,6 +4,7 @@ import type { QuoteSummary } from '../../../../contract/index.ts';
 
 const colors: Record<QuoteSummary['status'], string> = {
   open: 'blue',
+  ordering: 'yellow',
   expired: 'gray',
   cancelled: 'red',
   converted: 'violet',
