@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type DrizzleTransactionLike, fromDrizzle, type Job, PgBoss, type SendOptions } from 'pg-boss';
 import type { Database, Queryable } from '../db/client.ts';
+import { redactError } from '../http/log-redaction.ts';
 
 /** The queues of the portal, each with its retry policy (delivery is retried with backoff). */
 export const queues = {
@@ -47,7 +48,7 @@ export async function startJobQueue(
   });
   // Errors of pg-boss's own timers (a lost connection) surface in the log, never as a crash.
   boss.on('error', (error) => {
-    console.error('job queue:', error);
+    console.error('job queue:', redactError(error));
   });
   await boss.start();
   for (const queue of Object.values(queues)) {

@@ -2,6 +2,7 @@ import type { Locale } from '../../contract/catalog.ts';
 import type { PaymentProviderName } from '../../contract/orders.ts';
 import type { Db } from '../db/client.ts';
 import type { AttemptCharge } from '../db/schema/index.ts';
+import { redactError } from '../http/log-redaction.ts';
 import type { PortalMail } from '../http/portal.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
@@ -260,9 +261,16 @@ async function compensate(db: Db, deps: PlaceOrderDeps, pending: PendingRefund):
   try {
     await refund(deps, pending);
   } catch (refundError) {
-    console.warn('refund failed, queued to retry', { reference: pending.reference, refundError });
+    // Outside the request's logger: written without bind values or tokens, like every log line.
+    console.warn('refund failed, queued to retry', {
+      reference: pending.reference,
+      refundError: redactError(refundError),
+    });
     await queueRefund(db, deps.jobs, pending).catch((queueError: unknown) => {
-      console.error('refund could not be queued: give it back by hand', { ...pending, queueError });
+      console.error('refund could not be queued: give it back by hand', {
+        ...pending,
+        queueError: redactError(queueError),
+      });
     });
   }
 }

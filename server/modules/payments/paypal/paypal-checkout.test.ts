@@ -95,6 +95,8 @@ beforeAll(async () => {
       }
       if (request.method === 'GET' && path === '/v2/checkout/orders/ORDER1')
         return send(200, order('ORDER1', 'APPROVED'));
+      if (request.method === 'GET' && path === '/v2/checkout/orders/ORDER2')
+        return send(200, order('ORDER2', 'COMPLETED'));
       if (request.method === 'GET' && path === '/v2/checkout/orders/OTHER')
         return send(200, order('OTHER', 'APPROVED', '1.00'));
       if (request.method === 'POST' && path === '/v2/checkout/orders/ORDER1/capture')
@@ -174,6 +176,28 @@ describe('the PayPal adapter', () => {
     const refund = seen.find((s) => s.path === '/v2/payments/captures/CAP123/refund');
     expect(refund?.headers['paypal-request-id']).toBe('refund:CAP123');
     expect(JSON.parse(refund?.body ?? '{}')).toEqual({ amount: { currency_code: 'EUR', value: '1234.50' } });
+  });
+
+  it("tells the recovery of Place order whether an order was captured, reading PayPal's order", async () => {
+    const ask = (orderId: string) =>
+      paypal().findCapture({
+        orderId,
+        quoteNumber: 'Q-2026-000007',
+        amountMinor: 123450,
+        currency: 'EUR',
+        idempotencyKey: `capture:${orderId}`,
+      });
+    expect(await ask('ORDER1')).toBeNull();
+    expect(await ask('ORDER2')).toEqual({
+      status: 'captured',
+      reference: 'CAP123',
+      brand: 'paypal',
+      last4: null,
+    });
+    // Only read: nothing was captured by asking.
+    expect(seen.some((s) => s.path === '/v2/checkout/orders/ORDER2/capture')).toBe(false);
+    downOnce = true;
+    await expect(ask('ORDER2')).rejects.toBeInstanceOf(PaymentUnavailableError);
   });
 
   it('refuses an order the buyer brings back for another quote or amount, and tells an outage', async () => {
