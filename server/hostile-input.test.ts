@@ -180,6 +180,7 @@ beforeAll(async () => {
     'GET /api/partner/profile': {},
     'GET /api/dev/mailbox': {},
     'GET /api/dev/mailbox/{id}': { params: { id: '00000000-0000-4000-8000-000000000000' } },
+    'GET /api/dev/mailbox/account-admin': { query: { customerId, email: customer.email } },
     'PUT /api/partner/profile/billing-address': { body: quoteInput().billingAddress },
     'POST /api/customers/{customerId}/licenses/search': {
       params: { customerId },
@@ -389,6 +390,8 @@ const badQueryValue: Record<string, fc.Arbitrary<string>> = {
   q: fc.oneof(fc.constantFrom('a', 'ab', 'é'), badString),
   locale: fc.constantFrom('fr', 'EN', 'pt_BR', '', ...payloads),
   utcOffset: fc.constantFrom('901', '-841', '1.5', 'UTC', 'America/Sao_Paulo', '1e9'),
+  customerId: fc.constantFrom('', '123456', '12345678', 'abcdefg', '6703615x', ...payloads),
+  email: fc.oneof(fc.constantFrom('', 'not-an-email', '@acme.test', 'it@', ...payloads), badString),
 };
 
 // ---- breaking a valid request in one way ----------------------------------------------------

@@ -144,7 +144,7 @@ export async function placeOrder(
           total: { minor: doc.totals.totalMinor, currency: doc.currency },
           publicUrl: deps.mail.publicUrl,
         }),
-        subjectRef: `order:${order.orderNumber}`,
+        about: { kind: 'order', ref: order.orderNumber },
       });
       await recordAudit(tx, {
         partnerId: actor.partner.id,

@@ -18,3 +18,11 @@ export interface LicenseAccess {
   purchaser: boolean;
   proven: boolean;
 }
+
+/**
+ * Who sees license keys (on the order page, in a sent activation email): the roles that handle
+ * licenses. Billing sees orders and invoices, never keys.
+ */
+export function seesLicenseKeys(actor: PartnerUserActor): boolean {
+  return can(actor, 'licenses.read');
+}
