@@ -36,6 +36,8 @@ interface Valid {
   query?: Record<string, string>;
   body?: Json;
   idempotent?: boolean;
+  /** Values of the right type that a body field must still refuse (a price of zero or less). */
+  refused?: Record<string, Json[]>;
 }
 interface Hostile {
   params: Record<string, string>;
@@ -144,6 +146,7 @@ beforeAll(async () => {
     'PUT /api/admin/products/{code}/prices/{currency}': {
       params: { code: 'RS', currency: 'EUR' },
       body: { yearlyListMinor: 39_900 },
+      refused: { yearlyListMinor: [-500, -1, 0, -0.01, 0.5, 12.5, 100_000_001, 1e15, 1e308] },
     },
     'POST /api/admin/products/{code}/withdraw': { params: { code: 'AQ' } },
     'POST /api/admin/direct-quotes': {
@@ -520,6 +523,13 @@ function hostileFor(
           wrongType(leaf.value).map((value) => ({ ...start(), body: setAt(body, leaf.path, () => value) })),
         ),
     );
+    for (const [field, values] of Object.entries(base.refused ?? {})) {
+      mutations.push(
+        fc
+          .constantFrom(...values)
+          .map((value) => ({ ...start(), body: setAt(body, field.split('.'), () => value) })),
+      );
+    }
     const strings = leafList.filter((l) => typeof l.value === 'string');
     if (strings.length > 0) {
       mutations.push(
