@@ -44,7 +44,13 @@ export const accountAdminApi = {
       'Ask for a one-time sign-in link (valid 1 hour), sent by email if the email is an admin contact of the account; the answer is the same either way',
     tag: 'account-admin',
     body: z.strictObject({ customerId: CustomerId, email: Email }).meta({ id: 'AccountAdminLinkRequest' }),
-    response: z.object({ sent: z.literal(true) }).meta({ id: 'AccountAdminLinkSent' }),
+    response: z
+      .object({
+        sent: z.literal(true),
+        /** Demo mode: the link can be read at once, on the page (GET /api/dev/mailbox/account-admin). */
+        demoMailbox: z.boolean(),
+      })
+      .meta({ id: 'AccountAdminLinkSent' }),
     status: 202,
   }),
   signIn: endpoint({

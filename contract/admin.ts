@@ -6,7 +6,7 @@ import { CountryCode } from './countries.ts';
 import { CustomerId } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { InvoiceNumber } from './invoices.ts';
-import { Currency, MinorAmount } from './money.ts';
+import { Currency, MinorAmount, typedAmount } from './money.ts';
 import { InvoiceStatus, PaymentType } from './orders.ts';
 import { Role } from './permissions.ts';
 import { BillingAddressInput, EndUserInput } from './quotes.ts';
@@ -97,6 +97,20 @@ export const AdminProduct = z
   .meta({ id: 'AdminProduct' });
 
 const ProductParams = z.strictObject({ code: ProductCode });
+
+/**
+ * A yearly list price per seat, in minor units: more than zero, and at most 1,000,000.00 — a price
+ * above that is a typing slip, not a price.
+ */
+export const YearlyListMinor = z
+  .number()
+  .int({ error: 'price_whole_cents' })
+  .min(1, { error: 'price_positive' })
+  .max(100_000_000, { error: 'price_max' })
+  .meta({ description: 'Yearly list price per seat in minor units (cents), 1 to 100,000,000.' });
+
+/** A yearly list price as staff type it (major units, `599.90`), checked as the API will check it. */
+export const typedYearlyListPrice = (currency: Currency) => typedAmount(currency).pipe(YearlyListMinor);
 
 /** A vendor direct quote for a customer account (SPEC §3 item 4): list prices, no partner. */
 export const DirectQuoteRequest = z
@@ -234,9 +248,7 @@ export const adminApi = {
       "Set a product's yearly list price per seat in a currency (minor units); quotes already made keep theirs; audited",
     tag: 'admin',
     params: z.strictObject({ code: ProductCode, currency: Currency }),
-    body: z
-      .strictObject({ yearlyListMinor: z.number().int().min(1).max(100_000_000) })
-      .meta({ id: 'SetPriceRequest' }),
+    body: z.strictObject({ yearlyListMinor: YearlyListMinor }).meta({ id: 'SetPriceRequest' }),
     response: AdminProduct,
   }),
   withdrawProduct: endpoint({

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CustomerId } from './customers.ts';
 import { endpoint } from './endpoint.ts';
+import { Email } from './validation.ts';
 
 /** An email the portal sent, as the development mailbox lists it. */
 export const MailboxMessageSummary = z
@@ -19,6 +21,9 @@ export const MailboxMessage = MailboxMessageSummary.extend({
 }).meta({ id: 'MailboxMessage' });
 export type MailboxMessage = z.infer<typeof MailboxMessage>;
 
+/** How far back the account admin's demo mailbox looks: a link asked for a moment ago. */
+export const accountAdminMailboxMinutes = 15;
+
 /**
  * The development mailbox (demo mode without SMTP_URL): the emails the portal would have sent, so a
  * new user sees them. Answers 404 `mail.mailbox_not_found` wherever emails really leave.
@@ -29,7 +34,7 @@ export const mailboxApi = {
     path: '/api/dev/mailbox',
     operationId: 'listDevMailbox',
     summary:
-      "Emails kept in the development mailbox (demo mode without SMTP): your organisation's, newest first",
+      "Emails kept in the development mailbox (demo mode without SMTP): your organisation's, newest first; of those carrying a one-time link or license keys, only the ones your role may read",
     tag: 'mail',
     response: z.object({ items: z.array(MailboxMessageSummary) }).meta({ id: 'Mailbox' }),
   }),
@@ -41,5 +46,14 @@ export const mailboxApi = {
     tag: 'mail',
     params: z.strictObject({ id: z.uuid({ error: 'invalid' }) }),
     response: MailboxMessage,
+  }),
+  accountAdminLinks: endpoint({
+    method: 'GET',
+    path: '/api/dev/mailbox/account-admin',
+    operationId: 'listDemoAccountAdminLinks',
+    summary: `Demo mode only, without logging in: the sign-in links sent in the last ${accountAdminMailboxMinutes} minutes to this admin contact of the account (no other email), newest first`,
+    tag: 'mail',
+    query: z.strictObject({ customerId: CustomerId, email: Email }),
+    response: z.object({ items: z.array(MailboxMessage) }).meta({ id: 'AccountAdminMailbox' }),
   }),
 };

@@ -53,6 +53,10 @@ export const validationMessages = {
   search_too_short: 'Type at least {{min}} characters to search.',
   page_max: 'Pages go up to {{max}}: narrow the search instead.',
   idempotency_key: 'An Idempotency-Key has 1 to 255 visible ASCII characters.',
+  amount_format: 'Enter an amount such as 599.90: digits, and no more decimals than the currency has.',
+  price_positive: 'A price is more than zero.',
+  price_max: 'At most 1,000,000.00 a seat per year: check the price.',
+  price_whole_cents: 'A price is a whole number of cents (minor units).',
 } as const;
 
 export type ValidationRule = keyof typeof validationMessages;

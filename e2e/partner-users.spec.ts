@@ -65,3 +65,46 @@ test('a partner admin invites a user, who sets a password from the email and log
     await expect(page.getByText(action, { exact: true })).toBeVisible();
   await expectNoViolations(page, 'audit log');
 });
+
+test("an invitation to be an administrator is in the Mailbox of the partner's admins, never of its sales users", async ({
+  page,
+  browser,
+}) => {
+  await logIn(page, 'admin@demo-reseller.test');
+  await page.goto('/company/users');
+  const invite = page.getByRole('region', { name: 'Invite a user' });
+  await invite.getByLabel('Email').fill('second.admin@demo-reseller.test');
+  await invite.getByLabel('Name').fill('Ada Secondadmin');
+  await invite.getByLabel('Role').selectOption({ label: 'Administrator' });
+  await invite.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByText('Invitation sent to second.admin@demo-reseller.test.')).toBeVisible();
+
+  // The admin who invited reads it (the Mailbox refreshes itself while open).
+  await page.getByRole('link', { name: 'Mailbox' }).click();
+  const row = page.getByRole('row', { name: /second\.admin@demo-reseller\.test/ });
+  await expect(row).toBeVisible();
+  const href = (await row.getByRole('link').getAttribute('href')) ?? '';
+  expect(href).toMatch(/^\/dev\/mailbox\/[0-9a-f-]{36}$/);
+
+  // A seller of the same partner neither sees it listed nor opens it by its address.
+  const context = await browser.newContext();
+  const seller = await context.newPage();
+  await logIn(seller, 'sales@demo-reseller.test');
+  await seller.getByRole('link', { name: 'Mailbox' }).click();
+  await expect(seller.getByRole('heading', { name: 'Development mailbox' })).toBeVisible();
+  await expect(seller.getByText('Loading the mailbox…')).toBeHidden();
+  await expect(seller.getByRole('row', { name: /second\.admin@demo-reseller\.test/ })).toHaveCount(0);
+  await seller.goto(href);
+  await expect(seller.getByText('This email is not in the mailbox.')).toBeVisible();
+  await expect(seller.getByText(/\/invitations\//)).toHaveCount(0);
+  await context.close();
+
+  // Leave the shared demo data as it was: no second admin waiting for a password.
+  await page.goto('/company/users');
+  await page.getByRole('button', { name: 'Deactivate Ada Secondadmin' }).click();
+  await page
+    .getByRole('dialog', { name: 'Deactivate Ada Secondadmin?' })
+    .getByRole('button', { name: 'Deactivate' })
+    .click();
+  await expect(page.getByRole('row', { name: /Ada Secondadmin/ })).toContainText('Deactivated');
+});

@@ -80,3 +80,63 @@ test('vendor staff see partners and their users, and make a direct quote for an 
   await quote.getByRole('button', { name: 'Make direct quote' }).click();
   await expect(page.getByText(/^Direct quote Q-2026-\d{6} made: valid 30 days\.$/)).toBeVisible();
 });
+
+test('vendor staff change a price only on Save and Confirm: a slip is refused next to the field, Cancel changes nothing', async ({
+  page,
+}) => {
+  await page.goto('/admin/login');
+  await page.getByLabel('Email').fill('staff@vendor.test');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('heading', { name: 'Invoices' })).toBeVisible();
+  await page.getByRole('link', { name: 'Catalog' }).click();
+  const field = page.getByRole('textbox', { name: 'USD price of DataSpell' });
+  const save = page.getByRole('button', { name: 'Save USD price of DataSpell' });
+  /** The price the API answers now, in cents (the browser's staff session). */
+  const livePrice = async () => {
+    const products = (await (await page.request.get('/api/admin/products')).json()).items as {
+      code: string;
+      prices: { currency: string; yearlyListMinor: number }[];
+    }[];
+    return products.find((p) => p.code === 'DS')?.prices.find((p) => p.currency === 'USD')?.yearlyListMinor;
+  };
+  await expect(field).toHaveValue('229.00');
+  expect(await livePrice()).toBe(22_900);
+
+  // "-5" and leaving the field: refused next to it, nothing sent, no dialog even on Save.
+  await field.fill('-5');
+  await field.blur();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Enter an amount such as 599.90')).toBeVisible();
+  await save.click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expectNoViolations(page, 'back office catalog, a refused price');
+  await field.fill('0');
+  await field.blur();
+  await expect(page.getByText('A price is more than zero.')).toBeVisible();
+  expect(await livePrice()).toBe(22_900);
+
+  // A valid price: Save asks first, with the old and the new price; Cancel leaves it as it was.
+  await field.fill('245.5');
+  await save.click();
+  const dialog = page.getByRole('dialog', { name: 'Change the USD price of DataSpell?' });
+  await expect(dialog).toContainText('DataSpell, USD: $229.00 → $245.50 a seat per year.');
+  await expectNoViolations(page, 'back office price confirmation');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await livePrice()).toBe(22_900);
+
+  // Again, and Confirm: the price changes.
+  await save.click();
+  await dialog.getByRole('button', { name: 'Change price' }).click();
+  await expect(page.getByText('DataSpell: $245.50 a year.')).toBeVisible();
+  await expect.poll(livePrice).toBe(24_550);
+  await expect(field).toHaveValue('245.50');
+  await expect(save).toHaveCount(0);
+
+  // Leave the shared demo data as it was.
+  await field.fill('229');
+  await save.click();
+  await dialog.getByRole('button', { name: 'Change price' }).click();
+  await expect.poll(livePrice).toBe(22_900);
+});

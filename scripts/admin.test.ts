@@ -112,6 +112,16 @@ describe('npm run admin', () => {
     );
     expect(priced.status, priced.err).toBe(0);
     expect(priced.out).toContain('€199.50');
+    // A slip is refused before anything is written, with the same rule as the back office's field.
+    for (const [price, rule] of [
+      ['-5', 'Enter an amount such as 599.90'],
+      ['0', 'A price is more than zero.'],
+    ]) {
+      const refused = admin('set-price', '--product', 'ws', '--currency', 'EUR', `--price=${price}`);
+      expect(refused.status, refused.out).toBe(2);
+      expect(refused.err).toContain(`--price: ${rule}`);
+    }
+    expect(admin('products').out).toMatch(/WS .*€199\.50/);
     expect(admin('withdraw-product', '--product', 'AQ', '--staff', 'staff@vendor.test').out).toContain(
       'AQ Aqua is withdrawn',
     );

@@ -5,8 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { CreatePartnerRequest } from '../contract/admin.ts';
-import { Currency, minorUnitDigits } from '../contract/money.ts';
+import { CreatePartnerRequest, typedYearlyListPrice } from '../contract/admin.ts';
+import { Currency } from '../contract/money.ts';
+import { ruleMessage, ruleOf } from '../contract/validation.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import type { RequestMeta } from '../server/http/request-meta.ts';
@@ -173,15 +174,19 @@ try {
       const currency = required('currency').toUpperCase();
       if (!Currency.options.includes(currency as Currency))
         throw new UsageError('--currency is USD, EUR or BRL');
-      const price = Number(required('price'));
-      const minor = Math.round(price * 10 ** minorUnitDigits[currency as Currency]);
-      if (!(minor > 0)) throw new UsageError('--price is a positive amount, such as 599.00');
+      // The same check as the back office's field and the API: no sign, no stray decimals, no slip.
+      const price = typedYearlyListPrice(currency as Currency).safeParse(required('price'));
+      if (!price.success) {
+        const [issue] = price.error.issues;
+        const { rule, params } = ruleOf(issue ?? { code: 'custom' });
+        throw new UsageError(`--price: ${ruleMessage(rule, params)}`);
+      }
       const product = await setProductPrice(db, {
         actor: await staff(),
         meta: meta(),
         code: required('product').toUpperCase(),
         currency: currency as Currency,
-        yearlyListMinor: minor,
+        yearlyListMinor: price.data,
       });
       console.log(
         `${product.code}: ${product.prices.map((x) => formatMoney(x.yearlyListMinor, x.currency, 'en')).join('  ')}`,

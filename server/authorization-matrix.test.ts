@@ -331,6 +331,14 @@ const matrix: Record<string, Row> = {
     cell: async () => ({ method: 'GET', url: '/api/dev/mailbox/00000000-0000-4000-8000-000000000000' }),
     expect: { ...everyone(404), anonymous: 401, accountAdmin: 403 },
   },
+  'GET /api/dev/mailbox/account-admin': {
+    cell: async (w) => ({
+      method: 'GET',
+      url: `/api/dev/mailbox/account-admin?customerId=${w.customer.customerId}&email=${encodeURIComponent(w.customer.email)}`,
+    }),
+    // The account admin's sign-in links, logged out, in demo mode only: not here, for anyone.
+    expect: everyone(404),
+  },
   'GET /api/customers/recent': {
     cell: async () => ({ method: 'GET', url: '/api/customers/recent' }),
     expect: sellers(200),

@@ -36,6 +36,8 @@ interface Valid {
   query?: Record<string, string>;
   body?: Json;
   idempotent?: boolean;
+  /** Values of the right type that a body field must still refuse (a price of zero or less). */
+  refused?: Record<string, Json[]>;
 }
 interface Hostile {
   params: Record<string, string>;
@@ -144,6 +146,7 @@ beforeAll(async () => {
     'PUT /api/admin/products/{code}/prices/{currency}': {
       params: { code: 'RS', currency: 'EUR' },
       body: { yearlyListMinor: 39_900 },
+      refused: { yearlyListMinor: [-500, -1, 0, -0.01, 0.5, 12.5, 100_000_001, 1e15, 1e308] },
     },
     'POST /api/admin/products/{code}/withdraw': { params: { code: 'AQ' } },
     'POST /api/admin/direct-quotes': {
@@ -180,6 +183,7 @@ beforeAll(async () => {
     'GET /api/partner/profile': {},
     'GET /api/dev/mailbox': {},
     'GET /api/dev/mailbox/{id}': { params: { id: '00000000-0000-4000-8000-000000000000' } },
+    'GET /api/dev/mailbox/account-admin': { query: { customerId, email: customer.email } },
     'PUT /api/partner/profile/billing-address': { body: quoteInput().billingAddress },
     'POST /api/customers/{customerId}/licenses/search': {
       params: { customerId },
@@ -390,6 +394,8 @@ const badQueryValue: Record<string, fc.Arbitrary<string>> = {
   q: fc.oneof(fc.constantFrom('a', 'ab', 'é'), badString),
   locale: fc.constantFrom('fr', 'EN', 'pt_BR', '', ...payloads),
   utcOffset: fc.constantFrom('901', '-841', '1.5', 'UTC', 'America/Sao_Paulo', '1e9'),
+  customerId: fc.constantFrom('', '123456', '12345678', 'abcdefg', '6703615x', ...payloads),
+  email: fc.oneof(fc.constantFrom('', 'not-an-email', '@acme.test', 'it@', ...payloads), badString),
 };
 
 // ---- breaking a valid request in one way ----------------------------------------------------
@@ -518,6 +524,13 @@ function hostileFor(
           wrongType(leaf.value).map((value) => ({ ...start(), body: setAt(body, leaf.path, () => value) })),
         ),
     );
+    for (const [field, values] of Object.entries(base.refused ?? {})) {
+      mutations.push(
+        fc
+          .constantFrom(...values)
+          .map((value) => ({ ...start(), body: setAt(body, field.split('.'), () => value) })),
+      );
+    }
     const strings = leafList.filter((l) => typeof l.value === 'string');
     if (strings.length > 0) {
       mutations.push(

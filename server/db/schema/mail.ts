@@ -12,7 +12,10 @@ export const mailOutbox = pgTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     htmlBody: text('html_body'),
-    /** The bodies carry secrets (license keys): kept sealed (AES-256-GCM), opened to send and to show. */
+    /**
+     * The bodies carry secrets (a one-time link, license keys), as the email's kind says (see
+     * modules/mail/email-kinds.ts): kept sealed (AES-256-GCM), opened to send and to show.
+     */
     sealed: boolean('sealed').notNull().default(false),
     /** Descriptions of attachments to render at send time (e.g. a quote PDF), not the bytes. */
     attachments: jsonb('attachments').notNull().default([]),
@@ -25,7 +28,10 @@ export const mailOutbox = pgTable(
     deliveredVia: text('delivered_via'),
     /** The Message-ID it was sent with: the same on every retry, so a resent copy is one message. */
     messageId: text('message_id').notNull(),
-    /** What it is about, for the dev mailbox and the audit trail (e.g. `quote:Q-2026-000001`). */
+    /**
+     * What it is about, `kind:reference` (e.g. `quote:Q-2026-000001`): the kind decides who may read
+     * it in the dev mailbox; the reference finds what was sent about a document.
+     */
     subjectRef: text('subject_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -48,6 +48,36 @@ describe("the back office's catalog", () => {
     expect(quote.lines[0]).toMatchObject({ unitListPriceMinor: 70_000, totalMinor: 63_000 });
   });
 
+  it('refuses a price of zero or less, an absurd one, or one not in whole cents: 400 with its code, nothing written', async () => {
+    const priceOfGo = async () =>
+      (
+        (await staff.get('/api/admin/products')).json().items as {
+          code: string;
+          prices: { currency: string; yearlyListMinor: number }[];
+        }[]
+      )
+        .find((p) => p.code === 'GO')
+        ?.prices.find((p) => p.currency === 'USD')?.yearlyListMinor;
+    const before = await priceOfGo();
+    expect(before).toBeGreaterThan(0);
+    for (const [yearlyListMinor, code] of [
+      [-500, 'validation.price_positive'],
+      [0, 'validation.price_positive'],
+      [100_000_001, 'validation.price_max'],
+      [Number.MAX_SAFE_INTEGER, 'validation.price_max'],
+      [1e300, 'validation.price_whole_cents'],
+      [12.5, 'validation.price_whole_cents'],
+      // Not a number at all: refused by type (the rule's name is the generic mapping's, not this test's).
+      ['500', expect.stringMatching(/^validation\./)],
+      [null, expect.stringMatching(/^validation\./)],
+    ] as const) {
+      const res = await staff.put('/api/admin/products/GO/prices/USD', { yearlyListMinor });
+      expect(res.statusCode, `${yearlyListMinor}: ${res.body}`).toBe(400);
+      expect(res.json(), String(yearlyListMinor)).toMatchObject({ code, field: 'yearlyListMinor' });
+    }
+    expect(await priceOfGo()).toBe(before);
+  });
+
   it('withdraws a product: it leaves the catalog partners see', async () => {
     const sales = await partner.loginAs('sales');
     await openAccount(sales, await createTestCustomer(t.db));

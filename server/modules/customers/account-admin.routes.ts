@@ -16,9 +16,11 @@ import {
 export async function accountAdminRoutes(app: FastifyInstance): Promise<void> {
   const { db, jobs, mail } = app.portal;
   // Both take the root database: a counted attempt and a used link must outlive a failure after.
-  publicRoute(app, accountAdminApi.requestLink, ({ meta, body }) =>
-    requestAdminLink(db, jobs, { ...body, meta, publicUrl: mail.publicUrl }),
-  );
+  publicRoute(app, accountAdminApi.requestLink, async ({ meta, body }) => ({
+    ...(await requestAdminLink(db, jobs, { ...body, meta, publicUrl: mail.publicUrl })),
+    // The same for every address: whether the page may offer the demo mailbox, not whether one was sent.
+    demoMailbox: mail.devMailbox,
+  }));
   publicRoute(app, accountAdminApi.signIn, async ({ meta, body, reply }) => {
     const session = await signInAccountAdmin(db, { token: body.token, meta });
     const row = await findSessionRow(db, session.tokenHash, meta.now);

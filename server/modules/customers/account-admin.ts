@@ -84,8 +84,7 @@ export async function requestAdminLink(
         customerId: options.customerId,
         link: `${options.publicUrl}/account-admin/sign-in/${token}`,
       }),
-      subjectRef: `account-admin:${options.customerId}`,
-      secret: true,
+      about: { kind: 'account-admin', ref: options.customerId },
     });
   });
   return { sent: true };

@@ -1,6 +1,7 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { mailOutbox } from '../../db/schema/index.ts';
+import { type SealedEmailKind, subjectRefOf } from './email-kinds.ts';
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
@@ -53,13 +54,16 @@ export async function recordFailedAttempt(
     .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, 'pending')));
 }
 
+/** The kind an email was recorded with (see email-kinds.ts). */
+const kindColumn = sql<string>`split_part(${mailOutbox.subjectRef}, ':', 1)`;
+
 /**
  * The development mailbox (demo mode): what the portal sent — kept there, or delivered over SMTP —
- * newest first (a partner's own, or all for staff).
+ * newest first (a partner's own, or all for staff); of the sealed emails, only the kinds given.
  */
 export async function listDevMailbox(
   db: Queryable,
-  options: { partnerId: string | null; limit: number },
+  options: { partnerId: string | null; sealedKinds: SealedEmailKind[]; limit: number },
 ): Promise<OutboxRow[]> {
   return db
     .select()
@@ -68,8 +72,33 @@ export async function listDevMailbox(
       and(
         isNotNull(mailOutbox.deliveredVia),
         options.partnerId === null ? undefined : eq(mailOutbox.partnerId, options.partnerId),
+        options.sealedKinds.length === 0
+          ? eq(mailOutbox.sealed, false)
+          : or(eq(mailOutbox.sealed, false), inArray(kindColumn, options.sealedKinds)),
       ),
     )
     .orderBy(desc(mailOutbox.sentAt))
+    .limit(options.limit);
+}
+
+/** The sign-in links sent to an account admin of an account since a moment, newest first. */
+export async function listAccountAdminSignInEmails(
+  db: Queryable,
+  options: { customerId: string; email: string; since: Date; limit: number },
+): Promise<OutboxRow[]> {
+  return db
+    .select()
+    .from(mailOutbox)
+    .where(
+      and(
+        // The vendor's own emails (no partner's), which the subject index finds.
+        isNull(mailOutbox.partnerId),
+        eq(mailOutbox.subjectRef, subjectRefOf({ kind: 'account-admin', ref: options.customerId })),
+        eq(mailOutbox.toAddress, options.email),
+        isNotNull(mailOutbox.deliveredVia),
+        gte(mailOutbox.createdAt, options.since),
+      ),
+    )
+    .orderBy(desc(mailOutbox.createdAt))
     .limit(options.limit);
 }

@@ -3,6 +3,7 @@ import type { Locale } from '../../../contract/catalog.ts';
 import type { Queryable } from '../../db/client.ts';
 import { type JobQueue, queues } from '../../jobs/job-queue.ts';
 import { sealLicenseKey } from '../licenses/license-key-vault.ts';
+import { type EmailAbout, emailKinds, subjectRefOf } from './email-kinds.ts';
 import { insertOutboxMessage } from './mail.queries.ts';
 
 /** An attachment described, not carried: rendered when the email is sent (see delivery.ts). */
@@ -16,10 +17,11 @@ export interface OutgoingEmail {
   text: string;
   html: string;
   attachments?: AttachmentSpec[];
-  /** What it is about (`quote:Q-2026-000001`). */
-  subjectRef?: string;
-  /** The bodies carry secrets (license keys): they are kept sealed until sent. */
-  secret?: boolean;
+  /**
+   * What it is about. Its kind decides whether the bodies are sealed until sent (they carry a
+   * one-time link or license keys) and who may read it in the development mailbox.
+   */
+  about: EmailAbout;
 }
 
 /**
@@ -29,18 +31,19 @@ export interface OutgoingEmail {
  */
 export async function queueEmail(tx: Queryable, jobs: JobQueue, email: OutgoingEmail): Promise<string> {
   const id = randomUUID();
+  const sealed = emailKinds[email.about.kind].sealed;
   await insertOutboxMessage(tx, {
     id,
     partnerId: email.partnerId,
     toAddress: email.to,
     subject: email.subject,
-    textBody: email.secret ? sealLicenseKey(email.text) : email.text,
-    htmlBody: email.secret ? sealLicenseKey(email.html) : email.html,
-    sealed: email.secret ?? false,
+    textBody: sealed ? sealLicenseKey(email.text) : email.text,
+    htmlBody: sealed ? sealLicenseKey(email.html) : email.html,
+    sealed,
     attachments: email.attachments ?? [],
     // The same Message-ID on every attempt: a copy resent after a lost answer is the same message.
     messageId: `<${id}@partner-portal.mail>`,
-    subjectRef: email.subjectRef ?? null,
+    subjectRef: subjectRefOf(email.about),
   });
   await jobs.send(tx, queues.mail.name, { outboxId: id }, { singletonKey: id });
   return id;

@@ -10,7 +10,6 @@ import type { PartnerUserActor } from '../auth/actor.ts';
 import { queueEmail } from '../mail/outbox.ts';
 import { activationEmail } from '../mail/templates.ts';
 import { getOrder } from './order-view.ts';
-import { licensesEmailRef } from './orders.queries.ts';
 
 /**
  * Send activation email (SPEC §8): the order's licenses with their keys to its licensee, in the
@@ -120,7 +119,6 @@ async function queueLicensesEmail(
         key: l.key,
       })),
     }),
-    subjectRef: licensesEmailRef(order.orderNumber),
-    secret: true,
+    about: { kind: 'activation', ref: order.orderNumber },
   });
 }

@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { can, type PartnerUserActor } from '../auth/actor.ts';
 import { openLicenseKey } from '../licenses/license-key-vault.ts';
+import { seesLicenseKeys } from '../licenses/licenses.policy.ts';
 import { findOrderView } from './orders.queries.ts';
 
 export const orderNotFound = (orderNumber: string) =>
@@ -20,7 +21,7 @@ export async function getOrder(
   });
   if (!view?.invoice) throw orderNotFound(options.orderNumber);
   const { order, invoice, payment } = view;
-  const showKeys = (options.withKeys ?? true) && can(options.actor, 'licenses.read');
+  const showKeys = (options.withKeys ?? true) && seesLicenseKeys(options.actor);
   return {
     orderNumber: order.orderNumber,
     quoteNumber: order.quoteNumber,

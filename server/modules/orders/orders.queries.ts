@@ -11,9 +11,11 @@ import {
   payments,
   quotes,
 } from '../../db/schema/index.ts';
+import { subjectRefOf } from '../mail/email-kinds.ts';
 
 /** The outbox reference of the emails that take an order's licenses to its end users. */
-export const licensesEmailRef = (orderNumber: string) => `activation:${orderNumber}`;
+export const licensesEmailRef = (orderNumber: string) =>
+  subjectRefOf({ kind: 'activation', ref: orderNumber });
 
 /** Everything the order page shows, of this partner's order only (another partner's is not found). */
 export async function findOrderView(db: Queryable, scope: { partnerId: string; orderNumber: string }) {

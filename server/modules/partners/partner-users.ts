@@ -148,9 +148,7 @@ export async function createInvitedUser(
       role: invite.role,
       link: `${options.publicUrl}/invitations/${token}`,
     }),
-    subjectRef: `invitation:${user.id}`,
-    // The link logs a person in: it is sealed in the outbox like license keys.
-    secret: true,
+    about: { kind: 'invitation', ref: user.id },
   });
   await recordInvitation(tx, options);
   return user.id;

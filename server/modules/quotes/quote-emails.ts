@@ -33,7 +33,7 @@ export async function queueQuoteEmail(
     to: options.to,
     ...quoteEmail({ locale, partnerName: actor.partner.name, quote, publicUrl: options.mail.publicUrl }),
     attachments: [{ kind: 'quote_pdf', quoteNumber: quote.quoteNumber, locale }],
-    subjectRef: `quote:${quote.quoteNumber}`,
+    about: { kind: 'quote', ref: quote.quoteNumber },
   });
 }
 

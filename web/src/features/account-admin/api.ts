@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type AccountAdminView, accountAdminApi, authApi } from '../../../../contract/index.ts';
+import { type AccountAdminView, accountAdminApi, authApi, mailboxApi } from '../../../../contract/index.ts';
 import { call, isApiError, setCsrfToken } from '../../api/client.ts';
 
 const keys = {
   view: ['account-admin', 'account'] as const,
   partners: (q: string) => ['account-admin', 'partners', q] as const,
+  demoMailbox: (customerId: string, email: string) =>
+    ['account-admin', 'demo-mailbox', customerId, email] as const,
 };
 
 /** The signed-in account admin's account; null when no account admin is signed in here. */
@@ -27,6 +29,18 @@ export function useAdminAccount() {
 export function useRequestAdminLink() {
   return useMutation({
     mutationFn: (body: { customerId: string; email: string }) => call(accountAdminApi.requestLink, { body }),
+  });
+}
+
+/**
+ * Demo mode: the sign-in emails just sent to this admin contact, refreshed while shown — the email
+ * leaves after the request has answered.
+ */
+export function useDemoSignInMailbox(customerId: string, email: string) {
+  return useQuery({
+    queryKey: keys.demoMailbox(customerId, email),
+    queryFn: ({ signal }) => call(mailboxApi.accountAdminLinks, { query: { customerId, email }, signal }),
+    refetchInterval: 3_000,
   });
 }
 

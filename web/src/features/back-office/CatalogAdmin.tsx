@@ -15,18 +15,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Currency } from '../../../../contract/index.ts';
 import { useErrorMessage } from '../../i18n/errors.ts';
-import { useFormat } from '../../i18n/format.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { useAdminProducts, useCreateDirectQuote, useSetPrice, useWithdrawProduct } from './api.ts';
+import { useAdminProducts, useCreateDirectQuote, useWithdrawProduct } from './api.ts';
+import { PriceField } from './PriceField.tsx';
 
-/** The catalog for vendor staff: prices per currency (edited in place) and withdrawing a product. */
+/** The catalog for vendor staff: prices per currency (each saved once confirmed) and withdrawing a product. */
 export function CatalogAdmin() {
   const { t } = useTranslation();
-  const format = useFormat();
   const errorMessage = useErrorMessage();
   const products = useAdminProducts();
-  const setPrice = useSetPrice();
   const withdraw = useWithdrawProduct();
   const failed = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
   return (
@@ -62,36 +60,15 @@ export function CatalogAdmin() {
                     </Text>
                   </Table.Td>
                   {Currency.options.map((currency) => {
-                    const price = p.prices.find((x) => x.currency === currency);
+                    const current = p.prices.find((x) => x.currency === currency)?.yearlyListMinor ?? null;
                     return (
                       <Table.Td key={currency}>
-                        <NumberInput
-                          aria-label={t('backOffice.priceOf', { product: p.name, currency })}
-                          defaultValue={price ? price.yearlyListMinor / 100 : ''}
-                          decimalScale={2}
-                          fixedDecimalScale
-                          min={0.01}
-                          w={120}
-                          onBlur={(event) => {
-                            const minor = Math.round(
-                              Number(event.currentTarget.value.replace(/[^0-9.]/g, '')) * 100,
-                            );
-                            if (minor > 0 && minor !== price?.yearlyListMinor)
-                              setPrice.mutate(
-                                { code: p.code, currency, yearlyListMinor: minor },
-                                {
-                                  onSuccess: () =>
-                                    notifications.show({
-                                      color: 'teal',
-                                      message: t('backOffice.priceSet', {
-                                        product: p.name,
-                                        price: format.money(minor, currency),
-                                      }),
-                                    }),
-                                  onError: failed,
-                                },
-                              );
-                          }}
+                        {/* A new price from the server (saved here or elsewhere) starts a fresh draft. */}
+                        <PriceField
+                          key={current ?? 'none'}
+                          product={p}
+                          currency={currency}
+                          current={current}
                         />
                       </Table.Td>
                     );

@@ -6,6 +6,7 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { EmptyState } from '../../ui/states.tsx';
 import { useMailbox, useMailboxMessage } from './api.ts';
+import { EmailText } from './EmailText.tsx';
 
 /** The development mailbox (demo mode without SMTP): the emails the portal sent, newest first. */
 export function MailboxPage() {
@@ -87,9 +88,7 @@ export function MailboxMessagePage() {
             <Title order={2} size="h5">
               {t('mailbox.text')}
             </Title>
-            <Text component="pre" size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {m.text}
-            </Text>
+            <EmailText text={m.text} />
           </Stack>
         )}
       </QueryState>
