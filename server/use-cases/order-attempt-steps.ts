@@ -216,7 +216,7 @@ export async function recordAttempt(
           total: { minor: doc.totals.totalMinor, currency: doc.currency },
           publicUrl: deps.mail.publicUrl,
         }),
-        subjectRef: `order:${order.orderNumber}`,
+        about: { kind: 'order', ref: order.orderNumber },
       });
       await recordAudit(tx, {
         partnerId: placer.partner.id,

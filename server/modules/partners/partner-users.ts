@@ -180,7 +180,7 @@ async function inviteElsewhere(
       inviterName: options.inviter.name,
       publicUrl: options.publicUrl,
     }),
-    subjectRef: `invitation:${options.existing.id}`,
+    about: { kind: 'invitation', ref: options.existing.id },
   });
 }
 

@@ -13,10 +13,14 @@ export function useChangePaymentMethods() {
   const queryClient = useQueryClient();
   const store = (list: Awaited<ReturnType<typeof call<typeof paymentMethodsApi.list>>>) =>
     queryClient.setQueryData(key, list);
+  // A list read still on its way (the page's own, started before the change) would land after the
+  // change's answer and put the old list back: it is cancelled when a change starts.
+  const settleReads = () => queryClient.cancelQueries({ queryKey: key });
   return {
     add: useMutation({
       mutationFn: ({ token, idempotencyKey }: { token: string; idempotencyKey: string }) =>
         call(paymentMethodsApi.add, { body: { token }, idempotencyKey }),
+      onMutate: settleReads,
       onSuccess: store,
     }),
     /** Storing PayPal starts on PayPal's pages: the answer is where the browser goes. */
@@ -29,14 +33,17 @@ export function useChangePaymentMethods() {
           body: { approvalId },
           idempotencyKey: `paypal:${approvalId}`,
         }),
+      onMutate: settleReads,
       onSuccess: store,
     }),
     setDefault: useMutation({
       mutationFn: (id: string) => call(paymentMethodsApi.setDefault, { params: { id } }),
+      onMutate: settleReads,
       onSuccess: store,
     }),
     remove: useMutation({
       mutationFn: (id: string) => call(paymentMethodsApi.remove, { params: { id } }),
+      onMutate: settleReads,
       onSuccess: store,
     }),
   };
