@@ -2,6 +2,7 @@ import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { databaseErrorCode, EXCLUSION_VIOLATION, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { licensePeriods, licenses, products, subscriptionPacks } from '../../db/schema/index.ts';
+import { chunksOf } from '../../lib/chunks.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { grantsPerpetualFallback } from '../cart/line-pricing.ts';
@@ -72,39 +73,41 @@ export async function issueLicenses(
     const licenseId = seat.licenseId ?? drawLicenseId();
     return { seat, licenseId, key: seat.key ?? drawLicenseKey(licenseId) };
   });
-  if (issued.length === 0) return [];
-  const rows = await db
-    .insert(licenses)
-    .values(
-      issued.map(({ seat, licenseId, key }) => ({
-        licenseId,
-        licenseKeyHash: licenseKeyHash(key),
-        licenseKeySealed: sealLicenseKey(key),
-        customerAccountId: input.customerAccountId,
-        subscriptionPackId: input.subscriptionPackId,
+  // In slices: an order line may carry thousands of seats (see chunks.ts).
+  for (const slice of chunksOf(issued)) {
+    const rows = await db
+      .insert(licenses)
+      .values(
+        slice.map(({ seat, licenseId, key }) => ({
+          licenseId,
+          licenseKeyHash: licenseKeyHash(key),
+          licenseKeySealed: sealLicenseKey(key),
+          customerAccountId: input.customerAccountId,
+          subscriptionPackId: input.subscriptionPackId,
+          productCode: input.productCode,
+          teamId: seat.teamId ?? null,
+          assignedEmail: seat.assignedEmail?.toLowerCase() ?? null,
+          serviceDomain: input.serviceDomain ?? null,
+          periodStart: input.periodStart,
+          periodEnd: input.periodEnd,
+          perpetualFallback,
+          lastOrderId: input.orderId ?? null,
+        })),
+      )
+      .returning({ id: licenses.id });
+    // Each license's first paid period; renewals add the next ones.
+    await db.insert(licensePeriods).values(
+      rows.map((row) => ({
+        licenseId: row.id,
         productCode: input.productCode,
-        teamId: seat.teamId ?? null,
-        assignedEmail: seat.assignedEmail?.toLowerCase() ?? null,
-        serviceDomain: input.serviceDomain ?? null,
         periodStart: input.periodStart,
         periodEnd: input.periodEnd,
         perpetualFallback,
-        lastOrderId: input.orderId ?? null,
+        orderId: input.orderId ?? null,
+        orderLineId: input.orderLineId ?? null,
       })),
-    )
-    .returning({ id: licenses.id });
-  // Each license's first paid period; renewals add the next ones.
-  await db.insert(licensePeriods).values(
-    rows.map((row) => ({
-      licenseId: row.id,
-      productCode: input.productCode,
-      periodStart: input.periodStart,
-      periodEnd: input.periodEnd,
-      perpetualFallback,
-      orderId: input.orderId ?? null,
-      orderLineId: input.orderLineId ?? null,
-    })),
-  );
+    );
+  }
   return issued.map(({ licenseId, key }) => ({ licenseId, key }));
 }
 
