@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { answerFrameworkError, registerErrorHandling } from './http/errors.ts';
 import type { Portal, PortalMail } from './http/portal.ts';
 import { type Clock, systemClock } from './http/request-meta.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
@@ -69,7 +69,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: { level: options.logLevel ?? 'info' },
     trustProxy: trustProxyOf(options.trustProxy),
     bodyLimit: 256 * 1024,
+    frameworkErrors: answerFrameworkError,
   });
+  // The API takes JSON only: a text/plain body would reach the schemas as one string and be
+  // refused with a puzzling message, where 415 says what is wrong.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(
     options.checkResponses === false ? () => (data: unknown) => JSON.stringify(data) : serializerCompiler,
