@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../contract/limits.ts';
 import { licensePeriods, mailOutbox, orders } from '../db/schema/index.ts';
@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('an order of the largest quantity a line takes', () => {
-  it(`issues ${limits.quantityMax.toLocaleString('en')} licenses and sends them to the licensee`, {
+  it(`issues ${limits.quantityMax.toLocaleString('en')} licenses, sends them to the licensee and renews them all`, {
     timeout: 120_000,
   }, async () => {
     const partner = await createTestPartner(t.db, t.app);
@@ -79,5 +79,32 @@ describe('an order of the largest quantity a line takes', () => {
     const body = openLicenseKey(email?.textBody ?? '');
     expect(body).toContain(order.licenses[0].key);
     expect(body).toContain(order.licenses.at(-1).key);
+
+    // In the renewal window, Renew puts all of them in the cart: one line, renewed by one order.
+    t.clock.advanceDays(300);
+    const later = await partner.loginAs('sales');
+    const renewal = await later.post(`/api/orders/${orderNumber}/renewal-cart`);
+    expect(renewal.statusCode, renewal.body.slice(0, 300)).toBe(200);
+    expect(renewal.json().added).toHaveLength(limits.quantityMax);
+    const renewalQuote = await later.post('/api/quotes', {
+      customerId: customer.customerId,
+      ...quoteInput(),
+    });
+    expect(renewalQuote.statusCode, renewalQuote.body.slice(0, 300)).toBe(201);
+    expect(renewalQuote.json().lines).toMatchObject([{ kind: 'renewal', quantity: limits.quantityMax }]);
+    const renewed = await later.post('/api/orders', {
+      quoteNumber: renewalQuote.json().quoteNumber,
+      payment: { method: 'card', token: await createTestCardToken(t.app) },
+    });
+    expect(renewed.statusCode, renewed.body.slice(0, 300)).toBe(201);
+    const renewedOrder = (await later.get(`/api/orders/${renewed.json().orderNumber}`)).json();
+    expect(renewedOrder.licenses).toHaveLength(limits.quantityMax);
+    const newEnd = renewalQuote.json().lines[0].periodEnd;
+    const [extended] = await t.db
+      .select({ periods: sql<number>`count(*)::int` })
+      .from(licensePeriods)
+      .innerJoin(orders, eq(orders.id, licensePeriods.orderId))
+      .where(and(eq(orders.orderNumber, renewed.json().orderNumber), eq(licensePeriods.periodEnd, newEnd)));
+    expect(extended?.periods).toBe(limits.quantityMax);
   });
 });
