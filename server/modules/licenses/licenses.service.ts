@@ -236,6 +236,7 @@ async function extendSlice(
   } catch (error) {
     const code = databaseErrorCode(error);
     if (code === UNIQUE_VIOLATION || code === EXCLUSION_VIOLATION) {
+      // Only a writer that skipped the row locks gets here; the slice's first license stands for it.
       throw alreadyRenewed(licenseIds[0] ?? '', input.periodStart);
     }
     throw error;
