@@ -10,7 +10,7 @@ import { Currency, MinorAmount, typedAmount } from './money.ts';
 import { InvoiceStatus, PaymentType } from './orders.ts';
 import { Role } from './permissions.ts';
 import { BillingAddressInput, EndUserInput } from './quotes.ts';
-import { Email, FilterDate, Pagination, requiredText, SearchText } from './validation.ts';
+import { Email, FilterDate, Pagination, requiredDisplayText, SearchText } from './validation.ts';
 
 /** The vendor's own staff (SPEC §1): partners, catalog, direct quotes, invoices. */
 export const StaffSession = z
@@ -48,12 +48,12 @@ export const PartnerTermsRequest = z
 /** A new partner organisation and its first admin, who is invited by email to set a password. */
 export const CreatePartnerRequest = z
   .strictObject({
-    name: requiredText(120),
+    name: requiredDisplayText(120),
     country: CountryCode,
     currency: Currency,
     discountPercent: z.number().min(0).max(60).multipleOf(0.01),
     creditTerms: z.boolean(),
-    admin: z.strictObject({ email: Email, name: requiredText(100) }),
+    admin: z.strictObject({ email: Email, name: requiredDisplayText(100) }),
   })
   .meta({ id: 'CreatePartnerRequest' });
 export type CreatePartnerRequest = z.infer<typeof CreatePartnerRequest>;
@@ -208,7 +208,7 @@ export const adminApi = {
       'Settle an unpaid invoice with a credit note (CN-…): the invoice becomes Applied, Credit Note; audited',
     tag: 'admin',
     params: AdminInvoiceParams,
-    body: z.strictObject({ reason: requiredText(300) }).meta({ id: 'CreditNoteRequest' }),
+    body: z.strictObject({ reason: requiredDisplayText(300) }).meta({ id: 'CreditNoteRequest' }),
     response: AdminInvoice,
   }),
   partnerUsers: endpoint({

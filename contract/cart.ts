@@ -4,7 +4,7 @@ import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
 import { limits } from './limits.ts';
 import { Currency, MinorAmount } from './money.ts';
-import { formatted, requiredText } from './validation.ts';
+import { formatted, requiredDisplayText } from './validation.ts';
 
 export const LineKind = z.enum(['new', 'renewal', 'upgrade', 'downgrade']);
 export type LineKind = z.infer<typeof LineKind>;
@@ -155,7 +155,7 @@ export const SetCartDetailsRequest = z
     team: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('none') }),
       z.strictObject({ kind: z.literal('existing'), teamId: z.uuid({ error: 'invalid' }) }),
-      z.strictObject({ kind: z.literal('new'), name: requiredText(100) }),
+      z.strictObject({ kind: z.literal('new'), name: requiredDisplayText(100) }),
     ]),
     pack: z.discriminatedUnion('kind', [
       z.strictObject({ kind: z.literal('new') }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CountryCode } from './countries.ts';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
-import { Email, formatted, requiredText } from './validation.ts';
+import { Email, formatted, requiredDisplayText } from './validation.ts';
 
 export const CustomerId = formatted(identifierPatterns.customerId, 'customer_id').meta({
   description: 'Customer ID (account number): 7 digits',
@@ -82,9 +82,9 @@ export const AccountsOfEmail = z
 
 export const CreateCustomerRequest = z
   .strictObject({
-    companyName: requiredText(200),
+    companyName: requiredDisplayText(200),
     country: CountryCode,
-    adminContact: z.strictObject({ name: requiredText(200), email: Email }),
+    adminContact: z.strictObject({ name: requiredDisplayText(200), email: Email }),
   })
   .meta({ id: 'CreateCustomerRequest' });
 export type CreateCustomerRequest = z.infer<typeof CreateCustomerRequest>;

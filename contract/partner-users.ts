@@ -6,7 +6,7 @@ import {
   datesInOrder,
   Email,
   Pagination,
-  requiredText,
+  requiredDisplayText,
   SearchText,
   secret,
 } from './validation.ts';
@@ -30,7 +30,7 @@ export type PartnerUser = z.infer<typeof PartnerUser>;
 export const PartnerUserList = z.object({ items: z.array(PartnerUser) }).meta({ id: 'PartnerUserList' });
 
 export const InviteUserRequest = z
-  .strictObject({ email: Email, name: requiredText(100), role: Role })
+  .strictObject({ email: Email, name: requiredDisplayText(100), role: Role })
   .meta({ id: 'InviteUserRequest' });
 export type InviteUserRequest = z.infer<typeof InviteUserRequest>;
 

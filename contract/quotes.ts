@@ -13,8 +13,10 @@ import {
   Email,
   formatted,
   OptionalEmail,
+  optionalDisplayText,
   optionalText,
   Pagination,
+  requiredDisplayText,
   requiredText,
   SearchText,
 } from './validation.ts';
@@ -25,10 +27,10 @@ const vatId = /^[\p{L}\p{N}][\p{L}\p{N} ./-]*$/u;
 /** The reseller's billing address as a request gives it (trimmed, checked). */
 export const BillingAddressInput = z
   .strictObject({
-    companyName: requiredText(200),
-    addressLine1: requiredText(200),
-    addressLine2: optionalText(200),
-    city: requiredText(100),
+    companyName: requiredDisplayText(200),
+    addressLine1: requiredDisplayText(200),
+    addressLine2: optionalDisplayText(200),
+    city: requiredDisplayText(100),
     postalCode: requiredText(20).pipe(z.string().regex(postalCode, { error: 'postal_code' })),
     country: CountryCode,
     /** The tax ID, checked by the country (CNPJ, EU VAT number, EIN; free text elsewhere). */
@@ -62,9 +64,9 @@ export type BillingAddress = z.infer<typeof BillingAddress>;
 /** The end user (licensee) as a request gives them. */
 export const EndUserInput = z
   .strictObject({
-    name: requiredText(200),
+    name: requiredDisplayText(200),
     email: Email,
-    company: optionalText(200),
+    company: optionalDisplayText(200),
   })
   .meta({ id: 'NewEndUser' });
 
@@ -79,7 +81,7 @@ export const CreateQuoteRequest = z
     customerId: CustomerId,
     billingAddress: BillingAddressInput,
     endUser: EndUserInput,
-    poNumber: optionalText(60),
+    poNumber: optionalDisplayText(60),
     /** Also send the quote (with its PDF) to this email, in the customer's language. */
     sendCopyTo: OptionalEmail,
   })
@@ -171,7 +173,7 @@ export const ConvertDirectQuoteRequest = z
     quoteNumber: QuoteNumber,
     billingAddress: BillingAddressInput.optional(),
     endUser: EndUserInput,
-    poNumber: optionalText(60),
+    poNumber: optionalDisplayText(60),
   })
   .meta({ id: 'ConvertDirectQuoteRequest' });
 export type ConvertDirectQuoteRequest = z.infer<typeof ConvertDirectQuoteRequest>;

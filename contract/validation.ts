@@ -19,6 +19,9 @@ export const validationMessages = {
   too_big: 'The largest allowed value is {{max}}.',
   too_many: 'At most {{max}} items.',
   control_characters: 'Remove control characters (such as line breaks or tabs) from this field.',
+  malformed_text: 'This text has a broken character (half of a UTF-16 surrogate pair): type it again.',
+  format_characters:
+    'Remove invisible formatting characters (such as right-to-left overrides or zero-width spaces) from this field.',
   email: 'Enter a valid email address, e.g. name@example.com.',
   customer_id: 'A Customer ID has 7 digits, e.g. 6703615.',
   quote_number: 'A quote number looks like Q-2026-000045.',
@@ -134,27 +137,70 @@ export function ruleMessage(rule: ValidationRule, params: RuleParams = {}): stri
 const controlCharacters = /\p{Cc}/u;
 const noControlCharacters = (value: string) => !controlCharacters.test(value);
 
-/**
- * The one string schema of the contract: at most `max` characters, free of control characters,
- * trimmed. Every string a request carries is built from it (the limit shows in the OpenAPI
- * document as `maxLength`).
- */
-export function text(max: number) {
+// Half of a surrogate pair is no character: PostgreSQL refuses it in jsonb (a 500 after the
+// fact), and a PDF or an email could not show it anyway.
+const wellFormed = (value: string) => value.isWellFormed();
+
+// Invisible formatting characters (Unicode category Cf: bidi overrides and isolates, zero-width
+// spaces and joiners, soft hyphens, tags) let a name printed on a PDF or in an email read as
+// something else ("Acme\u202Egnp.exe"). An emoji is taken out first: a family or a profession
+// emoji is joined with U+200D and a regional flag is spelled with tag characters, both legitimate.
+const emoji = /\p{RGI_Emoji}/gv;
+const formatCharacters = /\p{Cf}/u;
+const noFormatCharacters = (value: string) => !formatCharacters.test(value.replace(emoji, ''));
+
+/** Every string a request carries: at most `max` UTF-16 units, well formed, no control characters. */
+function checkedString(max: number) {
   return z
     .string()
     .max(max)
-    .refine(noControlCharacters, { error: 'control_characters' })
-    .transform((value) => value.trim());
+    .refine(wellFormed, { error: 'malformed_text' })
+    .refine(noControlCharacters, { error: 'control_characters' });
+}
+
+/** Text shown to other people (on PDFs, in emails, on pages): also free of invisible formatting. */
+function displayString(max: number) {
+  return checkedString(max).refine(noFormatCharacters, { error: 'format_characters' });
+}
+
+const trimmed = (value: string) => value.trim();
+const visible = (value: string) => value.trim().length > 0;
+
+/**
+ * The one string schema of the contract: at most `max` characters, well formed, free of control
+ * characters, trimmed. Every string a request carries is built from it or from the display
+ * variants below (the limit shows in the OpenAPI document as `maxLength`).
+ */
+export function text(max: number) {
+  return checkedString(max).transform(trimmed);
 }
 
 /** A required line of text: at least one visible character. */
 export function requiredText(max: number) {
-  return z
-    .string()
-    .max(max)
-    .refine(noControlCharacters, { error: 'control_characters' })
-    .refine((value) => value.trim().length > 0, { error: 'required' })
-    .transform((value) => value.trim());
+  return checkedString(max).refine(visible, { error: 'required' }).transform(trimmed);
+}
+
+/** An optional line of text; an empty one is the same as none. */
+export function optionalText(max: number) {
+  return text(max)
+    .transform((value) => (value === '' ? undefined : value))
+    .optional();
+}
+
+/**
+ * A name, an address line or a note that other people read — on a quote or invoice PDF, in an
+ * email, in the back office: as `requiredText`, and without invisible formatting characters.
+ */
+export function requiredDisplayText(max: number) {
+  return displayString(max).refine(visible, { error: 'required' }).transform(trimmed);
+}
+
+/** An optional `requiredDisplayText`; an empty one is the same as none. */
+export function optionalDisplayText(max: number) {
+  return displayString(max)
+    .transform(trimmed)
+    .transform((value) => (value === '' ? undefined : value))
+    .optional();
 }
 
 // A pasted list keeps its tabs and line breaks (they separate its items); other control characters are refused.
@@ -165,20 +211,19 @@ export function pastedList(max: number) {
   return z
     .string()
     .max(max)
+    .refine(wellFormed, { error: 'malformed_text' })
     .refine((value) => !controlsButSpacing.test(value), { error: 'control_characters' })
-    .refine((value) => value.trim().length > 0, { error: 'required' });
+    .refine(visible, { error: 'required' });
 }
 
 /** A password: taken exactly as typed (spaces count), but never with control characters. */
 export function secret(max: number) {
-  return z.string().min(1).max(max).refine(noControlCharacters, { error: 'control_characters' });
-}
-
-/** An optional line of text; an empty one is the same as none. */
-export function optionalText(max: number) {
-  return text(max)
-    .transform((value) => (value === '' ? undefined : value))
-    .optional();
+  return z
+    .string()
+    .min(1)
+    .max(max)
+    .refine(wellFormed, { error: 'malformed_text' })
+    .refine(noControlCharacters, { error: 'control_characters' });
 }
 
 /** A value of a documented format (an identifier), upper- or lower-cased first as the format says. */

@@ -90,3 +90,30 @@ test('Invoices: the overdue warning, the pink overdue row, filters, an invoice w
   await expect(page.getByRole('heading', { name: 'Invoice INV-2026-000103' })).toBeVisible();
   await expect(page.getByRole('banner')).toHaveCount(0);
 });
+
+test('an unknown order number: Order not found, in English and in Português, with the way back to Orders', async ({
+  page,
+}) => {
+  await logIn(page, 'sales@demo-reseller.test');
+  await page.goto('/orders/R-2026-999999');
+  await expect(page.getByRole('heading', { name: 'Order not found' })).toBeVisible();
+  await expect(page.getByText('There is no order R-2026-999999 for your organisation.')).toBeVisible();
+  await expect(page.getByText('Something went wrong')).toHaveCount(0);
+  // Not an order number at all: the same page, not an error.
+  await page.goto('/orders/not-an-order');
+  await expect(page.getByRole('heading', { name: 'Order not found' })).toBeVisible();
+  await expectNoViolations(page, 'order not found');
+  await page.getByRole('link', { name: 'Back to Orders' }).click();
+  await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
+
+  // Another partner's order is not found either (a Brazilian partner, who works in Português).
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await logIn(page, 'admin@outro-revendedor.test');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
+  await page.goto('/orders/R-2026-000103');
+  await expect(page.getByRole('heading', { name: 'Pedido não encontrado' })).toBeVisible();
+  await expect(page.getByText('Não existe o pedido R-2026-000103 para a sua organização.')).toBeVisible();
+  await expect(page.getByText('Algo deu errado')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Voltar para Pedidos' }).click();
+  await expect(page.getByRole('heading', { name: 'Pedidos' })).toBeVisible();
+});

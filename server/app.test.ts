@@ -1,8 +1,13 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../contract/errors.ts';
+import { buildApp } from './app.ts';
 import { STATEMENT_TIMEOUT_MS } from './db/client.ts';
 import { auditLog } from './db/schema/index.ts';
-import { createTestPartner } from './test/factories.ts';
+import { createTestCustomer, createTestPartner, placeTestOrder } from './test/factories.ts';
 import { startTestApp, type TestApp } from './test/harness.ts';
 
 let t: TestApp;
@@ -98,5 +103,104 @@ describe('the API surface', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it("answers requests Fastify itself cannot read in the API's error format, with a 4xx", async () => {
+    const session = await (await createTestPartner(t.db, t.app)).loginAs('sales');
+    const json = { 'content-type': 'application/json' };
+    const cases = [
+      { status: 400, code: 'request.bad_url', res: await session.get('/api/quotes/%E0%A4%A') },
+      {
+        status: 400,
+        code: 'request.bad_url',
+        res: await t.app.inject({ method: 'GET', url: '/api/orders/R-2026-%ZZ' }),
+      },
+      {
+        status: 414,
+        code: 'request.url_too_long',
+        res: await session.get(`/api/quotes/Q-2026-${'1'.repeat(200)}`),
+      },
+      {
+        status: 400,
+        code: 'request.invalid_json',
+        res: await session.request('POST', '/api/customers/find-by-email', '{"email":', json),
+      },
+      {
+        status: 400,
+        code: 'request.empty_body',
+        res: await session.request('POST', '/api/customers/find-by-email', '', json),
+      },
+      {
+        status: 415,
+        code: 'request.unsupported_media_type',
+        res: await session.request('POST', '/api/customers/find-by-email', 'email=a@b.test', {
+          'content-type': 'text/plain',
+        }),
+      },
+      {
+        status: 415,
+        code: 'request.unsupported_media_type',
+        res: await session.request('POST', '/api/customers/find-by-email', 'email=a@b.test', {
+          'content-type': 'application/x-www-form-urlencoded',
+        }),
+      },
+      {
+        status: 413,
+        code: 'request.body_too_large',
+        res: await session.request(
+          'POST',
+          '/api/customers/find-by-email',
+          JSON.stringify({ email: 'x'.repeat(300_000) }),
+          json,
+        ),
+      },
+    ];
+    for (const { status, code, res } of cases) {
+      expect(res.statusCode, code).toBe(status);
+      expect(ApiError.strict().parse(res.json()), code).toMatchObject({ code, message: expect.any(String) });
+      expect(res.headers['cache-control'], code).toBe('no-store');
+      expect(res.headers['x-content-type-options'], code).toBe('nosniff');
+    }
+  });
+
+  it('tells browsers and proxies to keep no copy of any API answer; static files keep their caching', async () => {
+    const partner = await createTestPartner(t.db, t.app, { creditTerms: true });
+    const sales = await partner.loginAs('sales');
+    const order = await placeTestOrder(sales, await createTestCustomer(t.db));
+    // The order page carries the license keys.
+    const page = await sales.get(`/api/orders/${order.orderNumber}`);
+    expect(page.json().licenses[0].key).toEqual(expect.any(String));
+    for (const res of [
+      page,
+      await sales.get('/api/auth/me'),
+      await sales.get('/api/orders/R-2026-999999'),
+      await t.app.inject({ method: 'GET', url: '/api/health' }),
+      await t.app.inject({ method: 'GET', url: '/api/nothing-here' }),
+    ]) {
+      expect(res.headers['cache-control'], res.body.slice(0, 80)).toBe('no-store');
+    }
+
+    const webRoot = await mkdtemp(join(tmpdir(), 'pp-web-'));
+    await writeFile(join(webRoot, 'index.html'), '<!doctype html><title>Portal</title>');
+    await writeFile(join(webRoot, 'app.js'), 'console.log(1)');
+    const withWeb = await buildApp({
+      database: t.database,
+      logLevel: 'silent',
+      webRoot,
+      clock: t.clock.read,
+      jobs: t.jobs,
+      payments: t.sandbox,
+    });
+    try {
+      const asset = await withWeb.inject({ method: 'GET', url: '/app.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toBe('public, max-age=0');
+      const clientRoute = await withWeb.inject({ method: 'GET', url: '/orders/R-2026-000001' });
+      expect(clientRoute.headers['content-type']).toContain('text/html');
+      expect(clientRoute.headers['cache-control']).not.toContain('no-store');
+    } finally {
+      await withWeb.close();
+      await rm(webRoot, { recursive: true });
+    }
   });
 });

@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import type { Database } from './db/client.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { answerFrameworkError, registerErrorHandling } from './http/errors.ts';
 import { loggerOptions } from './http/log-redaction.ts';
 import type { Portal, PortalMail } from './http/portal.ts';
 import { type Clock, systemClock } from './http/request-meta.ts';
@@ -73,7 +73,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
     trustProxy: trustProxyOf(options.trustProxy),
     bodyLimit: 256 * 1024,
+    frameworkErrors: answerFrameworkError,
   });
+  // The API takes JSON only: a text/plain body would reach the schemas as one string and be
+  // refused with a puzzling message, where 415 says what is wrong.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(
     options.checkResponses === false ? () => (data: unknown) => JSON.stringify(data) : serializerCompiler,

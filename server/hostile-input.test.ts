@@ -25,9 +25,10 @@ import { sessionFrom, type TestSession } from './test/session.ts';
 /**
  * Every operation of the OpenAPI document, driven with generated hostile requests: a valid
  * request of each operation is broken in one way (a required field removed, an unknown field
- * added, a value of the wrong type, a string with control characters or far too long, a path
- * parameter or query value that is no such thing, a body where none is taken). The answer must
- * be a 4xx with `{ code, message }`, never a 500, and no row of any table may change.
+ * added, a value of the wrong type, a string with control characters, a NUL or a lone surrogate,
+ * or far too long, a path parameter or query value that is no such thing, a body where none is
+ * taken). The answer must be a 4xx with the API's `{ code, message }` body and `no-store`, never
+ * a 500, and no row of any table may change.
  */
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -334,9 +335,14 @@ const payloads = [
   '%00%0d%0a',
 ];
 const controls = ['\u0000', '\u0007', '\n', '\r', '\t', '\u001b', '\u007f', '\u0085'];
+// Halves of surrogate pairs: JSON carries them (`"\ud800"`), PostgreSQL's jsonb refuses them.
+const loneSurrogates = ['\ud800', '\udbff', '\udc00', '\udfff', '\ud83d', '\ude00'];
 
-/** A string no field accepts: it carries a control character, or is longer than any field allows. */
-const badString: fc.Arbitrary<string> = fc.oneof(
+/**
+ * A well-formed string no field accepts: it carries a control character, or is longer than any
+ * field allows. (A URL cannot carry a lone surrogate: percent-encoding spells UTF-8.)
+ */
+const badUrlString: fc.Arbitrary<string> = fc.oneof(
   fc
     .tuple(
       fc.string({ maxLength: 20 }),
@@ -352,6 +358,18 @@ const badString: fc.Arbitrary<string> = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 10 }),
     )
     .map(([p, n, u]) => `${p}${'x'.repeat(n)}${u}`),
+);
+
+/** A string no field accepts, as a JSON body can carry it: also a lone surrogate or a NUL, anywhere. */
+const badString: fc.Arbitrary<string> = fc.oneof(
+  badUrlString,
+  fc
+    .tuple(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(...loneSurrogates, '\u0000'),
+      fc.string({ maxLength: 20 }),
+    )
+    .map(([a, broken, b]) => `${a}${broken}${b}`),
 );
 
 /** A value of another JSON type than `like`. */
@@ -375,7 +393,7 @@ const badParam = fc.oneof(
   // Written into the URL as they are: broken percent-encodings, an encoded NUL, a lone surrogate.
   fc.constantFrom(`${RAW}%`, `${RAW}%zz`, `${RAW}%ED%A0%80`, `${RAW}%00`, `${RAW}%2e%2e%2f`, `${RAW}%C0%AF`),
   fc.constantFrom(...payloads, ' ', '0', '12345678', 'Q-2026-12', 'undefined', 'null'),
-  badString.map((s) => s.slice(0, 300)),
+  badUrlString.map((s) => s.slice(0, 300)),
 );
 
 const badQueryValue: Record<string, fc.Arbitrary<string>> = {
@@ -391,7 +409,7 @@ const badQueryValue: Record<string, fc.Arbitrary<string>> = {
     '',
   ),
   to: fc.constantFrom('0000-01-01', '9999-12-31', '2026-13-01', 'yesterday', '2100-01-01'),
-  q: fc.oneof(fc.constantFrom('a', 'ab', 'é'), badString),
+  q: fc.oneof(fc.constantFrom('a', 'ab', 'é'), badUrlString),
   locale: fc.constantFrom('fr', 'EN', 'pt_BR', '', ...payloads),
   utcOffset: fc.constantFrom('901', '-841', '1.5', 'UTC', 'America/Sao_Paulo', '1e9'),
   customerId: fc.constantFrom('', '123456', '12345678', 'abcdefg', '6703615x', ...payloads),
@@ -584,47 +602,71 @@ describe('hostile input', () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const before = await fingerprint();
     for (const [operation, base] of Object.entries(valid)) {
-      const [method, path] = operation.split(' ') as [InjectOptions['method'], string];
+      const [method, path] = methodAndPath(operation);
       const spec = doc.paths[path][String(method).toLowerCase()];
       const bodySchema = spec.requestBody?.content?.['application/json']?.schema;
       const required = bodySchema ? requiredPaths(bodySchema, doc.components.schemas) : [];
-      const session = path.startsWith('/api/admin/')
-        ? staff
-        : path.startsWith('/api/account-admin/')
-          ? accountAdmin
-          : seller;
       await fc.assert(
-        fc.asyncProperty(
-          hostileFor(base, required, Boolean(bodySchema), method === 'GET'),
-          async (hostile) => {
-            const res = await t.app.inject({
-              method,
-              url: urlOf(path, hostile),
-              cookies: { pp_session: session.cookie },
-              headers: {
-                ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrfToken }),
-                ...hostile.headers,
-              },
-              ...(hostile.body === undefined
-                ? {}
-                : {
-                    payload: JSON.stringify(hostile.body),
-                    headers: {
-                      ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrfToken }),
-                      ...hostile.headers,
-                      'content-type': 'application/json',
-                    },
-                  }),
-            });
-            const context = `${operation} → ${res.statusCode} ${res.body.slice(0, 300)}`;
-            expect(res.statusCode, context).toBeGreaterThanOrEqual(400);
-            expect(res.statusCode, context).toBeLessThan(500);
-            expect(ApiError.safeParse(res.json()).success, context).toBe(true);
-          },
+        fc.asyncProperty(hostileFor(base, required, Boolean(bodySchema), method === 'GET'), (hostile) =>
+          expectRefused(operation, hostile),
         ),
         { numRuns: 40 },
       );
     }
     expect(await fingerprint()).toEqual(before);
   });
+
+  it('refuses a lone surrogate or a NUL in every string of every request body, and writes nothing', async () => {
+    const before = await fingerprint();
+    let probed = 0;
+    for (const [operation, base] of Object.entries(valid)) {
+      if (base.body === undefined) continue;
+      const body = base.body;
+      for (const leaf of leaves(body).filter((l) => typeof l.value === 'string')) {
+        for (const broken of [...loneSurrogates, '\u0000']) {
+          probed += 1;
+          await expectRefused(operation, {
+            params: { ...base.params },
+            query: { ...base.query },
+            body: setAt(body, leaf.path, () => `${leaf.value}${broken}`),
+            headers: {},
+          });
+        }
+      }
+    }
+    expect(probed).toBeGreaterThan(100);
+    expect(await fingerprint()).toEqual(before);
+  });
 });
+
+function methodAndPath(operation: string): [InjectOptions['method'], string] {
+  return operation.split(' ') as [InjectOptions['method'], string];
+}
+
+/** Sends a hostile request as the actor its path is for; it must be refused in the API's words. */
+async function expectRefused(operation: string, hostile: Hostile): Promise<void> {
+  const [method, path] = methodAndPath(operation);
+  const session = path.startsWith('/api/admin/')
+    ? staff
+    : path.startsWith('/api/account-admin/')
+      ? accountAdmin
+      : seller;
+  const headers = {
+    ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrfToken }),
+    ...hostile.headers,
+    ...(hostile.body === undefined ? {} : { 'content-type': 'application/json' }),
+  };
+  const res = await t.app.inject({
+    method,
+    url: urlOf(path, hostile),
+    cookies: { pp_session: session.cookie },
+    headers,
+    ...(hostile.body === undefined ? {} : { payload: JSON.stringify(hostile.body) }),
+  });
+  const context = `${operation} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+  expect(res.statusCode, context).toBeGreaterThanOrEqual(400);
+  expect(res.statusCode, context).toBeLessThan(500);
+  // The API's own error body and nothing else (not Fastify's `{ error, statusCode }`).
+  expect(ApiError.strict().safeParse(res.json()).success, context).toBe(true);
+  expect(res.headers['cache-control'], context).toBe('no-store');
+}

@@ -1,9 +1,10 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiError } from '../../contract/errors.ts';
 import { fieldOf, ruleMessage, ruleOf } from '../../contract/validation.ts';
 import { databaseErrorCode, transientDatabaseErrors } from '../db/errors.ts';
 import { DomainError } from '../lib/errors.ts';
+import { standardHeaders } from '../plugins/security-headers.ts';
 
 /** The first problem of a request that failed its schema, as `validation.<rule>` with the field. */
 function validationError(error: FastifyError & { validation: unknown[] }): ApiError {
@@ -25,6 +26,55 @@ function validationError(error: FastifyError & { validation: unknown[] }): ApiEr
   if (field) body.field = field;
   if (Object.keys(params).length > 0) body.params = params;
   return body;
+}
+
+/**
+ * Fastify's own refusals of a request it could not read (a broken URL, body or content type), in
+ * the API's words: a stable code of ours instead of Fastify's internal one.
+ */
+const unreadableRequest: Record<string, { code: string; message: string }> = {
+  FST_ERR_BAD_URL: {
+    code: 'request.bad_url',
+    message: 'The address has a broken percent-encoding (such as %E0%A4%A): check the link.',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'request.url_too_long', message: 'A part of the address is too long.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'request.invalid_json', message: 'The body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'request.empty_body',
+    message: 'The body is empty, but its Content-Type says JSON.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'request.unsupported_media_type',
+    message: 'Send the body as JSON, with Content-Type: application/json.',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'request.body_too_large', message: 'The body is too large.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'request.invalid_content_length',
+    message: 'The Content-Length header does not match the body.',
+  },
+};
+
+/** A 4xx error Fastify raised itself, as the API's error body. */
+function requestError(error: FastifyError): ApiError {
+  return (
+    unreadableRequest[error.code] ?? {
+      code: `request.${(error.code ?? 'invalid').toLowerCase()}`,
+      message: error.message,
+    }
+  );
+}
+
+/**
+ * Errors Fastify meets before any route or hook runs (a URL it cannot decode): answered like the
+ * others, with the headers the hooks would have set.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status = error.statusCode !== undefined && error.statusCode < 500 ? error.statusCode : 400;
+  reply.headers(standardHeaders(request.url)).code(status).send(requestError(error));
 }
 
 /** The one place where errors become HTTP answers: `{ code, message, field?, params? }`. */
@@ -52,11 +102,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         .send({ code: transient, message: 'The database is busy. Please try again in a moment.' });
     }
     const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      return reply
-        .code(status)
-        .send({ code: `request.${(error.code ?? 'invalid').toLowerCase()}`, message: error.message });
-    }
+    if (status >= 400 && status < 500) return reply.code(status).send(requestError(error));
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send({ code: 'internal', message: 'Something went wrong on our side.' });
   });

@@ -1,5 +1,5 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, Queryable } from '../db/client.ts';
 import { rateLimitHits } from '../db/schema/index.ts';
 
 /**
@@ -8,8 +8,9 @@ import { rateLimitHits } from '../db/schema/index.ts';
  * cannot all read "9 of 10" and all pass: of any number of parallel attempts, at most the limit
  * get through. A successful attempt gives its place back; failed ones stay counted.
  *
- * Counters take the root database, never a request's transaction: a rolled-back transaction must
- * not take its failed attempts with it.
+ * Counters of failed attempts take the root database, never a request's transaction: a rolled-back
+ * transaction must not take its failed attempts with it. Counters of things done (emails sent)
+ * take the transaction that does them, so that exactly what is committed counts.
  */
 export interface RateLimit {
   /** Key prefix, e.g. `lookup:user`. */
@@ -41,7 +42,7 @@ export interface Attempt {
  * their own budget cannot go on spending the partner's.
  */
 export async function takeAttempt(
-  db: Db,
+  db: Queryable,
   checks: readonly LimitCheck[],
   now: Date,
 ): Promise<{ allowed: true; attempt: Attempt } | { allowed: false; retryAfterSeconds: number }> {

@@ -41,11 +41,22 @@ function helmetHeaders(): Record<string, string> {
   return headers;
 }
 
+const pageHeaders = helmetHeaders();
+// API answers carry private data (license keys, invoices, addresses): no browser or proxy keeps a
+// copy. Static assets keep the caching @fastify/static gives them.
+const apiHeaders = { ...pageHeaders, 'cache-control': 'no-store' };
+
+const isApi = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
+
+/** The headers every answer to `url` starts with (also for errors answered before any hook runs). */
+export function standardHeaders(url: string): Record<string, string> {
+  return isApi(url) ? apiHeaders : pageHeaders;
+}
+
 /** Security headers on every answer: a strict CSP (the app loads nothing from other hosts). */
 export const securityHeaders = fp(async (app: FastifyInstance) => {
-  const headers = helmetHeaders();
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(headers);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(standardHeaders(request.url));
     done();
   });
 });

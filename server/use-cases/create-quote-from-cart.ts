@@ -9,6 +9,7 @@ import type { JobQueue } from '../jobs/job-queue.ts';
 import type { PartnerUserActor } from '../modules/auth/actor.ts';
 import { emptyCart, takeCart } from '../modules/cart/cart.service.ts';
 import { requireOpenAccount } from '../modules/customers/customers.service.ts';
+import { countEmailSend } from '../modules/mail/send-limits.ts';
 import { queueQuoteEmail } from '../modules/quotes/quote-emails.ts';
 import { storedQuoteOf } from '../modules/quotes/quotes.queries.ts';
 import { createQuote, getQuote } from '../modules/quotes/quotes.service.ts';
@@ -31,6 +32,7 @@ export async function createQuoteFromCart(
   const { actor, meta, jobs, mail, customerId, sendCopyTo, ...details } = options;
   const account = requireOpenAccount(actor, customerId);
   return db.transaction(async (tx) => {
+    if (sendCopyTo) await countEmailSend(tx, actor, meta.now);
     const { cartId, lines, details: choices } = await takeCart(tx, { actor, account, meta });
     const quoteNumber = await createQuote(tx, { actor, meta, account, lines, details: choices, ...details });
     await emptyCart(tx, cartId);

@@ -3,7 +3,7 @@ import type { Tx } from '../db/client.ts';
 import { addTeam, findTeamsAndPacks } from '../modules/customers/customers.service.ts';
 import {
   createSubscriptionPack,
-  extendLicense,
+  extendLicenses,
   issueLicenses,
 } from '../modules/licenses/licenses.service.ts';
 import type { OrderDocument } from '../modules/orders/order-document.ts';
@@ -71,17 +71,15 @@ export async function issueOrderLicenses(
       issued.push(...keys.map((k) => ({ lineNo, ...k })));
       continue;
     }
-    for (const licenseId of line.licenseIds ?? []) {
-      await extendLicense(tx, {
-        licenseId,
-        productCode: line.productCode,
-        periodStart: line.periodStart,
-        periodEnd: line.periodEnd,
-        orderId: input.orderId,
-        ...(orderLineId ? { orderLineId } : {}),
-        upgrade: line.kind === 'upgrade',
-      });
-    }
+    await extendLicenses(tx, {
+      licenseIds: line.licenseIds ?? [],
+      productCode: line.productCode,
+      periodStart: line.periodStart,
+      periodEnd: line.periodEnd,
+      orderId: input.orderId,
+      ...(orderLineId ? { orderLineId } : {}),
+      upgrade: line.kind === 'upgrade',
+    });
   }
   return issued;
 }

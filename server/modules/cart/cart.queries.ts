@@ -14,6 +14,7 @@ import {
   products,
   subscriptionPacks,
 } from '../../db/schema/index.ts';
+import { chunksOf } from '../../lib/chunks.ts';
 import { jsonObject } from '../../lib/json-sql.ts';
 
 const qb = new QueryBuilder();
@@ -292,9 +293,10 @@ export async function insertCartLineReturningId(
   return row.id;
 }
 
+/** One row per license a line renews: in slices, as a line may carry thousands (see chunks.ts). */
 export async function linkLicenses(db: Queryable, cartLineId: string, licenseIds: string[]): Promise<void> {
-  if (licenseIds.length > 0)
-    await db.insert(cartLineLicenses).values(licenseIds.map((licenseId) => ({ cartLineId, licenseId })));
+  for (const slice of chunksOf(licenseIds))
+    await db.insert(cartLineLicenses).values(slice.map((licenseId) => ({ cartLineId, licenseId })));
 }
 
 /** Which of these licenses (ids) some line of the cart already renews, upgrades or downgrades. */

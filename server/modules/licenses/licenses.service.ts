@@ -1,7 +1,8 @@
-import { and, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { databaseErrorCode, EXCLUSION_VIOLATION, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { licensePeriods, licenses, products, subscriptionPacks } from '../../db/schema/index.ts';
+import { chunksOf } from '../../lib/chunks.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { grantsPerpetualFallback } from '../cart/line-pricing.ts';
@@ -72,39 +73,41 @@ export async function issueLicenses(
     const licenseId = seat.licenseId ?? drawLicenseId();
     return { seat, licenseId, key: seat.key ?? drawLicenseKey(licenseId) };
   });
-  if (issued.length === 0) return [];
-  const rows = await db
-    .insert(licenses)
-    .values(
-      issued.map(({ seat, licenseId, key }) => ({
-        licenseId,
-        licenseKeyHash: licenseKeyHash(key),
-        licenseKeySealed: sealLicenseKey(key),
-        customerAccountId: input.customerAccountId,
-        subscriptionPackId: input.subscriptionPackId,
+  // In slices: an order line may carry thousands of seats (see chunks.ts).
+  for (const slice of chunksOf(issued)) {
+    const rows = await db
+      .insert(licenses)
+      .values(
+        slice.map(({ seat, licenseId, key }) => ({
+          licenseId,
+          licenseKeyHash: licenseKeyHash(key),
+          licenseKeySealed: sealLicenseKey(key),
+          customerAccountId: input.customerAccountId,
+          subscriptionPackId: input.subscriptionPackId,
+          productCode: input.productCode,
+          teamId: seat.teamId ?? null,
+          assignedEmail: seat.assignedEmail?.toLowerCase() ?? null,
+          serviceDomain: input.serviceDomain ?? null,
+          periodStart: input.periodStart,
+          periodEnd: input.periodEnd,
+          perpetualFallback,
+          lastOrderId: input.orderId ?? null,
+        })),
+      )
+      .returning({ id: licenses.id });
+    // Each license's first paid period; renewals add the next ones.
+    await db.insert(licensePeriods).values(
+      rows.map((row) => ({
+        licenseId: row.id,
         productCode: input.productCode,
-        teamId: seat.teamId ?? null,
-        assignedEmail: seat.assignedEmail?.toLowerCase() ?? null,
-        serviceDomain: input.serviceDomain ?? null,
         periodStart: input.periodStart,
         periodEnd: input.periodEnd,
         perpetualFallback,
-        lastOrderId: input.orderId ?? null,
+        orderId: input.orderId ?? null,
+        orderLineId: input.orderLineId ?? null,
       })),
-    )
-    .returning({ id: licenses.id });
-  // Each license's first paid period; renewals add the next ones.
-  await db.insert(licensePeriods).values(
-    rows.map((row) => ({
-      licenseId: row.id,
-      productCode: input.productCode,
-      periodStart: input.periodStart,
-      periodEnd: input.periodEnd,
-      perpetualFallback,
-      orderId: input.orderId ?? null,
-      orderLineId: input.orderLineId ?? null,
-    })),
-  );
+    );
+  }
   return issued.map(({ licenseId, key }) => ({ licenseId, key }));
 }
 
@@ -119,95 +122,150 @@ export function isServiceDomainSubscribed(
   return hasRunningSubscription(db, options);
 }
 
+export interface Extension {
+  productCode: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  orderId?: string;
+  orderLineId?: string;
+  /** An upgrade replaces the rest of the running period; a renewal or downgrade follows it. */
+  upgrade?: boolean;
+}
+
+const alreadyRenewed = (licenseId: string, periodStart: string) =>
+  new DomainError(
+    'conflict',
+    'licenses.already_renewed',
+    `License ${licenseId} is already paid for the period starting ${periodStart}.`,
+    { params: { licenseId, periodStart } },
+  );
+
 /**
- * Pays a license for its next period (a renewal, an upgrade or a downgrade, SPEC §11a): the same
+ * Pays licenses for their next period (a renewal, an upgrade or a downgrade, SPEC §11a): each
  * License ID gets a new row in its history and its current product and period move on. An upgrade
  * starts inside the paid period: that period is cut short to the upgrade's first day (its end kept
  * in `cut_short_from`), so paid periods never overlap. A license is paid for a day once: the
  * database refuses a period overlapping one already paid (an exclusion constraint), whichever carts,
- * users or partners the two orders came from, and the loser gets `licenses.already_renewed` (its
- * transaction rolls back whole).
+ * users or partners the two orders came from, and the loser gets `licenses.already_renewed` naming
+ * the license (its transaction rolls back whole).
+ *
+ * A line may renew thousands of licenses: they are extended a slice at a time, a few statements per
+ * slice (see chunks.ts), in License ID order so that two orders lock shared licenses in one order.
  */
-export async function extendLicense(
+export async function extendLicenses(
   tx: Queryable,
-  input: {
-    licenseId: string;
-    productCode: string;
-    periodStart: IsoDate;
-    periodEnd: IsoDate;
-    orderId?: string;
-    orderLineId?: string;
-    /** An upgrade replaces the rest of the running period; a renewal or downgrade follows it. */
-    upgrade?: boolean;
-  },
+  input: Extension & { licenseIds: readonly string[] },
 ): Promise<void> {
-  // Orders touching the same license run one after the other from here (the row lock), so each
-  // sees the periods the other paid; the constraint below stays the last word.
-  const [license] = await tx
-    .select({ id: licenses.id })
-    .from(licenses)
-    .where(eq(licenses.licenseId, input.licenseId))
-    .for('update');
   const [product] = await tx
     .select({ kind: products.kind })
     .from(products)
     .where(eq(products.code, input.productCode));
-  if (!license || !product) throw new Error(`no license ${input.licenseId} or product ${input.productCode}`);
+  if (!product) throw new Error(`no product ${input.productCode}`);
   const perpetualFallback = grantsPerpetualFallback(product.kind, input.periodStart, input.periodEnd);
+  for (const slice of chunksOf([...new Set(input.licenseIds)].sort())) {
+    await extendSlice(tx, input, slice, perpetualFallback);
+  }
+}
+
+/** One license: `extendLicenses` of one. */
+export function extendLicense(tx: Queryable, input: Extension & { licenseId: string }): Promise<void> {
+  const { licenseId, ...extension } = input;
+  return extendLicenses(tx, { ...extension, licenseIds: [licenseId] });
+}
+
+async function extendSlice(
+  tx: Queryable,
+  input: Extension,
+  licenseIds: string[],
+  perpetualFallback: boolean,
+): Promise<void> {
+  // Orders touching the same license run one after the other from here (the row locks), so each
+  // sees the periods the other paid; the constraint below stays the last word.
+  const locked = await tx
+    .select({ id: licenses.id, licenseId: licenses.licenseId })
+    .from(licenses)
+    .where(inArray(licenses.licenseId, licenseIds))
+    .orderBy(licenses.licenseId)
+    .for('update');
+  if (locked.length !== licenseIds.length) {
+    const missing = licenseIds.find((id) => !locked.some((l) => l.licenseId === id));
+    throw new Error(`no license ${missing}`);
+  }
+  const ids = locked.map((l) => l.id);
+  // An upgrade replaces the rest of the running period. Of two upgrades the second finds nothing
+  // left to cut and its new period overlaps the first's; anything else that overlaps paid days is
+  // refused, never cut.
+  if (input.upgrade)
+    await tx
+      .update(licensePeriods)
+      .set({ periodEnd: input.periodStart, cutShortFrom: licensePeriods.periodEnd })
+      .where(
+        and(
+          inArray(licensePeriods.licenseId, ids),
+          lt(licensePeriods.periodStart, input.periodStart),
+          gt(licensePeriods.periodEnd, input.periodStart),
+        ),
+      );
+  // The refusal names the license: found before the insert, which would only say "some row".
+  const [overlapping] = await tx
+    .select({ licenseId: licenses.licenseId })
+    .from(licensePeriods)
+    .innerJoin(licenses, eq(licenses.id, licensePeriods.licenseId))
+    .where(
+      and(
+        inArray(licensePeriods.licenseId, ids),
+        lt(licensePeriods.periodStart, input.periodEnd),
+        gt(licensePeriods.periodEnd, input.periodStart),
+      ),
+    )
+    .orderBy(licenses.licenseId)
+    .limit(1);
+  if (overlapping) throw alreadyRenewed(overlapping.licenseId, input.periodStart);
   try {
-    // An upgrade replaces the rest of the running period. Of two upgrades the second finds nothing
-    // left to cut and its new period overlaps the first's; anything else that overlaps paid days
-    // is refused below, never cut.
-    if (input.upgrade)
-      await tx
-        .update(licensePeriods)
-        .set({ periodEnd: input.periodStart, cutShortFrom: licensePeriods.periodEnd })
-        .where(
-          and(
-            eq(licensePeriods.licenseId, license.id),
-            lt(licensePeriods.periodStart, input.periodStart),
-            gt(licensePeriods.periodEnd, input.periodStart),
-          ),
-        );
-    await tx.insert(licensePeriods).values({
-      licenseId: license.id,
-      productCode: input.productCode,
-      periodStart: input.periodStart,
-      periodEnd: input.periodEnd,
-      perpetualFallback,
-      orderId: input.orderId ?? null,
-      orderLineId: input.orderLineId ?? null,
-    });
+    await tx.insert(licensePeriods).values(
+      ids.map((licenseId) => ({
+        licenseId,
+        productCode: input.productCode,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        perpetualFallback,
+        orderId: input.orderId ?? null,
+        orderLineId: input.orderLineId ?? null,
+      })),
+    );
   } catch (error) {
     const code = databaseErrorCode(error);
     if (code === UNIQUE_VIOLATION || code === EXCLUSION_VIOLATION) {
-      throw new DomainError(
-        'conflict',
-        'licenses.already_renewed',
-        `License ${input.licenseId} is already paid for the period starting ${input.periodStart}.`,
-        { params: { licenseId: input.licenseId, periodStart: input.periodStart } },
-      );
+      // Only a writer that skipped the row locks gets here; the slice's first license stands for it.
+      throw alreadyRenewed(licenseIds[0] ?? '', input.periodStart);
     }
     throw error;
   }
-  // The license shows its latest paid period (an upgrade now and a renewal after the old end can
+  // Each license shows its latest paid period (an upgrade now and a renewal after the old end can
   // both be paid, in either order).
-  const [latest] = await tx
-    .select({
+  const latest = tx
+    .selectDistinctOn([licensePeriods.licenseId], {
+      licenseId: licensePeriods.licenseId,
       productCode: licensePeriods.productCode,
       periodStart: licensePeriods.periodStart,
       periodEnd: licensePeriods.periodEnd,
       perpetualFallback: licensePeriods.perpetualFallback,
     })
     .from(licensePeriods)
-    .where(eq(licensePeriods.licenseId, license.id))
-    .orderBy(desc(licensePeriods.periodStart))
-    .limit(1);
-  if (!latest) throw new Error(`license ${input.licenseId} has no paid period`);
+    .where(inArray(licensePeriods.licenseId, ids))
+    .orderBy(licensePeriods.licenseId, desc(licensePeriods.periodStart))
+    .as('latest');
   await tx
     .update(licenses)
-    .set({ ...latest, ...(input.orderId ? { lastOrderId: input.orderId } : {}) })
-    .where(eq(licenses.id, license.id));
+    .set({
+      productCode: sql`${latest.productCode}`,
+      periodStart: sql`${latest.periodStart}`,
+      periodEnd: sql`${latest.periodEnd}`,
+      perpetualFallback: sql`${latest.perpetualFallback}`,
+      ...(input.orderId ? { lastOrderId: input.orderId } : {}),
+    })
+    .from(latest)
+    .where(eq(licenses.id, latest.licenseId));
 }
 
 /**

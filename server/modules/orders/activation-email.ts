@@ -8,6 +8,7 @@ import { DomainError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { PartnerUserActor } from '../auth/actor.ts';
 import { queueEmail } from '../mail/outbox.ts';
+import { countEmailSend } from '../mail/send-limits.ts';
 import { activationEmail } from '../mail/templates.ts';
 import { getOrder } from './order-view.ts';
 
@@ -22,6 +23,7 @@ export async function sendActivationEmail(
 ): Promise<{ sentTo: string }> {
   const { actor, meta } = options;
   return db.transaction(async (tx) => {
+    await countEmailSend(tx, actor, meta.now);
     const order = await getOrder(tx, { actor, orderNumber: options.orderNumber });
     const withKeys = order.licenses.filter((l): l is typeof l & { key: string } => l.key !== null);
     if (!order.endUser || withKeys.length === 0) {
@@ -56,6 +58,8 @@ export async function resendLicenses(
 ): Promise<{ sentTo: string[] }> {
   const { actor, meta } = options;
   return db.transaction(async (tx) => {
+    // One send, however many end users it reaches: they are the order's, not addresses typed now.
+    await countEmailSend(tx, actor, meta.now);
     const order = await getOrder(tx, { actor, orderNumber: options.orderNumber });
     const withKeys = order.licenses.filter((l): l is typeof l & { key: string } => l.key !== null);
     if (withKeys.length === 0) {

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { PartnerUserActor, VendorStaffActor } from '../auth/actor.ts';
 import { issueLink } from '../auth/one-time-links.ts';
 import { queueEmail } from '../mail/outbox.ts';
+import { countEmailSend } from '../mail/send-limits.ts';
 import { invitationElsewhereEmail, invitationEmail } from '../mail/templates.ts';
 
 interface Options {
@@ -101,6 +102,7 @@ export async function createInvitedUser(
   },
 ): Promise<string | null> {
   const { partner, invite, meta } = options;
+  await countEmailSend(tx, options.inviter, meta.now);
   const [user] = await tx
     .insert(partnerUsers)
     .values({

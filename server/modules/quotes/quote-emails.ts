@@ -7,19 +7,16 @@ import type { PortalMail } from '../../http/portal.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { todayUtc } from '../../lib/dates.ts';
-import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
-import { takeAttempt } from '../../lib/rate-limit.ts';
+import { DomainError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { PartnerUserActor } from '../auth/actor.ts';
 import { queueEmail } from '../mail/outbox.ts';
+import { countEmailSend } from '../mail/send-limits.ts';
 import { quoteEmail } from '../mail/templates.ts';
 import type { QuoteDocument } from './quote-document.ts';
 import { effectiveStatus } from './quote-status.ts';
 import { storedQuoteOf } from './quotes.queries.ts';
 import { quoteNotFound } from './quotes.service.ts';
-
-/** Copies of quotes a user may email an hour: any address may be named, so it is not a mailer. */
-export const quoteEmailLimit = { name: 'quote-email:user', limit: 30, windowSeconds: 60 * 60 };
 
 /** Puts a quote's email (its PDF attached, rendered when sent) in the outbox, in the caller's transaction. */
 export async function queueQuoteEmail(
@@ -50,14 +47,8 @@ export async function emailQuote(
   >,
 ): Promise<{ sentTo: string }> {
   const { actor, meta } = options;
-  const taken = await takeAttempt(db, [[quoteEmailLimit, actor.userId]], meta.now);
-  if (!taken.allowed) {
-    throw tooManyAttempts(
-      'Too many quote emails in the last hour. Try again later.',
-      taken.retryAfterSeconds,
-    );
-  }
   return db.transaction(async (tx) => {
+    await countEmailSend(tx, actor, meta.now);
     const stored = await selectOne(tx, storedQuoteOf(actor.partner.id, options.quoteNumber));
     if (!stored) throw quoteNotFound(options.quoteNumber);
     const status = effectiveStatus(stored.status, stored.document.validUntil, todayUtc(meta.now));

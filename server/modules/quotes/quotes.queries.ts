@@ -17,6 +17,7 @@ import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { QuoteStatus } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
 import { customerAccounts, licenses, quoteLineLicenses, quoteLines, quotes } from '../../db/schema/index.ts';
+import { chunksOf } from '../../lib/chunks.ts';
 import { dayRange } from '../../lib/day-range.ts';
 import { jsonObject } from '../../lib/json-sql.ts';
 import { containsPattern, documentsOfMatchingAccounts } from '../customers/account-search.ts';
@@ -172,18 +173,18 @@ export async function insertQuoteLines(
     .returning({ id: quoteLines.id, lineNo: quoteLines.lineNo });
   for (const line of lines) {
     const id = inserted.find((row) => row.lineNo === line.lineNo)?.id;
-    if (id === undefined || line.licenseIds.length === 0) continue;
-    await db.insert(quoteLineLicenses).select(
-      qb
-        .select({ quoteLineId: sql`${id}::uuid`.as('quote_line_id'), licenseId: licenses.id })
-        .from(licenses)
-        .where(
-          and(
-            eq(licenses.customerAccountId, customerAccountId),
-            inArray(licenses.licenseId, line.licenseIds),
+    if (id === undefined) continue;
+    // In slices: a line may renew thousands of licenses, one bind parameter each (see chunks.ts).
+    for (const licenseIds of chunksOf(line.licenseIds)) {
+      await db.insert(quoteLineLicenses).select(
+        qb
+          .select({ quoteLineId: sql`${id}::uuid`.as('quote_line_id'), licenseId: licenses.id })
+          .from(licenses)
+          .where(
+            and(eq(licenses.customerAccountId, customerAccountId), inArray(licenses.licenseId, licenseIds)),
           ),
-        ),
-    );
+      );
+    }
   }
 }
 

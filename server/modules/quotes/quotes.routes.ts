@@ -51,7 +51,7 @@ export async function quoteRoutes(app: FastifyInstance): Promise<void> {
     { actors: ['partner_user'], permission: 'quotes.create' },
     ({ actor, body, meta }) => checkDirectQuote(app.portal.db, { actor, meta, ...body }),
   );
-  // Takes the root database: the rate-limit count outlives a refused request.
+  // Takes the root database: the email is queued (and counted) in a transaction of its own.
   route(
     app,
     quotesApi.email,

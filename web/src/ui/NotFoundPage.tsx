@@ -1,22 +1,35 @@
 import { Anchor, Stack } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageTitle } from './PageTitle.tsx';
 import { EmptyState } from './states.tsx';
 
-export function NotFoundPage() {
+/**
+ * What is not there: an unknown address (the defaults), or a document this organisation has no
+ * such one of ("Order not found"), with the way back to its list.
+ */
+export function NotFoundPage({
+  title,
+  children,
+  back,
+}: {
+  title?: string;
+  children?: ReactNode;
+  back?: { to: string; label: string };
+}) {
   const { t } = useTranslation();
   return (
     <Stack gap="md">
-      <PageTitle>{t('notFound.title')}</PageTitle>
+      <PageTitle>{title ?? t('notFound.title')}</PageTitle>
       <EmptyState
         action={
-          <Anchor component={Link} to="/">
-            {t('common.backHome')}
+          <Anchor component={Link} to={back?.to ?? '/'}>
+            {back?.label ?? t('common.backHome')}
           </Anchor>
         }
       >
-        {t('notFound.text')}
+        {children ?? t('notFound.text')}
       </EmptyState>
     </Stack>
   );

@@ -2,11 +2,12 @@ import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } fr
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { Order } from '../../../../contract/index.ts';
+import { identifierPatterns, type Order } from '../../../../contract/index.ts';
 import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { Fact } from '../../ui/Fact.tsx';
 import { LinesTable } from '../../ui/LinesTable.tsx';
+import { NotFoundPage } from '../../ui/NotFoundPage.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { InvoiceStatusBadge } from '../invoices/InvoiceStatusBadge.tsx';
@@ -15,8 +16,17 @@ import { useOrder, useRenewOrder, useResendLicenses, useSendActivation } from '.
 /** The order page (SPEC §8), reached from the order email: lines, licenses, invoice, payment. */
 export function OrderPage() {
   const { t } = useTranslation();
-  const orderNumber = useParams().orderNumber ?? '';
-  const order = useOrder(orderNumber);
+  const orderNumber = (useParams().orderNumber ?? '').toUpperCase();
+  // Not this organisation's, or no order number at all: the same answer, as the API gives.
+  const wellFormed = identifierPatterns.orderNumber.test(orderNumber);
+  const order = useOrder(orderNumber, wellFormed);
+  if (!wellFormed || order.error?.status === 404) {
+    return (
+      <NotFoundPage title={t('order.notFoundTitle')} back={{ to: '/orders', label: t('order.backToOrders') }}>
+        {t('order.notFound', { number: orderNumber })}
+      </NotFoundPage>
+    );
+  }
   return (
     <QueryState query={order} loadingLabel={t('order.loading')}>
       {(o) => <OrderView order={o} />}

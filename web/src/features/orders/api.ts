@@ -22,10 +22,11 @@ export function useOrders(filters: OrderListFilters) {
   });
 }
 
-export function useOrder(orderNumber: string) {
+export function useOrder(orderNumber: string, enabled = true) {
   return useQuery({
     queryKey: orderKeys.detail(orderNumber),
     queryFn: ({ signal }) => call(ordersApi.get, { params: { orderNumber }, signal }),
+    enabled,
   });
 }
 

@@ -6,9 +6,9 @@ import { identifierPatterns, type Quote } from '../../../../contract/index.ts';
 import { countryLabel } from '../../i18n/countries.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
+import { NotFoundPage } from '../../ui/NotFoundPage.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { EmptyState } from '../../ui/states.tsx';
 import { useQuote } from './api.ts';
 import { CancelQuote } from './CancelQuote.tsx';
 import { QuoteCopies } from './QuoteCopies.tsx';
@@ -48,24 +48,6 @@ function Block({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function NotFound({ quoteNumber }: { quoteNumber: string }) {
-  const { t } = useTranslation();
-  return (
-    <Stack gap="md">
-      <PageTitle>{t('quoteView.notFoundTitle')}</PageTitle>
-      <EmptyState
-        action={
-          <Anchor component={Link} to="/quotes">
-            {t('quoteView.backToQuotes')}
-          </Anchor>
-        }
-      >
-        {t('quoteView.notFound', { number: quoteNumber })}
-      </EmptyState>
-    </Stack>
-  );
-}
-
 /** Why a quote can no longer be ordered, when it is cancelled or expired. */
 function ClosedNote({ quote }: { quote: Quote }) {
   const { t } = useTranslation();
@@ -95,7 +77,14 @@ export function QuotePage() {
   const quote = useQuote(quoteNumber, wellFormed);
 
   if (!wellFormed || quote.error?.status === 404) {
-    return <NotFound quoteNumber={quoteNumber} />;
+    return (
+      <NotFoundPage
+        title={t('quoteView.notFoundTitle')}
+        back={{ to: '/quotes', label: t('quoteView.backToQuotes') }}
+      >
+        {t('quoteView.notFound', { number: quoteNumber })}
+      </NotFoundPage>
+    );
   }
   return (
     <QueryState query={quote} loadingLabel={t('quoteView.loading')}>
