@@ -116,4 +116,10 @@ test('an unknown order number: Order not found, in English and in Português, wi
   await expect(page.getByText('Algo deu errado')).toHaveCount(0);
   await page.getByRole('link', { name: 'Voltar para Pedidos' }).click();
   await expect(page.getByRole('heading', { name: 'Pedidos' })).toBeVisible();
+  // An invoice the same way.
+  await page.goto('/invoices/INV-2026-000103');
+  await expect(page.getByRole('heading', { name: 'Fatura não encontrada' })).toBeVisible();
+  await expect(page.getByText('Não existe a fatura INV-2026-000103 para a sua organização.')).toBeVisible();
+  await page.getByRole('link', { name: 'Voltar para Faturas' }).click();
+  await expect(page.getByRole('heading', { name: 'Faturas' })).toBeVisible();
 });

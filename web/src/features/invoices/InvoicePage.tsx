@@ -1,6 +1,8 @@
 import { Anchor, Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { identifierPatterns } from '../../../../contract/index.ts';
+import { NotFoundPage } from '../../ui/NotFoundPage.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { creditNotePdfUrl, invoicePdfUrl, useInvoice } from './api.ts';
 import { InvoiceDocument } from './InvoiceDocument.tsx';
@@ -8,8 +10,20 @@ import { InvoiceDocument } from './InvoiceDocument.tsx';
 /** An invoice (SPEC §11), with **Print** and **PDF**. */
 export function InvoicePage() {
   const { t, i18n } = useTranslation();
-  const invoiceNumber = useParams().invoiceNumber ?? '';
-  const invoice = useInvoice(invoiceNumber);
+  const invoiceNumber = (useParams().invoiceNumber ?? '').toUpperCase();
+  // Not this organisation's, or no invoice number at all: the same answer, as the API gives.
+  const wellFormed = identifierPatterns.invoiceNumber.test(invoiceNumber);
+  const invoice = useInvoice(invoiceNumber, wellFormed);
+  if (!wellFormed || invoice.error?.status === 404) {
+    return (
+      <NotFoundPage
+        title={t('invoiceView.notFoundTitle')}
+        back={{ to: '/invoices', label: t('invoiceView.backToInvoices') }}
+      >
+        {t('invoiceView.notFound', { number: invoiceNumber })}
+      </NotFoundPage>
+    );
+  }
   return (
     <Stack gap="sm">
       <Anchor component={Link} to="/invoices" size="sm">

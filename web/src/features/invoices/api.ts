@@ -27,10 +27,11 @@ export function useOverdueInvoices(enabled: boolean) {
   });
 }
 
-export function useInvoice(invoiceNumber: string) {
+export function useInvoice(invoiceNumber: string, enabled = true) {
   return useQuery({
     queryKey: invoiceKeys.detail(invoiceNumber),
     queryFn: ({ signal }) => call(invoicesApi.get, { params: { invoiceNumber }, signal }),
+    enabled,
   });
 }
 
