@@ -4,6 +4,7 @@ import { defaultLocaleFor, type Locale } from '../../../contract/catalog.ts';
 import type { AccountAccess } from '../../../contract/customers.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Role } from '../../../contract/permissions.ts';
+import { livePurchaserGrant } from '../../db/account-grants.ts';
 import type { Database, Queryable } from '../../db/client.ts';
 import { type HotStatement, prepareHotStatement } from '../../db/hot-statement.ts';
 import {
@@ -86,15 +87,7 @@ function selectSession<S extends Record<string, SQL>>(db: Queryable, extra: S) {
       .leftJoin(partner, eq(partner.id, user.partnerId))
       .leftJoin(level, eq(level.id, partner.discountLevelId))
       .leftJoin(staff, and(eq(staff.id, sessions.vendorStaffId), isNull(staff.disabledAt)))
-      .leftJoin(
-        grant,
-        and(
-          eq(grant.partnerId, partner.id),
-          eq(grant.customerAccountId, sessions.openCustomerAccountId),
-          eq(grant.role, 'purchaser'),
-          isNull(grant.revokedAt),
-        ),
-      )
+      .leftJoin(grant, livePurchaserGrant(grant, partner.id, sessions.openCustomerAccountId))
       .leftJoin(
         account,
         and(

@@ -1,5 +1,6 @@
-import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { AccountIdentifier, CustomerAccount } from '../../../contract/customers.ts';
+import { livePurchaserGrant } from '../../db/account-grants.ts';
 import type { Queryable } from '../../db/client.ts';
 import {
   customerAccounts,
@@ -91,11 +92,7 @@ export async function findAccountToOpen(
     )
     .leftJoin(
       partnerAccountGrants,
-      and(
-        eq(partnerAccountGrants.customerAccountId, customerAccounts.id),
-        eq(partnerAccountGrants.partnerId, options.partnerId),
-        isNull(partnerAccountGrants.revokedAt),
-      ),
+      livePurchaserGrant(partnerAccountGrants, options.partnerId, customerAccounts.id),
     )
     .where(namedBy(options.identifier));
   return row ?? null;
@@ -114,12 +111,7 @@ export async function findStandingOf(
     .from(customerAccounts)
     .leftJoin(
       partnerAccountGrants,
-      and(
-        eq(partnerAccountGrants.customerAccountId, customerAccounts.id),
-        eq(partnerAccountGrants.partnerId, options.partnerId),
-        eq(partnerAccountGrants.role, 'purchaser'),
-        isNull(partnerAccountGrants.revokedAt),
-      ),
+      livePurchaserGrant(partnerAccountGrants, options.partnerId, customerAccounts.id),
     )
     .where(eq(customerAccounts.id, options.customerAccountId));
   return row ?? { createdByPartner: false, purchaser: false };
