@@ -30,6 +30,7 @@ export const PartnerSummary = z
     currency: Currency,
     discountPercent: z.number(),
     creditTerms: z.boolean(),
+    /** Its users, counting those invited who have not chosen a password yet. */
     users: z.number().int(),
   })
   .meta({ id: 'PartnerSummary' });
@@ -215,7 +216,7 @@ export const adminApi = {
     method: 'GET',
     path: '/api/admin/partners/:id/users',
     operationId: 'listPartnerUsersForStaff',
-    summary: "A partner's users: name, email, role and status",
+    summary: "A partner's users and pending invitations: name, email, role and status",
     tag: 'admin',
     params: z.strictObject({ id: z.uuid({ error: 'invalid' }) }),
     response: z
@@ -226,6 +227,7 @@ export const adminApi = {
             name: z.string(),
             email: z.string(),
             role: Role,
+            /** `invited`: a pending invitation (its id), not a user yet. */
             status: z.enum(['active', 'invited', 'deactivated']),
           }),
         ),

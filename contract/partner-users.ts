@@ -11,15 +11,15 @@ import {
   secret,
 } from './validation.ts';
 
-/** A user of the partner as its admins manage them (SPEC §1). */
+/** A user of the partner as its admins manage them (SPEC §1): someone who has a login. */
 export const PartnerUser = z
   .object({
     id: z.uuid(),
     email: z.string(),
     name: z.string(),
     role: Role,
-    /** `invited`: the invitation's link has not been used yet; `deactivated`: can no longer log in. */
-    status: z.enum(['active', 'invited', 'deactivated']),
+    /** `deactivated`: can no longer log in. */
+    status: z.enum(['active', 'deactivated']),
     createdAt: z.iso.datetime({ offset: true }),
     /** Whether this is the user asking (who cannot deactivate or demote themselves). */
     isYou: z.boolean(),
@@ -27,7 +27,28 @@ export const PartnerUser = z
   .meta({ id: 'PartnerUser' });
 export type PartnerUser = z.infer<typeof PartnerUser>;
 
-export const PartnerUserList = z.object({ items: z.array(PartnerUser) }).meta({ id: 'PartnerUserList' });
+/**
+ * An invitation of the partner waiting for its invitee to choose a password (issue 16); the user
+ * exists only once they have. Its admins resend it (a new link; the old one stops working) or
+ * cancel it.
+ */
+export const PendingInvitation = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: Role,
+    invitedAt: z.iso.datetime({ offset: true }),
+    /** When the link last sent stops working; a resend sends a new one for 7 more days. */
+    expiresAt: z.iso.datetime({ offset: true }),
+    expired: z.boolean(),
+  })
+  .meta({ id: 'PendingInvitation' });
+export type PendingInvitation = z.infer<typeof PendingInvitation>;
+
+export const PartnerUserList = z
+  .object({ items: z.array(PartnerUser), invitations: z.array(PendingInvitation) })
+  .meta({ id: 'PartnerUserList' });
 
 export const InviteUserRequest = z
   .strictObject({ email: Email, name: requiredDisplayText(100), role: Role })
@@ -42,7 +63,16 @@ export const NewPassword = secret(200)
 export const LinkToken = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'link_token' });
 
 export const Invitation = z
-  .object({ email: z.string(), name: z.string(), partnerName: z.string() })
+  .object({
+    email: z.string(),
+    name: z.string(),
+    partnerName: z.string(),
+    /**
+     * The address already has a Partner Portal login (with any partner): the invitation cannot be
+     * accepted with it. Told to whoever holds the link (the addressee), never to the inviter.
+     */
+    emailHasLogin: z.boolean(),
+  })
   .meta({ id: 'Invitation' });
 
 export const AuditEntry = z
@@ -84,6 +114,7 @@ export const AuditLog = z
   .meta({ id: 'AuditLog' });
 
 const UserParams = z.strictObject({ id: z.uuid({ error: 'invalid' }) });
+const InvitationParams = z.strictObject({ id: z.uuid({ error: 'invalid' }) });
 const TokenParams = z.strictObject({ token: LinkToken });
 
 export const partnerUsersApi = {
@@ -91,7 +122,7 @@ export const partnerUsersApi = {
     method: 'GET',
     path: '/api/partner/users',
     operationId: 'listPartnerUsers',
-    summary: "The partner's users with their roles and status (partner admins)",
+    summary: "The partner's users with their roles and status, and its pending invitations (partner admins)",
     tag: 'partner',
     response: PartnerUserList,
   }),
@@ -99,7 +130,8 @@ export const partnerUsersApi = {
     method: 'POST',
     path: '/api/partner/users',
     operationId: 'invitePartnerUser',
-    summary: 'Invite a user: an email with a one-time link (valid 7 days) to set a password',
+    summary:
+      'Invite a user: an email with a one-time link (valid 7 days) to set a password; the user is made then',
     tag: 'partner',
     body: InviteUserRequest,
     response: PartnerUserList,
@@ -125,6 +157,25 @@ export const partnerUsersApi = {
     params: UserParams,
     response: PartnerUserList,
   }),
+  resendInvitation: endpoint({
+    method: 'POST',
+    path: '/api/partner/invitations/:id/resend',
+    operationId: 'resendPartnerInvitation',
+    summary: 'Send a pending invitation again: a new link for 7 days; the link sent before stops working',
+    tag: 'partner',
+    params: InvitationParams,
+    response: PartnerUserList,
+    idempotent: true,
+  }),
+  cancelInvitation: endpoint({
+    method: 'POST',
+    path: '/api/partner/invitations/:id/cancel',
+    operationId: 'cancelPartnerInvitation',
+    summary: 'Cancel a pending invitation: its link stops working',
+    tag: 'partner',
+    params: InvitationParams,
+    response: PartnerUserList,
+  }),
   audit: endpoint({
     method: 'GET',
     path: '/api/partner/audit',
@@ -147,7 +198,8 @@ export const partnerUsersApi = {
     method: 'POST',
     path: '/api/invitations/:token',
     operationId: 'acceptInvitation',
-    summary: "Set the password with an invitation's one-time link; then log in",
+    summary:
+      "Set the password with an invitation's one-time link, which makes the user; then log in. Refused (409) when the address already has a login",
     tag: 'auth',
     params: TokenParams,
     body: z.strictObject({ password: NewPassword }).meta({ id: 'AcceptInvitationRequest' }),

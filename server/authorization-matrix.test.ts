@@ -10,9 +10,11 @@ import {
   createTestCardToken,
   createTestCustomer,
   createTestDirectQuote,
+  createTestInvitedUser,
   createTestLicenses,
   createTestPartner,
   createTestStaff,
+  inviteTestUser,
   openAccount,
   quoteFor,
   quoteInput,
@@ -512,13 +514,28 @@ const matrix: Record<string, Row> = {
   'PUT /api/partner/users/{id}/role': {
     cell: async (w) => ({
       method: 'PUT',
-      url: `/api/partner/users/${await ownerInvitee(w)}/role`,
+      url: `/api/partner/users/${await ownerUser(w)}/role`,
       body: { role: 'billing' },
     }),
     expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 403, staff: 403 },
   },
   'POST /api/partner/users/{id}/deactivate': {
-    cell: async (w) => ({ method: 'POST', url: `/api/partner/users/${await ownerInvitee(w)}/deactivate` }),
+    cell: async (w) => ({ method: 'POST', url: `/api/partner/users/${await ownerUser(w)}/deactivate` }),
+    expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 403, staff: 403 },
+  },
+  // Another partner's invitation is a missing one (404), whoever it was sent to.
+  'POST /api/partner/invitations/{id}/resend': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: `/api/partner/invitations/${(await ownerInvitation(w)).id}/resend`,
+    }),
+    expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 403, staff: 403 },
+  },
+  'POST /api/partner/invitations/{id}/cancel': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: `/api/partner/invitations/${(await ownerInvitation(w)).id}/cancel`,
+    }),
     expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 403, staff: 403 },
   },
   'GET /api/partner/audit': {
@@ -527,13 +544,13 @@ const matrix: Record<string, Row> = {
   },
   // The link is the credential: whoever holds it (logged in or not) sees and uses it, once.
   'GET /api/invitations/{token}': {
-    cell: async (w) => ({ method: 'GET', url: `/api/invitations/${await invitationToken(w)}` }),
+    cell: async (w) => ({ method: 'GET', url: `/api/invitations/${(await ownerInvitation(w)).token}` }),
     expect: everyone(200),
   },
   'POST /api/invitations/{token}': {
     cell: async (w) => ({
       method: 'POST',
-      url: `/api/invitations/${await invitationToken(w)}`,
+      url: `/api/invitations/${(await ownerInvitation(w)).token}`,
       body: { password: 'a long enough password' },
     }),
     expect: everyone(200),
@@ -633,26 +650,20 @@ async function approvedPayPalSetup(w: World, starter: TestSession): Promise<stri
   return started.id;
 }
 
-/** A user the owner's admin invited (fresh for each cell that changes one). */
-async function ownerInvitee(w: World): Promise<string> {
-  // The cells need more invitees than an admin may invite in an hour; that limit is tested elsewhere.
-  await deleteExpiredRateLimitWindows(w.t.db, new Date(w.t.clock.now.getTime() + 24 * 3600_000));
-  const email = `invitee.${crypto.randomUUID()}@matrix.test`;
-  const list = (
-    await w.sessions.admin.post('/api/partner/users', { email, name: 'Invitee', role: 'sales' })
-  ).json();
-  return list.items.find((u: { email: string }) => u.email === email).id;
+/** The cells invite more users than an admin may email in an hour; that limit is tested elsewhere. */
+const freshInviteBudget = (w: World) =>
+  deleteExpiredRateLimitWindows(w.t.db, new Date(w.t.clock.now.getTime() + 24 * 3600_000));
+
+/** A user of the owner, invited and accepted (fresh for each cell that changes one). */
+async function ownerUser(w: World): Promise<string> {
+  await freshInviteBudget(w);
+  return (await createTestInvitedUser(w.sessions.admin, w.t.db)).id;
 }
 
-/** A fresh invitation link's token, as the invitation email carries it. */
-async function invitationToken(w: World): Promise<string> {
-  const id = await ownerInvitee(w);
-  return issueLink(w.t.db, {
-    purpose: 'invitation',
-    subject: { partnerUserId: id },
-    email: 'invitee@matrix.test',
-    now: w.t.clock.now,
-  });
+/** A pending invitation of the owner, with its link's token (fresh for each cell). */
+async function ownerInvitation(w: World) {
+  await freshInviteBudget(w);
+  return inviteTestUser(w.sessions.admin, w.t.db);
 }
 
 /** A postpaid (unpaid) invoice of the owner, fresh for each cell that settles one. */

@@ -11,9 +11,11 @@ import {
   createTestCardToken,
   createTestCustomer,
   createTestDirectQuote,
+  createTestInvitedUser,
   createTestLicenses,
   createTestPartner,
   createTestStaff,
+  inviteTestUser,
   openAccount,
   quoteFor,
   quoteInput,
@@ -77,21 +79,8 @@ beforeAll(async () => {
   const payPalStart = (await seller.post('/api/payment-methods/paypal')).json();
   await answerSandboxPayPal(t.app, payPalStart.approveUrl);
   const payPalSetup = payPalStart.id as string;
-  const invitee = (
-    await seller.post('/api/partner/users', {
-      email: 'first.invitee@hostile.test',
-      name: 'Invitee',
-      role: 'sales',
-    })
-  )
-    .json()
-    .items.find((u: { email: string }) => u.email === 'first.invitee@hostile.test').id as string;
-  const invitation = await issueLink(t.db, {
-    purpose: 'invitation',
-    subject: { partnerUserId: invitee },
-    email: 'first.invitee@hostile.test',
-    now: t.clock.now,
-  });
+  const invitee = (await createTestInvitedUser(seller, t.db, { email: 'first.invitee@hostile.test' })).id;
+  const invitation = await inviteTestUser(seller, t.db, { email: 'second.invitee@hostile.test' });
   const adminLink = () =>
     issueLink(t.db, {
       purpose: 'account_admin',
@@ -268,6 +257,8 @@ beforeAll(async () => {
     },
     'PUT /api/partner/users/{id}/role': { params: { id: invitee }, body: { role: 'billing' } },
     'POST /api/partner/users/{id}/deactivate': { params: { id: invitee } },
+    'POST /api/partner/invitations/{id}/resend': { params: { id: invitation.id }, idempotent: true },
+    'POST /api/partner/invitations/{id}/cancel': { params: { id: invitation.id } },
     'GET /api/partner/audit': {
       query: {
         from: '2026-01-01',
@@ -279,9 +270,9 @@ beforeAll(async () => {
         pageSize: '5',
       },
     },
-    'GET /api/invitations/{token}': { params: { token: invitation } },
+    'GET /api/invitations/{token}': { params: { token: invitation.token } },
     'POST /api/invitations/{token}': {
-      params: { token: invitation },
+      params: { token: invitation.token },
       body: { password: 'a long enough password' },
     },
     'GET /api/customers/{customerId}/licensing-report': {

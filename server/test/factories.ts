@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Currency } from '../../contract/money.ts';
 import type { Role } from '../../contract/permissions.ts';
 import type { Db } from '../db/client.ts';
+import { mailOutbox } from '../db/schema/index.ts';
 import { addTeam, createCustomerAccount, findTeamsAndPacks } from '../modules/customers/customers.service.ts';
+import { openLicenseKey } from '../modules/licenses/license-key-vault.ts';
 import { createSubscriptionPack, issueLicenses } from '../modules/licenses/licenses.service.ts';
 import { recordOrder } from '../modules/orders/orders.service.ts';
 import { createPartner, createPartnerUser } from '../modules/partners/partners.service.ts';
@@ -56,6 +59,57 @@ export async function createTestPartner(
     });
   }
   return { id: partner.id, name, emails, loginAs: (role) => login(app, emails[role], TEST_PASSWORD) };
+}
+
+/**
+ * The token of an invitation's link as the invitee reads it in the last email about that
+ * invitation (the outbox keeps the email sealed: the link makes a login).
+ */
+export async function invitationTokenOf(db: Db, invitationId: string): Promise<string> {
+  const sent = await db
+    .select({ text: mailOutbox.textBody, sealed: mailOutbox.sealed, createdAt: mailOutbox.createdAt })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.subjectRef, `invitation:${invitationId}`));
+  const last = sent.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).at(-1);
+  const text = last?.sealed ? openLicenseKey(last.text) : last?.text;
+  const token = /\/invitations\/([A-Za-z0-9_-]+)/.exec(text ?? '')?.[1];
+  if (!token) throw new Error(`no invitation email for ${invitationId}`);
+  return token;
+}
+
+/** An invitation a partner admin sent through the API, with its link's token. */
+export async function inviteTestUser(
+  admin: TestSession,
+  db: Db,
+  input: { email?: string; name?: string; role?: Role } = {},
+): Promise<{ id: string; email: string; token: string }> {
+  const email = input.email ?? `invitee.${unique()}@users.test`;
+  const res = await admin.post('/api/partner/users', {
+    email,
+    name: input.name ?? 'Invitee',
+    role: input.role ?? 'sales',
+  });
+  if (res.statusCode !== 201) throw new Error(`invitation failed: ${res.statusCode} ${res.body}`);
+  const invitation = res.json().invitations.find((i: { email: string }) => i.email === email.toLowerCase());
+  return { id: invitation.id, email: invitation.email, token: await invitationTokenOf(db, invitation.id) };
+}
+
+/** A user made the way users are: invited by the partner's admin, then the link used. */
+export async function createTestInvitedUser(
+  admin: TestSession,
+  db: Db,
+  input: { email?: string; name?: string; role?: Role } = {},
+): Promise<{ id: string; email: string }> {
+  const invitation = await inviteTestUser(admin, db, input);
+  const accepted = await admin.app.inject({
+    method: 'POST',
+    url: `/api/invitations/${invitation.token}`,
+    payload: { password: TEST_PASSWORD },
+  });
+  if (accepted.statusCode !== 200)
+    throw new Error(`acceptance failed: ${accepted.statusCode} ${accepted.body}`);
+  const users = (await admin.get('/api/partner/users')).json().items;
+  return users.find((u: { email: string }) => u.email === invitation.email);
 }
 
 export async function createTestCustomer(db: Db, options: { name?: string; email?: string } = {}) {

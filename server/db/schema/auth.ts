@@ -122,16 +122,15 @@ export const idempotencyKeys = pgTable(
 );
 
 /**
- * One-time links sent by email: an invited partner user sets a password (`invitation`), an account
- * admin signs in to manage the account's Purchaser grants (`account_admin`). The token itself is in
- * the email only; here its SHA-256. A link works once, until it expires.
+ * One-time links sent by email: an account admin signs in to manage the account's Purchaser grants
+ * (`account_admin`). The token itself is in the email only; here its SHA-256. A link works once,
+ * until it expires. (An invitation's link is its own row's: see `partnerInvitations`.)
  */
 export const oneTimeLinks = pgTable(
   'one_time_links',
   {
     tokenHash: text('token_hash').primaryKey(),
     purpose: text('purpose').notNull(),
-    partnerUserId: uuid('partner_user_id').references(() => partnerUsers.id, { onDelete: 'cascade' }),
     customerAccountId: uuid('customer_account_id').references(() => customerAccounts.id, {
       onDelete: 'cascade',
     }),
@@ -142,11 +141,10 @@ export const oneTimeLinks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('one_time_links_purpose', sql`${t.purpose} in ('invitation', 'account_admin')`),
+    check('one_time_links_purpose', sql`${t.purpose} in ('account_admin')`),
     check(
       'one_time_links_subject',
-      sql`(${t.purpose} = 'invitation' and ${t.partnerUserId} is not null) or (${t.purpose} = 'account_admin' and ${t.customerAccountId} is not null)`,
+      sql`${t.purpose} = 'account_admin' and ${t.customerAccountId} is not null`,
     ),
-    index('one_time_links_user_idx').on(t.partnerUserId),
   ],
 );

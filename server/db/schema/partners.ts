@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { BillingAddress } from '../../../contract/quotes.ts';
 import { currencyEnum, localeEnum, partnerRoleEnum } from './enums.ts';
+import { vendorStaff } from './staff.ts';
 
 export const discountLevels = pgTable(
   'discount_levels',
@@ -60,8 +61,8 @@ export const partnerUsers = pgTable(
     role: partnerRoleEnum('role').notNull(),
     /** The language the user chose; until they choose, the language of the partner's country. */
     locale: localeEnum('locale'),
-    /** Null until an invited user sets a password from the invitation's link. */
-    passwordHash: text('password_hash'),
+    /** A user exists once they chose a password (an invitation's link, or `npm run admin`). */
+    passwordHash: text('password_hash').notNull(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -69,5 +70,51 @@ export const partnerUsers = pgTable(
     check('partner_users_email_lower', sql`${t.email} = lower(${t.email})`),
     uniqueIndex('partner_users_email_unique').on(t.email),
     index('partner_users_partner_idx').on(t.partnerId),
+  ],
+);
+
+/**
+ * An invitation to become one of a partner's users (SPEC §1, issue 16), pending until the invitee
+ * chooses a password with its one-time link: only then is the user made. Unlike users' emails, an
+ * address here is unique only among the partner's pending invitations, whatever it is elsewhere:
+ * a partner inviting another partner's user sees what it sees for a new address, and the invitee
+ * alone learns, on accepting, that the address already has a login.
+ */
+export const partnerInvitations = pgTable(
+  'partner_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    partnerId: uuid('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: partnerRoleEnum('role').notNull(),
+    /**
+     * Who invited: an admin of the partner, or vendor staff creating the partner. Neither for an
+     * invitation carried over from before this table whose inviter was not recorded.
+     */
+    invitedByUserId: uuid('invited_by_user_id').references(() => partnerUsers.id),
+    invitedByStaffId: uuid('invited_by_staff_id').references(() => vendorStaff.id),
+    /** SHA-256 of the link's token (the token itself is in the email only); a resend replaces it. */
+    tokenHash: text('token_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the current link stops working; a resend moves it. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('partner_invitations_email_lower', sql`${t.email} = lower(${t.email})`),
+    check(
+      'partner_invitations_one_inviter',
+      sql`num_nonnulls(${t.invitedByUserId}, ${t.invitedByStaffId}) <= 1`,
+    ),
+    check('partner_invitations_one_end', sql`${t.acceptedAt} is null or ${t.cancelledAt} is null`),
+    uniqueIndex('partner_invitations_token_unique').on(t.tokenHash),
+    // One live invitation per partner and address; it also serves the partner's list of them.
+    uniqueIndex('partner_invitations_pending_unique')
+      .on(t.partnerId, t.email)
+      .where(sql`${t.acceptedAt} is null and ${t.cancelledAt} is null`),
   ],
 );

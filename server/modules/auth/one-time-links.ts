@@ -4,18 +4,17 @@ import { oneTimeLinks } from '../../db/schema/index.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { hashToken, newToken } from './sessions.ts';
 
-export type LinkPurpose = 'invitation' | 'account_admin';
-export type LinkSubject = { partnerUserId: string } | { customerAccountId: string };
+/** An invitation's link is its own row's (partners/invitations.ts): these are an account admin's. */
+export type LinkPurpose = 'account_admin';
+export type LinkSubject = { customerAccountId: string };
 
-/** How long a link works: an invitation a week, an account admin's sign-in an hour. */
+/** How long a link works: an account admin's sign-in an hour. */
 export const LINK_LIFETIME_MS: Record<LinkPurpose, number> = {
-  invitation: 7 * 24 * 60 * 60 * 1000,
   account_admin: 60 * 60 * 1000,
 };
 
 export interface OpenLink {
   purpose: LinkPurpose;
-  partnerUserId: string | null;
   customerAccountId: string | null;
   email: string;
   expiresAt: Date;
@@ -55,7 +54,6 @@ const usable = (token: string, purpose: LinkPurpose, now: Date) =>
 
 const columns = {
   purpose: oneTimeLinks.purpose,
-  partnerUserId: oneTimeLinks.partnerUserId,
   customerAccountId: oneTimeLinks.customerAccountId,
   email: oneTimeLinks.email,
   expiresAt: oneTimeLinks.expiresAt,

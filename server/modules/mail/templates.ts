@@ -27,9 +27,6 @@ const messages = {
     inviteIntro:
       '{inviter} invited you, {name}, to work in Partner Portal for {partner} as {role}. Choose your password with the link below; it works once, for 7 days.',
     inviteLink: 'Set your password',
-    inviteElsewhereIntro:
-      '{inviter} invited you to work in Partner Portal for {partner}, but this email address already has a Partner Portal login with another organisation, and an address can belong to one organisation only. Log in as usual to keep working there; to join {partner} as well, ask {inviter} to invite another address of yours.',
-    inviteElsewhereLink: 'Log in to Partner Portal',
     adminLinkSubject: 'Sign in to manage {account} (Customer ID {customerId})',
     adminLinkIntro:
       'Someone asked to manage which partners may buy for {account} (Customer ID {customerId}). If it was you, sign in with the link below: it works once, for one hour. If not, ignore this email.',
@@ -56,9 +53,6 @@ const messages = {
     inviteIntro:
       '{inviter} convidou você, {name}, para trabalhar no Partner Portal de {partner} como {role}. Escolha a sua senha pelo link abaixo; ele funciona uma vez, por 7 dias.',
     inviteLink: 'Definir a sua senha',
-    inviteElsewhereIntro:
-      '{inviter} convidou você para trabalhar no Partner Portal de {partner}, mas este endereço de e-mail já tem um acesso ao Partner Portal por outra organização, e um endereço só pode pertencer a uma organização. Entre como de costume para continuar trabalhando lá; para entrar também em {partner}, peça a {inviter} que convide outro endereço seu.',
-    inviteElsewhereLink: 'Entrar no Partner Portal',
     adminLinkSubject: 'Entre para gerenciar {account} (ID do cliente {customerId})',
     adminLinkIntro:
       'Alguém pediu para gerenciar quais parceiros podem comprar para {account} (ID do cliente {customerId}). Se foi você, entre pelo link abaixo: ele funciona uma vez, por uma hora. Se não foi, ignore este e-mail.',
@@ -213,29 +207,6 @@ export function invitationEmail(input: {
     ...layout({
       paragraphs: [m.quoteGreeting, fill(m.inviteIntro, values)],
       link: { href: input.link, label: m.inviteLink },
-      footer: fill(m.footer, values),
-    }),
-  };
-}
-
-/**
- * To an address invited by a partner while it is another partner's login (issue 16): the answer to
- * the inviter is the same as for a new address, so the addressee is the one told why nothing
- * changed. No link sets a password.
- */
-export function invitationElsewhereEmail(input: {
-  locale: Locale;
-  partnerName: string;
-  inviterName: string;
-  publicUrl: string;
-}): RenderedEmail {
-  const m = messages[input.locale];
-  const values = { partner: input.partnerName, inviter: input.inviterName };
-  return {
-    subject: fill(m.inviteSubject, values),
-    ...layout({
-      paragraphs: [m.quoteGreeting, fill(m.inviteElsewhereIntro, values)],
-      link: { href: `${input.publicUrl}/login`, label: m.inviteElsewhereLink },
       footer: fill(m.footer, values),
     }),
   };

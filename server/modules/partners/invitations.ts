@@ -1,74 +1,231 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { z } from 'zod';
-import type { Invitation } from '../../../contract/partner-users.ts';
-import type { Db, Queryable } from '../../db/client.ts';
-import { partners, partnerUsers } from '../../db/schema/index.ts';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { defaultLocaleFor } from '../../../contract/catalog.ts';
+import type { InviteUserRequest } from '../../../contract/partner-users.ts';
+import type { Role } from '../../../contract/permissions.ts';
+import type { Queryable } from '../../db/client.ts';
+import { partnerInvitations, partnerUsers } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
+import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { consumeLink, findLink } from '../auth/one-time-links.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import type { PartnerUserActor, VendorStaffActor } from '../auth/actor.ts';
+import { hashToken, newToken } from '../auth/sessions.ts';
+import { queueEmail } from '../mail/outbox.ts';
+import { countEmailSend } from '../mail/send-limits.ts';
+import { invitationEmail } from '../mail/templates.ts';
 
-/** The invited user a link is for, while it works and the user waits for a password. */
-async function invitedUser(db: Queryable, partnerUserId: string | null) {
-  if (!partnerUserId) return null;
-  const [row] = await db
+/** How long an invitation's link works; a resend sends a new one for as long again. */
+export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+type Inviter = PartnerUserActor | VendorStaffActor;
+interface InvitingPartner {
+  id: string;
+  name: string;
+  country: string;
+}
+
+/** Neither accepted nor cancelled (an expired one is still pending: it can be sent again). */
+export const isPending = and(isNull(partnerInvitations.acceptedAt), isNull(partnerInvitations.cancelledAt));
+
+const invitationNotFound = () =>
+  new DomainError('not_found', 'invitation.not_found', 'No such pending invitation in your organisation.');
+
+/** The partner's pending invitations, oldest first. */
+export function pendingInvitations(db: Queryable, partnerId: string) {
+  return db
     .select({
-      id: partnerUsers.id,
-      email: partnerUsers.email,
-      name: partnerUsers.name,
-      partnerId: partners.id,
-      partnerName: partners.name,
+      id: partnerInvitations.id,
+      email: partnerInvitations.email,
+      name: partnerInvitations.name,
+      role: partnerInvitations.role,
+      createdAt: partnerInvitations.createdAt,
+      expiresAt: partnerInvitations.expiresAt,
     })
+    .from(partnerInvitations)
+    .where(and(eq(partnerInvitations.partnerId, partnerId), isPending))
+    .orderBy(asc(partnerInvitations.createdAt), asc(partnerInvitations.email));
+}
+
+const inviterColumns = (inviter: Inviter) =>
+  inviter.kind === 'partner_user'
+    ? { invitedByUserId: inviter.userId, invitedByStaffId: null }
+    : { invitedByUserId: null, invitedByStaffId: inviter.staffId };
+
+/**
+ * Invites someone to be one of the partner's users (SPEC §1, issue 16), in the caller's
+ * transaction: a pending invitation, and an email with its one-time link (7 days) where the invitee
+ * chooses a password. Refused next to the field: an email that is already the partner's user, or
+ * that has a pending invitation of the partner. Anything an address is elsewhere changes nothing for
+ * a partner admin, so the answer cannot tell them who works for another partner; vendor staff
+ * creating a partner (the vendor knows its partners' users) are refused any address that has a
+ * login.
+ */
+export async function createInvitation(
+  tx: Queryable,
+  jobs: JobQueue,
+  options: {
+    partner: InvitingPartner;
+    inviter: Inviter;
+    invite: InviteUserRequest;
+    publicUrl: string;
+    meta: RequestMeta;
+    /** Where the form asks for the email (a refusal goes next to it). */
+    emailField?: string;
+  },
+): Promise<{ id: string }> {
+  const { partner, inviter, invite, meta } = options;
+  const field = options.emailField ?? 'email';
+  const [user] = await tx
+    .select({ partnerId: partnerUsers.partnerId })
     .from(partnerUsers)
-    .innerJoin(partners, eq(partners.id, partnerUsers.partnerId))
+    .where(eq(partnerUsers.email, invite.email));
+  if (user && (user.partnerId === partner.id || inviter.kind === 'vendor_staff')) {
+    throw new DomainError('conflict', 'user.email_taken', 'This email already has a Partner Portal login.', {
+      field,
+    });
+  }
+  const token = newToken();
+  const [invitation] = await tx
+    .insert(partnerInvitations)
+    .values({
+      partnerId: partner.id,
+      email: invite.email,
+      name: invite.name,
+      role: invite.role,
+      ...inviterColumns(inviter),
+      tokenHash: hashToken(token),
+      createdAt: meta.now,
+      expiresAt: new Date(meta.now.getTime() + INVITATION_LIFETIME_MS),
+    })
+    // The partial unique index keeps one pending invitation per partner and address.
+    .onConflictDoNothing()
+    .returning({ id: partnerInvitations.id });
+  if (!invitation) {
+    throw new DomainError(
+      'conflict',
+      'user.already_invited',
+      'This email has a pending invitation already: send it again from the list.',
+      { field },
+    );
+  }
+  await sendInvitation(tx, jobs, {
+    ...options,
+    invitation: { id: invitation.id, ...invite },
+    token,
+    now: meta.now,
+  });
+  await recordAudit(tx, {
+    partnerId: partner.id,
+    actor: inviter,
+    action: 'user.invited',
+    subjectType: 'partner_user',
+    subjectId: invite.email,
+    details: { role: invite.role },
+    meta,
+  });
+  return invitation;
+}
+
+/** Sends a pending invitation again with a new link; the link sent before stops working. */
+export async function resendInvitation(
+  tx: Queryable,
+  jobs: JobQueue,
+  options: { actor: PartnerUserActor; meta: RequestMeta; id: string; publicUrl: string },
+): Promise<void> {
+  const { actor, meta } = options;
+  const token = newToken();
+  const [invitation] = await tx
+    .update(partnerInvitations)
+    .set({ tokenHash: hashToken(token), expiresAt: new Date(meta.now.getTime() + INVITATION_LIFETIME_MS) })
     .where(
       and(
-        eq(partnerUsers.id, partnerUserId),
-        isNull(partnerUsers.passwordHash),
-        isNull(partnerUsers.disabledAt),
+        eq(partnerInvitations.id, options.id),
+        eq(partnerInvitations.partnerId, actor.partner.id),
+        isPending,
       ),
-    );
-  return row ?? null;
-}
-
-const invitationGone = () =>
-  new DomainError(
-    'not_found',
-    'link.not_found',
-    'This link has expired or was used already. Ask for a new one.',
-  );
-
-/** What an invitation's link shows before the password is chosen. */
-export async function showInvitation(
-  db: Queryable,
-  options: { token: string; now: Date },
-): Promise<z.input<typeof Invitation>> {
-  const link = await findLink(db, options.token, 'invitation', options.now);
-  const user = await invitedUser(db, link.partnerUserId);
-  if (!user) throw invitationGone();
-  return { email: user.email, name: user.name, partnerName: user.partnerName };
-}
-
-/** Sets the invited user's password with the link, once; they then log in as anyone does. */
-export async function acceptInvitation(
-  db: Db,
-  options: { token: string; password: string; meta: RequestMeta },
-): Promise<{ email: string }> {
-  const passwordHash = await hashPassword(options.password);
-  return db.transaction(async (tx) => {
-    const link = await consumeLink(tx, options.token, 'invitation', options.meta.now);
-    const user = await invitedUser(tx, link.partnerUserId);
-    if (!user) throw invitationGone();
-    await tx.update(partnerUsers).set({ passwordHash }).where(eq(partnerUsers.id, user.id));
-    await recordAudit(tx, {
-      partnerId: user.partnerId,
-      actor: { partnerUserId: user.id },
-      action: 'user.invitation_accepted',
-      subjectType: 'partner_user',
-      subjectId: user.email,
-      meta: options.meta,
+    )
+    .returning({
+      id: partnerInvitations.id,
+      email: partnerInvitations.email,
+      name: partnerInvitations.name,
+      role: partnerInvitations.role,
     });
-    return { email: user.email };
+  if (!invitation) throw invitationNotFound();
+  await sendInvitation(tx, jobs, {
+    partner: actor.partner,
+    inviter: actor,
+    invitation,
+    token,
+    publicUrl: options.publicUrl,
+    now: meta.now,
+  });
+  await recordAudit(tx, {
+    partnerId: actor.partner.id,
+    actor,
+    action: 'user.invitation_resent',
+    subjectType: 'partner_user',
+    subjectId: invitation.email,
+    details: { role: invitation.role },
+    meta,
+  });
+}
+
+/** Cancels a pending invitation: its link stops working, and the address may be invited again. */
+export async function cancelInvitation(
+  tx: Queryable,
+  options: { actor: PartnerUserActor; meta: RequestMeta; id: string },
+): Promise<void> {
+  const { actor, meta } = options;
+  const [invitation] = await tx
+    .update(partnerInvitations)
+    .set({ cancelledAt: meta.now })
+    .where(
+      and(
+        eq(partnerInvitations.id, options.id),
+        eq(partnerInvitations.partnerId, actor.partner.id),
+        isPending,
+      ),
+    )
+    .returning({ email: partnerInvitations.email, role: partnerInvitations.role });
+  if (!invitation) throw invitationNotFound();
+  await recordAudit(tx, {
+    partnerId: actor.partner.id,
+    actor,
+    action: 'user.invitation_cancelled',
+    subjectType: 'partner_user',
+    subjectId: invitation.email,
+    details: { role: invitation.role },
+    meta,
+  });
+}
+
+/** The invitation email in the partner's language, sealed in the outbox: its link makes a login. */
+async function sendInvitation(
+  tx: Queryable,
+  jobs: JobQueue,
+  options: {
+    partner: InvitingPartner;
+    inviter: Inviter;
+    invitation: { id: string; email: string; name: string; role: Role };
+    token: string;
+    publicUrl: string;
+    now: Date;
+  },
+): Promise<void> {
+  const { partner, invitation } = options;
+  // An email to an address the inviter typed: counted against their hour (send-limits.ts).
+  await countEmailSend(tx, options.inviter, options.now);
+  await queueEmail(tx, jobs, {
+    partnerId: partner.id,
+    to: invitation.email,
+    ...invitationEmail({
+      locale: defaultLocaleFor(partner.country),
+      partnerName: partner.name,
+      inviterName: options.inviter.name,
+      name: invitation.name,
+      role: invitation.role,
+      link: `${options.publicUrl}/invitations/${options.token}`,
+    }),
+    about: { kind: 'invitation', ref: invitation.id },
   });
 }

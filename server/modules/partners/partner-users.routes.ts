@@ -2,15 +2,31 @@ import type { FastifyInstance } from 'fastify';
 import { partnerUsersApi } from '../../../contract/partner-users.ts';
 import { publicRoute, route } from '../../http/route.ts';
 import { listPartnerAudit } from '../audit/audit-log.ts';
-import { acceptInvitation, showInvitation } from './invitations.ts';
-import { changeUserRole, deactivateUser, inviteUser, listPartnerUsers } from './partner-users.ts';
+import { acceptInvitation, showInvitation } from './accept-invitation.ts';
+import {
+  cancelPartnerInvitation,
+  changeUserRole,
+  deactivateUser,
+  inviteUser,
+  listPartnerUsers,
+  resendPartnerInvitation,
+} from './partner-users.ts';
 
-/** The partner's users and audit log, for its admins; the invitation's link, for anyone holding it. */
+/** The partner's users, invitations and audit log, for its admins; an invitation's link, for anyone holding it. */
 export async function partnerUserRoutes(app: FastifyInstance): Promise<void> {
   const admins = { actors: ['partner_user'], permission: 'partner.manage' } as const;
-  route(app, partnerUsersApi.list, admins, ({ actor, db }) => listPartnerUsers(db, actor));
+  const publicUrl = app.portal.mail.publicUrl;
+  route(app, partnerUsersApi.list, admins, ({ actor, db, meta }) =>
+    listPartnerUsers(db, { actor, now: meta.now }),
+  );
   route(app, partnerUsersApi.invite, admins, ({ actor, db, meta, body }) =>
-    inviteUser(db, app.portal.jobs, { actor, meta, invite: body, publicUrl: app.portal.mail.publicUrl }),
+    inviteUser(db, app.portal.jobs, { actor, meta, invite: body, publicUrl }),
+  );
+  route(app, partnerUsersApi.resendInvitation, admins, ({ actor, db, meta, params }) =>
+    resendPartnerInvitation(db, app.portal.jobs, { actor, meta, id: params.id, publicUrl }),
+  );
+  route(app, partnerUsersApi.cancelInvitation, admins, ({ actor, db, meta, params }) =>
+    cancelPartnerInvitation(db, { actor, meta, id: params.id }),
   );
   route(app, partnerUsersApi.changeRole, admins, ({ actor, db, meta, params, body }) =>
     changeUserRole(db, { actor, meta, id: params.id, role: body.role }),

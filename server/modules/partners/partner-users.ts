@@ -1,6 +1,5 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import { defaultLocaleFor, type Locale } from '../../../contract/catalog.ts';
 import type { InviteUserRequest, PartnerUserList } from '../../../contract/partner-users.ts';
 import type { Role } from '../../../contract/permissions.ts';
 import type { Db, Queryable } from '../../db/client.ts';
@@ -9,11 +8,8 @@ import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { PartnerUserActor, VendorStaffActor } from '../auth/actor.ts';
-import { issueLink } from '../auth/one-time-links.ts';
-import { queueEmail } from '../mail/outbox.ts';
-import { countEmailSend } from '../mail/send-limits.ts';
-import { invitationElsewhereEmail, invitationEmail } from '../mail/templates.ts';
+import type { PartnerUserActor } from '../auth/actor.ts';
+import { cancelInvitation, createInvitation, pendingInvitations, resendInvitation } from './invitations.ts';
 
 interface Options {
   actor: PartnerUserActor;
@@ -23,40 +19,47 @@ interface Options {
 const userNotFound = () =>
   new DomainError('not_found', 'user.not_found', 'No such user in your organisation.');
 
-/** The partner's users (SPEC §1), as its admins manage them. */
+/** The partner's users (SPEC §1) and its pending invitations, as its admins manage them. */
 export async function listPartnerUsers(
   db: Queryable,
-  actor: PartnerUserActor,
+  options: { actor: PartnerUserActor; now: Date },
 ): Promise<z.input<typeof PartnerUserList>> {
+  const { actor, now } = options;
   const rows = await db
     .select({
       id: partnerUsers.id,
       email: partnerUsers.email,
       name: partnerUsers.name,
       role: partnerUsers.role,
-      hasPassword: partnerUsers.passwordHash,
       disabledAt: partnerUsers.disabledAt,
       createdAt: partnerUsers.createdAt,
     })
     .from(partnerUsers)
     .where(eq(partnerUsers.partnerId, actor.partner.id))
     .orderBy(asc(partnerUsers.name));
+  const invitations = await pendingInvitations(db, actor.partner.id);
   return {
     items: rows.map((r) => ({
       id: r.id,
       email: r.email,
       name: r.name,
       role: r.role,
-      status: r.disabledAt ? 'deactivated' : r.hasPassword === null ? 'invited' : 'active',
+      status: r.disabledAt ? 'deactivated' : 'active',
       createdAt: r.createdAt.toISOString(),
       isYou: r.id === actor.userId,
+    })),
+    invitations: invitations.map(({ createdAt, expiresAt, ...invitation }) => ({
+      ...invitation,
+      invitedAt: createdAt.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      expired: expiresAt <= now,
     })),
   };
 }
 
 /**
- * Invites a user (SPEC §1, issue 10): the user exists at once with its role, without a password;
- * an email in the partner's language carries a one-time link (7 days) where they set one.
+ * Invites a user (SPEC §1, issues 10 and 16): a pending invitation, listed beside the users, and an
+ * email in the partner's language whose one-time link (7 days) makes the user with a password.
  */
 export async function inviteUser(
   db: Queryable,
@@ -65,144 +68,37 @@ export async function inviteUser(
 ): Promise<z.input<typeof PartnerUserList>> {
   const { actor, meta } = options;
   return db.transaction(async (tx) => {
-    await createInvitedUser(tx, jobs, {
+    await createInvitation(tx, jobs, {
       partner: actor.partner,
       inviter: actor,
       invite: options.invite,
       publicUrl: options.publicUrl,
       meta,
     });
-    return listPartnerUsers(tx, actor);
+    return listPartnerUsers(tx, { actor, now: meta.now });
   });
 }
 
-const emailTaken = (field: string | undefined) =>
-  new DomainError('conflict', 'user.email_taken', 'This email already has a Partner Portal login.', {
-    field: field ?? 'email',
-  });
-
-/**
- * A user of a partner waiting for their password, and the invitation email with its one-time
- * link; in the caller's transaction, audited as whoever invites (a partner admin, or vendor staff
- * creating a partner). An email that already has a login in the same partner (or, for vendor
- * staff, anywhere) is refused next to the field; another partner's login is answered as a new
- * email is (see `inviteElsewhere`). Answers the new user's id, or null when none was made.
- */
-export async function createInvitedUser(
-  tx: Queryable,
+/** Sends a pending invitation again (a new link; the one sent before stops working). */
+export function resendPartnerInvitation(
+  db: Queryable,
   jobs: JobQueue,
-  options: {
-    partner: { id: string; name: string; country: string };
-    inviter: PartnerUserActor | VendorStaffActor;
-    invite: InviteUserRequest;
-    publicUrl: string;
-    meta: RequestMeta;
-    /** Where the form asks for the email (the refusal goes next to it). */
-    emailField?: string;
-  },
-): Promise<string | null> {
-  const { partner, invite, meta } = options;
-  await countEmailSend(tx, options.inviter, meta.now);
-  const [user] = await tx
-    .insert(partnerUsers)
-    .values({
-      partnerId: partner.id,
-      email: invite.email,
-      name: invite.name,
-      role: invite.role,
-      passwordHash: null,
-      createdAt: meta.now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: partnerUsers.id });
-  if (!user) {
-    const [existing] = await tx
-      .select({
-        id: partnerUsers.id,
-        partnerId: partnerUsers.partnerId,
-        locale: partnerUsers.locale,
-        country: partners.country,
-      })
-      .from(partnerUsers)
-      .innerJoin(partners, eq(partners.id, partnerUsers.partnerId))
-      .where(eq(partnerUsers.email, invite.email));
-    if (!existing || existing.partnerId === partner.id || options.inviter.kind === 'vendor_staff') {
-      throw emailTaken(options.emailField);
-    }
-    await inviteElsewhere(tx, jobs, { ...options, existing });
-    await recordInvitation(tx, options);
-    return null;
-  }
-  const token = await issueLink(tx, {
-    purpose: 'invitation',
-    subject: { partnerUserId: user.id },
-    email: invite.email,
-    now: meta.now,
-  });
-  await queueEmail(tx, jobs, {
-    partnerId: partner.id,
-    to: invite.email,
-    ...invitationEmail({
-      locale: defaultLocaleFor(partner.country),
-      partnerName: partner.name,
-      inviterName: options.inviter.name,
-      name: invite.name,
-      role: invite.role,
-      link: `${options.publicUrl}/invitations/${token}`,
-    }),
-    about: { kind: 'invitation', ref: user.id },
-  });
-  await recordInvitation(tx, options);
-  return user.id;
-}
-
-/**
- * A partner admin invited an address that is another partner's login (emails are unique across
- * partners). Telling the inviter so would reveal who works for a competitor, so the inviter gets
- * the answer and the audit entry of a new email, and only the addressee learns why nothing
- * changed: an email from the vendor (not the partner's outbox), in the addressee's language.
- */
-async function inviteElsewhere(
-  tx: Queryable,
-  jobs: JobQueue,
-  options: {
-    partner: { name: string };
-    inviter: { name: string };
-    invite: InviteUserRequest;
-    publicUrl: string;
-    existing: { id: string; locale: Locale | null; country: string };
-  },
-): Promise<void> {
-  await queueEmail(tx, jobs, {
-    partnerId: null,
-    to: options.invite.email,
-    ...invitationElsewhereEmail({
-      locale: options.existing.locale ?? defaultLocaleFor(options.existing.country),
-      partnerName: options.partner.name,
-      inviterName: options.inviter.name,
-      publicUrl: options.publicUrl,
-    }),
-    about: { kind: 'invitation', ref: options.existing.id },
+  options: Options & { id: string; publicUrl: string },
+): Promise<z.input<typeof PartnerUserList>> {
+  return db.transaction(async (tx) => {
+    await resendInvitation(tx, jobs, options);
+    return listPartnerUsers(tx, { actor: options.actor, now: options.meta.now });
   });
 }
 
-function recordInvitation(
-  tx: Queryable,
-  options: {
-    partner: { id: string };
-    inviter: PartnerUserActor | VendorStaffActor;
-    invite: InviteUserRequest;
-    meta: RequestMeta;
-  },
-): Promise<void> {
-  return recordAudit(tx, {
-    partnerId: options.partner.id,
-    actor: options.inviter,
-    action: 'user.invited',
-    subjectType: 'partner_user',
-    subjectId: options.invite.email,
-    details: { role: options.invite.role },
-    meta: options.meta,
+/** Cancels a pending invitation: its link stops working. */
+export function cancelPartnerInvitation(
+  db: Queryable,
+  options: Options & { id: string },
+): Promise<z.input<typeof PartnerUserList>> {
+  return db.transaction(async (tx) => {
+    await cancelInvitation(tx, options);
+    return listPartnerUsers(tx, { actor: options.actor, now: options.meta.now });
   });
 }
 
@@ -241,7 +137,7 @@ async function changeUser(
       );
     }
     await change(tx, target);
-    return listPartnerUsers(tx, actor);
+    return listPartnerUsers(tx, { actor, now: options.meta.now });
   });
 }
 

@@ -1,4 +1,4 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreatePartnerRequest, PartnerSummary } from '../../../contract/admin.ts';
 import { defaultLocaleFor, type Locale } from '../../../contract/catalog.ts';
@@ -6,7 +6,7 @@ import type { Currency } from '../../../contract/money.ts';
 import type { Role } from '../../../contract/permissions.ts';
 import type { BillingAddress } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
-import { discountLevels, partners, partnerUsers } from '../../db/schema/index.ts';
+import { discountLevels, partnerInvitations, partners, partnerUsers } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError } from '../../lib/errors.ts';
@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { VendorStaffActor } from '../auth/actor.ts';
 import type { Credentials } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { createInvitedUser } from './partner-users.ts';
+import { createInvitation, isPending, pendingInvitations } from './invitations.ts';
 
 /** Discount levels are shared by partners; one row per percentage, created when first needed. */
 async function discountLevelFor(db: Queryable, discountBps: number): Promise<string> {
@@ -97,14 +97,18 @@ export async function findPartnerUserCredentials(db: Queryable, email: string): 
   return {
     owner: { partnerUserId: row.id },
     partnerId: row.partnerId,
-    passwordHash: row.passwordHash ?? '',
-    // An invited user who has not set a password yet cannot log in.
-    disabled: row.disabledAt !== null || row.passwordHash === null,
+    passwordHash: row.passwordHash,
+    disabled: row.disabledAt !== null,
   };
 }
 
-/** Every partner for the vendor's back office, by name. */
+/** Every partner for the vendor's back office, by name; its users count those still invited. */
 export async function listPartners(db: Queryable): Promise<z.input<typeof PartnerSummary>[]> {
+  const users = db.$count(partnerUsers, eq(partnerUsers.partnerId, partners.id));
+  const invited = db.$count(
+    partnerInvitations,
+    and(eq(partnerInvitations.partnerId, partners.id), isPending),
+  );
   const rows = await db
     .select({
       id: partners.id,
@@ -113,12 +117,10 @@ export async function listPartners(db: Queryable): Promise<z.input<typeof Partne
       currency: partners.currency,
       discountBps: discountLevels.discountBps,
       creditTerms: partners.creditTerms,
-      users: count(partnerUsers.id),
+      users: sql<number>`${users} + ${invited}`.mapWith(Number),
     })
     .from(partners)
     .innerJoin(discountLevels, eq(discountLevels.id, partners.discountLevelId))
-    .leftJoin(partnerUsers, eq(partnerUsers.partnerId, partners.id))
-    .groupBy(partners.id, discountLevels.discountBps)
     .orderBy(asc(partners.name));
   return rows.map(({ discountBps, ...row }) => ({ ...row, discountPercent: discountBps / 100 }));
 }
@@ -218,7 +220,10 @@ export async function changePartnerTerms(
   });
 }
 
-/** A partner's users as vendor staff see them (SPEC §1); an unknown partner is not found. */
+/**
+ * A partner's users as vendor staff see them (SPEC §1), its pending invitations among them as
+ * `invited`; an unknown partner is not found.
+ */
 export async function partnerUsersForStaff(db: Queryable, partnerId: string) {
   const [partner] = await db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId));
   if (!partner) throw new DomainError('not_found', 'partner.not_found', 'No such partner.');
@@ -228,27 +233,25 @@ export async function partnerUsersForStaff(db: Queryable, partnerId: string) {
       name: partnerUsers.name,
       email: partnerUsers.email,
       role: partnerUsers.role,
-      hasPassword: partnerUsers.passwordHash,
       disabledAt: partnerUsers.disabledAt,
     })
     .from(partnerUsers)
-    .where(eq(partnerUsers.partnerId, partnerId))
-    .orderBy(asc(partnerUsers.name));
-  return {
-    items: rows.map(({ hasPassword, disabledAt, ...user }) => ({
+    .where(eq(partnerUsers.partnerId, partnerId));
+  const invited = await pendingInvitations(db, partnerId);
+  const items = [
+    ...rows.map(({ disabledAt, ...user }) => ({
       ...user,
-      status: disabledAt
-        ? ('deactivated' as const)
-        : hasPassword === null
-          ? ('invited' as const)
-          : ('active' as const),
+      status: disabledAt ? ('deactivated' as const) : ('active' as const),
     })),
-  };
+    ...invited.map(({ id, name, email, role }) => ({ id, name, email, role, status: 'invited' as const })),
+  ];
+  return { items: items.sort((a, b) => a.name.localeCompare(b.name)) };
 }
 
 /**
  * Vendor staff create a partner organisation (SPEC §1) with its first admin, invited by email;
- * audited in the new partner's log. A name already taken is refused next to the field.
+ * audited in the new partner's log. A name already taken, or an admin's email that already has a
+ * login with any partner, is refused next to the field.
  */
 export async function createPartnerAsStaff(
   db: Queryable,
@@ -282,7 +285,7 @@ export async function createPartnerAsStaff(
       },
       meta,
     });
-    await createInvitedUser(tx, jobs, {
+    await createInvitation(tx, jobs, {
       partner: { id: partner.id, name: request.name, country: request.country },
       inviter: options.actor,
       invite: { ...request.admin, role: 'admin' },

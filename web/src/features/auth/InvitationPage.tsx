@@ -1,7 +1,7 @@
-import { Button, Center, Paper, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { NewPassword } from '../../../../contract/index.ts';
 import { FormErrorAlert, placeApiError, useContractForm } from '../../forms/contractForm.tsx';
@@ -13,7 +13,11 @@ import { useAcceptInvitation, useInvitation } from '../partner/api.ts';
 type Values = { password: string; confirm: string };
 const Body = z.strictObject({ password: NewPassword });
 
-/** An invitation's one-time link (issue 10): the invited user chooses a password, then logs in. */
+/**
+ * An invitation's one-time link (issues 10 and 16): the invitee chooses a password, which makes
+ * their login, then logs in. An address that already has a login cannot accept: only the invitee,
+ * who holds the link, is told so.
+ */
 export function InvitationPage() {
   const { t } = useTranslation();
   const token = useParams().token ?? '';
@@ -23,11 +27,32 @@ export function InvitationPage() {
       <Center mih="calc(100dvh - 120px)">
         <Paper withBorder shadow="sm" p="xl" radius="md" w={440} maw="100%">
           <QueryState query={invitation} loadingLabel={t('invitation.loading')}>
-            {(data) => <SetPassword token={token} partnerName={data.partnerName} email={data.email} />}
+            {(data) =>
+              data.emailHasLogin ? (
+                <HasLogin partnerName={data.partnerName} email={data.email} />
+              ) : (
+                <SetPassword token={token} partnerName={data.partnerName} email={data.email} />
+              )
+            }
           </QueryState>
         </Paper>
       </Center>
     </PublicLayout>
+  );
+}
+
+function HasLogin({ partnerName, email }: { partnerName: string; email: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="md">
+      <PageTitle size="h3">{t('invitation.title', { partner: partnerName })}</PageTitle>
+      <Alert color="yellow" variant="light">
+        {t('invitation.emailHasLogin', { email })}
+      </Alert>
+      <Anchor component={Link} to="/login">
+        {t('invitation.logIn')}
+      </Anchor>
+    </Stack>
   );
 }
 

@@ -23,15 +23,17 @@ import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useChangePartnerUsers, usePartnerUsers } from './api.ts';
 import { CompanyNav } from './CompanyNav.tsx';
+import { PendingInvitations } from './PendingInvitations.tsx';
 
 type InviteValues = { email: string; name: string; role: Role };
 
-const statusColor = { active: 'teal', invited: 'blue', deactivated: 'gray' } as const;
-const statusText = { active: '#0b5e46', invited: '#1c3d8f', deactivated: '#343a40' } as const;
+const statusColor = { active: 'teal', deactivated: 'gray' } as const;
+const statusText = { active: '#0b5e46', deactivated: '#343a40' } as const;
 
 /**
- * Users (partner admins): invite a user by email (a one-time link sets the password), change a
- * role, deactivate (their sessions end at once). An admin changes everyone but themselves.
+ * Users (partner admins): invite a user by email (a one-time link sets the password; until then
+ * the invitation is pending, to resend or cancel), change a role, deactivate (their sessions end at
+ * once). An admin changes everyone but themselves.
  */
 export function UsersPage() {
   const { t } = useTranslation();
@@ -141,6 +143,7 @@ export function UsersPage() {
           </Table>
         )}
       </QueryState>
+      {users.data ? <PendingInvitations invitations={users.data.invitations} /> : null}
       <Paper withBorder p="md" maw={560} component="section" aria-labelledby="invite-heading">
         <form onSubmit={invite} noValidate>
           <Stack gap="sm">

@@ -43,7 +43,10 @@ export function usePartnerUsers() {
   });
 }
 
-/** Inviting, changing a role and deactivating all answer the whole list, which replaces the cached one. */
+/**
+ * Inviting, resending or cancelling an invitation, changing a role and deactivating all answer the
+ * whole list (users and pending invitations), which replaces the cached one.
+ */
 export function useChangePartnerUsers() {
   const queryClient = useQueryClient();
   const store = (list: Awaited<ReturnType<typeof call<typeof partnerUsersApi.list>>>) =>
@@ -52,6 +55,14 @@ export function useChangePartnerUsers() {
     invite: useMutation({
       mutationFn: ({ body, idempotencyKey }: { body: InviteUserRequest; idempotencyKey: string }) =>
         call(partnerUsersApi.invite, { body, idempotencyKey }),
+      onSuccess: store,
+    }),
+    resend: useMutation({
+      mutationFn: (id: string) => call(partnerUsersApi.resendInvitation, { params: { id } }),
+      onSuccess: store,
+    }),
+    cancel: useMutation({
+      mutationFn: (id: string) => call(partnerUsersApi.cancelInvitation, { params: { id } }),
       onSuccess: store,
     }),
     changeRole: useMutation({
