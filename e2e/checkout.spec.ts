@@ -3,7 +3,7 @@ import { expectNoViolations, logIn, openAccountById } from './helpers.ts';
 
 /** Cart → Checkout → the quote's form → the payment page of the new quote. */
 async function checkoutOf(page: Page, product: RegExp) {
-  await page.getByRole('link', { name: 'Product Catalog' }).click();
+  await page.getByRole('link', { name: 'Product Catalog', exact: true }).click();
   await page.getByRole('button', { name: product }).first().click();
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await page.getByRole('button', { name: 'Checkout' }).first().click();

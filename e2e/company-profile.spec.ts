@@ -36,7 +36,7 @@ test('a partner admin keeps the billing address on file, its tax ID checked by c
   // Get Quote starts from the address on file.
   await page.getByRole('link', { name: 'Partner Portal' }).click();
   await openAccountById(page, '6703615', 'it@acme.test');
-  await page.getByRole('link', { name: 'Product Catalog' }).click();
+  await page.getByRole('link', { name: 'Product Catalog', exact: true }).click();
   await page
     .getByRole('button', { name: /IntelliJ IDEA Ultimate/ })
     .first()

@@ -27,6 +27,8 @@ export async function openAccountById(page: Page, customerId: string, email: str
   await dialog.getByLabel('Customer email').fill(email);
   await dialog.getByRole('button', { name: 'Open account' }).click();
   await expect(dialog).toBeHidden();
+  // An opened account leads to the Product Catalog: the start page is left behind before going on.
+  await expect(page.getByRole('heading', { name: /^(Product Catalog|Catálogo de Produtos)$/ })).toBeVisible();
 }
 
 /** The Get Quote form's required fields (the company name comes pre-filled), then Create quote. */

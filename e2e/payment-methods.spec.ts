@@ -36,7 +36,7 @@ test('a partner admin stores cards in the provider form, chooses the default, re
   // Checkout offers the stored card.
   await page.getByRole('link', { name: 'Partner Portal' }).click();
   await openAccountById(page, '6703615', 'it@acme.test');
-  await page.getByRole('link', { name: 'Product Catalog' }).click();
+  await page.getByRole('link', { name: 'Product Catalog', exact: true }).click();
   await page.getByRole('button', { name: /^RubyMine/ }).click();
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await page.getByRole('button', { name: 'Checkout' }).first().click();

@@ -6,7 +6,7 @@ test('a reseller pays a quote with PayPal: cancels once, approves, and places th
 }) => {
   await logIn(page, 'sales@demo-reseller.test');
   await openAccountById(page, '6703615', 'it@acme.test');
-  await page.getByRole('link', { name: 'Product Catalog' }).click();
+  await page.getByRole('link', { name: 'Product Catalog', exact: true }).click();
   await page.getByRole('button', { name: /^GoLand/ }).click();
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await page.getByRole('button', { name: 'Checkout' }).first().click();
@@ -51,7 +51,7 @@ test('a partner admin stores a PayPal account, pays with it at checkout, and rem
 
   await page.getByRole('link', { name: 'Partner Portal' }).click();
   await openAccountById(page, '6703615', 'it@acme.test');
-  await page.getByRole('link', { name: 'Product Catalog' }).click();
+  await page.getByRole('link', { name: 'Product Catalog', exact: true }).click();
   await page.getByRole('button', { name: /^DataGrip/ }).click();
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await page.getByRole('button', { name: 'Checkout' }).first().click();

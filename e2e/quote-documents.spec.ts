@@ -8,7 +8,7 @@ test('Get Quote sends the quote by email too; the quote has a PDF, a print page 
 }) => {
   await logIn(page, 'sales@demo-reseller.test');
   await openAccountById(page, '6703615', 'it@acme.test');
-  await page.getByRole('link', { name: 'Product Catalog' }).click();
+  await page.getByRole('link', { name: 'Product Catalog', exact: true }).click();
   await page.getByRole('button', { name: /Rider/ }).click();
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await page.getByRole('button', { name: 'Get Quote' }).first().click();

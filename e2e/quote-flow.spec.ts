@@ -20,7 +20,7 @@ test('a reseller opens an account, adds a product, gets a quote and finds it in 
 
   // Opening the account goes on to the Product Catalog; arriving at a page focuses its title.
   await expect(page.getByRole('heading', { name: 'Product Catalog' })).toBeFocused();
-  await page.getByRole('link', { name: 'Product Catalog' }).click();
+  await page.getByRole('link', { name: 'Product Catalog', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Product Catalog' })).toBeVisible();
   await page.getByRole('button', { name: /WebStorm/ }).click();
   // Choosing a product puts the focus in its quantity.
@@ -135,7 +135,7 @@ test('a reseller opens an account, adds a product, gets a quote and finds it in 
   await expect(page.getByText('No customer account open')).toBeVisible();
   await expect(page.getByLabel('Search customers')).toBeFocused();
   // The catalog stays in the top bar and says what to do first.
-  await page.getByRole('link', { name: 'Product Catalog' }).click();
+  await page.getByRole('link', { name: 'Product Catalog', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Product Catalog' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Find a customer' })).toBeVisible();
 });

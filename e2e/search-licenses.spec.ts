@@ -67,7 +67,7 @@ test('Updates & Renewals: Search licenses by several License IDs, by pack and by
   await packRow.getByRole('button', { name: 'Renew', exact: true }).click();
   await expect(page.getByText('Renewal of 3 IntelliJ IDEA Ultimate seats added to the cart.')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Product Catalog' }).click();
+  await page.getByRole('link', { name: 'Product Catalog', exact: true }).click();
   const renewal = page.getByRole('row', { name: /IntelliJ IDEA Ultimate/ });
   await expect(renewal).toContainText('Renewal');
   await expect(renewal).toContainText(`${oldEnd} –`);

@@ -80,7 +80,7 @@ test('Updates & Renewals: search by order and by domain, the still-active messag
 
   // The cart: the upgrade from today to PyCharm's end, its credit as its own figure; the downgrade
   // from the pack's end for a year.
-  await page.getByRole('link', { name: 'Product Catalog' }).click();
+  await page.getByRole('link', { name: 'Product Catalog', exact: true }).click();
   const upgrade = page.getByRole('row', { name: /Upgrade from PyCharm Professional/ });
   await expect(upgrade).toContainText('All Products Pack');
   await expect(upgrade).toContainText(
