@@ -20,7 +20,7 @@ test('switching to Português translates the labels and formats money and dates 
   await dialog.getByRole('button').filter({ hasText: /conta/i }).last().click();
   await expect(dialog).toBeHidden();
 
-  await page.getByRole('link', { name: 'Catálogo de Produtos' }).click();
+  await page.getByRole('link', { name: 'Catálogo de Produtos', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Catálogo de Produtos' })).toBeVisible();
   // All Products Pack in BRL: list R$ 4.290,00, 10 % partner discount → R$ 3.861,00.
   await page.getByRole('button', { name: /All Products Pack/ }).click();
