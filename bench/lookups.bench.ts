@@ -11,9 +11,9 @@
 // bench can name any bulk row (`bulk` routes ask for a random one on every request).
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { DEMO_PASSWORD, demoIdentifiers } from '../server/db/demo-data.ts';
+import { DEMO_PASSWORD, demoIdentifiers } from '../server/demo/demo-data.ts';
 import { lookupLimits } from '../server/modules/customers/customers.service.ts';
-import { licenseKeyHash } from '../server/modules/licenses/license-identifiers.ts';
+import { licenseKeyHash } from '../server/shared/license-identifiers.ts';
 import { createScratchDatabase } from '../server/test/database.ts';
 import {
   connections,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../server/db/client.ts';
-import { loadDemoData } from '../server/db/demo-data.ts';
+import { loadDemoData } from '../server/demo/demo-data.ts';
 
 /** `npm run admin` as an operator runs it: its own process, on the embedded database's folder. */
 let dataDir: string;

@@ -2,9 +2,9 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from './lib/dates.ts';
 import { deleteExpiredRateLimitWindows } from './lib/rate-limit.ts';
-import { issueLink } from './modules/auth/one-time-links.ts';
 import { grantPurchaser } from './modules/customers/customers.service.ts';
 import { setPartnerCreditTerms } from './modules/partners/partners.service.ts';
+import { issueLink } from './modules/sessions/one-time-links.ts';
 import {
   answerSandboxPayPal,
   createTestCardToken,

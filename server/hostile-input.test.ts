@@ -4,8 +4,8 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../contract/errors.ts';
 import { addDays, todayUtc } from './lib/dates.ts';
-import { issueLink } from './modules/auth/one-time-links.ts';
 import { grantPurchaser } from './modules/customers/customers.service.ts';
+import { issueLink } from './modules/sessions/one-time-links.ts';
 import {
   answerSandboxPayPal,
   createTestCardToken,

@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
-import { DEMO_PASSWORD, DEMO_STAFF_EMAIL, demoLogins, loadDemoData } from './db/demo-data.ts';
+import { DEMO_PASSWORD, DEMO_STAFF_EMAIL, demoLogins, loadDemoData } from './demo/demo-data.ts';
 import { startJobQueue } from './jobs/job-queue.ts';
 import { startMaintenance } from './maintenance.ts';
 import { devMailboxTransport, smtpTransport, startMailDelivery } from './modules/mail/delivery.ts';

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import { DEVICE_COOKIE, DEVICE_DAYS } from '../modules/auth/devices.ts';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../modules/auth/sessions.ts';
+import { DEVICE_COOKIE, DEVICE_DAYS } from '../modules/sessions/devices.ts';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../modules/sessions/sessions.ts';
 
 /**
  * The session cookie lives as long as the session may stay idle, and is sent again whenever the

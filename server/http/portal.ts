@@ -1,8 +1,8 @@
 import type { Database, Db } from '../db/client.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
-import type { SessionStatement } from '../modules/auth/session.queries.ts';
 import type { PayPalGateway } from '../modules/payments/paypal/paypal-gateway.ts';
 import type { PaymentProvider } from '../modules/payments/provider.ts';
+import type { SessionStatement } from '../modules/sessions/session.queries.ts';
 import type { Clock } from './request-meta.ts';
 
 /** What every route of the app shares: the database, the clock, cookie settings. */

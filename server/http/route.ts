@@ -7,15 +7,15 @@ import type { Permission } from '../../contract/permissions.ts';
 import { IdempotencyKey } from '../../contract/validation.ts';
 import type { Queryable } from '../db/client.ts';
 import { DomainError } from '../lib/errors.ts';
-import { type Actor, type ActorKind, type ActorOf, actorId, can } from '../modules/auth/actor.ts';
 import {
   actorFrom,
   type LookupRead,
   type LookupStatement,
   prepareLookupStatement,
   type SessionRow,
-} from '../modules/auth/session.queries.ts';
-import { hashToken, SESSION_COOKIE, TOUCH_AFTER_MS, touchSession } from '../modules/auth/sessions.ts';
+} from '../modules/sessions/session.queries.ts';
+import { hashToken, SESSION_COOKIE, TOUCH_AFTER_MS, touchSession } from '../modules/sessions/sessions.ts';
+import { type Actor, type ActorKind, type ActorOf, actorId, can } from '../shared/actor.ts';
 import { setSessionCookies } from './cookies.ts';
 import { runIdempotent } from './idempotency.ts';
 import type { RequestMeta } from './request-meta.ts';

@@ -6,12 +6,12 @@ import type { Role } from '../../contract/permissions.ts';
 import type { Db } from '../db/client.ts';
 import { mailOutbox } from '../db/schema/index.ts';
 import { addTeam, createCustomerAccount, findTeamsAndPacks } from '../modules/customers/customers.service.ts';
-import { openLicenseKey } from '../modules/licenses/license-key-vault.ts';
 import { createSubscriptionPack, issueLicenses } from '../modules/licenses/licenses.service.ts';
 import { recordOrder } from '../modules/orders/orders.service.ts';
 import { createPartner, createPartnerUser } from '../modules/partners/partners.service.ts';
 import { createDirectQuote } from '../modules/quotes/direct-quotes.service.ts';
 import { createStaffMember } from '../modules/staff/staff.service.ts';
+import { openLicenseKey } from '../shared/license-key-vault.ts';
 import { login, type TestSession } from './session.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';

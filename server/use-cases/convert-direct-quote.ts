@@ -7,8 +7,6 @@ import { addYears, todayUtc } from '../lib/dates.ts';
 import { DomainError } from '../lib/errors.ts';
 import { giveBack } from '../lib/rate-limit.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
-import type { PartnerUserActor } from '../modules/auth/actor.ts';
-import { linePeriod, priceTerms } from '../modules/cart/line-pricing.ts';
 import { accountById, countLookupAttempt } from '../modules/customers/customers.service.ts';
 import { findPartnerBillingAddress } from '../modules/partners/partners.service.ts';
 import {
@@ -19,6 +17,8 @@ import {
   quoteState,
   resellerParty,
 } from '../modules/quotes/quotes.service.ts';
+import type { PartnerUserActor } from '../shared/actor.ts';
+import { linePeriod, priceTerms } from '../shared/line-pricing.ts';
 
 interface ConvertOptions extends ConvertDirectQuoteRequest {
   actor: PartnerUserActor;

@@ -6,13 +6,13 @@ import { selectOne } from '../db/select-one.ts';
 import type { PortalMail } from '../http/portal.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
-import type { PartnerUserActor } from '../modules/auth/actor.ts';
 import { emptyCart, takeCart } from '../modules/cart/cart.service.ts';
 import { requireOpenAccount } from '../modules/customers/customers.service.ts';
 import { countEmailSend } from '../modules/mail/send-limits.ts';
 import { queueQuoteEmail } from '../modules/quotes/quote-emails.ts';
 import { storedQuoteOf } from '../modules/quotes/quotes.queries.ts';
 import { createQuote, getQuote } from '../modules/quotes/quotes.service.ts';
+import type { PartnerUserActor } from '../shared/actor.ts';
 
 /**
  * Get Quote (SPEC §7): the open account's cart becomes a numbered reseller quote and the cart is

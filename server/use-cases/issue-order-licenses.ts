@@ -1,12 +1,12 @@
 import type { CartDetails } from '../../contract/cart.ts';
 import type { Tx } from '../db/client.ts';
+import type { OrderDocument } from '../db/documents/order-document.ts';
 import { addTeam, findTeamsAndPacks } from '../modules/customers/customers.service.ts';
 import {
   createSubscriptionPack,
   extendLicenses,
   issueLicenses,
 } from '../modules/licenses/licenses.service.ts';
-import type { OrderDocument } from '../modules/orders/order-document.ts';
 
 /**
  * The licenses an order pays for (SPEC §8, §11a): new subscriptions get new License IDs and keys in

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../contract/limits.ts';
 import { licensePeriods, mailOutbox, orders } from '../db/schema/index.ts';
-import { openLicenseKey } from '../modules/licenses/license-key-vault.ts';
+import { openLicenseKey } from '../shared/license-key-vault.ts';
 import {
   createTestCardToken,
   createTestCustomer,

@@ -1,6 +1,7 @@
 import type { Locale } from '../../contract/catalog.ts';
 import type { PaymentProviderName } from '../../contract/orders.ts';
 import type { Db } from '../db/client.ts';
+import type { QuoteDocument } from '../db/documents/quote-document.ts';
 import type { AttemptCharge } from '../db/schema/index.ts';
 import { redactError } from '../http/log-redaction.ts';
 import type { PortalMail } from '../http/portal.ts';
@@ -9,7 +10,6 @@ import type { JobQueue } from '../jobs/job-queue.ts';
 import { todayUtc } from '../lib/dates.ts';
 import { DomainError } from '../lib/errors.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
-import type { PartnerUserActor } from '../modules/auth/actor.ts';
 import { createInvoice } from '../modules/invoices/invoices.service.ts';
 import { queueEmail } from '../modules/mail/outbox.ts';
 import { orderPlacedEmail } from '../modules/mail/templates.ts';
@@ -23,8 +23,8 @@ import {
 import { recordOrder } from '../modules/orders/orders.service.ts';
 import { recordPayment } from '../modules/payments/payments.service.ts';
 import { type PendingRefund, queueRefund, refund } from '../modules/payments/refunds.ts';
-import type { QuoteDocument } from '../modules/quotes/quote-document.ts';
 import { settleClaimedQuote } from '../modules/quotes/quotes.service.ts';
+import type { PartnerUserActor } from '../shared/actor.ts';
 import { issueOrderLicenses } from './issue-order-licenses.ts';
 import {
   type PaymentOfQuote,

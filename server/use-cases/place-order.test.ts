@@ -2,7 +2,6 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox, orders } from '../db/schema/index.ts';
 import { addDays, addYears, todayUtc } from '../lib/dates.ts';
-import { openLicenseKey } from '../modules/licenses/license-key-vault.ts';
 import { extendLicense } from '../modules/licenses/licenses.service.ts';
 import { setPartnerCreditTerms } from '../modules/partners/partners.service.ts';
 import { type PaymentProvider, PaymentUnavailableError } from '../modules/payments/provider.ts';
@@ -10,6 +9,7 @@ import { startRefunds } from '../modules/payments/refunds.ts';
 import { sandboxTestCards } from '../modules/payments/sandbox/sandbox-cards.ts';
 import { sandboxProvider } from '../modules/payments/sandbox/sandbox-provider.ts';
 import { type SandboxStore, sandboxStoreFor } from '../modules/payments/sandbox/sandbox-store.ts';
+import { openLicenseKey } from '../shared/license-key-vault.ts';
 import {
   createTestCardToken,
   createTestCustomer,

@@ -6,7 +6,6 @@ import type { Db, Queryable } from '../db/client.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
 import { todayUtc } from '../lib/dates.ts';
 import { DomainError } from '../lib/errors.ts';
-import type { PartnerUserActor } from '../modules/auth/actor.ts';
 import {
   type AttemptOfKey,
   attemptById,
@@ -20,6 +19,7 @@ import { getOrder } from '../modules/orders/order-view.ts';
 import { orderNumberOf } from '../modules/orders/orders.service.ts';
 import { findPartnerTerms } from '../modules/partners/partners.service.ts';
 import { claimedQuote, claimQuoteForOrder } from '../modules/quotes/quotes.service.ts';
+import type { PartnerUserActor } from '../shared/actor.ts';
 import { type ClaimedQuote, carryOutAttempt, type PlaceOrderDeps, placerOf } from './order-attempt-steps.ts';
 import { resolvePayment } from './take-payment.ts';
 

@@ -3,16 +3,16 @@ import type { RenewalCartAnswer } from '../../contract/orders.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
 import { todayUtc } from '../lib/dates.ts';
-import type { PartnerUserActor } from '../modules/auth/actor.ts';
 import { licensesInCart, lockCart } from '../modules/cart/cart.queries.ts';
 import { scopeOf } from '../modules/cart/cart.service.ts';
-import { addLicenseLines } from '../modules/cart/license-lines.ts';
 import { accountById, openThroughOwnOrder } from '../modules/customers/customers.service.ts';
+import { addLicenseLines } from '../modules/licenses/license-lines.ts';
 import { soldByScope } from '../modules/licenses/licenses.policy.ts';
 import { licensesOfAccount } from '../modules/licenses/licenses.service.ts';
+import { optionsFor } from '../modules/licenses/renewal-rules.ts';
 import { orderNotFound } from '../modules/orders/order-view.ts';
 import { findOrderView } from '../modules/orders/orders.queries.ts';
-import { optionsFor } from '../modules/renewals/renewal-rules.ts';
+import type { PartnerUserActor } from '../shared/actor.ts';
 
 /**
  * Renew from an order (SPEC §9): the order's customer account is opened by the account-access

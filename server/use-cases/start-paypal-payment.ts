@@ -3,10 +3,10 @@ import type { PayPalApproval } from '../../contract/orders.ts';
 import type { Queryable } from '../db/client.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
 import { todayUtc } from '../lib/dates.ts';
-import type { PartnerUserActor } from '../modules/auth/actor.ts';
 import { payPalOffered } from '../modules/payments/payment-methods.service.ts';
 import type { PayPalGateway } from '../modules/payments/paypal/paypal-gateway.ts';
 import { orderableQuote } from '../modules/quotes/quotes.service.ts';
+import type { PartnerUserActor } from '../shared/actor.ts';
 import { asProviderCall } from './take-payment.ts';
 
 /** Where PayPal sends the buyer back to: the quote's checkout, which then places the order. */

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { OrderDocument } from '../../modules/orders/order-document.ts';
+import type { OrderDocument } from '../documents/order-document.ts';
 import { products } from './catalog.ts';
 import { customerAccounts } from './customers.ts';
 import { currencyEnum, lineKindEnum } from './enums.ts';

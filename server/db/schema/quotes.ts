@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { QuoteDocument } from '../../modules/quotes/quote-document.ts';
+import type { QuoteDocument } from '../documents/quote-document.ts';
 import { products } from './catalog.ts';
 import { customerAccounts } from './customers.ts';
 import { currencyEnum, documentKindEnum, lineKindEnum, quoteOriginEnum, quoteStatusEnum } from './enums.ts';

@@ -4,8 +4,8 @@ import type { AuditLog, AuditLogFilters } from '../../../contract/partner-users.
 import type { Queryable } from '../../db/client.ts';
 import { auditLog, partnerUsers, vendorStaff } from '../../db/schema/index.ts';
 import { dayRange } from '../../lib/day-range.ts';
-import type { PartnerUserActor } from '../auth/actor.ts';
-import { containsPattern } from '../customers/account-search.ts';
+import { containsPattern } from '../../shared/account-search.ts';
+import type { PartnerUserActor } from '../../shared/actor.ts';
 
 /**
  * The partner's audit log (issue 10), newest first, for its admins: what its users did, and what

@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
-import type { Actor } from '../auth/actor.ts';
-import type { SessionOwner } from '../auth/sessions.ts';
+import type { Actor } from '../../shared/actor.ts';
+import type { SessionOwner } from '../sessions/sessions.ts';
 
 export interface AuditEntry {
   partnerId: string | null;

@@ -4,15 +4,15 @@ import { permissionsOf } from '../../../contract/permissions.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
+import { verifyAgainstDummy, verifyPassword } from '../../lib/passwords.ts';
 import { giveBack, type LimitCheck, type RateLimit, takeAttempt } from '../../lib/rate-limit.ts';
+import type { Actor, PartnerUserActor, VendorStaffActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findPartnerUserCredentials } from '../partners/partners.service.ts';
+import { findDeviceOwner, rememberDevice } from '../sessions/devices.ts';
+import { actorFrom, findSessionRow } from '../sessions/session.queries.ts';
+import { createSession, deleteSession, hashToken, type LoginOwner } from '../sessions/sessions.ts';
 import { findStaffCredentials } from '../staff/staff.service.ts';
-import type { Actor, PartnerUserActor, VendorStaffActor } from './actor.ts';
-import { findDeviceOwner, rememberDevice } from './devices.ts';
-import { verifyAgainstDummy, verifyPassword } from './passwords.ts';
-import { actorFrom, findSessionRow } from './session.queries.ts';
-import { createSession, deleteSession, hashToken, type LoginOwner } from './sessions.ts';
 
 /**
  * Failed logins allowed in a 15-minute window. A browser the user has logged in from before is

@@ -5,8 +5,8 @@ import { auditLog } from '../../db/schema/index.ts';
 import { createTestPartner, createTestStaff, TEST_PASSWORD, type TestPartner } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { login, loginRequest, sessionFrom } from '../../test/session.ts';
+import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from '../sessions/sessions.ts';
 import { loginLimits } from './auth.service.ts';
-import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from './sessions.ts';
 
 let t: TestApp;
 let partner: TestPartner;

@@ -1,6 +1,6 @@
 import type { Cart } from '../../../contract/cart.ts';
-import type { PartnerUserActor } from '../auth/actor.ts';
-import { can } from '../auth/actor.ts';
+import type { PartnerUserActor } from '../../shared/actor.ts';
+import { can } from '../../shared/actor.ts';
 
 /** What this user may do with the cart now: quote it when it has lines that can all be sold. */
 export function cartActions(actor: PartnerUserActor, cart: Pick<Cart, 'lines'>): Cart['actions'] {

@@ -13,11 +13,12 @@ import type { RequestMeta } from '../../http/request-meta.ts';
 import { addDays, addYears, daysBetween, todayUtc } from '../../lib/dates.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import { sumPrices } from '../../lib/money.ts';
-import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
+import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
+import { grantsPerpetualFallback, linePeriod, priceTerms, totalsOf } from '../../shared/line-pricing.ts';
 import { findProductForSale } from '../catalog/catalog.service.ts';
 import { requireOpenAccount, teamsAndPacksInSession } from '../customers/customers.service.ts';
 import { isServiceDomainSubscribed } from '../licenses/licenses.service.ts';
-import { upgradeCredit } from '../renewals/renewal-rules.ts';
+import { upgradeCredit } from '../licenses/renewal-rules.ts';
 import { cartActions } from './cart.policy.ts';
 import {
   addToSameNewLine,
@@ -35,7 +36,6 @@ import {
   setCartDetails,
   updateCartLine,
 } from './cart.queries.ts';
-import { grantsPerpetualFallback, linePeriod, priceTerms, totalsOf } from './line-pricing.ts';
 
 export interface CartOptions {
   actor: PartnerUserActor;

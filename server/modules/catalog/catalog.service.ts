@@ -3,7 +3,7 @@ import type { Currency } from '../../../contract/money.ts';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { buyPrice } from '../../lib/money.ts';
-import type { PartnerUserActor } from '../auth/actor.ts';
+import type { PartnerUserActor } from '../../shared/actor.ts';
 import {
   deleteProductPrice,
   findPricedProduct,

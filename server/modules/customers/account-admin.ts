@@ -16,13 +16,13 @@ import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
 import { type RateLimit, takeAttempt } from '../../lib/rate-limit.ts';
+import { containsPattern } from '../../shared/account-search.ts';
+import type { AccountAdminActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { AccountAdminActor } from '../auth/actor.ts';
-import { consumeLink, issueLink } from '../auth/one-time-links.ts';
-import { createSession, type NewSession } from '../auth/sessions.ts';
 import { queueEmail } from '../mail/outbox.ts';
 import { accountAdminLinkEmail } from '../mail/templates.ts';
-import { containsPattern } from './account-search.ts';
+import { consumeLink, issueLink } from '../sessions/one-time-links.ts';
+import { createSession, type NewSession } from '../sessions/sessions.ts';
 import { grantPurchaser, withdrawPurchaser } from './customers.service.ts';
 
 /** Asking for links is limited per address and per email, whether the email is an admin's or not. */

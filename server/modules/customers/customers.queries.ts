@@ -12,7 +12,7 @@ import {
   subscriptionPacks,
 } from '../../db/schema/index.ts';
 import { soldByPartner } from '../../db/sold-licenses.ts';
-import { licenseIdOfKey, licenseKeyHash } from '../licenses/license-identifiers.ts';
+import { licenseIdOfKey, licenseKeyHash } from '../../shared/license-identifiers.ts';
 
 export interface CustomerAccountRow extends CustomerAccount {
   id: string;

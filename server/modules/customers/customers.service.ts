@@ -20,9 +20,9 @@ import {
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
 import { type Attempt, giveBack, type RateLimit, takeAttempt } from '../../lib/rate-limit.ts';
+import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
-import { setOpenCustomerAccount } from '../auth/sessions.ts';
+import { setOpenCustomerAccount } from '../sessions/sessions.ts';
 import {
   type CustomerAccountRow,
   findAccountByCustomerId,

@@ -4,7 +4,7 @@ import type { ManagedAccountList } from '../../../contract/managed-accounts.ts';
 import type { Queryable } from '../../db/client.ts';
 import { customerAccounts, licenses, partnerAccountGrants } from '../../db/schema/index.ts';
 import { DomainError } from '../../lib/errors.ts';
-import type { PartnerUserActor } from '../auth/actor.ts';
+import type { PartnerUserActor } from '../../shared/actor.ts';
 import type { CustomerAccountRow } from './customers.queries.ts';
 
 const activeGrant = (partnerId: string) =>

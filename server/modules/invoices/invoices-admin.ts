@@ -6,9 +6,9 @@ import { creditNotes, customerAccounts, invoices, orders, partners } from '../..
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
+import { containsPattern } from '../../shared/account-search.ts';
+import type { VendorStaffActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { VendorStaffActor } from '../auth/actor.ts';
-import { containsPattern } from '../customers/account-search.ts';
 import { applyCreditNote, recordInvoicePaid } from './invoices.service.ts';
 import { invoiceNotFound } from './invoices-view.ts';
 

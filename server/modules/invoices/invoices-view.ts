@@ -10,7 +10,7 @@ import type { Queryable } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
-import type { PartnerUserActor } from '../auth/actor.ts';
+import type { PartnerUserActor } from '../../shared/actor.ts';
 import {
   countOverdue,
   findInvoice,

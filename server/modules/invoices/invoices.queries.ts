@@ -14,7 +14,7 @@ import {
   products,
   quotes,
 } from '../../db/schema/index.ts';
-import { containsPattern, documentsOfMatchingAccounts } from '../customers/account-search.ts';
+import { containsPattern, documentsOfMatchingAccounts } from '../../shared/account-search.ts';
 
 export interface InvoiceFilters {
   partnerId: string;

@@ -10,12 +10,12 @@ import type { Queryable } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
-import type { PartnerUserActor } from '../auth/actor.ts';
+import type { PartnerUserActor } from '../../shared/actor.ts';
+import { licenseIdOfKey, licenseKeyHash } from '../../shared/license-identifiers.ts';
 import { requireOpenAccount } from '../customers/customers.service.ts';
-import { optionsFor } from '../renewals/renewal-rules.ts';
-import { licenseIdOfKey, licenseKeyHash } from './license-identifiers.ts';
 import { licenseActions, soldByScope } from './licenses.policy.ts';
 import { findLicenses, type LicenseFilter, type LicenseRow } from './licenses.queries.ts';
+import { optionsFor } from './renewal-rules.ts';
 
 /** Pasted License IDs and keys: split on spaces, commas, semicolons and new lines; duplicates once. */
 export function parseLicenseList(text: string): { licenseIds: string[]; keys: string[]; invalid: string[] } {

@@ -1,5 +1,5 @@
-import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
-import { can } from '../auth/actor.ts';
+import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
+import { can } from '../../shared/actor.ts';
 
 /**
  * What a user may do with the licenses of the open account. A Purchaser of the account may see and

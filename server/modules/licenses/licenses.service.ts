@@ -5,9 +5,14 @@ import { licensePeriods, licenses, products, subscriptionPacks } from '../../db/
 import { chunksOf } from '../../lib/chunks.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { grantsPerpetualFallback } from '../cart/line-pricing.ts';
-import { drawLicenseId, drawLicenseKey, drawPackNumber, licenseKeyHash } from './license-identifiers.ts';
-import { sealLicenseKey } from './license-key-vault.ts';
+import {
+  drawLicenseId,
+  drawLicenseKey,
+  drawPackNumber,
+  licenseKeyHash,
+} from '../../shared/license-identifiers.ts';
+import { sealLicenseKey } from '../../shared/license-key-vault.ts';
+import { grantsPerpetualFallback } from '../../shared/line-pricing.ts';
 import { findLicensesOfAccount, hasRunningSubscription, type RenewableRow } from './licenses.queries.ts';
 
 export interface NewPack {

@@ -6,14 +6,10 @@ import type { Queryable } from '../../db/client.ts';
 import { customerTeams, licenses, products, subscriptionPacks } from '../../db/schema/index.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { addDays, todayUtc } from '../../lib/dates.ts';
-import type { PartnerUserActor } from '../auth/actor.ts';
-import { containsPattern } from '../customers/account-search.ts';
+import { containsPattern } from '../../shared/account-search.ts';
+import type { PartnerUserActor } from '../../shared/actor.ts';
 import { managedAccount } from '../customers/managed-accounts.ts';
-import {
-  RENEWAL_CLOSES_MONTHS_AFTER,
-  RENEWAL_OPENS_DAYS_BEFORE,
-  standingOf,
-} from '../renewals/renewal-rules.ts';
+import { RENEWAL_CLOSES_MONTHS_AFTER, RENEWAL_OPENS_DAYS_BEFORE, standingOf } from './renewal-rules.ts';
 
 type Filters = Omit<LicensingReportFilters, 'page' | 'pageSize'>;
 

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Queryable } from '../../db/client.ts';
+import type { QuoteDocument } from '../../db/documents/quote-document.ts';
 import { quotes } from '../../db/schema/index.ts';
 import { type JobQueue, queues } from '../../jobs/job-queue.ts';
-import { openLicenseKey } from '../licenses/license-key-vault.ts';
+import { openLicenseKey } from '../../shared/license-key-vault.ts';
 import { renderQuotePdf } from '../pdf/quote-pdf.ts';
-import type { QuoteDocument } from '../quotes/quote-document.ts';
 import { findOutboxMessage, markSent, recordFailedAttempt } from './mail.queries.ts';
 import type { AttachmentSpec } from './outbox.ts';
 

@@ -6,7 +6,7 @@ import {
 } from '../../../contract/mail.ts';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { openLicenseKey } from '../licenses/license-key-vault.ts';
+import { openLicenseKey } from '../../shared/license-key-vault.ts';
 import {
   findOutboxMessage,
   listAccountAdminSignInEmails,

@@ -1,4 +1,4 @@
-import type { PartnerUserActor, VendorStaffActor } from '../auth/actor.ts';
+import type { PartnerUserActor, VendorStaffActor } from '../../shared/actor.ts';
 import { seesLicenseKeys } from '../licenses/licenses.policy.ts';
 import { isSealedKind, kindOf, type SealedEmailKind } from './email-kinds.ts';
 

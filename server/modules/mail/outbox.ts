@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../../contract/catalog.ts';
 import type { Queryable } from '../../db/client.ts';
 import { type JobQueue, queues } from '../../jobs/job-queue.ts';
-import { sealLicenseKey } from '../licenses/license-key-vault.ts';
+import { sealLicenseKey } from '../../shared/license-key-vault.ts';
 import { type EmailAbout, emailKinds, subjectRefOf } from './email-kinds.ts';
 import { insertOutboxMessage } from './mail.queries.ts';
 

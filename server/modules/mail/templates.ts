@@ -1,9 +1,9 @@
 import type { Locale } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Role } from '../../../contract/permissions.ts';
+import type { QuoteDocument } from '../../db/documents/quote-document.ts';
 import { fill } from '../../lib/fill.ts';
 import { formatDate, formatMoney } from '../../lib/formatting.ts';
-import type { QuoteDocument } from '../quotes/quote-document.ts';
 
 /** The texts of the portal's emails, in both languages of the interface. */
 const messages = {

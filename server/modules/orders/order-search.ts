@@ -3,7 +3,7 @@ import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { Queryable } from '../../db/client.ts';
 import { customerAccounts, invoices, orders, quotes } from '../../db/schema/index.ts';
 import { dayRange } from '../../lib/day-range.ts';
-import { containsPattern, documentsOfMatchingAccounts } from '../customers/account-search.ts';
+import { containsPattern, documentsOfMatchingAccounts } from '../../shared/account-search.ts';
 
 export interface OrderFilters {
   partnerId: string;

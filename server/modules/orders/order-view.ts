@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { Order } from '../../../contract/orders.ts';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { can, type PartnerUserActor } from '../auth/actor.ts';
-import { openLicenseKey } from '../licenses/license-key-vault.ts';
+import { can, type PartnerUserActor } from '../../shared/actor.ts';
+import { openLicenseKey } from '../../shared/license-key-vault.ts';
 import { seesLicenseKeys } from '../licenses/licenses.policy.ts';
 import { findOrderView } from './orders.queries.ts';
 

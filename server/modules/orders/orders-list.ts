@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { OrderList, OrderListFilters } from '../../../contract/orders.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { PartnerUserActor } from '../auth/actor.ts';
+import type { PartnerUserActor } from '../../shared/actor.ts';
 import { listOrderSummaries } from './order-search.ts';
 
 /** The Orders section (SPEC §9): this partner's orders, newest first, searched and paginated. */

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { LineKind } from '../../../contract/cart.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Queryable, Tx } from '../../db/client.ts';
+import type { OrderDocument } from '../../db/documents/order-document.ts';
 import { orderLines, orders } from '../../db/schema/index.ts';
 import { claimDocumentNumber, nextDocumentNumber } from '../../lib/document-numbers.ts';
-import type { OrderDocument } from './order-document.ts';
 
 export interface NewOrder {
   partnerId: string | null;

@@ -5,9 +5,9 @@ import type { Db, Queryable } from '../../db/client.ts';
 import { partnerInvitations, partners, partnerUsers } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError } from '../../lib/errors.ts';
+import { hashPassword } from '../../lib/passwords.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { hashToken } from '../auth/sessions.ts';
+import { hashToken } from '../sessions/sessions.ts';
 import { isPending } from './invitations.ts';
 
 /**

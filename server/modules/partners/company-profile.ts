@@ -5,8 +5,8 @@ import type { BillingAddress } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
 import { discountLevels, partners } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
+import { can, type PartnerUserActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { can, type PartnerUserActor } from '../auth/actor.ts';
 import { setPartnerBillingAddress } from './partners.service.ts';
 
 /** The user's organisation (SPEC §1), with what the user may change in it. */

@@ -7,12 +7,12 @@ import { partnerInvitations, partnerUsers } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError } from '../../lib/errors.ts';
+import type { PartnerUserActor, VendorStaffActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { PartnerUserActor, VendorStaffActor } from '../auth/actor.ts';
-import { hashToken, newToken } from '../auth/sessions.ts';
 import { queueEmail } from '../mail/outbox.ts';
 import { countEmailSend } from '../mail/send-limits.ts';
 import { invitationEmail } from '../mail/templates.ts';
+import { hashToken, newToken } from '../sessions/sessions.ts';
 
 /** How long an invitation's link works; a resend sends a new one for as long again. */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;

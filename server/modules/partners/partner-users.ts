@@ -7,8 +7,8 @@ import { partners, partnerUsers, sessions } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError } from '../../lib/errors.ts';
+import type { PartnerUserActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { PartnerUserActor } from '../auth/actor.ts';
 import { cancelInvitation, createInvitation, pendingInvitations, resendInvitation } from './invitations.ts';
 
 interface Options {

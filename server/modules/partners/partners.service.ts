@@ -10,10 +10,10 @@ import { discountLevels, partnerInvitations, partners, partnerUsers } from '../.
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError } from '../../lib/errors.ts';
+import { hashPassword } from '../../lib/passwords.ts';
+import type { VendorStaffActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { VendorStaffActor } from '../auth/actor.ts';
 import type { Credentials } from '../auth/auth.service.ts';
-import { hashPassword } from '../auth/passwords.ts';
 import { createInvitation, isPending, pendingInvitations } from './invitations.ts';
 
 /** Discount levels are shared by partners; one row per percentage, created when first needed. */

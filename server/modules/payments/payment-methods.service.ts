@@ -6,8 +6,8 @@ import type { Queryable } from '../../db/client.ts';
 import { paymentMethods } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError } from '../../lib/errors.ts';
+import { can, type PartnerUserActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { can, type PartnerUserActor } from '../auth/actor.ts';
 import type { PayPalGateway } from './paypal/paypal-gateway.ts';
 import type { PaymentProvider } from './provider.ts';
 import {

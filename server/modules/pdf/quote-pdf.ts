@@ -1,8 +1,8 @@
 import type { Locale } from '../../../contract/catalog.ts';
+import type { QuoteDocument } from '../../db/documents/quote-document.ts';
 import { countryName } from '../../lib/countries.ts';
 import { fill } from '../../lib/fill.ts';
 import { formatDate, formatMoney } from '../../lib/formatting.ts';
-import type { QuoteDocument } from '../quotes/quote-document.ts';
 import { pdfLabels } from './labels.ts';
 import {
   finishPdf,

@@ -5,7 +5,7 @@ import type { BillingAddress, EndUser } from '../../../contract/quotes.ts';
 import type { Tx } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { todayUtc } from '../../lib/dates.ts';
-import { grantsPerpetualFallback, linePeriod, priceTerms } from '../cart/line-pricing.ts';
+import { grantsPerpetualFallback, linePeriod, priceTerms } from '../../shared/line-pricing.ts';
 import { findProductForSale } from '../catalog/catalog.service.ts';
 import { issueQuote } from './quotes.service.ts';
 

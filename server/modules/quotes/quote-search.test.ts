@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNT_ID_LIST_LIMIT } from '../../shared/account-search.ts';
 import { createTestCustomer, createTestPartner, quoteFor } from '../../test/factories.ts';
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import type { TestSession } from '../../test/session.ts';
-import { ACCOUNT_ID_LIST_LIMIT } from '../customers/account-search.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import type { QuoteActions, QuoteStatus } from '../../../contract/quotes.ts';
-import { type Actor, can } from '../auth/actor.ts';
+import { type Actor, can } from '../../shared/actor.ts';
 
 /**
  * What this actor may do with this quote now (SPEC §7, §11a). Quotes are read only within their

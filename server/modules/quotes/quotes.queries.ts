@@ -16,12 +16,12 @@ import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { QuoteStatus } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
+import type { StoredQuote } from '../../db/documents/quote-document.ts';
 import { customerAccounts, licenses, quoteLineLicenses, quoteLines, quotes } from '../../db/schema/index.ts';
 import { chunksOf } from '../../lib/chunks.ts';
 import { dayRange } from '../../lib/day-range.ts';
 import { jsonObject } from '../../lib/json-sql.ts';
-import { containsPattern, documentsOfMatchingAccounts } from '../customers/account-search.ts';
-import type { StoredQuote } from './quote-document.ts';
+import { containsPattern, documentsOfMatchingAccounts } from '../../shared/account-search.ts';
 
 const qb = new QueryBuilder();
 

@@ -13,15 +13,15 @@ import type {
   QuoteSummary,
 } from '../../../contract/quotes.ts';
 import type { Queryable, Tx } from '../../db/client.ts';
+import { type QuoteDocument, quoteDocument, type StoredQuote } from '../../db/documents/quote-document.ts';
 import { selectOne } from '../../db/select-one.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { addDays, todayUtc } from '../../lib/dates.ts';
 import { claimDocumentNumber, nextDocumentNumber } from '../../lib/document-numbers.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
+import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
+import { totalsOf } from '../../shared/line-pricing.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { OpenAccount, PartnerUserActor } from '../auth/actor.ts';
-import { totalsOf } from '../cart/line-pricing.ts';
-import { type QuoteDocument, quoteDocument, type StoredQuote } from './quote-document.ts';
 import { effectiveStatus } from './quote-status.ts';
 import { quoteActions } from './quotes.policy.ts';
 import {

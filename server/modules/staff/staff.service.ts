@@ -2,9 +2,9 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { vendorStaff } from '../../db/schema/index.ts';
 import { DomainError } from '../../lib/errors.ts';
-import type { VendorStaffActor } from '../auth/actor.ts';
+import { hashPassword } from '../../lib/passwords.ts';
+import type { VendorStaffActor } from '../../shared/actor.ts';
 import type { Credentials } from '../auth/auth.service.ts';
-import { hashPassword } from '../auth/passwords.ts';
 
 export interface NewStaffMember {
   email: string;

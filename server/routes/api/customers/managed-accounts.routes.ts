@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { managedAccountsApi } from '../../../../contract/managed-accounts.ts';
+import { FileAnswer, route } from '../../../http/route.ts';
+import { listManagedAccounts } from '../../../modules/customers/managed-accounts.ts';
+import { licensingReport, licensingReportCsv } from '../../../modules/licenses/licensing-report.ts';
+
+/** The Customers tab (SPEC §10): managed accounts and their licensing reports, for sellers. */
+export async function managedAccountRoutes(app: FastifyInstance): Promise<void> {
+  const access = { actors: ['partner_user'], permission: 'customers.open' } as const;
+  route(app, managedAccountsApi.list, access, ({ actor, db }) => listManagedAccounts(db, actor));
+  route(app, managedAccountsApi.report, access, ({ actor, db, meta, params, query }) =>
+    licensingReport(db, { actor, now: meta.now, customerId: params.customerId, filters: query }),
+  );
+  route(app, managedAccountsApi.reportCsv, access, async ({ actor, db, meta, params, query }) => {
+    const report = await licensingReportCsv(db, {
+      actor,
+      now: meta.now,
+      customerId: params.customerId,
+      filters: query,
+    });
+    return new FileAnswer(
+      Buffer.from(report.csv, 'utf8'),
+      `licensing-report-${report.customerId}.csv`,
+      'attachment',
+    );
+  });
+}

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { invoicesApi } from '../../../../contract/invoices.ts';
+import { FileAnswer, route } from '../../../http/route.ts';
+import { DomainError } from '../../../lib/errors.ts';
+import { getInvoice, listInvoices, overdueInvoices } from '../../../modules/invoices/invoices-view.ts';
+import { renderCreditNotePdf, renderInvoicePdf } from '../../../modules/pdf/invoice-pdf.ts';
+
+/** The Invoices tab (SPEC §11): partner admins and billing users. */
+export async function invoiceRoutes(app: FastifyInstance): Promise<void> {
+  const access = { actors: ['partner_user'], permission: 'invoices.read' } as const;
+  route(app, invoicesApi.list, access, ({ actor, db, meta, query }) =>
+    listInvoices(db, { actor, meta, filters: query }),
+  );
+  route(app, invoicesApi.overdue, access, ({ actor, db, meta }) => overdueInvoices(db, { actor, meta }));
+  route(app, invoicesApi.get, access, ({ actor, db, meta, params }) =>
+    getInvoice(db, { actor, meta, ...params }),
+  );
+  route(app, invoicesApi.pdf, access, async ({ actor, db, meta, params, query }) => {
+    const invoice = await getInvoice(db, { actor, meta, ...params });
+    const bytes = await renderInvoicePdf(invoice, query.locale ?? actor.locale);
+    return new FileAnswer(bytes, `${invoice.invoiceNumber}.pdf`);
+  });
+  route(app, invoicesApi.creditNotePdf, access, async ({ actor, db, meta, params, query }) => {
+    const invoice = await getInvoice(db, { actor, meta, ...params });
+    if (!invoice.creditNote) {
+      throw new DomainError(
+        'not_found',
+        'credit_note.not_found',
+        `Invoice ${invoice.invoiceNumber} has no credit note.`,
+      );
+    }
+    const bytes = await renderCreditNotePdf(invoice, query.locale ?? actor.locale);
+    return new FileAnswer(bytes, `${invoice.creditNote.creditNoteNumber}.pdf`);
+  });
+}

@@ -1,0 +1,56 @@
+import { and, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../db/client.ts';
+import { customerAccounts, customerContacts } from '../db/schema/index.ts';
+
+/** Above this many matching accounts the account arm stays a subquery instead of a list of ids. */
+export const ACCOUNT_ID_LIST_LIMIT = 500;
+
+/** A contact's whole email, or a part of the name (a LIKE pattern) and maybe a Customer ID. */
+export type AccountMatch = { contactEmail: string } | { nameContains: string; customerId: string | null };
+
+/** `%text%` for LIKE, with LIKE's own characters taken literally. */
+export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The ids of the customer accounts a search names: by a contact's exact email, or by name (a
+ * part of it) or Customer ID. Contact emails match only whole, so a search cannot be used to
+ * discover the contacts of accounts. A new builder on every call: Drizzle's `.limit()` changes a
+ * builder in place, and a reused one would carry the limit into the other branch.
+ */
+function accountsMatching(db: Queryable, match: AccountMatch) {
+  if ('contactEmail' in match) {
+    return db
+      .select({ id: customerContacts.customerAccountId })
+      .from(customerContacts)
+      .where(eq(customerContacts.email, match.contactEmail));
+  }
+  return db
+    .select({ id: customerAccounts.id })
+    .from(customerAccounts)
+    .where(
+      or(
+        ilike(customerAccounts.name, match.nameContains),
+        match.customerId ? eq(customerAccounts.customerId, match.customerId) : undefined,
+      ),
+    );
+}
+
+/**
+ * A partner's documents (quotes, orders, invoices: a table with a partner and an account column) of
+ * the customer accounts a search names. The ids are looked up first, so the planner sees real
+ * values for (partner_id, customer_account_id) instead of guessing the size of a subquery (which
+ * made it walk all of a partner's documents); past ACCOUNT_ID_LIST_LIMIT ids, a subquery it is.
+ */
+export async function documentsOfMatchingAccounts(
+  db: Queryable,
+  columns: { partnerId: PgColumn; customerAccountId: PgColumn },
+  partnerId: string,
+  match: AccountMatch,
+): Promise<SQL | undefined> {
+  const ids = (await accountsMatching(db, match).limit(ACCOUNT_ID_LIST_LIMIT + 1)).map((r) => r.id);
+  if (ids.length === 0) return undefined;
+  const ofPartner = eq(columns.partnerId, partnerId);
+  if (ids.length <= ACCOUNT_ID_LIST_LIMIT) return and(ofPartner, inArray(columns.customerAccountId, ids));
+  return and(ofPartner, inArray(columns.customerAccountId, accountsMatching(db, match)));
+}
