@@ -26,7 +26,6 @@ const moduleOrder = [
 
 const production = '\\.test\\.ts$';
 
-
 module.exports = {
   forbidden: [
     {

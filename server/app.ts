@@ -11,24 +11,29 @@ import { type Clock, systemClock } from './http/request-meta.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import type { PayPalGateway } from './modules/payments/paypal/paypal-gateway.ts';
 import type { PaymentProvider } from './modules/payments/provider.ts';
-import { prepareSessionStatement } from './modules/sessions/session.queries.ts';
+import './modules/payments/portal-payments.ts';
+import { sessionGate } from './modules/sessions/session-gate.ts';
 import { openApi } from './plugins/openapi.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { webApp } from './plugins/web-app.ts';
 import { authRoutes } from './routes/api/auth/auth.routes.ts';
 import { cartRoutes } from './routes/api/cart/cart.routes.ts';
+import { catalogAdminRoutes } from './routes/api/catalog/catalog.admin.routes.ts';
 import { catalogRoutes } from './routes/api/catalog/catalog.routes.ts';
 import { accountAdminRoutes } from './routes/api/customers/account-admin.routes.ts';
 import { customerRoutes } from './routes/api/customers/customers.routes.ts';
 import { managedAccountRoutes } from './routes/api/customers/managed-accounts.routes.ts';
 import { healthRoutes } from './routes/api/health/health.routes.ts';
+import { invoiceAdminRoutes } from './routes/api/invoices/invoices.admin.routes.ts';
 import { invoiceRoutes } from './routes/api/invoices/invoices.routes.ts';
 import { licenseRoutes } from './routes/api/licenses/licenses.routes.ts';
 import { mailboxRoutes } from './routes/api/mail/mailbox.routes.ts';
 import { orderRoutes } from './routes/api/orders/orders.routes.ts';
 import { partnerUserRoutes } from './routes/api/partners/partner-users.routes.ts';
-import { companyProfileRoutes, partnerAdminRoutes } from './routes/api/partners/partners.routes.ts';
+import { partnerAdminRoutes } from './routes/api/partners/partners.admin.routes.ts';
+import { companyProfileRoutes } from './routes/api/partners/partners.routes.ts';
 import { paymentMethodRoutes } from './routes/api/payments/payments.routes.ts';
+import { quoteAdminRoutes } from './routes/api/quotes/quotes.admin.routes.ts';
 import { quoteRoutes } from './routes/api/quotes/quotes.routes.ts';
 import { sandboxPaymentRoutes } from './routes/sandbox/sandbox.routes.ts';
 
@@ -90,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db,
     clock: options.clock ?? systemClock,
     cookieSecure: options.cookieSecure ?? false,
-    sessions: prepareSessionStatement(options.database),
+    sessions: sessionGate(options.database),
     jobs: options.jobs,
     mail: options.mail ?? { publicUrl: 'http://127.0.0.1:3000', devMailbox: false },
     payments: options.payments,
@@ -112,6 +117,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cartRoutes);
   await app.register(quoteRoutes);
   await app.register(partnerAdminRoutes);
+  await app.register(catalogAdminRoutes);
+  await app.register(quoteAdminRoutes);
+  await app.register(invoiceAdminRoutes);
   await app.register(partnerUserRoutes);
   await app.register(companyProfileRoutes);
   await app.register(mailboxRoutes);

@@ -1,10 +1,10 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayUtc } from './lib/dates.ts';
-import { deleteExpiredRateLimitWindows } from './lib/rate-limit.ts';
 import { grantPurchaser } from './modules/customers/customers.service.ts';
 import { setPartnerCreditTerms } from './modules/partners/partners.service.ts';
 import { issueLink } from './modules/sessions/one-time-links.ts';
+import { deleteExpiredRateLimitWindows } from './shared/rate-limit.ts';
 import {
   answerSandboxPayPal,
   createTestCardToken,

@@ -2,10 +2,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import { limits } from '../contract/limits.ts';
 import type { Db } from './db/client.ts';
 import { deleteExpiredIdempotencyKeys } from './http/idempotency.ts';
-import { deleteExpiredRateLimitWindows } from './lib/rate-limit.ts';
 import { trimRecentAccounts } from './modules/customers/customers.service.ts';
 import { deleteExpiredDevices } from './modules/sessions/devices.ts';
 import { deleteExpiredSessions } from './modules/sessions/sessions.ts';
+import { deleteExpiredRateLimitWindows } from './shared/rate-limit.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -5,8 +5,7 @@ import { addDays, addYears, todayUtc } from '../lib/dates.ts';
 import { findProductForSale } from '../modules/catalog/catalog.service.ts';
 import { applyCreditNote, createInvoice } from '../modules/invoices/invoices.service.ts';
 import { createSubscriptionPack, issueLicenses } from '../modules/licenses/licenses.service.ts';
-import { orderNumberTaken } from '../modules/orders/orders.queries.ts';
-import { recordOrder } from '../modules/orders/orders.service.ts';
+import { orderNumberTaken, recordOrder } from '../modules/orders/orders.service.ts';
 import { recordPayment } from '../modules/payments/payments.service.ts';
 import { grantsPerpetualFallback, priceTerms } from '../shared/line-pricing.ts';
 

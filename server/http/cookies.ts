@@ -1,6 +1,10 @@
 import type { FastifyReply } from 'fastify';
-import { DEVICE_COOKIE, DEVICE_DAYS } from '../modules/sessions/devices.ts';
-import { CSRF_COOKIE, SESSION_COOKIE } from '../modules/sessions/sessions.ts';
+
+export const SESSION_COOKIE = 'pp_session';
+/** The CSRF token's double, readable by the page, which sends it back as x-csrf-token. */
+export const CSRF_COOKIE = 'pp_csrf';
+/** The browser's proof that its user has logged in from it before (HttpOnly, sent to /api only). */
+export const DEVICE_COOKIE = 'pp_device';
 
 /**
  * The session cookie lives as long as the session may stay idle, and is sent again whenever the
@@ -22,12 +26,15 @@ export function clearSessionCookies(reply: FastifyReply): void {
 }
 
 /** Only the login endpoints read it; Strict, so no other site's form or link ever carries it. */
-export function setDeviceCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(DEVICE_COOKIE, token, {
+export function setDeviceCookie(
+  reply: FastifyReply,
+  device: { token: string; days: number; secure: boolean },
+): void {
+  reply.setCookie(DEVICE_COOKIE, device.token, {
     path: '/api',
     sameSite: 'strict',
     httpOnly: true,
-    secure,
-    maxAge: DEVICE_DAYS * 86_400,
+    secure: device.secure,
+    maxAge: device.days * 86_400,
   });
 }

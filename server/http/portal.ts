@@ -1,24 +1,22 @@
 import type { Database, Db } from '../db/client.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
-import type { PayPalGateway } from '../modules/payments/paypal/paypal-gateway.ts';
-import type { PaymentProvider } from '../modules/payments/provider.ts';
-import type { SessionStatement } from '../modules/sessions/session.queries.ts';
 import type { Clock } from './request-meta.ts';
+import type { SessionGate } from './session-gate.ts';
 
-/** What every route of the app shares: the database, the clock, cookie settings. */
+/**
+ * What every route of the app shares: the database, the clock, cookie settings. Modules add what
+ * they bring by augmenting this interface (payments: modules/payments/portal-payments.ts).
+ */
 export interface Portal {
   database: Database;
   db: Db;
   clock: Clock;
   cookieSecure: boolean;
-  sessions: SessionStatement;
+  /** Sessions, as the sessions module keeps them. */
+  sessions: SessionGate;
   /** Background jobs (email delivery), written in the business transaction. */
   jobs: JobQueue;
   mail: PortalMail;
-  /** The payment provider orders are charged through (the sandbox unless configured otherwise). */
-  payments: PaymentProvider;
-  /** PayPal (or the sandbox's stand-in for it); null where it is not offered. */
-  paypal: PayPalGateway | null;
 }
 
 export interface PortalMail {

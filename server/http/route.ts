@@ -7,18 +7,11 @@ import type { Permission } from '../../contract/permissions.ts';
 import { IdempotencyKey } from '../../contract/validation.ts';
 import type { Queryable } from '../db/client.ts';
 import { DomainError } from '../lib/errors.ts';
-import {
-  actorFrom,
-  type LookupRead,
-  type LookupStatement,
-  prepareLookupStatement,
-  type SessionRow,
-} from '../modules/sessions/session.queries.ts';
-import { hashToken, SESSION_COOKIE, TOUCH_AFTER_MS, touchSession } from '../modules/sessions/sessions.ts';
-import { type Actor, type ActorKind, type ActorOf, actorId, can } from '../shared/actor.ts';
-import { setSessionCookies } from './cookies.ts';
+import { type ActorKind, type ActorOf, actorId, can } from '../shared/actor.ts';
+import { SESSION_COOKIE, setSessionCookies } from './cookies.ts';
 import { runIdempotent } from './idempotency.ts';
 import type { RequestMeta } from './request-meta.ts';
+import type { Lookup, LookupRead } from './session-gate.ts';
 
 type Infer<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
 
@@ -51,12 +44,6 @@ export class FileAnswer {
     this.filename = filename;
     this.disposition = disposition;
   }
-}
-
-/** A read that shares the session check's round trip (see session.queries.ts). */
-export interface Lookup<T> {
-  name: string;
-  read: LookupRead<T>;
 }
 
 export function defineLookup<T>(name: string, read: LookupRead<T>): Lookup<T> {
@@ -195,13 +182,9 @@ export function route<E extends Endpoint, K extends ActorKind, T = never>(
   access: Access<K, T>,
   handler: (ctx: RouteContext<E> & { actor: ActorOf<K>; found: T | null }) => Result<E>,
 ): void {
-  let lookup: LookupStatement<T> | undefined;
   const status = endpoint.status ?? 200;
   register(app, endpoint, false, async (ctx) => {
-    lookup ??= access.lookup
-      ? prepareLookupStatement(app.portal.database, access.lookup.name, access.lookup.read)
-      : undefined;
-    const { actor, found } = await authenticate(app, ctx, access, lookup);
+    const { actor, found } = await authenticate(app, ctx, access);
     const key = endpoint.idempotent ? ctx.request.headers[IDEMPOTENCY_HEADER] : undefined;
     if (typeof key !== 'string' || access.idempotency === 'handler')
       return { status, body: await handler({ ...ctx, actor, found }) };
@@ -226,18 +209,18 @@ async function authenticate<E extends Endpoint, K extends ActorKind, T>(
   app: FastifyInstance,
   ctx: RouteContext<E>,
   access: Access<K, T>,
-  lookup: LookupStatement<T> | undefined,
 ): Promise<{ actor: ActorOf<K>; found: T | null }> {
   const { request, reply, meta } = ctx;
   const token = request.cookies[SESSION_COOKIE];
   if (!token) throw new DomainError('unauthenticated', 'auth.required', 'Log in to continue.');
-  const tokenHash = hashToken(token);
-  const values = { tokenHash, now: meta.now };
-  let row: (SessionRow & { found?: T | null }) | undefined;
-  if (lookup) [row] = await lookup.execute({ ...(ctx.params as object), ...values });
-  else [row] = await app.portal.sessions.execute(values);
-  const actor: Actor | null = row ? actorFrom(row) : null;
-  if (!row || !actor) throw new DomainError('unauthenticated', 'auth.required', 'Log in to continue.');
+  const session = await app.portal.sessions.check(
+    token,
+    meta.now,
+    access.lookup,
+    ctx.params as Record<string, unknown> | undefined,
+  );
+  if (!session) throw new DomainError('unauthenticated', 'auth.required', 'Log in to continue.');
+  const { actor } = session;
 
   if (!(access.actors as readonly ActorKind[]).includes(actor.kind)) {
     throw new DomainError(
@@ -260,8 +243,8 @@ async function authenticate<E extends Endpoint, K extends ActorKind, T>(
     const role = actor.kind === 'partner_user' ? actor.role : actor.kind;
     throw new DomainError('forbidden', 'auth.forbidden', `Your role (${role}) may not do this.`);
   }
-  if (meta.now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    const expiresAt = await touchSession(app.portal.db, tokenHash, meta.now);
+  if (session.touchDue) {
+    const expiresAt = await app.portal.sessions.touch(token, meta.now);
     if (expiresAt) {
       setSessionCookies(reply, {
         token,
@@ -272,5 +255,5 @@ async function authenticate<E extends Endpoint, K extends ActorKind, T>(
       });
     }
   }
-  return { actor: actor as ActorOf<K>, found: row.found ?? null };
+  return { actor: actor as ActorOf<K>, found: session.found };
 }

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { can, type PartnerUserActor } from './actor.ts';
 
 /**
  * License keys are secrets delivered to end users, and the order page and the activation email
@@ -37,4 +38,12 @@ export function openLicenseKey(sealed: string): string {
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+/**
+ * Who sees license keys (on the order page, in a sent activation email): the roles that handle
+ * licenses. Billing sees orders and invoices, never keys.
+ */
+export function seesLicenseKeys(actor: PartnerUserActor): boolean {
+  return can(actor, 'licenses.read');
 }

@@ -70,3 +70,22 @@ export function totalsOf(lines: readonly z.infer<typeof PricedLine>[]): z.infer<
     creditMinor: lines.reduce((acc, l) => acc + (l.credit?.totalMinor ?? 0), 0),
   };
 }
+
+/**
+ * The unused value of a subscription an upgrade replaces: its yearly list price × the days left
+ * (today to its end) / 365 per seat, as a credit (negative amounts, rounded away from zero by the
+ * one pricing rule), with the partner's discount, so the credit mirrors what the days cost.
+ */
+export function upgradeCredit(
+  subscription: { unitYearlyListMinor: number; quantity: number; periodEnd: IsoDate },
+  today: IsoDate,
+  discountBps: number,
+): LinePrice {
+  const days = Math.max(0, daysBetween(today, subscription.periodEnd));
+  return priceLine({
+    unitYearlyListMinor: -subscription.unitYearlyListMinor,
+    quantity: subscription.quantity,
+    discountBps,
+    period: { kind: 'days', days },
+  });
+}

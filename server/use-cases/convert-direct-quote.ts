@@ -5,7 +5,6 @@ import type { Db } from '../db/client.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
 import { addYears, todayUtc } from '../lib/dates.ts';
 import { DomainError } from '../lib/errors.ts';
-import { giveBack } from '../lib/rate-limit.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
 import { accountById, countLookupAttempt } from '../modules/customers/customers.service.ts';
 import { findPartnerBillingAddress } from '../modules/partners/partners.service.ts';
@@ -19,6 +18,7 @@ import {
 } from '../modules/quotes/quotes.service.ts';
 import type { PartnerUserActor } from '../shared/actor.ts';
 import { linePeriod, priceTerms } from '../shared/line-pricing.ts';
+import { giveBack } from '../shared/rate-limit.ts';
 
 interface ConvertOptions extends ConvertDirectQuoteRequest {
   actor: PartnerUserActor;

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import { defaultLocaleFor } from '../../contract/catalog.ts';
 import type { CreateQuoteRequest, Quote } from '../../contract/quotes.ts';
 import type { Queryable } from '../db/client.ts';
-import { selectOne } from '../db/select-one.ts';
 import type { PortalMail } from '../http/portal.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
@@ -10,8 +9,7 @@ import { emptyCart, takeCart } from '../modules/cart/cart.service.ts';
 import { requireOpenAccount } from '../modules/customers/customers.service.ts';
 import { countEmailSend } from '../modules/mail/send-limits.ts';
 import { queueQuoteEmail } from '../modules/quotes/quote-emails.ts';
-import { storedQuoteOf } from '../modules/quotes/quotes.queries.ts';
-import { createQuote, getQuote } from '../modules/quotes/quotes.service.ts';
+import { createQuote, findStoredQuote, getQuote } from '../modules/quotes/quotes.service.ts';
 import type { PartnerUserActor } from '../shared/actor.ts';
 
 /**
@@ -39,7 +37,7 @@ export async function createQuoteFromCart(
     const quote = await getQuote(tx, { actor, meta, quoteNumber });
     // "Also send the quote to this email": in the customer's language, its PDF attached.
     if (sendCopyTo) {
-      const stored = await selectOne(tx, storedQuoteOf(actor.partner.id, quoteNumber));
+      const stored = await findStoredQuote(tx, actor.partner.id, quoteNumber);
       if (!stored) throw new Error(`quote ${quoteNumber} just made is missing`);
       await queueQuoteEmail(tx, jobs, {
         actor,

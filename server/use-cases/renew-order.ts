@@ -3,15 +3,14 @@ import type { RenewalCartAnswer } from '../../contract/orders.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
 import { todayUtc } from '../lib/dates.ts';
-import { licensesInCart, lockCart } from '../modules/cart/cart.queries.ts';
-import { scopeOf } from '../modules/cart/cart.service.ts';
+import { licensesAlreadyInCart, lockCartFor } from '../modules/cart/lines-for-licenses.ts';
 import { accountById, openThroughOwnOrder } from '../modules/customers/customers.service.ts';
 import { addLicenseLines } from '../modules/licenses/license-lines.ts';
 import { soldByScope } from '../modules/licenses/licenses.policy.ts';
 import { licensesOfAccount } from '../modules/licenses/licenses.service.ts';
 import { optionsFor } from '../modules/licenses/renewal-rules.ts';
 import { orderNotFound } from '../modules/orders/order-view.ts';
-import { findOrderView } from '../modules/orders/orders.queries.ts';
+import { findOrderView } from '../modules/orders/orders.service.ts';
 import type { PartnerUserActor } from '../shared/actor.ts';
 
 /**
@@ -42,9 +41,9 @@ export async function renewOrder(
       licenseIds,
       soldBy: soldByScope(opened, openAccount),
     });
-    const cartId = await lockCart(tx, scopeOf(opened, openAccount), meta.now);
+    const cartId = await lockCartFor(tx, opened, openAccount, meta.now);
     const inCart = new Set(
-      await licensesInCart(
+      await licensesAlreadyInCart(
         tx,
         cartId,
         found.map((l) => l.id),

@@ -5,6 +5,7 @@ import {
   date,
   index,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -13,6 +14,7 @@ import {
 import { products } from './catalog.ts';
 import { customerAccounts, customerTeams } from './customers.ts';
 import { orderLines, orders } from './orders.ts';
+import { quoteLines } from './quotes.ts';
 
 /** Subscriptions of one account that renew together and share a billing cycle (SPEC §2). */
 export const subscriptionPacks = pgTable(
@@ -115,5 +117,22 @@ export const licensePeriods = pgTable(
     uniqueIndex('license_periods_license_start_unique').on(t.licenseId, t.periodStart),
     // What a partner sold (an own-sales session, the orders of a license search) starts from its orders.
     index('license_periods_order_idx').on(t.orderId),
+  ],
+);
+
+/** The licenses a quoted renewal, upgrade or downgrade extends (SPEC §5). */
+export const quoteLineLicenses = pgTable(
+  'quote_line_licenses',
+  {
+    quoteLineId: uuid('quote_line_id')
+      .notNull()
+      .references(() => quoteLines.id, { onDelete: 'cascade' }),
+    licenseId: uuid('license_id')
+      .notNull()
+      .references(() => licenses.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.quoteLineId, t.licenseId] }),
+    index('quote_line_licenses_license_idx').on(t.licenseId),
   ],
 );

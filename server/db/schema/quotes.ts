@@ -9,7 +9,6 @@ import {
   json,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -19,7 +18,6 @@ import type { QuoteDocument } from '../documents/quote-document.ts';
 import { products } from './catalog.ts';
 import { customerAccounts } from './customers.ts';
 import { currencyEnum, documentKindEnum, lineKindEnum, quoteOriginEnum, quoteStatusEnum } from './enums.ts';
-import { licenses } from './licenses.ts';
 import { partners, partnerUsers } from './partners.ts';
 
 /**
@@ -108,23 +106,6 @@ export const quoteLines = pgTable(
     check('quote_lines_totals_add_up', sql`${t.totalMinor} = ${t.listMinor} - ${t.discountMinor}`),
     check('quote_lines_credit_not_positive', sql`${t.creditListMinor} <= 0 and ${t.creditMinor} <= 0`),
     uniqueIndex('quote_lines_quote_line_unique').on(t.quoteId, t.lineNo),
-  ],
-);
-
-/** The licenses a quoted renewal, upgrade or downgrade extends (SPEC §5). */
-export const quoteLineLicenses = pgTable(
-  'quote_line_licenses',
-  {
-    quoteLineId: uuid('quote_line_id')
-      .notNull()
-      .references(() => quoteLines.id, { onDelete: 'cascade' }),
-    licenseId: uuid('license_id')
-      .notNull()
-      .references(() => licenses.id),
-  },
-  (t) => [
-    primaryKey({ columns: [t.quoteLineId, t.licenseId] }),
-    index('quote_line_licenses_license_idx').on(t.licenseId),
   ],
 );
 

@@ -5,12 +5,12 @@ import type { Db } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
 import { verifyAgainstDummy, verifyPassword } from '../../lib/passwords.ts';
-import { giveBack, type LimitCheck, type RateLimit, takeAttempt } from '../../lib/rate-limit.ts';
 import type { Actor, PartnerUserActor, VendorStaffActor } from '../../shared/actor.ts';
+import { giveBack, type LimitCheck, type RateLimit, takeAttempt } from '../../shared/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findPartnerUserCredentials } from '../partners/partners.service.ts';
 import { findDeviceOwner, rememberDevice } from '../sessions/devices.ts';
-import { actorFrom, findSessionRow } from '../sessions/session.queries.ts';
+import { actorOfSession } from '../sessions/session-gate.ts';
 import { createSession, deleteSession, hashToken, type LoginOwner } from '../sessions/sessions.ts';
 import { findStaffCredentials } from '../staff/staff.service.ts';
 
@@ -29,13 +29,6 @@ export const loginLimits = {
 
 /** Who logs in: partner users at /api/auth/login, vendor staff at /api/admin/auth/login. */
 export type AccountKind = 'partner_user' | 'vendor_staff';
-
-export interface Credentials {
-  owner: LoginOwner;
-  partnerId: string | null;
-  passwordHash: string;
-  disabled: boolean;
-}
 
 export interface LoginInput {
   kind: AccountKind;
@@ -118,8 +111,7 @@ export async function login(db: Db, input: LoginInput): Promise<LoggedIn> {
   });
   await giveBack(db, taken.attempt);
 
-  const row = await findSessionRow(db, session.tokenHash, meta.now);
-  const actor = row ? actorFrom(row) : null;
+  const actor = await actorOfSession(db, session.tokenHash, meta.now);
   if (!actor) throw new Error('session just created was not found');
   return {
     token: session.token,

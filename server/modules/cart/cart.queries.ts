@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias, QueryBuilder } from 'drizzle-orm/pg-core';
 import type { LineKind } from '../../../contract/cart.ts';
 import type { ProductKind } from '../../../contract/catalog.ts';
@@ -308,4 +308,26 @@ export async function licensesInCart(db: Queryable, cartId: string, licenseIds: 
     .innerJoin(cartLines, eq(cartLines.id, cartLineLicenses.cartLineId))
     .where(and(eq(cartLines.cartId, cartId), inArray(cartLineLicenses.licenseId, licenseIds)));
   return rows.map((r) => r.id);
+}
+
+/**
+ * One subscription per cloud service domain and product (SPEC §4): a domain that already has one
+ * is renewed or extended, never bought again.
+ */
+export async function hasRunningSubscription(
+  db: Queryable,
+  options: { productCode: string; serviceDomain: string; today: string },
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: licenses.id })
+    .from(licenses)
+    .where(
+      and(
+        eq(licenses.serviceDomain, options.serviceDomain),
+        eq(licenses.productCode, options.productCode),
+        gte(licenses.periodEnd, options.today),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
 }

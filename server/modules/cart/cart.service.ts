@@ -10,26 +10,34 @@ import type {
 import { limits } from '../../../contract/limits.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
+import type { LookupRead } from '../../http/session-gate.ts';
 import { addDays, addYears, daysBetween, todayUtc } from '../../lib/dates.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import { sumPrices } from '../../lib/money.ts';
 import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
-import { grantsPerpetualFallback, linePeriod, priceTerms, totalsOf } from '../../shared/line-pricing.ts';
+import {
+  grantsPerpetualFallback,
+  linePeriod,
+  priceTerms,
+  totalsOf,
+  upgradeCredit,
+} from '../../shared/line-pricing.ts';
 import { findProductForSale } from '../catalog/catalog.service.ts';
 import { requireOpenAccount, teamsAndPacksInSession } from '../customers/customers.service.ts';
-import { isServiceDomainSubscribed } from '../licenses/licenses.service.ts';
-import { upgradeCredit } from '../licenses/renewal-rules.ts';
 import { cartActions } from './cart.policy.ts';
 import {
   addToSameNewLine,
   type CartDetailsRow,
+  type CartDocument,
   type CartLineRow,
   type CartScope,
+  cartDocument,
   clearCart,
   countCartLines,
   deleteCartLine,
   findCartDetails,
   hasLineForDomain,
+  hasRunningSubscription,
   insertCartLine,
   listCartLines,
   lockCart,
@@ -221,7 +229,7 @@ async function requireFreeDomain(
       { field: 'serviceDomain', params },
     );
   }
-  if (await isServiceDomainSubscribed(tx, { productCode: product.code, serviceDomain, today })) {
+  if (await hasRunningSubscription(tx, { productCode: product.code, serviceDomain, today })) {
     throw new DomainError(
       'conflict',
       'cart.service_domain_subscribed',
@@ -467,3 +475,7 @@ export async function emptyCart(tx: Queryable, cartId: string): Promise<void> {
   await clearCart(tx, cartId);
   await setCartDetails(tx, cartId, { teamId: null, newTeamName: null, subscriptionPackId: null });
 }
+
+/** The user's cart for the open account, read in the session check's own statement (GET cart). */
+export const cartOfSession: LookupRead<CartDocument> = (scope) =>
+  cartDocument({ userId: scope.userId, accountId: scope.openAccountId, currency: scope.currency });

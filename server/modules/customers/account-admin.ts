@@ -15,9 +15,9 @@ import {
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
-import { type RateLimit, takeAttempt } from '../../lib/rate-limit.ts';
 import { containsPattern } from '../../shared/account-search.ts';
 import type { AccountAdminActor } from '../../shared/actor.ts';
+import { type RateLimit, takeAttempt } from '../../shared/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { queueEmail } from '../mail/outbox.ts';
 import { accountAdminLinkEmail } from '../mail/templates.ts';

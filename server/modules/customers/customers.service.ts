@@ -19,8 +19,8 @@ import {
 } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
-import { type Attempt, giveBack, type RateLimit, takeAttempt } from '../../lib/rate-limit.ts';
 import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
+import { type Attempt, giveBack, type RateLimit, takeAttempt } from '../../shared/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { setOpenCustomerAccount } from '../sessions/sessions.ts';
 import {

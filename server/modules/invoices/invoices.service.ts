@@ -3,7 +3,7 @@ import type { Currency } from '../../../contract/money.ts';
 import type { Queryable, Tx } from '../../db/client.ts';
 import { creditNotes, invoices } from '../../db/schema/index.ts';
 import { addDays } from '../../lib/dates.ts';
-import { claimDocumentNumber, nextDocumentNumber } from '../../lib/document-numbers.ts';
+import { claimDocumentNumber, nextDocumentNumber } from '../../shared/document-numbers.ts';
 
 /** Postpaid invoices fall due this many days after delivery (SPEC §11a). */
 export const POSTPAID_DUE_DAYS = 30;

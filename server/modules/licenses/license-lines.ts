@@ -1,17 +1,14 @@
 import type { AddLicenseLinesRequest, Cart } from '../../../contract/cart.ts';
-import { limits } from '../../../contract/limits.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { cartLines } from '../../db/schema/index.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
+import { type CartOptions, loadCart } from '../cart/cart.service.ts';
 import {
-  countCartLines,
-  insertCartLineReturningId,
-  licensesInCart,
-  linkLicenses,
-  lockCart,
-} from '../cart/cart.queries.ts';
-import { type CartOptions, loadCart, scopeOf } from '../cart/cart.service.ts';
+  addLinesForLicenses,
+  type LicenseLineColumns,
+  licensesAlreadyInCart,
+  lockCartFor,
+} from '../cart/lines-for-licenses.ts';
 import { findProductForSale } from '../catalog/catalog.service.ts';
 import { requireOpenAccount } from '../customers/customers.service.ts';
 import { soldByScope } from './licenses.policy.ts';
@@ -46,7 +43,7 @@ export async function addLicenseLines(
   const today = todayUtc(meta.now);
   const wanted = [...new Set(request.licenseIds)];
   return db.transaction(async (tx) => {
-    const cartId = await lockCart(tx, scopeOf(actor, account), meta.now);
+    const cartId = await lockCartFor(tx, actor, account, meta.now);
     const found = await licensesOfAccount(tx, {
       customerAccountId: account.id,
       licenseIds: wanted,
@@ -82,7 +79,7 @@ export async function addLicenseLines(
       }
     }
     const target = await targetProduct(tx, request, actor.partner.currency);
-    const inCart = await licensesInCart(
+    const inCart = await licensesAlreadyInCart(
       tx,
       cartId,
       found.map((l) => l.id),
@@ -99,24 +96,14 @@ export async function addLicenseLines(
       const key = [license.productCode, license.periodEnd, license.serviceDomain].join('|');
       groups.set(key, [...(groups.get(key) ?? []), license]);
     }
-    if ((await countCartLines(tx, cartId)) + groups.size > limits.cartLinesMax) {
-      throw new DomainError('conflict', 'cart.full', `A cart holds at most ${limits.cartLinesMax} lines.`, {
-        params: { max: limits.cartLinesMax },
-      });
-    }
-    for (const seats of groups.values()) {
-      const first = seats[0] as RenewableRow;
-      const lineId = await insertCartLineReturningId(tx, {
-        cartId,
-        quantity: seats.length,
-        ...lineFor(request, first, target),
-      });
-      await linkLicenses(
-        tx,
-        lineId,
-        seats.map((l) => l.id),
-      );
-    }
+    await addLinesForLicenses(
+      tx,
+      cartId,
+      [...groups.values()].map((seats) => ({
+        columns: lineFor(request, seats[0] as RenewableRow, target),
+        licenseIds: seats.map((l) => l.id),
+      })),
+    );
     return loadCart(tx, actor, account, cartId, today);
   });
 }
@@ -148,9 +135,11 @@ async function targetProduct(
   return product.code;
 }
 
-type LineColumns = Omit<typeof cartLines.$inferInsert, 'cartId' | 'quantity'>;
-
-function lineFor(request: AddLicenseLinesRequest, license: RenewableRow, target: string | null): LineColumns {
+function lineFor(
+  request: AddLicenseLinesRequest,
+  license: RenewableRow,
+  target: string | null,
+): LicenseLineColumns {
   switch (request.kind) {
     case 'renewal':
       return {

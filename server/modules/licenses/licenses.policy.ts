@@ -19,11 +19,3 @@ export function licenseActions(actor: PartnerUserActor, account: OpenAccount): {
 export function soldByScope(actor: PartnerUserActor, account: OpenAccount): string | null {
   return account.access === 'own_sales' ? actor.partner.id : null;
 }
-
-/**
- * Who sees license keys (on the order page, in a sent activation email): the roles that handle
- * licenses. Billing sees orders and invoices, never keys.
- */
-export function seesLicenseKeys(actor: PartnerUserActor): boolean {
-  return can(actor, 'licenses.read');
-}

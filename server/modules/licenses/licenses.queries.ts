@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { ProductKind } from '../../../contract/catalog.ts';
 import type { Queryable } from '../../db/client.ts';
 import {
@@ -12,24 +12,6 @@ import {
 import { ordersVisibleTo, paidByOrder, soldByPartner } from '../../db/sold-licenses.ts';
 
 /** Whether a cloud service domain has a running subscription of the product, on any account. */
-export async function hasRunningSubscription(
-  db: Queryable,
-  options: { productCode: string; serviceDomain: string; today: string },
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: licenses.id })
-    .from(licenses)
-    .where(
-      and(
-        eq(licenses.serviceDomain, options.serviceDomain),
-        eq(licenses.productCode, options.productCode),
-        gte(licenses.periodEnd, options.today),
-      ),
-    )
-    .limit(1);
-  return row !== undefined;
-}
-
 export interface LicenseRow {
   licenseId: string;
   productCode: string;

@@ -13,7 +13,7 @@ import {
 } from '../../shared/license-identifiers.ts';
 import { sealLicenseKey } from '../../shared/license-key-vault.ts';
 import { grantsPerpetualFallback } from '../../shared/line-pricing.ts';
-import { findLicensesOfAccount, hasRunningSubscription, type RenewableRow } from './licenses.queries.ts';
+import { findLicensesOfAccount, type RenewableRow } from './licenses.queries.ts';
 
 export interface NewPack {
   customerAccountId: string;
@@ -114,17 +114,6 @@ export async function issueLicenses(
     );
   }
   return issued.map(({ licenseId, key }) => ({ licenseId, key }));
-}
-
-/**
- * One subscription per cloud service domain and product (SPEC §4): a domain that already has one
- * is renewed or extended, never bought again.
- */
-export function isServiceDomainSubscribed(
-  db: Queryable,
-  options: { productCode: string; serviceDomain: string; today: string },
-): Promise<boolean> {
-  return hasRunningSubscription(db, options);
 }
 
 export interface Extension {

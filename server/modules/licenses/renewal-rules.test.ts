@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addYears } from '../../lib/dates.ts';
-import { optionsFor, renewalPeriod, renewalWindow, standingOf, upgradeCredit } from './renewal-rules.ts';
+import { upgradeCredit } from '../../shared/line-pricing.ts';
+import { optionsFor, renewalPeriod, renewalWindow, standingOf } from './renewal-rules.ts';
 
 describe('the renewal window (90 days before the end to 6 months after)', () => {
   const end = '2027-02-14';

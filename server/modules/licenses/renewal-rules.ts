@@ -1,6 +1,5 @@
 import type { ProductKind } from '../../../contract/catalog.ts';
-import { addDays, addMonths, addYears, daysBetween, type IsoDate } from '../../lib/dates.ts';
-import { type LinePrice, priceLine } from '../../lib/money.ts';
+import { addDays, addMonths, addYears, type IsoDate } from '../../lib/dates.ts';
 
 /**
  * The renewal, upgrade and downgrade rules of SPEC §5 and §11a, as plain functions of a
@@ -94,23 +93,4 @@ export function renewalPeriod(
   const end = 'endDate' in term ? term.endDate : addYears(periodEnd, term.termYears);
   if (end <= periodEnd) throw new RangeError(`a renewal must end after ${periodEnd}`);
   return { periodStart: periodEnd, periodEnd: end };
-}
-
-/**
- * The unused value of a subscription an upgrade replaces: its yearly list price × the days left
- * (today to its end) / 365 per seat, as a credit (negative amounts, rounded away from zero by the
- * one pricing rule), with the partner's discount, so the credit mirrors what the days cost.
- */
-export function upgradeCredit(
-  subscription: { unitYearlyListMinor: number; quantity: number; periodEnd: IsoDate },
-  today: IsoDate,
-  discountBps: number,
-): LinePrice {
-  const days = Math.max(0, daysBetween(today, subscription.periodEnd));
-  return priceLine({
-    unitYearlyListMinor: -subscription.unitYearlyListMinor,
-    quantity: subscription.quantity,
-    discountBps,
-    period: { kind: 'days', days },
-  });
 }

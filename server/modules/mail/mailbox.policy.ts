@@ -1,5 +1,5 @@
 import type { PartnerUserActor, VendorStaffActor } from '../../shared/actor.ts';
-import { seesLicenseKeys } from '../licenses/licenses.policy.ts';
+import { seesLicenseKeys } from '../../shared/license-key-vault.ts';
 import { isSealedKind, kindOf, type SealedEmailKind } from './email-kinds.ts';
 
 /** Who reads the development mailbox with a session. */

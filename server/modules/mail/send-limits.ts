@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/client.ts';
 import { tooManyAttempts } from '../../lib/errors.ts';
-import { type LimitCheck, type RateLimit, takeAttempt } from '../../lib/rate-limit.ts';
 import type { PartnerUserActor, VendorStaffActor } from '../../shared/actor.ts';
+import { type LimitCheck, type RateLimit, takeAttempt } from '../../shared/rate-limit.ts';
 
 /**
  * Emails a user sends to addresses a person names (a quote's copy, activation and license emails,

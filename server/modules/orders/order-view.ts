@@ -3,8 +3,7 @@ import type { Order } from '../../../contract/orders.ts';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { can, type PartnerUserActor } from '../../shared/actor.ts';
-import { openLicenseKey } from '../../shared/license-key-vault.ts';
-import { seesLicenseKeys } from '../licenses/licenses.policy.ts';
+import { openLicenseKey, seesLicenseKeys } from '../../shared/license-key-vault.ts';
 import { findOrderView } from './orders.queries.ts';
 
 export const orderNotFound = (orderNumber: string) =>

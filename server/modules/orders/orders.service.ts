@@ -4,7 +4,7 @@ import type { Currency } from '../../../contract/money.ts';
 import type { Queryable, Tx } from '../../db/client.ts';
 import type { OrderDocument } from '../../db/documents/order-document.ts';
 import { orderLines, orders } from '../../db/schema/index.ts';
-import { claimDocumentNumber, nextDocumentNumber } from '../../lib/document-numbers.ts';
+import { claimDocumentNumber, nextDocumentNumber } from '../../shared/document-numbers.ts';
 
 export interface NewOrder {
   partnerId: string | null;
@@ -91,3 +91,6 @@ export async function orderNumberOf(db: Queryable, orderId: string): Promise<str
     .where(eq(orders.id, orderId));
   return row?.orderNumber ?? null;
 }
+
+/** Read by the demo data and Renew from an order: the order as its page shows it, and whether a number is used. */
+export { findOrderView, orderNumberTaken } from './orders.queries.ts';

@@ -13,7 +13,7 @@ import { DomainError } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import type { VendorStaffActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { Credentials } from '../auth/auth.service.ts';
+import type { Credentials } from '../sessions/sessions.ts';
 import { createInvitation, isPending, pendingInvitations } from './invitations.ts';
 
 /** Discount levels are shared by partners; one row per percentage, created when first needed. */

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CartDetails, CartLine, PricedLine } from '../../../contract/cart.ts';
 import { limits } from '../../../contract/limits.ts';
@@ -16,10 +17,11 @@ import type { Queryable, Tx } from '../../db/client.ts';
 import { type QuoteDocument, quoteDocument, type StoredQuote } from '../../db/documents/quote-document.ts';
 import { selectOne } from '../../db/select-one.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
+import type { LookupRead } from '../../http/session-gate.ts';
 import { addDays, todayUtc } from '../../lib/dates.ts';
-import { claimDocumentNumber, nextDocumentNumber } from '../../lib/document-numbers.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
+import { claimDocumentNumber, nextDocumentNumber } from '../../shared/document-numbers.ts';
 import { totalsOf } from '../../shared/line-pricing.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { effectiveStatus } from './quote-status.ts';
@@ -397,4 +399,17 @@ async function whyNotOrderable(
       params: { quoteNumber, status },
     },
   );
+}
+
+/** The quote a route reads in the session check's own statement (GET /api/quotes/:quoteNumber). */
+export const quoteOfSession: LookupRead<StoredQuote> = (scope) =>
+  storedQuoteOf(scope.partnerId, sql.placeholder('quoteNumber'));
+
+/** One of the partner's quotes as it is stored (document and status), or null. */
+export function findStoredQuote(
+  db: Queryable,
+  partnerId: string,
+  quoteNumber: string,
+): Promise<StoredQuote | null> {
+  return selectOne(db, storedQuoteOf(partnerId, quoteNumber));
 }

@@ -3,8 +3,7 @@ import type { Queryable } from '../../db/client.ts';
 import { loginDevices } from '../../db/schema/index.ts';
 import { hashToken, type LoginOwner, newToken } from './sessions.ts';
 
-/** The browser's proof that its user has logged in from it before (HttpOnly, sent to /api only). */
-export const DEVICE_COOKIE = 'pp_device';
+/** How long a browser stays known after a login from it. */
 export const DEVICE_DAYS = 180;
 
 /** The owner of a device token still valid, if any. */

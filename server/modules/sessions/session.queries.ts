@@ -1,5 +1,5 @@
 import { and, eq, gt, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
-import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import { alias } from 'drizzle-orm/pg-core';
 import { defaultLocaleFor, type Locale } from '../../../contract/catalog.ts';
 import type { AccountAccess } from '../../../contract/customers.ts';
 import type { Currency } from '../../../contract/money.ts';
@@ -17,6 +17,7 @@ import {
   sessions,
   vendorStaff,
 } from '../../db/schema/index.ts';
+import type { LookupRead, SessionScope } from '../../http/session-gate.ts';
 import type { Actor } from '../../shared/actor.ts';
 
 // The session's own tables under names of their own, so that a route's read joined to the
@@ -56,15 +57,7 @@ const actorColumns = {
   adminEmail: adminContact.email,
 };
 
-/** Columns a route's read may scope itself by: the session owner's partner. */
-/** Columns of the session a route's read may scope itself by: whose, for which account, priced how. */
-export interface SessionScope {
-  partnerId: PgColumn;
-  userId: PgColumn;
-  openAccountId: PgColumn;
-  currency: PgColumn;
-}
-
+/** The session's columns a route's lookup may scope itself by (see http/session-gate.ts). */
 const scope: SessionScope = {
   partnerId: partner.id,
   userId: user.id,
@@ -169,13 +162,6 @@ export async function findSessionRow(
   );
   return row ?? null;
 }
-
-/**
- * A read that shares the session's round trip: a route that looks one thing up (a quote by
- * number) gets its actor and its answer from one prepared statement. `read` builds a single
- * `found` value (see jsonObject), scoped by the session's partner.
- */
-export type LookupRead<T> = (scope: SessionScope) => SQL<T>;
 
 export type LookupStatement<T> = HotStatement<SessionRow & { found: T | null }>;
 

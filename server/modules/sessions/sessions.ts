@@ -4,8 +4,6 @@ import type { AccountAccess } from '../../../contract/customers.ts';
 import type { Queryable } from '../../db/client.ts';
 import { sessions } from '../../db/schema/index.ts';
 
-export const SESSION_COOKIE = 'pp_session';
-export const CSRF_COOKIE = 'pp_csrf';
 /** Idle timeout: a session unused for this long is gone. */
 export const SESSION_IDLE_SECONDS = 2 * 60 * 60;
 /** Absolute lifetime: a working day, however active the session is. */
@@ -24,6 +22,14 @@ export function newToken(): string {
 
 /** Who logs in with a password (and may have remembered devices). */
 export type LoginOwner = { partnerUserId: string } | { vendorStaffId: string };
+/** What a password login checks, as the partners and staff modules find it by email. */
+export interface Credentials {
+  owner: LoginOwner;
+  partnerId: string | null;
+  passwordHash: string;
+  disabled: boolean;
+}
+
 export type SessionOwner = LoginOwner | { accountAdmin: { email: string; customerAccountId: string } };
 
 /** An account admin's session is short: signed in by a link for one errand, it ends within the hour. */

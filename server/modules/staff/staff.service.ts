@@ -4,7 +4,7 @@ import { vendorStaff } from '../../db/schema/index.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import type { VendorStaffActor } from '../../shared/actor.ts';
-import type { Credentials } from '../auth/auth.service.ts';
+import type { Credentials } from '../sessions/sessions.ts';
 
 export interface NewStaffMember {
   email: string;

@@ -1,7 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { adminApi } from '../../../../contract/admin.ts';
 import { authApi } from '../../../../contract/auth.ts';
-import { clearSessionCookies, setDeviceCookie, setSessionCookies } from '../../../http/cookies.ts';
+import {
+  clearSessionCookies,
+  DEVICE_COOKIE,
+  SESSION_COOKIE,
+  setDeviceCookie,
+  setSessionCookies,
+} from '../../../http/cookies.ts';
 import { publicRoute, type RouteContext, route } from '../../../http/route.ts';
 import {
   type AccountKind,
@@ -12,8 +18,7 @@ import {
   presentStaffSession,
 } from '../../../modules/auth/auth.service.ts';
 import { setUserLocale } from '../../../modules/partners/partners.service.ts';
-import { DEVICE_COOKIE } from '../../../modules/sessions/devices.ts';
-import { SESSION_COOKIE } from '../../../modules/sessions/sessions.ts';
+import { DEVICE_DAYS } from '../../../modules/sessions/devices.ts';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const features = () => ({
@@ -53,7 +58,8 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       now,
       secure,
     });
-    if (loggedIn.newDeviceToken) setDeviceCookie(reply, loggedIn.newDeviceToken, secure);
+    if (loggedIn.newDeviceToken)
+      setDeviceCookie(reply, { token: loggedIn.newDeviceToken, days: DEVICE_DAYS, secure });
   };
 
   publicRoute(app, authApi.login, async (ctx) => {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { cartApi } from '../../../../contract/cart.ts';
 import { defineLookup, route } from '../../../http/route.ts';
-import { cartDocument } from '../../../modules/cart/cart.queries.ts';
 import {
   addNewSubscriptions,
+  cartOfSession,
   changeLine,
   chooseDetails,
   removeLine,
@@ -12,9 +12,7 @@ import {
 import { addLicenseLines } from '../../../modules/licenses/license-lines.ts';
 
 /** GET cart reads the user's lines for the open account in the session check's own statement. */
-const cart = defineLookup('cart', (scope) =>
-  cartDocument({ userId: scope.userId, accountId: scope.openAccountId, currency: scope.currency }),
-);
+const cart = defineLookup('cart', cartOfSession);
 
 export async function cartRoutes(app: FastifyInstance): Promise<void> {
   const access = { actors: ['partner_user'], permission: 'cart.manage' } as const;

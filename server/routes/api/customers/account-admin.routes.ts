@@ -10,7 +10,7 @@ import {
   signInAccountAdmin,
   withdrawAsAdmin,
 } from '../../../modules/customers/account-admin.ts';
-import { actorFrom, findSessionRow } from '../../../modules/sessions/session.queries.ts';
+import { actorOfSession } from '../../../modules/sessions/session-gate.ts';
 
 /** The account admin's pages (issue 10): a link by email, then the account's Purchaser grants. */
 export async function accountAdminRoutes(app: FastifyInstance): Promise<void> {
@@ -23,8 +23,7 @@ export async function accountAdminRoutes(app: FastifyInstance): Promise<void> {
   }));
   publicRoute(app, accountAdminApi.signIn, async ({ meta, body, reply }) => {
     const session = await signInAccountAdmin(db, { token: body.token, meta });
-    const row = await findSessionRow(db, session.tokenHash, meta.now);
-    const actor = row ? actorFrom(row) : null;
+    const actor = await actorOfSession(db, session.tokenHash, meta.now);
     if (actor?.kind !== 'account_admin')
       throw new Error('an account admin sign-in made another kind of session');
     setSessionCookies(reply, { ...session, now: meta.now, secure: app.portal.cookieSecure });

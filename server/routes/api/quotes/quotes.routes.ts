@@ -1,24 +1,21 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { quotesApi } from '../../../../contract/quotes.ts';
 import { defineLookup, FileAnswer, route } from '../../../http/route.ts';
 import { todayUtc } from '../../../lib/dates.ts';
 import { renderQuotePdf } from '../../../modules/pdf/quote-pdf.ts';
 import { emailQuote } from '../../../modules/quotes/quote-emails.ts';
-import { storedQuoteOf } from '../../../modules/quotes/quotes.queries.ts';
 import {
   cancelQuote,
   listQuotes,
   presentQuote,
   quoteNotFound,
+  quoteOfSession,
 } from '../../../modules/quotes/quotes.service.ts';
 import { checkDirectQuote, convertDirectQuote } from '../../../use-cases/convert-direct-quote.ts';
 import { createQuoteFromCart } from '../../../use-cases/create-quote-from-cart.ts';
 
 /** GET /api/quotes/:quoteNumber reads the quote in the session check's own statement. */
-const quoteByNumber = defineLookup('quote_by_number', (scope) =>
-  storedQuoteOf(scope.partnerId, sql.placeholder('quoteNumber')),
-);
+const quoteByNumber = defineLookup('quote_by_number', quoteOfSession);
 
 export async function quoteRoutes(app: FastifyInstance): Promise<void> {
   route(
