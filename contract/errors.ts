@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { apiErrorCodes, errorCodes } from './error-codes.ts';
+
+const codeList = Object.entries(errorCodes)
+  .map(([code, meaning]) => `- \`${code}\`: ${meaning}`)
+  .join('\n');
 
 /** Every error the API returns has this shape; `code` is stable and the web app translates it. */
 export const ApiError = z
   .object({
-    code: z.string().meta({
-      description:
-        'Stable machine-readable code, e.g. `quote.not_found`; invalid input gives `validation.<rule>`.',
+    code: z.enum(apiErrorCodes).meta({
+      description: `Stable machine-readable code; invalid input gives \`validation.<rule>\`. The other codes:\n${codeList}`,
     }),
     message: z.string().meta({ description: 'English explanation for humans and logs.' }),
     field: z
@@ -20,3 +24,10 @@ export const ApiError = z
   })
   .meta({ id: 'ApiError' });
 export type ApiError = z.infer<typeof ApiError>;
+
+/**
+ * An error body as a client reads it: a code added by a newer server than the client knows is still
+ * an error with an English message, not an unreadable answer.
+ */
+export const ReceivedApiError = ApiError.extend({ code: z.string() });
+export type ReceivedApiError = z.infer<typeof ReceivedApiError>;

@@ -7,6 +7,7 @@ export * from './countries.ts';
 export * from './customers.ts';
 export * from './dates.ts';
 export * from './endpoint.ts';
+export * from './error-codes.ts';
 export * from './errors.ts';
 export * from './health.ts';
 export * from './identifiers.ts';

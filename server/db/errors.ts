@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../contract/error-codes.ts';
+
 /**
  * The SQLSTATE of a database error, wherever the driver and Drizzle put it (Drizzle wraps driver
  * errors in its own, with the original as `cause`).
@@ -17,7 +19,7 @@ export const UNIQUE_VIOLATION = '23505';
 export const EXCLUSION_VIOLATION = '23P01';
 
 /** Errors of the moment, not of the request: the client may try again (answered with 503). */
-export const transientDatabaseErrors: Readonly<Record<string, string>> = {
+export const transientDatabaseErrors: Readonly<Record<string, ErrorCode>> = {
   '57014': 'database.timeout',
   '40001': 'database.busy',
   '40P01': 'database.busy',

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorCode } from '../../contract/error-codes.ts';
 import type { ApiError } from '../../contract/errors.ts';
 import { fieldOf, ruleMessage, ruleOf } from '../../contract/validation.ts';
 import { databaseErrorCode, transientDatabaseErrors } from '../db/errors.ts';
@@ -32,7 +33,7 @@ function validationError(error: FastifyError & { validation: unknown[] }): ApiEr
  * Fastify's own refusals of a request it could not read (a broken URL, body or content type), in
  * the API's words: a stable code of ours instead of Fastify's internal one.
  */
-const unreadableRequest: Record<string, { code: string; message: string }> = {
+const unreadableRequest: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_BAD_URL: {
     code: 'request.bad_url',
     message: 'The address has a broken percent-encoding (such as %E0%A4%A): check the link.',
@@ -54,14 +55,12 @@ const unreadableRequest: Record<string, { code: string; message: string }> = {
   },
 };
 
-/** A 4xx error Fastify raised itself, as the API's error body. */
+/**
+ * A 4xx error Fastify raised itself, as the API's error body. One it has no code of ours for is
+ * `request.invalid` with Fastify's message: every code the API sends is in the catalog.
+ */
 function requestError(error: FastifyError): ApiError {
-  return (
-    unreadableRequest[error.code] ?? {
-      code: `request.${(error.code ?? 'invalid').toLowerCase()}`,
-      message: error.message,
-    }
-  );
+  return unreadableRequest[error.code] ?? { code: 'request.invalid', message: error.message };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { ApiErrorCode } from '../../contract/error-codes.ts';
+
 /**
  * A broken business rule or a refused request, with a stable code the web app translates.
  * The HTTP status is decided once, here, from the kind; handlers never pick statuses.
@@ -32,13 +34,13 @@ export interface ErrorDetails {
 }
 
 export class DomainError extends Error {
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly kind: ErrorKind;
   readonly field: string | undefined;
   readonly params: Record<string, string | number> | undefined;
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(kind: ErrorKind, code: string, message: string, details: ErrorDetails = {}) {
+  constructor(kind: ErrorKind, code: ApiErrorCode, message: string, details: ErrorDetails = {}) {
     super(message);
     this.name = 'DomainError';
     this.kind = kind;
@@ -53,7 +55,7 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (code: string, message: string) => new DomainError('not_found', code, message);
+export const notFound = (code: ApiErrorCode, message: string) => new DomainError('not_found', code, message);
 
 export const tooManyAttempts = (message: string, retryAfterSeconds: number) =>
   new DomainError('rate_limited', 'rate_limited', message, { retryAfterSeconds });

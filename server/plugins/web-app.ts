@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { ApiError } from '../../contract/errors.ts';
 
 /**
  * The built single-page app (web/dist) with an index.html fallback for its client routes, and the
@@ -13,9 +14,10 @@ export const webApp = fp(async (app: FastifyInstance, options: { webRoot: string
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || request.method !== 'GET') {
-      return reply
-        .code(404)
-        .send({ code: 'route.not_found', message: `No route ${request.method} ${request.url}.` });
+      return reply.code(404).send({
+        code: 'route.not_found',
+        message: `No route ${request.method} ${request.url}.`,
+      } satisfies ApiError);
     }
     if (!hasWeb) {
       return reply

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { PricedLine } from '../../contract/cart.ts';
+import type { ErrorCode } from '../../contract/error-codes.ts';
 import type { ConvertDirectQuoteRequest, DirectQuotePreview, Quote } from '../../contract/quotes.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
@@ -64,7 +65,7 @@ function refusalOf(
   options: { actor: PartnerUserActor; quoteNumber: string; today: string },
 ): DomainError | null {
   const { actor, quoteNumber, today } = options;
-  const refuse = (kind: 'not_found' | 'conflict' | 'unprocessable', code: string, message: string) =>
+  const refuse = (kind: 'not_found' | 'conflict' | 'unprocessable', code: ErrorCode, message: string) =>
     new DomainError(kind, code, message, { field: 'quoteNumber', params: { quoteNumber } });
   if (!state || (state.origin !== 'direct' && state.partnerId !== actor.partner.id))
     return refuse('not_found', 'quote.direct_not_found', `There is no direct quote ${quoteNumber}.`);

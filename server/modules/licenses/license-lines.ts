@@ -1,4 +1,5 @@
 import type { AddLicenseLinesRequest, Cart } from '../../../contract/cart.ts';
+import type { ErrorCode } from '../../../contract/error-codes.ts';
 import type { Queryable } from '../../db/client.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
@@ -19,7 +20,7 @@ import { ALL_PRODUCTS_PACK, type Options, optionsFor } from './renewal-rules.ts'
 type Action = AddLicenseLinesRequest['kind'];
 
 /** The rule each action needs, and the code a refusal carries. */
-const allowed: Record<Action, { permits: (o: Options) => boolean; code: string; verb: string }> = {
+const allowed: Record<Action, { permits: (o: Options) => boolean; code: ErrorCode; verb: string }> = {
   renewal: { permits: (o) => o.renew, code: 'licenses.not_renewable', verb: 'renewed' },
   upgrade: { permits: (o) => o.upgrade, code: 'licenses.not_upgradable', verb: 'upgraded' },
   downgrade: { permits: (o) => o.downgrade, code: 'licenses.not_downgradable', verb: 'downgraded' },

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { ApiError, accountAdminApi, adminApi, authApi, type Endpoint } from '../../../contract/index.ts';
+import {
+  accountAdminApi,
+  adminApi,
+  authApi,
+  type Endpoint,
+  ReceivedApiError,
+} from '../../../contract/index.ts';
 
 /** What the client sends: the input side of the endpoint's schemas (before defaults and transforms). */
 type InputOf<S> = S extends z.ZodType ? z.input<S> : never;
@@ -37,7 +43,7 @@ export class ApiRequestError extends Error {
   /** What the request was about (path parameters and the caller's context), for translated messages. */
   context: Record<string, string> = {};
 
-  constructor(status: number, body: ApiError) {
+  constructor(status: number, body: ReceivedApiError) {
     super(body.message);
     this.name = 'ApiRequestError';
     this.status = status;
@@ -112,8 +118,8 @@ async function errorFromResponse(response: Response): Promise<ApiRequestError> {
   } catch {
     // not JSON: described below from the status
   }
-  const parsed = ApiError.safeParse(body);
-  const apiError: ApiError = parsed.success
+  const parsed = ReceivedApiError.safeParse(body);
+  const apiError: ReceivedApiError = parsed.success
     ? parsed.data
     : {
         code: response.status === 429 ? 'rate_limited' : 'client.unexpected_status',

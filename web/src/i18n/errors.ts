@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
+  type ErrorCode,
   type IssueLike,
+  isErrorCode,
   type RuleParams,
   ruleOf,
   type ValidationRule,
@@ -18,6 +20,21 @@ type Translate = TFunction;
 // it is translated.
 en.validation satisfies Record<ValidationRule, string>;
 ptBR.validation satisfies Record<ValidationRule, string>;
+
+/** Errors the API client makes itself (api/client.ts), when there is no answer to read. */
+export const clientErrorCodes = [
+  'client.network',
+  'client.invalid_response',
+  'client.unexpected_status',
+] as const;
+type ClientErrorCode = (typeof clientErrorCodes)[number];
+const isClientErrorCode = (code: string): code is ClientErrorCode =>
+  (clientErrorCodes as readonly string[]).includes(code);
+
+// Likewise every code of the contract's error catalog, and the client's own: a new code is a type
+// error here until it is translated, so no user reads the server's English.
+en.errors satisfies Record<ErrorCode | ClientErrorCode | 'unknown', string>;
+ptBR.errors satisfies Record<ErrorCode | ClientErrorCode | 'unknown', string>;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -71,11 +88,12 @@ export function translateError(t: Translate, locale: string, error: unknown): st
   }
   const rule = error.code.startsWith('validation.') ? error.code.slice('validation.'.length) : null;
   if (rule && isRule(rule)) return translateRule(t, locale, rule, error.params);
-  const key = `errors.${error.code}`;
-  const values = wordsFor(t, error, { ...error.context, ...localizedParams(error.params, locale) });
-  const translated = t(key, { ...values, defaultValue: '' });
-  if (translated && translated !== key && typeof translated === 'string') return translated;
-  // A code this version does not know yet: the server's English text is better than nothing.
+  if (isErrorCode(error.code) || isClientErrorCode(error.code)) {
+    const values = wordsFor(t, error, { ...error.context, ...localizedParams(error.params, locale) });
+    return t(`errors.${error.code}`, values);
+  }
+  // A code a newer server added than this version of the app knows: its English text is better
+  // than nothing.
   return error.message || t('errors.unknown');
 }
 

@@ -55,7 +55,7 @@ export function sandboxProvider(store: SandboxStore): PaymentProvider & { store:
   };
 }
 
-const cardError = (code: string, message: string, field: string) =>
+const cardError = (code: 'card_number' | 'expiry' | 'cvc', message: string, field: string) =>
   new DomainError('invalid', `sandbox.${code}`, message, { field });
 
 /**
