@@ -88,6 +88,23 @@ describe('the dependency rules', () => {
     expect(found.some((v) => v.startsWith('unordered-module: server/modules/gifts/'))).toBe(true);
   });
 
+  it("refuse the schema outside a module's queries, not in its queries, tests or the modules still pending", async () => {
+    const schema = `import { quotes } from '../../db/schema/index.ts';\nexport const y = quotes;\n`;
+    expect(
+      await violations({
+        'server/db/schema/index.ts': 'export const quotes = 1;\n',
+        'server/modules/quotes/quotes.service.ts': schema,
+        'server/modules/quotes/quote-types.ts': `import type { quotes } from '../../db/schema/index.ts';\nexport type Q = typeof quotes;\n`,
+        'server/modules/quotes/quotes.queries.ts': schema,
+        'server/modules/quotes/quotes.test.ts': schema,
+        'server/modules/orders/orders.service.ts': schema,
+      }),
+    ).toEqual([
+      'schema-in-queries-only: server/modules/quotes/quote-types.ts → server/db/schema/index.ts',
+      'schema-in-queries-only: server/modules/quotes/quotes.service.ts → server/db/schema/index.ts',
+    ]);
+  });
+
   it('refuse files importing each other in a circle', async () => {
     const found = await violations({
       'server/lib/a.ts': `import { b } from './b.ts';\nexport const a = () => b;\n`,

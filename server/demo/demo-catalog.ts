@@ -1,7 +1,7 @@
 import type { ProductKind } from '../../contract/catalog.ts';
 import { Currency } from '../../contract/money.ts';
 import type { Queryable } from '../db/client.ts';
-import { productPrices, products, productTranslations } from '../db/schema/index.ts';
+import { putProduct } from '../modules/catalog/catalog.service.ts';
 
 interface CatalogEntry {
   code: string;
@@ -168,34 +168,18 @@ export const demoCatalog: CatalogEntry[] = [
 /** Loads (or refreshes) the demo catalog; idempotent. */
 export async function loadDemoCatalog(db: Queryable): Promise<void> {
   for (const [index, entry] of demoCatalog.entries()) {
-    const product = {
+    await putProduct(db, {
       code: entry.code,
       name: entry.name,
       kind: entry.kind,
       description: entry.description,
       requiresServiceDomain: entry.requiresServiceDomain ?? false,
       sortOrder: index,
-    };
-    await db.insert(products).values(product).onConflictDoUpdate({ target: products.code, set: product });
-    const translation = {
-      productCode: entry.code,
-      locale: 'pt-BR' as const,
-      description: entry.descriptionPtBr,
-    };
-    await db
-      .insert(productTranslations)
-      .values(translation)
-      .onConflictDoUpdate({
-        target: [productTranslations.productCode, productTranslations.locale],
-        set: translation,
-      });
-    for (const currency of Currency.options) {
-      const major = entry.prices[currency];
-      const price = { productCode: entry.code, currency, yearlyListMinor: major * 100 };
-      await db
-        .insert(productPrices)
-        .values(price)
-        .onConflictDoUpdate({ target: [productPrices.productCode, productPrices.currency], set: price });
-    }
+      translations: [{ locale: 'pt-BR', description: entry.descriptionPtBr }],
+      prices: Currency.options.map((currency) => ({
+        currency,
+        yearlyListMinor: entry.prices[currency] * 100,
+      })),
+    });
   }
 }

@@ -1,8 +1,8 @@
 import type { Queryable } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { SessionOwner } from '../sessions/sessions.ts';
+import { insertAuditEntry } from './audit.queries.ts';
 
 export interface AuditEntry {
   partnerId: string | null;
@@ -32,7 +32,7 @@ function actorColumns(actor: AuditEntry['actor']) {
  * refused attempt (a failed login or email proof) is written outside any, so that it stays.
  */
 export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+  await insertAuditEntry(db, {
     partnerId: entry.partnerId,
     ...actorColumns(entry.actor),
     action: entry.action,

@@ -22,6 +22,9 @@ const qb = new QueryBuilder();
 const fromProducts = alias(products, 'from_products');
 const fromPrices = alias(productPrices, 'from_prices');
 
+/** The columns of a cart line, as inserted. */
+export type NewCartLine = typeof cartLines.$inferInsert;
+
 export interface CartScope {
   partnerId: string;
   userId: string;

@@ -1,6 +1,5 @@
 import { limits } from '../../../contract/limits.ts';
 import type { Queryable } from '../../db/client.ts';
-import type { cartLines } from '../../db/schema/index.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
 import {
@@ -9,6 +8,7 @@ import {
   licensesInCart,
   linkLicenses,
   lockCart,
+  type NewCartLine,
 } from './cart.queries.ts';
 import { scopeOf } from './cart.service.ts';
 
@@ -32,7 +32,7 @@ export function licensesAlreadyInCart(
   return licensesInCart(tx, cartId, licenseIds);
 }
 
-export type LicenseLineColumns = Omit<typeof cartLines.$inferInsert, 'cartId' | 'quantity'>;
+export type LicenseLineColumns = Omit<NewCartLine, 'cartId' | 'quantity'>;
 
 /** Adds the lines, one seat per license, each linked to its licenses; all or none past the limit. */
 export async function addLinesForLicenses(

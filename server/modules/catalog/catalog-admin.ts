@@ -1,13 +1,12 @@
-import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AdminProduct } from '../../../contract/admin.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Queryable } from '../../db/client.ts';
-import { productPrices, products } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { VendorStaffActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { listProductsWithPrices, upsertProductPrice } from './catalog.queries.ts';
 import { withdrawProduct } from './catalog.service.ts';
 
 interface StaffOptions {
@@ -25,19 +24,7 @@ export async function listAdminProducts(
   db: Queryable,
   code?: string,
 ): Promise<z.input<typeof AdminProduct>[]> {
-  const rows = await db
-    .select({
-      code: products.code,
-      name: products.name,
-      kind: products.kind,
-      active: products.active,
-      currency: productPrices.currency,
-      yearlyListMinor: productPrices.yearlyListMinor,
-    })
-    .from(products)
-    .leftJoin(productPrices, eq(productPrices.productCode, products.code))
-    .where(code ? eq(products.code, code) : undefined)
-    .orderBy(asc(products.sortOrder), asc(products.code), asc(productPrices.currency));
+  const rows = await listProductsWithPrices(db, code);
   const byCode = new Map<string, z.input<typeof AdminProduct>>();
   for (const row of rows) {
     const product = byCode.get(row.code) ?? {
@@ -67,17 +54,11 @@ export async function setProductPrice(
 ): Promise<z.input<typeof AdminProduct>> {
   return db.transaction(async (tx) => {
     const before = await oneProduct(tx, options.code);
-    await tx
-      .insert(productPrices)
-      .values({
-        productCode: options.code,
-        currency: options.currency,
-        yearlyListMinor: options.yearlyListMinor,
-      })
-      .onConflictDoUpdate({
-        target: [productPrices.productCode, productPrices.currency],
-        set: { yearlyListMinor: options.yearlyListMinor },
-      });
+    await upsertProductPrice(tx, {
+      productCode: options.code,
+      currency: options.currency,
+      yearlyListMinor: options.yearlyListMinor,
+    });
     await recordAudit(tx, {
       partnerId: null,
       actor: options.actor,

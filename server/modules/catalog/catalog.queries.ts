@@ -82,3 +82,55 @@ export async function deleteProductPrice(db: Queryable, code: string, currency: 
     .returning({ code: productPrices.productCode });
   return deleted.length > 0;
 }
+
+/** Products with each of their prices (a product without one: a row of nulls), in catalog order. */
+export function listProductsWithPrices(db: Queryable, code?: string) {
+  return db
+    .select({
+      code: products.code,
+      name: products.name,
+      kind: products.kind,
+      active: products.active,
+      currency: productPrices.currency,
+      yearlyListMinor: productPrices.yearlyListMinor,
+    })
+    .from(products)
+    .leftJoin(productPrices, eq(productPrices.productCode, products.code))
+    .where(code ? eq(products.code, code) : undefined)
+    .orderBy(asc(products.sortOrder), asc(products.code), asc(productPrices.currency));
+}
+
+/** Sets a product's yearly list price in a currency, adding it or replacing the one there. */
+export async function upsertProductPrice(
+  db: Queryable,
+  price: { productCode: string; currency: Currency; yearlyListMinor: number },
+): Promise<void> {
+  await db
+    .insert(productPrices)
+    .values(price)
+    .onConflictDoUpdate({
+      target: [productPrices.productCode, productPrices.currency],
+      set: { yearlyListMinor: price.yearlyListMinor },
+    });
+}
+
+export type ProductValues = Omit<typeof products.$inferInsert, 'active'>;
+
+/** Adds a product, or overwrites the one with its code with these values. */
+export async function upsertProduct(db: Queryable, product: ProductValues): Promise<void> {
+  await db.insert(products).values(product).onConflictDoUpdate({ target: products.code, set: product });
+}
+
+/** Adds a product's description in a locale, or overwrites the one there. */
+export async function upsertProductTranslation(
+  db: Queryable,
+  translation: { productCode: string; locale: Locale; description: string },
+): Promise<void> {
+  await db
+    .insert(productTranslations)
+    .values(translation)
+    .onConflictDoUpdate({
+      target: [productTranslations.productCode, productTranslations.locale],
+      set: translation,
+    });
+}

@@ -9,7 +9,11 @@ import {
   findPricedProduct,
   listPricedProducts,
   type PricedProductRow,
+  type ProductValues,
   setProductActive,
+  upsertProduct,
+  upsertProductPrice,
+  upsertProductTranslation,
 } from './catalog.queries.ts';
 
 export async function listCatalog(
@@ -57,5 +61,25 @@ export async function removeProductPrice(db: Queryable, code: string, currency: 
     throw new DomainError('not_found', 'catalog.price_not_found', `${code} has no price in ${currency}.`, {
       params: { productCode: code, currency },
     });
+  }
+}
+
+export interface CatalogProduct extends ProductValues {
+  translations: { locale: Locale; description: string }[];
+  prices: { currency: Currency; yearlyListMinor: number }[];
+}
+
+/**
+ * Adds a product with its translations and prices, or refreshes the one with its code (demo data,
+ * imports): the product first, then each translation and price in the order given. Idempotent.
+ */
+export async function putProduct(db: Queryable, entry: CatalogProduct): Promise<void> {
+  const { translations, prices, ...product } = entry;
+  await upsertProduct(db, product);
+  for (const translation of translations) {
+    await upsertProductTranslation(db, { productCode: product.code, ...translation });
+  }
+  for (const price of prices) {
+    await upsertProductPrice(db, { productCode: product.code, ...price });
   }
 }

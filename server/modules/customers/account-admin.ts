@@ -1,21 +1,11 @@
-import { and, asc, desc, eq, ilike, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AccountAdminView, PartnerMatch } from '../../../contract/account-admin.ts';
 import { defaultLocaleFor } from '../../../contract/catalog.ts';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { Db, Queryable } from '../../db/client.ts';
-import {
-  customerAccounts,
-  customerContacts,
-  partnerAccountGrantEvents,
-  partnerAccountGrants,
-  partners,
-  partnerUsers,
-} from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
-import { containsPattern } from '../../shared/account-search.ts';
 import type { AccountAdminActor } from '../../shared/actor.ts';
 import { type RateLimit, takeAttempt } from '../../shared/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -23,6 +13,14 @@ import { queueEmail } from '../mail/outbox.ts';
 import { accountAdminLinkEmail } from '../mail/templates.ts';
 import { consumeLink, issueLink } from '../sessions/one-time-links.ts';
 import { createSession, type NewSession } from '../sessions/sessions.ts';
+import {
+  findAdminContactAccount,
+  findGrantEvents,
+  findLivePurchasers,
+  findPartnerId,
+  findPartnersByNameOrUserEmail,
+  insertGrantEvent,
+} from './account-admin.queries.ts';
 import { grantPurchaser, withdrawPurchaser } from './customers.service.ts';
 
 /** Asking for links is limited per address and per email, whether the email is an admin's or not. */
@@ -52,21 +50,7 @@ export async function requestAdminLink(
   );
   if (!taken.allowed)
     throw tooManyAttempts('Too many sign-in links asked for. Try again later.', taken.retryAfterSeconds);
-  const [admin] = await db
-    .select({
-      accountId: customerAccounts.id,
-      name: customerAccounts.name,
-      country: customerAccounts.country,
-    })
-    .from(customerContacts)
-    .innerJoin(customerAccounts, eq(customerAccounts.id, customerContacts.customerAccountId))
-    .where(
-      and(
-        eq(customerAccounts.customerId, options.customerId),
-        eq(customerContacts.email, options.email),
-        eq(customerContacts.isAccountAdmin, true),
-      ),
-    );
+  const admin = await findAdminContactAccount(db, options.customerId, options.email);
   if (!admin) return { sent: true };
   await db.transaction(async (tx) => {
     const token = await issueLink(tx, {
@@ -111,34 +95,8 @@ export async function accountAdminView(
   db: Queryable,
   actor: AccountAdminActor,
 ): Promise<z.input<typeof AccountAdminView>> {
-  const purchasers = await db
-    .select({
-      partnerId: partners.id,
-      name: partners.name,
-      country: partners.country,
-      grantedAt: partnerAccountGrants.grantedAt,
-    })
-    .from(partnerAccountGrants)
-    .innerJoin(partners, eq(partners.id, partnerAccountGrants.partnerId))
-    .where(
-      and(
-        eq(partnerAccountGrants.customerAccountId, actor.account.id),
-        isNull(partnerAccountGrants.revokedAt),
-      ),
-    )
-    .orderBy(asc(partners.name));
-  const history = await db
-    .select({
-      partnerName: partners.name,
-      event: partnerAccountGrantEvents.event,
-      byEmail: partnerAccountGrantEvents.byEmail,
-      occurredAt: partnerAccountGrantEvents.occurredAt,
-    })
-    .from(partnerAccountGrantEvents)
-    .innerJoin(partners, eq(partners.id, partnerAccountGrantEvents.partnerId))
-    .where(eq(partnerAccountGrantEvents.customerAccountId, actor.account.id))
-    .orderBy(desc(partnerAccountGrantEvents.occurredAt))
-    .limit(100);
+  const purchasers = await findLivePurchasers(db, actor.account.id);
+  const history = await findGrantEvents(db, actor.account.id);
   return {
     account: {
       customerId: actor.account.customerId,
@@ -166,13 +124,7 @@ export async function findPartners(
 ): Promise<z.input<typeof PartnerMatch>[]> {
   if (!q) return [];
   const email = identifierPatterns.email.test(q) ? q.toLowerCase() : null;
-  const rows = await db
-    .selectDistinct({ partnerId: partners.id, name: partners.name, country: partners.country })
-    .from(partners)
-    .leftJoin(partnerUsers, and(eq(partnerUsers.partnerId, partners.id), isNull(partnerUsers.disabledAt)))
-    .where(email ? eq(partnerUsers.email, email) : or(ilike(partners.name, containsPattern(q))))
-    .orderBy(asc(partners.name))
-    .limit(20);
+  const rows = await findPartnersByNameOrUserEmail(db, q, email);
   return rows;
 }
 
@@ -186,10 +138,7 @@ export async function grantAsAdmin(
 ): Promise<z.input<typeof AccountAdminView>> {
   const { actor, meta } = options;
   return db.transaction(async (tx) => {
-    const [partner] = await tx
-      .select({ id: partners.id })
-      .from(partners)
-      .where(eq(partners.id, options.partnerId));
+    const partner = await findPartnerId(tx, options.partnerId);
     if (!partner) throw noSuchPartner();
     await grantPurchaser(tx, { partnerId: partner.id, customerAccountId: actor.account.id, now: meta.now });
     await recordGrantEvent(tx, options, 'granted');
@@ -230,7 +179,7 @@ async function recordGrantEvent(
   event: 'granted' | 'withdrawn',
 ): Promise<void> {
   const { actor, meta } = options;
-  await tx.insert(partnerAccountGrantEvents).values({
+  await insertGrantEvent(tx, {
     partnerId: options.partnerId,
     customerAccountId: actor.account.id,
     event,

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   AccountAccess,
@@ -11,18 +10,21 @@ import type {
   RecentCustomers,
 } from '../../../contract/customers.ts';
 import type { Db, Queryable } from '../../db/client.ts';
-import {
-  customerAccounts,
-  customerContacts,
-  customerTeams,
-  partnerAccountGrants,
-} from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
 import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
 import { type Attempt, giveBack, type RateLimit, takeAttempt } from '../../shared/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { setOpenCustomerAccount } from '../sessions/sessions.ts';
+import {
+  insertCustomerAccount,
+  insertCustomerContacts,
+  insertCustomerTeamIfAbsent,
+  insertCustomerTeams,
+  isCustomerIdTaken,
+  revokePurchaserGrant,
+  upsertPurchaserGrant,
+} from './account-records.queries.ts';
 import {
   type CustomerAccountRow,
   findAccountByCustomerId,
@@ -297,18 +299,16 @@ export async function createCustomerAccount(
 ): Promise<{ id: string; customerId: string }> {
   return db.transaction(async (tx) => {
     const customerId = input.customerId ?? (await drawCustomerId(tx));
-    const [account] = await tx
-      .insert(customerAccounts)
-      .values({
-        customerId,
-        name: input.name,
-        country: input.country,
-        createdByPartnerId: input.createdByPartnerId ?? null,
-      })
-      .returning({ id: customerAccounts.id, customerId: customerAccounts.customerId });
+    const account = await insertCustomerAccount(tx, {
+      customerId,
+      name: input.name,
+      country: input.country,
+      createdByPartnerId: input.createdByPartnerId ?? null,
+    });
     if (!account) throw new Error('customer account insert returned no row');
     if (input.contacts.length > 0) {
-      await tx.insert(customerContacts).values(
+      await insertCustomerContacts(
+        tx,
         input.contacts.map((c) => ({
           customerAccountId: account.id,
           email: c.email.trim().toLowerCase(),
@@ -318,9 +318,10 @@ export async function createCustomerAccount(
       );
     }
     if (input.teams?.length) {
-      await tx
-        .insert(customerTeams)
-        .values(input.teams.map((name) => ({ customerAccountId: account.id, name })));
+      await insertCustomerTeams(
+        tx,
+        input.teams.map((name) => ({ customerAccountId: account.id, name })),
+      );
     }
     return account;
   });
@@ -329,18 +330,14 @@ export async function createCustomerAccount(
 async function drawCustomerId(db: Queryable): Promise<string> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const candidate = String(randomInt(1_000_000, 10_000_000));
-    const [taken] = await db
-      .select({ id: customerAccounts.id })
-      .from(customerAccounts)
-      .where(eq(customerAccounts.customerId, candidate));
-    if (!taken) return candidate;
+    if (!(await isCustomerIdTaken(db, candidate))) return candidate;
   }
   throw new Error('could not draw a free Customer ID');
 }
 
 /** Adds a team to an account; a team of that name already there is kept as it is. */
 export async function addTeam(db: Queryable, customerAccountId: string, name: string): Promise<void> {
-  await db.insert(customerTeams).values({ customerAccountId, name }).onConflictDoNothing();
+  await insertCustomerTeamIfAbsent(db, customerAccountId, name);
 }
 
 /**
@@ -351,17 +348,7 @@ export async function grantPurchaser(
   db: Queryable,
   options: { partnerId: string; customerAccountId: string; now: Date },
 ): Promise<void> {
-  await db
-    .insert(partnerAccountGrants)
-    .values({
-      partnerId: options.partnerId,
-      customerAccountId: options.customerAccountId,
-      grantedAt: options.now,
-    })
-    .onConflictDoUpdate({
-      target: [partnerAccountGrants.partnerId, partnerAccountGrants.customerAccountId],
-      set: { grantedAt: options.now, revokedAt: null },
-    });
+  await upsertPurchaserGrant(db, options);
 }
 
 /**
@@ -372,18 +359,7 @@ export async function withdrawPurchaser(
   db: Queryable,
   options: { partnerId: string; customerAccountId: string; now: Date },
 ): Promise<boolean> {
-  const withdrawn = await db
-    .update(partnerAccountGrants)
-    .set({ revokedAt: options.now })
-    .where(
-      and(
-        eq(partnerAccountGrants.partnerId, options.partnerId),
-        eq(partnerAccountGrants.customerAccountId, options.customerAccountId),
-        isNull(partnerAccountGrants.revokedAt),
-      ),
-    )
-    .returning({ partnerId: partnerAccountGrants.partnerId });
-  return withdrawn.length > 0;
+  return revokePurchaserGrant(db, options);
 }
 
 /** The teams and packs of the account open in this session (Details tab, co-terming). */

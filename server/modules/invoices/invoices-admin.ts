@@ -1,46 +1,22 @@
-import { and, count, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AdminInvoice } from '../../../contract/admin.ts';
 import type { Queryable } from '../../db/client.ts';
-import { creditNotes, customerAccounts, invoices, orders, partners } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { containsPattern } from '../../shared/account-search.ts';
 import type { VendorStaffActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { applyCreditNote, recordInvoicePaid } from './invoices.service.ts';
+import {
+  countStaffInvoices,
+  findStaffInvoice,
+  findStaffInvoicePage,
+  type StaffInvoiceFilters,
+  type StaffInvoiceRow,
+} from './invoices-admin.queries.ts';
 import { invoiceNotFound } from './invoices-view.ts';
 
-const columns = {
-  id: invoices.id,
-  partnerId: invoices.partnerId,
-  invoiceNumber: invoices.invoiceNumber,
-  partnerName: partners.name,
-  customerName: customerAccounts.name,
-  orderNumber: orders.orderNumber,
-  issuedOn: invoices.issuedOn,
-  dueOn: invoices.dueOn,
-  paidOn: invoices.paidOn,
-  paymentType: invoices.paymentType,
-  status: invoices.status,
-  currency: invoices.currency,
-  amountMinor: invoices.amountMinor,
-  creditNoteNumber: creditNotes.creditNoteNumber,
-};
-
-function selectInvoices(db: Queryable) {
-  return db
-    .select(columns)
-    .from(invoices)
-    .innerJoin(partners, eq(partners.id, invoices.partnerId))
-    .innerJoin(orders, eq(orders.id, invoices.orderId))
-    .innerJoin(customerAccounts, eq(customerAccounts.id, invoices.customerAccountId))
-    .leftJoin(creditNotes, eq(creditNotes.invoiceId, invoices.id));
-}
-type Row = Awaited<ReturnType<ReturnType<typeof selectInvoices>['execute']>>[number];
-
-const present = (row: Row, today: string): z.input<typeof AdminInvoice> => {
+const present = (row: StaffInvoiceRow, today: string): z.input<typeof AdminInvoice> => {
   const { id: _id, partnerId: _partnerId, ...rest } = row;
   return { ...rest, overdue: row.status === 'not_paid' && row.dueOn !== null && row.dueOn < today };
 };
@@ -50,59 +26,28 @@ export async function listAllInvoices(
   db: Queryable,
   options: {
     now: Date;
-    filters: {
-      q?: string | undefined;
-      status?: 'paid' | 'applied' | 'not_paid' | 'overdue' | undefined;
-      page: number;
-      pageSize: number;
-    };
+    filters: StaffInvoiceFilters;
   },
 ) {
   const { filters: f } = options;
   const today = todayUtc(options.now);
-  const text = f.q ? containsPattern(f.q) : null;
-  const where: SQL | undefined = and(
-    f.status === 'overdue'
-      ? and(eq(invoices.status, 'not_paid'), lt(invoices.dueOn, today))
-      : f.status
-        ? eq(invoices.status, f.status)
-        : undefined,
-    text
-      ? or(
-          ilike(invoices.invoiceNumber, text),
-          ilike(orders.orderNumber, text),
-          ilike(partners.name, text),
-          ilike(customerAccounts.name, text),
-        )
-      : undefined,
-  );
-  const [total] = await db
-    .select({ total: count() })
-    .from(invoices)
-    .innerJoin(partners, eq(partners.id, invoices.partnerId))
-    .innerJoin(orders, eq(orders.id, invoices.orderId))
-    .innerJoin(customerAccounts, eq(customerAccounts.id, invoices.customerAccountId))
-    .where(where);
-  const rows = await selectInvoices(db)
-    .where(where)
-    .orderBy(desc(invoices.issuedOn), desc(invoices.invoiceNumber))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
+  const total = await countStaffInvoices(db, f, today);
+  const rows = await findStaffInvoicePage(db, f, today);
   return {
     items: rows.map((r) => present(r, today)),
-    total: total?.total ?? 0,
+    total,
     page: f.page,
     pageSize: f.pageSize,
   };
 }
 
-async function findForStaff(db: Queryable, invoiceNumber: string): Promise<Row> {
-  const [row] = await selectInvoices(db).where(eq(invoices.invoiceNumber, invoiceNumber));
+async function findForStaff(db: Queryable, invoiceNumber: string): Promise<StaffInvoiceRow> {
+  const row = await findStaffInvoice(db, invoiceNumber);
   if (!row) throw invoiceNotFound(invoiceNumber);
   return row;
 }
 
-const notUnpaid = (row: Row) =>
+const notUnpaid = (row: StaffInvoiceRow) =>
   new DomainError(
     'conflict',
     'invoice.not_unpaid',

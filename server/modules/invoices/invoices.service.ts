@@ -1,9 +1,13 @@
-import { and, eq } from 'drizzle-orm';
 import type { Currency } from '../../../contract/money.ts';
 import type { Queryable, Tx } from '../../db/client.ts';
-import { creditNotes, invoices } from '../../db/schema/index.ts';
 import { addDays } from '../../lib/dates.ts';
 import { claimDocumentNumber, nextDocumentNumber } from '../../shared/document-numbers.ts';
+import {
+  insertCreditNote,
+  insertInvoice,
+  markInvoiceCredited,
+  markInvoicePaid,
+} from './invoice-records.queries.ts';
 
 /** Postpaid invoices fall due this many days after delivery (SPEC §11a). */
 export const POSTPAID_DUE_DAYS = 30;
@@ -33,25 +37,22 @@ export async function createInvoice(
   const invoiceNumber = input.invoiceNumber
     ? await claimDocumentNumber(tx, 'invoice', input.invoiceNumber)
     : await nextDocumentNumber(tx, 'invoice', input.now);
-  const [row] = await tx
-    .insert(invoices)
-    .values({
-      invoiceNumber,
-      partnerId: input.partnerId,
-      orderId: input.orderId,
-      customerAccountId: input.customerAccountId,
-      poNumber: input.poNumber,
-      endUserEmail: input.endUserEmail?.toLowerCase() ?? null,
-      currency: input.currency,
-      amountMinor: input.amountMinor,
-      paymentType: input.paid ? 'online' : 'postpaid',
-      status: input.paid ? 'paid' : 'not_paid',
-      issuedOn: input.today,
-      dueOn: input.paid ? null : addDays(input.today, POSTPAID_DUE_DAYS),
-      paidOn: input.paid ? input.today : null,
-      createdAt: input.now,
-    })
-    .returning({ id: invoices.id, invoiceNumber: invoices.invoiceNumber });
+  const row = await insertInvoice(tx, {
+    invoiceNumber,
+    partnerId: input.partnerId,
+    orderId: input.orderId,
+    customerAccountId: input.customerAccountId,
+    poNumber: input.poNumber,
+    endUserEmail: input.endUserEmail?.toLowerCase() ?? null,
+    currency: input.currency,
+    amountMinor: input.amountMinor,
+    paymentType: input.paid ? 'online' : 'postpaid',
+    status: input.paid ? 'paid' : 'not_paid',
+    issuedOn: input.today,
+    dueOn: input.paid ? null : addDays(input.today, POSTPAID_DUE_DAYS),
+    paidOn: input.paid ? input.today : null,
+    createdAt: input.now,
+  });
   if (!row) throw new Error('invoice insert returned no row');
   return row;
 }
@@ -72,16 +73,12 @@ export async function applyCreditNote(
     creditNoteNumber?: string;
   },
 ): Promise<{ creditNoteNumber: string } | null> {
-  const [settled] = await tx
-    .update(invoices)
-    .set({ status: 'applied', paymentType: 'credit_note', paidOn: input.today })
-    .where(and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'not_paid')))
-    .returning({ amountMinor: invoices.amountMinor, currency: invoices.currency });
+  const settled = await markInvoiceCredited(tx, input.invoiceId, input.today);
   if (!settled) return null;
   const creditNoteNumber = input.creditNoteNumber
     ? await claimDocumentNumber(tx, 'credit_note', input.creditNoteNumber)
     : await nextDocumentNumber(tx, 'credit_note', input.now);
-  await tx.insert(creditNotes).values({
+  await insertCreditNote(tx, {
     creditNoteNumber,
     invoiceId: input.invoiceId,
     amountMinor: settled.amountMinor,
@@ -98,10 +95,5 @@ export async function recordInvoicePaid(
   tx: Queryable,
   input: { invoiceId: string; paidOn: string },
 ): Promise<{ invoiceNumber: string } | null> {
-  const [paid] = await tx
-    .update(invoices)
-    .set({ status: 'paid', paidOn: input.paidOn })
-    .where(and(eq(invoices.id, input.invoiceId), eq(invoices.status, 'not_paid')))
-    .returning({ invoiceNumber: invoices.invoiceNumber });
-  return paid ?? null;
+  return (await markInvoicePaid(tx, input.invoiceId, input.paidOn)) ?? null;
 }

@@ -1,7 +1,5 @@
-import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { databaseErrorCode, EXCLUSION_VIOLATION, UNIQUE_VIOLATION } from '../../db/errors.ts';
-import { licensePeriods, licenses, products, subscriptionPacks } from '../../db/schema/index.ts';
 import { chunksOf } from '../../lib/chunks.ts';
 import type { IsoDate } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
@@ -13,6 +11,16 @@ import {
 } from '../../shared/license-identifiers.ts';
 import { sealLicenseKey } from '../../shared/license-key-vault.ts';
 import { grantsPerpetualFallback } from '../../shared/line-pricing.ts';
+import {
+  cutShortPeriodsRunningOver,
+  findFirstOverlappingPeriod,
+  findProductKind,
+  insertLicensePeriods,
+  insertLicenses,
+  insertSubscriptionPack,
+  lockLicensesById,
+  showLatestPeriods,
+} from './license-issue.queries.ts';
 import { findLicensesOfAccount, type RenewableRow } from './licenses.queries.ts';
 
 export interface NewPack {
@@ -27,14 +35,11 @@ export async function createSubscriptionPack(
   db: Queryable,
   input: NewPack,
 ): Promise<{ id: string; packNumber: string }> {
-  const [pack] = await db
-    .insert(subscriptionPacks)
-    .values({
-      customerAccountId: input.customerAccountId,
-      packNumber: input.packNumber ?? drawPackNumber(input.createdAt),
-      createdAt: input.createdAt,
-    })
-    .returning({ id: subscriptionPacks.id, packNumber: subscriptionPacks.packNumber });
+  const pack = await insertSubscriptionPack(db, {
+    customerAccountId: input.customerAccountId,
+    packNumber: input.packNumber ?? drawPackNumber(input.createdAt),
+    createdAt: input.createdAt,
+  });
   if (!pack) throw new Error('subscription pack insert returned no row');
   return pack;
 }
@@ -68,40 +73,36 @@ export async function issueLicenses(
   db: Queryable,
   input: NewLicenses,
 ): Promise<{ licenseId: string; key: string }[]> {
-  const [product] = await db
-    .select({ kind: products.kind })
-    .from(products)
-    .where(sql`${products.code} = ${input.productCode}`);
-  if (!product) throw new Error(`unknown product ${input.productCode}`);
-  const perpetualFallback = grantsPerpetualFallback(product.kind, input.periodStart, input.periodEnd);
+  const kind = await findProductKind(db, input.productCode);
+  if (!kind) throw new Error(`unknown product ${input.productCode}`);
+  const perpetualFallback = grantsPerpetualFallback(kind, input.periodStart, input.periodEnd);
   const issued = input.seats.map((seat) => {
     const licenseId = seat.licenseId ?? drawLicenseId();
     return { seat, licenseId, key: seat.key ?? drawLicenseKey(licenseId) };
   });
   // In slices: an order line may carry thousands of seats (see chunks.ts).
   for (const slice of chunksOf(issued)) {
-    const rows = await db
-      .insert(licenses)
-      .values(
-        slice.map(({ seat, licenseId, key }) => ({
-          licenseId,
-          licenseKeyHash: licenseKeyHash(key),
-          licenseKeySealed: sealLicenseKey(key),
-          customerAccountId: input.customerAccountId,
-          subscriptionPackId: input.subscriptionPackId,
-          productCode: input.productCode,
-          teamId: seat.teamId ?? null,
-          assignedEmail: seat.assignedEmail?.toLowerCase() ?? null,
-          serviceDomain: input.serviceDomain ?? null,
-          periodStart: input.periodStart,
-          periodEnd: input.periodEnd,
-          perpetualFallback,
-          lastOrderId: input.orderId ?? null,
-        })),
-      )
-      .returning({ id: licenses.id });
+    const rows = await insertLicenses(
+      db,
+      slice.map(({ seat, licenseId, key }) => ({
+        licenseId,
+        licenseKeyHash: licenseKeyHash(key),
+        licenseKeySealed: sealLicenseKey(key),
+        customerAccountId: input.customerAccountId,
+        subscriptionPackId: input.subscriptionPackId,
+        productCode: input.productCode,
+        teamId: seat.teamId ?? null,
+        assignedEmail: seat.assignedEmail?.toLowerCase() ?? null,
+        serviceDomain: input.serviceDomain ?? null,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        perpetualFallback,
+        lastOrderId: input.orderId ?? null,
+      })),
+    );
     // Each license's first paid period; renewals add the next ones.
-    await db.insert(licensePeriods).values(
+    await insertLicensePeriods(
+      db,
       rows.map((row) => ({
         licenseId: row.id,
         productCode: input.productCode,
@@ -150,12 +151,9 @@ export async function extendLicenses(
   tx: Queryable,
   input: Extension & { licenseIds: readonly string[] },
 ): Promise<void> {
-  const [product] = await tx
-    .select({ kind: products.kind })
-    .from(products)
-    .where(eq(products.code, input.productCode));
-  if (!product) throw new Error(`no product ${input.productCode}`);
-  const perpetualFallback = grantsPerpetualFallback(product.kind, input.periodStart, input.periodEnd);
+  const kind = await findProductKind(tx, input.productCode);
+  if (!kind) throw new Error(`no product ${input.productCode}`);
+  const perpetualFallback = grantsPerpetualFallback(kind, input.periodStart, input.periodEnd);
   for (const slice of chunksOf([...new Set(input.licenseIds)].sort())) {
     await extendSlice(tx, input, slice, perpetualFallback);
   }
@@ -175,12 +173,7 @@ async function extendSlice(
 ): Promise<void> {
   // Orders touching the same license run one after the other from here (the row locks), so each
   // sees the periods the other paid; the constraint below stays the last word.
-  const locked = await tx
-    .select({ id: licenses.id, licenseId: licenses.licenseId })
-    .from(licenses)
-    .where(inArray(licenses.licenseId, licenseIds))
-    .orderBy(licenses.licenseId)
-    .for('update');
+  const locked = await lockLicensesById(tx, licenseIds);
   if (locked.length !== licenseIds.length) {
     const missing = licenseIds.find((id) => !locked.some((l) => l.licenseId === id));
     throw new Error(`no license ${missing}`);
@@ -189,34 +182,13 @@ async function extendSlice(
   // An upgrade replaces the rest of the running period. Of two upgrades the second finds nothing
   // left to cut and its new period overlaps the first's; anything else that overlaps paid days is
   // refused, never cut.
-  if (input.upgrade)
-    await tx
-      .update(licensePeriods)
-      .set({ periodEnd: input.periodStart, cutShortFrom: licensePeriods.periodEnd })
-      .where(
-        and(
-          inArray(licensePeriods.licenseId, ids),
-          lt(licensePeriods.periodStart, input.periodStart),
-          gt(licensePeriods.periodEnd, input.periodStart),
-        ),
-      );
+  if (input.upgrade) await cutShortPeriodsRunningOver(tx, ids, input.periodStart);
   // The refusal names the license: found before the insert, which would only say "some row".
-  const [overlapping] = await tx
-    .select({ licenseId: licenses.licenseId })
-    .from(licensePeriods)
-    .innerJoin(licenses, eq(licenses.id, licensePeriods.licenseId))
-    .where(
-      and(
-        inArray(licensePeriods.licenseId, ids),
-        lt(licensePeriods.periodStart, input.periodEnd),
-        gt(licensePeriods.periodEnd, input.periodStart),
-      ),
-    )
-    .orderBy(licenses.licenseId)
-    .limit(1);
+  const overlapping = await findFirstOverlappingPeriod(tx, ids, input);
   if (overlapping) throw alreadyRenewed(overlapping.licenseId, input.periodStart);
   try {
-    await tx.insert(licensePeriods).values(
+    await insertLicensePeriods(
+      tx,
       ids.map((licenseId) => ({
         licenseId,
         productCode: input.productCode,
@@ -237,29 +209,7 @@ async function extendSlice(
   }
   // Each license shows its latest paid period (an upgrade now and a renewal after the old end can
   // both be paid, in either order).
-  const latest = tx
-    .selectDistinctOn([licensePeriods.licenseId], {
-      licenseId: licensePeriods.licenseId,
-      productCode: licensePeriods.productCode,
-      periodStart: licensePeriods.periodStart,
-      periodEnd: licensePeriods.periodEnd,
-      perpetualFallback: licensePeriods.perpetualFallback,
-    })
-    .from(licensePeriods)
-    .where(inArray(licensePeriods.licenseId, ids))
-    .orderBy(licensePeriods.licenseId, desc(licensePeriods.periodStart))
-    .as('latest');
-  await tx
-    .update(licenses)
-    .set({
-      productCode: sql`${latest.productCode}`,
-      periodStart: sql`${latest.periodStart}`,
-      periodEnd: sql`${latest.periodEnd}`,
-      perpetualFallback: sql`${latest.perpetualFallback}`,
-      ...(input.orderId ? { lastOrderId: input.orderId } : {}),
-    })
-    .from(latest)
-    .where(eq(licenses.id, latest.licenseId));
+  await showLatestPeriods(tx, ids, input.orderId);
 }
 
 /**

@@ -1,12 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Queryable } from '../../db/client.ts';
-import type { QuoteDocument } from '../../db/documents/quote-document.ts';
-import { quotes } from '../../db/schema/index.ts';
 import { type JobQueue, queues } from '../../jobs/job-queue.ts';
 import { openLicenseKey } from '../../shared/license-key-vault.ts';
 import { renderQuotePdf } from '../pdf/quote-pdf.ts';
-import { findOutboxMessage, markSent, recordFailedAttempt } from './mail.queries.ts';
+import { findOutboxMessage, findQuoteDocument, markSent, recordFailedAttempt } from './mail.queries.ts';
 import type { AttachmentSpec } from './outbox.ts';
 
 /** How emails leave: an SMTP server, or the development mailbox (kept in the outbox, shown by the app). */
@@ -42,19 +39,11 @@ export function devMailboxTransport(): MailTransport {
 async function renderAttachment(db: Queryable, partnerId: string | null, spec: AttachmentSpec) {
   switch (spec.kind) {
     case 'quote_pdf': {
-      const [row] = await db
-        .select({ document: quotes.document })
-        .from(quotes)
-        .where(
-          and(
-            eq(quotes.quoteNumber, spec.quoteNumber),
-            partnerId ? eq(quotes.partnerId, partnerId) : undefined,
-          ),
-        );
+      const row = await findQuoteDocument(db, spec.quoteNumber, partnerId);
       if (!row) throw new Error(`quote ${spec.quoteNumber} of the email is missing`);
       return {
         filename: `${spec.quoteNumber}.pdf`,
-        content: await renderQuotePdf(row.document as QuoteDocument, spec.locale),
+        content: await renderQuotePdf(row.document, spec.locale),
         contentType: 'application/pdf',
       };
     }

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { mailOutbox } from '../../db/schema/index.ts';
+import type { QuoteDocument } from '../../db/documents/quote-document.ts';
+import { mailOutbox, quotes } from '../../db/schema/index.ts';
 import { type SealedEmailKind, subjectRefOf } from './email-kinds.ts';
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
@@ -101,4 +102,20 @@ export async function listAccountAdminSignInEmails(
     )
     .orderBy(desc(mailOutbox.createdAt))
     .limit(options.limit);
+}
+
+/**
+ * The stored document of a quote an email attaches, by number; scoped to the email's partner when
+ * it has one. Read here, not through the quotes module: mail comes before quotes in the module order.
+ */
+export async function findQuoteDocument(
+  db: Queryable,
+  quoteNumber: string,
+  partnerId: string | null,
+): Promise<{ document: QuoteDocument } | undefined> {
+  const [row] = await db
+    .select({ document: quotes.document })
+    .from(quotes)
+    .where(and(eq(quotes.quoteNumber, quoteNumber), partnerId ? eq(quotes.partnerId, partnerId) : undefined));
+  return row;
 }

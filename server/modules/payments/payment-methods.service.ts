@@ -1,13 +1,23 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PayPalApproval } from '../../../contract/orders.ts';
 import type { PaymentMethodKind, PaymentMethodList } from '../../../contract/payment-methods.ts';
 import type { Queryable } from '../../db/client.ts';
-import { paymentMethods } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { can, type PartnerUserActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import {
+  clearDefaultPaymentMethod,
+  findFirstLivePaymentMethod,
+  findLivePaymentMethodId,
+  findLivePaymentMethods,
+  findLivePaymentMethodToken,
+  findLivePaymentMethodTokens,
+  insertPaymentMethod,
+  markPaymentMethodDefault,
+  markPaymentMethodRemoved,
+  type NewPaymentMethod,
+} from './payment-methods.queries.ts';
 import type { PayPalGateway } from './paypal/paypal-gateway.ts';
 import type { PaymentProvider } from './provider.ts';
 import {
@@ -22,8 +32,6 @@ interface Options {
   meta: RequestMeta;
 }
 
-const live = (partnerId: string) =>
-  and(eq(paymentMethods.partnerId, partnerId), isNull(paymentMethods.removedAt));
 const notFound = () => new DomainError('not_found', 'payment_method.not_found', 'No such payment method.');
 
 /** The partner's stored payment methods, the default first (SPEC §8). */
@@ -31,11 +39,7 @@ export async function listPaymentMethods(
   db: Queryable,
   actor: PartnerUserActor,
 ): Promise<z.input<typeof PaymentMethodList>> {
-  const rows = await db
-    .select()
-    .from(paymentMethods)
-    .where(live(actor.partner.id))
-    .orderBy(desc(paymentMethods.isDefault), asc(paymentMethods.createdAt));
+  const rows = await findLivePaymentMethods(db, actor.partner.id);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -174,7 +178,7 @@ export function payPalOffered(paypal: PayPalGateway | null): PayPalGateway {
 async function storeMethod(
   db: Queryable,
   options: Options,
-  method: Omit<typeof paymentMethods.$inferInsert, 'partnerId' | 'isDefault' | 'createdAt'> & {
+  method: Omit<NewPaymentMethod, 'partnerId' | 'isDefault' | 'createdAt'> & {
     audit: Record<string, string>;
   },
   /** The PayPal setup this completes, once: a second completion stores nothing. */
@@ -185,20 +189,14 @@ async function storeMethod(
   return db.transaction(async (tx) => {
     if (from && !(await completeVaultSetup(tx, from.setupId, meta.now))) return listPaymentMethods(tx, actor);
     // The same account or card stored twice is one method.
-    const existing = await tx
-      .select({ id: paymentMethods.id, token: paymentMethods.token })
-      .from(paymentMethods)
-      .where(live(actor.partner.id));
+    const existing = await findLivePaymentMethodTokens(tx, actor.partner.id);
     if (existing.some((m) => m.token === values.token)) return listPaymentMethods(tx, actor);
-    const [row] = await tx
-      .insert(paymentMethods)
-      .values({
-        ...values,
-        partnerId: actor.partner.id,
-        isDefault: existing.length === 0,
-        createdAt: meta.now,
-      })
-      .returning({ id: paymentMethods.id });
+    const row = await insertPaymentMethod(tx, {
+      ...values,
+      partnerId: actor.partner.id,
+      isDefault: existing.length === 0,
+      createdAt: meta.now,
+    });
     if (from && row) await linkVaultSetup(tx, from.setupId, row.id);
     await recordAudit(tx, {
       partnerId: actor.partner.id,
@@ -219,14 +217,11 @@ export async function setDefaultPaymentMethod(
 ): Promise<z.input<typeof PaymentMethodList>> {
   const { actor } = options;
   return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ id: paymentMethods.id })
-      .from(paymentMethods)
-      .where(and(live(actor.partner.id), eq(paymentMethods.id, options.id)));
+    const target = await findLivePaymentMethodId(tx, actor.partner.id, options.id);
     if (!target) throw notFound();
     // One default per partner (a unique index): the old one first, then the new one.
-    await tx.update(paymentMethods).set({ isDefault: false }).where(live(actor.partner.id));
-    await tx.update(paymentMethods).set({ isDefault: true }).where(eq(paymentMethods.id, options.id));
+    await clearDefaultPaymentMethod(tx, actor.partner.id);
+    await markPaymentMethodDefault(tx, options.id);
     return listPaymentMethods(tx, actor);
   });
 }
@@ -237,25 +232,11 @@ export async function removePaymentMethod(
 ): Promise<z.input<typeof PaymentMethodList>> {
   const { actor, meta } = options;
   return db.transaction(async (tx) => {
-    const [removed] = await tx
-      .update(paymentMethods)
-      .set({ removedAt: meta.now, isDefault: false })
-      .where(and(live(actor.partner.id), eq(paymentMethods.id, options.id)))
-      .returning({
-        id: paymentMethods.id,
-        wasDefault: paymentMethods.isDefault,
-        last4: paymentMethods.last4,
-      });
+    const removed = await markPaymentMethodRemoved(tx, actor.partner.id, options.id, meta.now);
     if (!removed) throw notFound();
     // The default went: the oldest remaining method takes its place.
-    const [oldest] = await tx
-      .select({ id: paymentMethods.id, isDefault: paymentMethods.isDefault })
-      .from(paymentMethods)
-      .where(live(actor.partner.id))
-      .orderBy(desc(paymentMethods.isDefault), asc(paymentMethods.createdAt))
-      .limit(1);
-    if (oldest && !oldest.isDefault)
-      await tx.update(paymentMethods).set({ isDefault: true }).where(eq(paymentMethods.id, oldest.id));
+    const oldest = await findFirstLivePaymentMethod(tx, actor.partner.id);
+    if (oldest && !oldest.isDefault) await markPaymentMethodDefault(tx, oldest.id);
     await recordAudit(tx, {
       partnerId: actor.partner.id,
       actor,
@@ -275,10 +256,7 @@ export async function storedPaymentMethod(
   partnerId: string,
   id: string,
 ): Promise<{ token: string; kind: PaymentMethodKind }> {
-  const [row] = await db
-    .select({ token: paymentMethods.token, kind: paymentMethods.kind })
-    .from(paymentMethods)
-    .where(and(live(partnerId), eq(paymentMethods.id, id)));
+  const row = await findLivePaymentMethodToken(db, partnerId, id);
   if (!row) {
     throw new DomainError('not_found', 'payment_method.not_found', 'No such payment method.', {
       field: 'payment.paymentMethodId',

@@ -1,7 +1,7 @@
 import type { Currency } from '../../../contract/money.ts';
 import type { PaymentProviderName } from '../../../contract/orders.ts';
 import type { Queryable } from '../../db/client.ts';
-import { payments } from '../../db/schema/index.ts';
+import { insertPayment } from './payments.queries.ts';
 
 /** Records the money an order took (the provider's reference and what the card shows, no number). */
 export async function recordPayment(
@@ -18,7 +18,7 @@ export async function recordPayment(
     now: Date;
   },
 ): Promise<void> {
-  await db.insert(payments).values({
+  await insertPayment(db, {
     partnerId: input.partnerId,
     orderId: input.orderId,
     provider: input.provider,

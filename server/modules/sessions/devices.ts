@@ -1,6 +1,5 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { loginDevices } from '../../db/schema/index.ts';
+import { deleteDevicesExpiredBy, findLiveDevice, insertDevice } from './devices.queries.ts';
 import { hashToken, type LoginOwner, newToken } from './sessions.ts';
 
 /** How long a browser stays known after a login from it. */
@@ -13,10 +12,7 @@ export async function findDeviceOwner(
   now: Date,
 ): Promise<{ tokenHash: string; owner: LoginOwner } | null> {
   const tokenHash = hashToken(token);
-  const [row] = await db
-    .select({ partnerUserId: loginDevices.partnerUserId, vendorStaffId: loginDevices.vendorStaffId })
-    .from(loginDevices)
-    .where(and(eq(loginDevices.tokenHash, tokenHash), gt(loginDevices.expiresAt, now)));
+  const row = await findLiveDevice(db, tokenHash, now);
   if (!row) return null;
   if (row.partnerUserId) return { tokenHash, owner: { partnerUserId: row.partnerUserId } };
   if (row.vendorStaffId) return { tokenHash, owner: { vendorStaffId: row.vendorStaffId } };
@@ -25,7 +21,7 @@ export async function findDeviceOwner(
 
 export async function rememberDevice(db: Queryable, owner: LoginOwner, now: Date): Promise<string> {
   const token = newToken();
-  await db.insert(loginDevices).values({
+  await insertDevice(db, {
     tokenHash: hashToken(token),
     partnerUserId: 'partnerUserId' in owner ? owner.partnerUserId : null,
     vendorStaffId: 'vendorStaffId' in owner ? owner.vendorStaffId : null,
@@ -36,5 +32,5 @@ export async function rememberDevice(db: Queryable, owner: LoginOwner, now: Date
 }
 
 export async function deleteExpiredDevices(db: Queryable, now: Date): Promise<void> {
-  await db.delete(loginDevices).where(lt(loginDevices.expiresAt, now));
+  await deleteDevicesExpiredBy(db, now);
 }

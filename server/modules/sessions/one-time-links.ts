@@ -1,7 +1,6 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { oneTimeLinks } from '../../db/schema/index.ts';
 import { DomainError } from '../../lib/errors.ts';
+import { findUsableLink, insertOneTimeLink, markLinkUsed } from './one-time-links.queries.ts';
 import { hashToken, newToken } from './sessions.ts';
 
 /** An invitation's link is its own row's (partners/invitations.ts): these are an account admin's. */
@@ -33,7 +32,7 @@ export async function issueLink(
   input: { purpose: LinkPurpose; subject: LinkSubject; email: string; now: Date },
 ): Promise<string> {
   const token = newToken();
-  await db.insert(oneTimeLinks).values({
+  await insertOneTimeLink(db, {
     tokenHash: hashToken(token),
     purpose: input.purpose,
     ...input.subject,
@@ -44,21 +43,6 @@ export async function issueLink(
   return token;
 }
 
-const usable = (token: string, purpose: LinkPurpose, now: Date) =>
-  and(
-    eq(oneTimeLinks.tokenHash, hashToken(token)),
-    eq(oneTimeLinks.purpose, purpose),
-    isNull(oneTimeLinks.usedAt),
-    gt(oneTimeLinks.expiresAt, now),
-  );
-
-const columns = {
-  purpose: oneTimeLinks.purpose,
-  customerAccountId: oneTimeLinks.customerAccountId,
-  email: oneTimeLinks.email,
-  expiresAt: oneTimeLinks.expiresAt,
-};
-
 /** A link that still works, to show what it is for; a used, expired or unknown one is not found. */
 export async function findLink(
   db: Queryable,
@@ -66,10 +50,7 @@ export async function findLink(
   purpose: LinkPurpose,
   now: Date,
 ): Promise<OpenLink> {
-  const [row] = await db
-    .select(columns)
-    .from(oneTimeLinks)
-    .where(usable(token, purpose, now));
+  const row = await findUsableLink(db, hashToken(token), purpose, now);
   if (!row) throw linkGone();
   return { ...row, purpose: row.purpose as LinkPurpose };
 }
@@ -81,11 +62,7 @@ export async function consumeLink(
   purpose: LinkPurpose,
   now: Date,
 ): Promise<OpenLink> {
-  const [row] = await db
-    .update(oneTimeLinks)
-    .set({ usedAt: now })
-    .where(usable(token, purpose, now))
-    .returning(columns);
+  const row = await markLinkUsed(db, hashToken(token), purpose, now);
   if (!row) throw linkGone();
   return { ...row, purpose: row.purpose as LinkPurpose };
 }

@@ -1,8 +1,13 @@
 import { hash, randomBytes } from 'node:crypto';
-import { eq, lt, sql } from 'drizzle-orm';
 import type { AccountAccess } from '../../../contract/customers.ts';
 import type { Queryable } from '../../db/client.ts';
-import { sessions } from '../../db/schema/index.ts';
+import {
+  deleteSessionRow,
+  deleteSessionsExpiredBy,
+  insertSession,
+  updateSessionOpenAccount,
+  updateSessionSeen,
+} from './session-records.queries.ts';
 
 /** Idle timeout: a session unused for this long is gone. */
 export const SESSION_IDLE_SECONDS = 2 * 60 * 60;
@@ -52,7 +57,7 @@ export async function createSession(db: Queryable, owner: SessionOwner, now: Dat
     csrfToken: newToken(),
     expiresAt: new Date(now.getTime() + Math.min(SESSION_IDLE_SECONDS, lifetime) * 1000),
   };
-  await db.insert(sessions).values({
+  await insertSession(db, {
     tokenHash: session.tokenHash,
     partnerUserId: 'partnerUserId' in owner ? owner.partnerUserId : null,
     vendorStaffId: 'vendorStaffId' in owner ? owner.vendorStaffId : null,
@@ -68,7 +73,7 @@ export async function createSession(db: Queryable, owner: SessionOwner, now: Dat
 }
 
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  await deleteSessionRow(db, tokenHash);
 }
 
 /**
@@ -76,15 +81,7 @@ export async function deleteSession(db: Queryable, tokenHash: string): Promise<v
  * can be sent again with it.
  */
 export async function touchSession(db: Queryable, tokenHash: string, now: Date): Promise<Date | null> {
-  const [row] = await db
-    .update(sessions)
-    .set({
-      lastSeenAt: now,
-      expiresAt: sql`least(${new Date(now.getTime() + SESSION_IDLE_SECONDS * 1000)}::timestamptz, ${sessions.absoluteExpiresAt})`,
-    })
-    .where(eq(sessions.tokenHash, tokenHash))
-    .returning({ expiresAt: sessions.expiresAt });
-  return row?.expiresAt ?? null;
+  return updateSessionSeen(db, tokenHash, now, new Date(now.getTime() + SESSION_IDLE_SECONDS * 1000));
 }
 
 /** Opens an account in the session on the ground `access` names, or closes it (null). */
@@ -93,13 +90,10 @@ export async function setOpenCustomerAccount(
   sessionTokenHash: string,
   open: { customerAccountId: string; access: AccountAccess } | null,
 ): Promise<void> {
-  await db
-    .update(sessions)
-    .set({ openCustomerAccountId: open?.customerAccountId ?? null, openAccountAccess: open?.access ?? null })
-    .where(eq(sessions.tokenHash, sessionTokenHash));
+  await updateSessionOpenAccount(db, sessionTokenHash, open);
 }
 
 export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
   // The idle expiry never passes the absolute one (a check constraint), so it alone decides.
-  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  await deleteSessionsExpiredBy(db, now);
 }

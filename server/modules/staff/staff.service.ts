@@ -1,10 +1,14 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { vendorStaff } from '../../db/schema/index.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import type { VendorStaffActor } from '../../shared/actor.ts';
 import type { Credentials } from '../sessions/sessions.ts';
+import {
+  findEnabledStaffByEmail,
+  findStaffLogin,
+  insertStaffMember,
+  isStaffEmailTaken,
+} from './staff.queries.ts';
 
 export interface NewStaffMember {
   email: string;
@@ -28,31 +32,21 @@ export async function createStaffMember(db: Queryable, input: NewStaffMember): P
     );
   }
   const email = input.email.trim().toLowerCase();
-  const [taken] = await db
-    .select({ id: vendorStaff.id })
-    .from(vendorStaff)
-    .where(eq(vendorStaff.email, email));
-  if (taken)
+  if (await isStaffEmailTaken(db, email))
     throw new DomainError('conflict', 'staff.email_taken', `${email} is already a staff member.`, {
       field: 'email',
     });
-  const [row] = await db
-    .insert(vendorStaff)
-    .values({ email, name: input.name.trim(), passwordHash: await hashPassword(input.password) })
-    .returning({ id: vendorStaff.id });
+  const row = await insertStaffMember(db, {
+    email,
+    name: input.name.trim(),
+    passwordHash: await hashPassword(input.password),
+  });
   if (!row) throw new Error('staff insert returned no row');
   return row;
 }
 
 export async function findStaffCredentials(db: Queryable, email: string): Promise<Credentials | null> {
-  const [row] = await db
-    .select({
-      id: vendorStaff.id,
-      passwordHash: vendorStaff.passwordHash,
-      disabledAt: vendorStaff.disabledAt,
-    })
-    .from(vendorStaff)
-    .where(eq(vendorStaff.email, email));
+  const row = await findStaffLogin(db, email);
   if (!row) return null;
   return {
     owner: { vendorStaffId: row.id },
@@ -67,10 +61,7 @@ export async function findStaffCredentials(db: Queryable, email: string): Promis
  * audited as. There is no session behind it, so its session fields name the CLI.
  */
 export async function staffActorByEmail(db: Queryable, email: string): Promise<VendorStaffActor | null> {
-  const [row] = await db
-    .select({ id: vendorStaff.id, email: vendorStaff.email, name: vendorStaff.name })
-    .from(vendorStaff)
-    .where(and(eq(vendorStaff.email, email.trim().toLowerCase()), isNull(vendorStaff.disabledAt)));
+  const row = await findEnabledStaffByEmail(db, email.trim().toLowerCase());
   if (!row) return null;
   return {
     kind: 'vendor_staff',

@@ -1,8 +1,20 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Currency } from '../../../../contract/money.ts';
-import { sandboxCharges, sandboxPaypalApprovals, sandboxTokens } from '../../../db/schema/index.ts';
+import {
+  answerSandboxChallenge,
+  findSandboxApproval,
+  findSandboxApprovalByVault,
+  findSandboxCharge,
+  findSandboxChargesOfToken,
+  findSandboxToken,
+  insertSandboxApprovalOnce,
+  insertSandboxChargeOnce,
+  insertSandboxToken,
+  refundSandboxCharge,
+  type SandboxApprovalRow,
+  updateSandboxApprovalFrom,
+} from './sandbox.queries.ts';
 import type { SandboxOutcome } from './sandbox-cards.ts';
 
 export interface SandboxCard {
@@ -69,7 +81,7 @@ export interface SandboxStore {
   close(): Promise<void>;
 }
 
-const approvalOf = (row: typeof sandboxPaypalApprovals.$inferSelect): SandboxApproval => ({
+const approvalOf = (row: SandboxApprovalRow): SandboxApproval => ({
   id: row.id,
   kind: row.kind as SandboxApproval['kind'],
   reference: row.reference,
@@ -89,78 +101,44 @@ export function postgresSandboxStore(connectionString: string): SandboxStore {
   pool.on('error', (error) => console.warn('sandbox payment store:', error.message));
   const db = drizzle(pool);
   return {
-    saveCard: async (card) => {
-      await db.insert(sandboxTokens).values(card);
-    },
+    saveCard: (card) => insertSandboxToken(db, card),
     findCard: async (token) => {
-      const [row] = await db.select().from(sandboxTokens).where(eq(sandboxTokens.token, token));
+      const row = await findSandboxToken(db, token);
       return row ? { ...row, outcome: row.outcome as SandboxOutcome } : null;
     },
-    answerChallenge: async (token, outcome) => {
-      const updated = await db
-        .update(sandboxTokens)
-        .set({ outcome })
-        .where(and(eq(sandboxTokens.token, token), eq(sandboxTokens.outcome, 'challenge')))
-        .returning({ token: sandboxTokens.token });
-      return updated.length > 0;
-    },
+    answerChallenge: (token, outcome) => answerSandboxChallenge(db, token, outcome),
     takeCharge: async (charge) => {
-      const [taken] = await db.insert(sandboxCharges).values(charge).onConflictDoNothing().returning();
       const row =
-        taken ??
-        (
-          await db
-            .select()
-            .from(sandboxCharges)
-            .where(eq(sandboxCharges.idempotencyKey, charge.idempotencyKey))
-        )[0];
+        (await insertSandboxChargeOnce(db, charge)) ?? (await findSandboxCharge(db, charge.idempotencyKey));
       if (!row) throw new Error('sandbox charge vanished');
       return { ...row, status: row.status as SandboxCharge['status'] };
     },
     chargesOf: async (token) =>
-      (await db.select().from(sandboxCharges).where(eq(sandboxCharges.token, token))).map((row) => ({
+      (await findSandboxChargesOfToken(db, token)).map((row) => ({
         ...row,
         status: row.status as SandboxCharge['status'],
       })),
     findCharge: async (idempotencyKey) => {
-      const [row] = await db
-        .select()
-        .from(sandboxCharges)
-        .where(eq(sandboxCharges.idempotencyKey, idempotencyKey));
+      const row = await findSandboxCharge(db, idempotencyKey);
       return row ? { ...row, status: row.status as SandboxCharge['status'] } : null;
     },
-    refund: async (reference) => {
-      await db
-        .update(sandboxCharges)
-        .set({ status: 'refunded' })
-        .where(and(eq(sandboxCharges.reference, reference), eq(sandboxCharges.status, 'captured')));
-    },
+    refund: (reference) => refundSandboxCharge(db, reference),
     saveApproval: async (approval) => {
-      await db.insert(sandboxPaypalApprovals).values(approval).onConflictDoNothing();
-      const [row] = await db
-        .select()
-        .from(sandboxPaypalApprovals)
-        .where(eq(sandboxPaypalApprovals.id, approval.id));
+      await insertSandboxApprovalOnce(db, approval);
+      const row = await findSandboxApproval(db, approval.id);
       if (!row) throw new Error('sandbox approval vanished');
       return approvalOf(row);
     },
     findApproval: async (id) => {
-      const [row] = await db.select().from(sandboxPaypalApprovals).where(eq(sandboxPaypalApprovals.id, id));
+      const row = await findSandboxApproval(db, id);
       return row ? approvalOf(row) : null;
     },
     findVault: async (vaultId) => {
-      const [row] = await db
-        .select()
-        .from(sandboxPaypalApprovals)
-        .where(eq(sandboxPaypalApprovals.vaultId, vaultId));
+      const row = await findSandboxApprovalByVault(db, vaultId);
       return row ? approvalOf(row) : null;
     },
     moveApproval: async (id, from, change) => {
-      const [row] = await db
-        .update(sandboxPaypalApprovals)
-        .set(change)
-        .where(and(eq(sandboxPaypalApprovals.id, id), inArray(sandboxPaypalApprovals.status, from)))
-        .returning();
+      const row = await updateSandboxApprovalFrom(db, id, from, change);
       return row ? approvalOf(row) : null;
     },
     close: () => pool.end(),
