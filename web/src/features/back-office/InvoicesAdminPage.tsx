@@ -1,10 +1,11 @@
-import { Badge, Button, Group, NativeSelect, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Table, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
-import { InvoiceStatusBadge } from '../invoices/InvoiceStatusBadge.tsx';
+import { InvoiceStatusBadge, OverdueBadge } from '../invoices/InvoiceStatusBadge.tsx';
+import { staffStatusFilters, statusFilterOptions } from '../invoices/statusFilter.ts';
 import { useAllInvoices } from './api.ts';
 import { SettleInvoiceModal, type Settling } from './SettleInvoiceModal.tsx';
 
@@ -41,13 +42,7 @@ export function InvoicesAdminPage() {
             label={t('invoicesList.status')}
             value={status}
             onChange={(e) => setStatus(e.currentTarget.value)}
-            data={[
-              { value: '', label: t('invoicesList.anyStatus') },
-              { value: 'not_paid', label: t('invoice.status.not_paid') },
-              { value: 'overdue', label: t('invoicesList.overdue') },
-              { value: 'paid', label: t('invoice.status.paid') },
-              { value: 'applied', label: t('invoice.status.applied') },
-            ]}
+            data={statusFilterOptions(staffStatusFilters, t, t('invoicesList.anyStatus'))}
             w={180}
           />
           <Button type="submit">{t('filters.submit')}</Button>
@@ -79,11 +74,7 @@ export function InvoicesAdminPage() {
                   <Table.Td>
                     <Group gap={4}>
                       <InvoiceStatusBadge status={i.status} />
-                      {i.overdue ? (
-                        <Badge color="red.9" variant="filled">
-                          {t('invoicesList.overdue')}
-                        </Badge>
-                      ) : null}
+                      <OverdueBadge overdue={i.overdue} />
                     </Group>
                   </Table.Td>
                   <Table.Td style={{ textAlign: 'right' }}>
