@@ -1,7 +1,8 @@
 import { Button, Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CreditNoteRequest, RecordPaymentRequest } from '../../../../contract/index.ts';
+import { placeFieldErrorOr, useContractForm } from '../../forms/contractForm.tsx';
 import { useErrorMessage } from '../../i18n/errors.ts';
 import { useSettleInvoice } from './api.ts';
 
@@ -18,14 +19,44 @@ export function SettleInvoiceModal({
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const settle = useSettleInvoice();
-  const [paidOn, setPaidOn] = useState(new Date().toISOString().slice(0, 10));
-  const [reason, setReason] = useState('');
+  // Both forms live as long as the list, so a date or reason typed survives closing the dialog.
+  const payment = useContractForm({
+    schema: RecordPaymentRequest,
+    initialValues: { paidOn: new Date().toISOString().slice(0, 10) },
+    toInput: (values: { paidOn: string }) => values,
+  });
+  const credit = useContractForm({
+    schema: CreditNoteRequest,
+    initialValues: { reason: '' },
+    toInput: (values: { reason: string }) => values,
+  });
   const done = (message: string) => {
     notifications.show({ color: 'teal', message });
     onClose();
-    setReason('');
+    credit.reset();
   };
-  const failed = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
+  const notify = (error: unknown) => notifications.show({ color: 'red', message: errorMessage(error) });
+  const recordPayment = (invoiceNumber: string) =>
+    payment.onSubmit((body) =>
+      settle.recordPayment.mutate(
+        { invoiceNumber, ...body },
+        {
+          onSuccess: (i) => done(t('backOffice.paid', { number: i.invoiceNumber })),
+          onError: (error) => placeFieldErrorOr(payment, error, notify),
+        },
+      ),
+    );
+  const issueCreditNote = (invoiceNumber: string) =>
+    credit.onSubmit((body) =>
+      settle.creditNote.mutate(
+        { invoiceNumber, ...body },
+        {
+          onSuccess: (i) =>
+            done(t('backOffice.credited', { number: i.invoiceNumber, note: i.creditNoteNumber })),
+          onError: (error) => placeFieldErrorOr(credit, error, notify),
+        },
+      ),
+    );
   return (
     <Modal
       opened={settling !== null}
@@ -38,51 +69,23 @@ export function SettleInvoiceModal({
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {settling?.action === 'payment' ? (
-        <Stack gap="md">
-          <TextInput
-            label={t('backOffice.paidOn')}
-            type="date"
-            value={paidOn}
-            onChange={(e) => setPaidOn(e.currentTarget.value)}
-          />
-          <Button
-            loading={settle.recordPayment.isPending}
-            onClick={() =>
-              settle.recordPayment.mutate(
-                { invoiceNumber: settling.invoiceNumber, paidOn },
-                {
-                  onSuccess: (i) => done(t('backOffice.paid', { number: i.invoiceNumber })),
-                  onError: failed,
-                },
-              )
-            }
-          >
-            {t('backOffice.recordPayment')}
-          </Button>
-        </Stack>
+        <form onSubmit={recordPayment(settling.invoiceNumber)} noValidate>
+          <Stack gap="md">
+            <TextInput label={t('backOffice.paidOn')} type="date" {...payment.getInputProps('paidOn')} />
+            <Button type="submit" loading={settle.recordPayment.isPending}>
+              {t('backOffice.recordPayment')}
+            </Button>
+          </Stack>
+        </form>
       ) : settling ? (
-        <Stack gap="md">
-          <TextInput
-            label={t('backOffice.reason')}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-          <Button
-            loading={settle.creditNote.isPending}
-            onClick={() =>
-              settle.creditNote.mutate(
-                { invoiceNumber: settling.invoiceNumber, reason },
-                {
-                  onSuccess: (i) =>
-                    done(t('backOffice.credited', { number: i.invoiceNumber, note: i.creditNoteNumber })),
-                  onError: failed,
-                },
-              )
-            }
-          >
-            {t('backOffice.creditNote')}
-          </Button>
-        </Stack>
+        <form onSubmit={issueCreditNote(settling.invoiceNumber)} noValidate>
+          <Stack gap="md">
+            <TextInput label={t('backOffice.reason')} {...credit.getInputProps('reason')} />
+            <Button type="submit" loading={settle.creditNote.isPending}>
+              {t('backOffice.creditNote')}
+            </Button>
+          </Stack>
+        </form>
       ) : null}
     </Modal>
   );
