@@ -133,6 +133,16 @@ export const DirectQuoteRequest = z
   })
   .meta({ id: 'DirectQuoteRequest' });
 
+/** The day an unpaid invoice was paid, as vendor staff record it. */
+export const RecordPaymentRequest = z
+  .strictObject({ paidOn: FilterDate })
+  .meta({ id: 'RecordPaymentRequest' });
+
+/** Why an unpaid invoice is settled with a credit note. */
+export const CreditNoteRequest = z
+  .strictObject({ reason: requiredDisplayText(300) })
+  .meta({ id: 'CreditNoteRequest' });
+
 export const adminApi = {
   login: endpoint({
     method: 'POST',
@@ -198,7 +208,7 @@ export const adminApi = {
       'Record the payment of an unpaid (postpaid) invoice: Postpaid → Paid, on the date given; audited',
     tag: 'admin',
     params: AdminInvoiceParams,
-    body: z.strictObject({ paidOn: FilterDate }).meta({ id: 'RecordPaymentRequest' }),
+    body: RecordPaymentRequest,
     response: AdminInvoice,
   }),
   creditNote: endpoint({
@@ -209,7 +219,7 @@ export const adminApi = {
       'Settle an unpaid invoice with a credit note (CN-…): the invoice becomes Applied, Credit Note; audited',
     tag: 'admin',
     params: AdminInvoiceParams,
-    body: z.strictObject({ reason: requiredDisplayText(300) }).meta({ id: 'CreditNoteRequest' }),
+    body: CreditNoteRequest,
     response: AdminInvoice,
   }),
   partnerUsers: endpoint({

@@ -95,6 +95,21 @@ export function placeApiError<Values extends FormValues>(
   return field;
 }
 
+/**
+ * Like placeApiError, for forms that tell other errors elsewhere (the back office's notifications):
+ * an error naming one of the form's fields goes next to it; any other is handed to `elsewhere`.
+ */
+export function placeFieldErrorOr<Values extends FormValues>(
+  form: UseFormReturnType<Values, unknown>,
+  error: unknown,
+  elsewhere: (error: unknown) => void,
+): void {
+  if (isHandledGlobally(error)) return;
+  const named = error instanceof ApiRequestError ? error.field : undefined;
+  if (named && hasPath(form.getValues(), named)) form.setFieldError(named, errorText(error));
+  else elsewhere(error);
+}
+
 /** The form's own message (FORM_ERROR), if it has one. */
 export function FormErrorAlert<Values extends FormValues>({
   form,

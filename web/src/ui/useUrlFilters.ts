@@ -1,7 +1,15 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
-import { fieldOf, type IssueLike, Pagination } from '../../../contract/index.ts';
+import type { IssueLike } from '../../../contract/index.ts';
+import {
+  applyChanges,
+  clearedFilters,
+  filtersToParams,
+  hasFiltersIn,
+  parseLeniently,
+  rawFilters,
+} from './urlFilters.ts';
 
 /** What a list's filters are, as its query schema gives them: values, and problems by field. */
 export interface UrlFilters<Values> {
@@ -22,36 +30,6 @@ export interface UrlFilters<Values> {
   clear: () => void;
 }
 
-const listKeys: ReadonlySet<string> = new Set(Object.keys(Pagination));
-
-/** The field an issue is about: its first path segment (the query string is flat). */
-const keyOf = (issue: IssueLike) => fieldOf(issue)?.split('.')[0];
-
-/**
- * Parses `raw` with the schema; a value it refuses is dropped (and recorded) and the rest parsed
- * again, so one bad parameter in a shared link does not lose the others.
- */
-function parseLeniently<S extends z.ZodObject>(
-  schema: S,
-  raw: Record<string, unknown>,
-): { values: z.output<S>; problems: Record<string, IssueLike> } {
-  const input = { ...raw };
-  const problems: Record<string, IssueLike> = {};
-  for (;;) {
-    const parsed = schema.safeParse(input);
-    if (parsed.success) return { values: parsed.data, problems };
-    const dropped = parsed.error.issues.filter((issue) => {
-      const key = keyOf(issue);
-      if (key === undefined || !(key in input)) return false;
-      problems[key] ??= issue;
-      delete input[key];
-      return true;
-    });
-    // Nothing left to drop (a schema whose defaults fail): no filters at all.
-    if (dropped.length === 0) return { values: schema.parse({}), problems };
-  }
-}
-
 /**
  * A list's filters kept in the URL (`?from=&to=&q=&page=`), parsed with the list's query schema
  * from the contract, so a search can be shared, reloaded and walked through with Back and Forward.
@@ -64,56 +42,30 @@ export function useUrlFilters<S extends z.ZodObject>(schema: S): UrlFilters<z.ou
 
   const paramsKey = searchParams.toString();
   const { values, problems, raw } = useMemo(() => {
-    const params = new URLSearchParams(paramsKey);
-    const raw: Record<string, string> = {};
-    for (const key of keys) {
-      const value = params.get(key);
-      if (value !== null && value !== '') raw[key] = value;
-    }
+    const raw = rawFilters(new URLSearchParams(paramsKey), keys);
     return { ...parseLeniently(schema, raw), raw };
   }, [schema, keys, paramsKey]);
 
   const write = useCallback(
-    (next: Record<string, unknown>) => {
-      const params = new URLSearchParams();
-      for (const key of keys) {
-        const value = next[key];
-        if (value === undefined || value === null || value === '' || value === defaults[key]) continue;
-        params.set(key, String(value));
-      }
-      setSearchParams(params);
-    },
+    (next: Record<string, unknown>) => setSearchParams(filtersToParams(next, keys, defaults)),
     [keys, defaults, setSearchParams],
   );
 
   const apply = useCallback(
     (changes: Record<string, unknown>) => {
-      const next = { ...(values as Record<string, unknown>), page: defaults.page, ...changes };
-      const parsed = schema.safeParse(
-        Object.fromEntries(Object.entries(next).filter(([, value]) => value !== undefined && value !== '')),
-      );
-      if (!parsed.success) {
-        const found: Record<string, IssueLike> = {};
-        for (const issue of parsed.error.issues) {
-          const key = keyOf(issue);
-          if (key) found[key] ??= issue;
-        }
-        return found;
-      }
-      write(parsed.data);
+      const result = applyChanges(schema, values as Record<string, unknown>, changes);
+      if (!result.ok) return result.problems;
+      write(result.values);
       return null;
     },
-    [schema, values, defaults, write],
+    [schema, values, write],
   );
 
-  const clear = useCallback(() => {
-    const current = values as Record<string, unknown>;
-    const kept = keys.filter((key) => listKeys.has(key) && key !== 'page');
-    write(Object.fromEntries(kept.map((key) => [key, current[key]])));
-  }, [keys, values, write]);
-
-  const hasFilters = keys.some(
-    (key) => !listKeys.has(key) && (values as Record<string, unknown>)[key] !== undefined,
+  const clear = useCallback(
+    () => write(clearedFilters(values as Record<string, unknown>, keys)),
+    [keys, values, write],
   );
+
+  const hasFilters = hasFiltersIn(values as Record<string, unknown>, keys);
   return { values, problems, raw, hasFilters, apply, clear };
 }

@@ -1,11 +1,10 @@
-import { Alert, Box, Button, Center, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Box, Button, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CustomerId, Email } from '../../../../contract/index.ts';
-import { FormErrorAlert, placeApiError, useContractForm } from '../../forms/contractForm.tsx';
-import { PublicLayout } from '../../ui/Layout.tsx';
-import { PageTitle } from '../../ui/PageTitle.tsx';
+import { placeApiError, useContractForm } from '../../forms/contractForm.tsx';
+import { SignInForm } from '../../forms/SignInForm.tsx';
 import { useRequestAdminLink } from './api.ts';
 import { DemoSignInMailbox } from './DemoSignInMailbox.tsx';
 
@@ -34,47 +33,49 @@ export function AccountAdminStartPage() {
     }),
   );
   return (
-    <PublicLayout>
-      <Center mih="calc(100dvh - 120px)">
-        <Paper withBorder shadow="sm" p="xl" radius="md" w={460} maw="100%">
-          <form onSubmit={submit} noValidate>
-            <Stack gap="md">
-              <PageTitle size="h3">{t('accountAdmin.startTitle')}</PageTitle>
-              <Text size="sm">{t('accountAdmin.startIntro')}</Text>
-              {sent ? (
-                <Alert color="teal" variant="light" role="status">
-                  {t('accountAdmin.linkSent', { email: sent.email })}
-                </Alert>
-              ) : null}
-              <FormErrorAlert form={form} />
-              <TextInput
-                label={t('accountAdmin.customerId')}
-                inputMode="numeric"
-                {...form.getInputProps('customerId')}
-              />
-              <TextInput
-                label={t('accountAdmin.email')}
-                type="email"
-                autoComplete="email"
-                {...form.getInputProps('email')}
-              />
-              <Button type="submit" loading={request.isPending} fullWidth>
-                {t('accountAdmin.sendLink')}
-              </Button>
-              {sent?.demoMailbox && !mailboxOpen ? (
-                <Button variant="light" onClick={() => setMailboxOpen(true)} fullWidth>
-                  {t('accountAdmin.openDemoMailbox')}
-                </Button>
-              ) : null}
-            </Stack>
-          </form>
-          {sent?.demoMailbox && mailboxOpen ? (
-            <Box mt="lg">
-              <DemoSignInMailbox customerId={sent.customerId} email={sent.email} />
-            </Box>
+    <SignInForm
+      form={form}
+      onSubmit={submit}
+      title={t('accountAdmin.startTitle')}
+      width={460}
+      intro={
+        <>
+          <Text size="sm">{t('accountAdmin.startIntro')}</Text>
+          {sent ? (
+            <Alert color="teal" variant="light" role="status">
+              {t('accountAdmin.linkSent', { email: sent.email })}
+            </Alert>
           ) : null}
-        </Paper>
-      </Center>
-    </PublicLayout>
+        </>
+      }
+      submitLabel={t('accountAdmin.sendLink')}
+      pending={request.isPending}
+      actions={
+        sent?.demoMailbox && !mailboxOpen ? (
+          <Button variant="light" onClick={() => setMailboxOpen(true)} fullWidth>
+            {t('accountAdmin.openDemoMailbox')}
+          </Button>
+        ) : null
+      }
+      below={
+        sent?.demoMailbox && mailboxOpen ? (
+          <Box mt="lg">
+            <DemoSignInMailbox customerId={sent.customerId} email={sent.email} />
+          </Box>
+        ) : null
+      }
+    >
+      <TextInput
+        label={t('accountAdmin.customerId')}
+        inputMode="numeric"
+        {...form.getInputProps('customerId')}
+      />
+      <TextInput
+        label={t('accountAdmin.email')}
+        type="email"
+        autoComplete="email"
+        {...form.getInputProps('email')}
+      />
+    </SignInForm>
   );
 }

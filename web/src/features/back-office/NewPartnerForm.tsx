@@ -10,22 +10,30 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Currency } from '../../../../contract/index.ts';
+import { CreatePartnerRequest, Currency } from '../../../../contract/index.ts';
 import { useAttemptKey } from '../../api/attempt.ts';
-import { isApiError } from '../../api/client.ts';
+import { placeFieldErrorOr, useContractForm } from '../../forms/contractForm.tsx';
 import { useErrorMessage } from '../../i18n/errors.ts';
 import { useCreatePartner } from './api.ts';
 
-const empty = {
+/** The form's values, shaped as the request so that errors about `admin.email` find their field. */
+type Values = {
+  name: string;
+  country: string;
+  currency: Currency;
+  discountPercent: number | string;
+  creditTerms: boolean;
+  admin: { email: string; name: string };
+};
+
+const empty: Values = {
   name: '',
   country: 'US',
-  currency: 'USD' as Currency,
+  currency: 'USD',
   discountPercent: 10,
   creditTerms: false,
-  adminEmail: '',
-  adminName: '',
+  admin: { email: '', name: '' },
 };
 
 /** A new partner organisation; its first admin gets an invitation by email. */
@@ -34,77 +42,46 @@ export function NewPartnerForm() {
   const errorMessage = useErrorMessage();
   const create = useCreatePartner();
   const attempt = useAttemptKey();
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = <K extends keyof typeof empty>(field: K, value: (typeof empty)[K]) => {
-    attempt.changed();
-    setValues((v) => ({ ...v, [field]: value }));
-  };
-  const fieldOf: Record<string, keyof typeof empty> = {
-    name: 'name',
-    country: 'country',
-    'admin.email': 'adminEmail',
-    'admin.name': 'adminName',
-  };
+  const form = useContractForm({
+    schema: CreatePartnerRequest,
+    initialValues: empty,
+    toInput: (values: Values) => ({ ...values, discountPercent: Number(values.discountPercent) }),
+    // Other values are another attempt (a new Idempotency-Key).
+    onValuesChange: () => attempt.changed(),
+  });
+  const submit = form.onSubmit((body) =>
+    create.mutate(
+      { body, idempotencyKey: attempt.key() },
+      {
+        onSuccess: (partner) => {
+          attempt.succeeded();
+          notifications.show({
+            color: 'teal',
+            message: t('backOffice.partnerCreated', { name: partner.name }),
+          });
+          form.reset();
+        },
+        onError: (error) =>
+          placeFieldErrorOr(form, error, () =>
+            notifications.show({ color: 'red', message: errorMessage(error) }),
+          ),
+      },
+    ),
+  );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="new-partner-heading" maw={720}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          setErrors({});
-          create.mutate(
-            {
-              body: {
-                name: values.name,
-                country: values.country,
-                currency: values.currency,
-                discountPercent: values.discountPercent,
-                creditTerms: values.creditTerms,
-                admin: { email: values.adminEmail, name: values.adminName },
-              },
-              idempotencyKey: attempt.key(),
-            },
-            {
-              onSuccess: (partner) => {
-                attempt.succeeded();
-                notifications.show({
-                  color: 'teal',
-                  message: t('backOffice.partnerCreated', { name: partner.name }),
-                });
-                setValues(empty);
-              },
-              onError: (error) => {
-                const field = isApiError(error) ? error.field : undefined;
-                const key = field ? fieldOf[field] : undefined;
-                if (key) setErrors({ [key]: errorMessage(error) });
-                else notifications.show({ color: 'red', message: errorMessage(error) });
-              },
-            },
-          );
-        }}
-      >
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Title order={2} size="h4" id="new-partner-heading">
             {t('backOffice.newPartner')}
           </Title>
           <Group grow>
-            <TextInput
-              label={t('backOffice.partnerName')}
-              value={values.name}
-              error={errors.name}
-              onChange={(e) => set('name', e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('backOffice.country')}
-              value={values.country}
-              error={errors.country}
-              onChange={(e) => set('country', e.currentTarget.value)}
-            />
+            <TextInput label={t('backOffice.partnerName')} {...form.getInputProps('name')} />
+            <TextInput label={t('backOffice.country')} {...form.getInputProps('country')} />
             <NativeSelect
               label={t('backOffice.currency')}
               data={[...Currency.options]}
-              value={values.currency}
-              onChange={(e) => set('currency', e.currentTarget.value as Currency)}
+              {...form.getInputProps('currency')}
             />
           </Group>
           <Group grow align="flex-end">
@@ -113,13 +90,11 @@ export function NewPartnerForm() {
               min={0}
               max={60}
               decimalScale={2}
-              value={values.discountPercent}
-              onChange={(v) => set('discountPercent', Number(v))}
+              {...form.getInputProps('discountPercent')}
             />
             <Checkbox
               label={t('backOffice.creditTerms')}
-              checked={values.creditTerms}
-              onChange={(e) => set('creditTerms', e.currentTarget.checked)}
+              {...form.getInputProps('creditTerms', { type: 'checkbox' })}
               mb={8}
             />
           </Group>
@@ -127,16 +102,9 @@ export function NewPartnerForm() {
             <TextInput
               label={t('backOffice.adminEmail')}
               type="email"
-              value={values.adminEmail}
-              error={errors.adminEmail}
-              onChange={(e) => set('adminEmail', e.currentTarget.value)}
+              {...form.getInputProps('admin.email')}
             />
-            <TextInput
-              label={t('backOffice.adminName')}
-              value={values.adminName}
-              error={errors.adminName}
-              onChange={(e) => set('adminName', e.currentTarget.value)}
-            />
+            <TextInput label={t('backOffice.adminName')} {...form.getInputProps('admin.name')} />
           </Group>
           <Group>
             <Button type="submit" loading={create.isPending}>

@@ -1,9 +1,7 @@
-import { Grid, Group, NavLink, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { Grid, Group, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { type Product, ProductKind } from '../../../../contract/index.ts';
-import { useFormat } from '../../i18n/format.ts';
 import { APP_HEADER_HEIGHT } from '../../ui/Layout.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
@@ -13,54 +11,8 @@ import { CartPanel } from '../cart/CartPanel.tsx';
 import { NoOpenAccount } from '../customers/NoOpenAccount.tsx';
 import { useProducts } from './api.ts';
 import { ProductForm } from './ProductForm.tsx';
+import { ProductList } from './ProductList.tsx';
 import { RenewalNotice } from './RenewalNotice.tsx';
-
-// The order of the product kinds in the list is the contract's.
-const KIND_ORDER = ProductKind.options;
-
-function ProductList({
-  products,
-  selected,
-  onSelect,
-}: {
-  products: Product[];
-  selected: string | null;
-  onSelect: (code: string) => void;
-}) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (
-    <Stack gap="md">
-      {KIND_ORDER.map((kind) => {
-        const ofKind = products.filter((product) => product.kind === kind);
-        if (ofKind.length === 0) return null;
-        return (
-          <fieldset key={kind} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
-            <Text component="legend" size="xs" fw={700} c="dimmed" mb={4} p={0}>
-              {t(`productKinds.${kind}`)}
-            </Text>
-            {ofKind.map((product) => (
-              <NavLink
-                key={product.code}
-                component="button"
-                type="button"
-                label={product.name}
-                rightSection={
-                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                    {format.money(product.buyPriceMinor, product.currency)}
-                  </Text>
-                }
-                active={product.code === selected}
-                aria-pressed={product.code === selected}
-                onClick={() => onSelect(product.code)}
-              />
-            ))}
-          </fieldset>
-        );
-      })}
-    </Stack>
-  );
-}
 
 /** Space above the sticky product list: the top bar and the page padding. */
 const STICKY_TOP = APP_HEADER_HEIGHT + 16;

@@ -19,8 +19,9 @@ import { FormErrorAlert, placeApiError, useContractForm } from '../../forms/cont
 import { useFormat } from '../../i18n/format.ts';
 import { keyText } from '../../i18n/messages.tsx';
 import { useAddCartLine } from '../cart/api.ts';
+import { DEFAULT_TERM, type TermChoice, termChoice, termOptions, termYearsOf } from './term.ts';
 
-type Values = { quantity: number | string; termYears: '1' | '2'; serviceDomain: string };
+type Values = { quantity: number | string; termYears: TermChoice; serviceDomain: string };
 
 /** The quantity as the contract expects it: a number, or undefined when the field holds no number. */
 function quantityValue(raw: number | string): number | undefined {
@@ -28,7 +29,7 @@ function quantityValue(raw: number | string): number | undefined {
   return /^\d+$/.test(raw) ? Number(raw) : undefined;
 }
 
-const initialValues: Values = { quantity: 1, termYears: '1', serviceDomain: '' };
+const initialValues: Values = { quantity: 1, termYears: DEFAULT_TERM, serviceDomain: '' };
 
 const digitsOnly = () => keyText('forms.quantityDigitsOnly', { max: limits.quantityMax });
 
@@ -62,7 +63,7 @@ export function ProductForm({
     toInput: (values: Values) => ({
       productCode: product.code,
       quantity: quantityValue(values.quantity),
-      termYears: Number(values.termYears),
+      termYears: termYearsOf(values.termYears),
       serviceDomain: product.requiresServiceDomain ? values.serviceDomain.trim() || undefined : undefined,
     }),
     // Messages of this form only: an emptied or refused quantity, a missing service domain.
@@ -216,12 +217,13 @@ export function ProductForm({
                 label={t('catalog.duration')}
                 description={t('catalog.durationHint')}
                 {...form.getInputProps('termYears')}
-                onChange={(value) => form.setFieldValue('termYears', value === '2' ? '2' : '1')}
+                onChange={(value) => form.setFieldValue('termYears', termChoice(value))}
                 maw={280}
               >
                 <Group gap="md" mt={6}>
-                  <Radio value="1" label={t('catalog.oneYear')} />
-                  <Radio value="2" label={t('catalog.twoYears')} />
+                  {termOptions(t).map((option) => (
+                    <Radio key={option.value} value={option.value} label={option.label} />
+                  ))}
                 </Group>
               </Radio.Group>
               {product.requiresServiceDomain ? (

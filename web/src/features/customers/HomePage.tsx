@@ -1,113 +1,27 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
-import type { z } from 'zod';
-import {
-  type AccountIdentifier,
-  type CustomerAccount,
-  CustomerId,
-  type DirectQuotePreview,
-  Email,
-  LicenseId,
-  LicenseKey,
-  type LookupKind,
-  type Quote,
-  QuoteNumber,
-  recogniseLookupInput,
-  SubscriptionPackNumber,
+import { useLocation, useNavigate } from 'react-router';
+import type {
+  AccountIdentifier,
+  CustomerAccount,
+  DirectQuotePreview,
+  LookupKind,
+  Quote,
 } from '../../../../contract/index.ts';
 import { isApiError } from '../../api/client.ts';
-import { errorText, issueText } from '../../i18n/messages.tsx';
+import { errorText } from '../../i18n/messages.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
-import { useCan, useCurrentSession } from '../auth/session.tsx';
+import { useCan } from '../auth/session.tsx';
 import { useCheckDirectQuote } from '../quotes/api.ts';
 import { ConvertDirectQuoteModal } from '../quotes/ConvertDirectQuoteModal.tsx';
 import { type AccountsOfEmail, AccountsOfEmailModal } from './AccountsOfEmailModal.tsx';
 import { useFindCustomersByEmail, useOpenCustomer } from './api.ts';
+import { type SearchKind, searchKinds, understand } from './customerSearch.ts';
 import { EmailProofModal } from './EmailProofModal.tsx';
+import { NoCustomerAccess, OpenAccountCard } from './HomeCards.tsx';
 import { RecentAccounts } from './RecentAccounts.tsx';
-
-function NoCustomerAccess() {
-  const { t } = useTranslation();
-  const session = useCurrentSession();
-  return (
-    <Stack gap="md">
-      <PageTitle>{t('home.welcome', { name: session.user.name })}</PageTitle>
-      <Alert color="gray" variant="light" title={t('home.noAccessTitle')}>
-        {t('home.noAccess', { role: t(`roles.${session.user.role}`) })}
-      </Alert>
-    </Stack>
-  );
-}
-
-function OpenAccountCard() {
-  const { t } = useTranslation();
-  const session = useCurrentSession();
-  const canCatalog = useCan('catalog.read');
-  const account = session.openAccount;
-  if (!account) return null;
-  return (
-    <Paper withBorder p="md" radius="md">
-      <Group justify="space-between" wrap="wrap" gap="sm">
-        <div>
-          <Text size="sm" c="dimmed">
-            {t('home.openAccount')}
-          </Text>
-          <Text fw={600}>
-            {account.name} · {t('topBar.customerId', { customerId: account.customerId })}
-          </Text>
-        </div>
-        {canCatalog ? (
-          <Anchor component={Link} to="/catalog">
-            {t('home.goToCatalog')}
-          </Anchor>
-        ) : null}
-      </Group>
-    </Paper>
-  );
-}
-
-/** What the user may choose in "Search by"; `auto` recognises the kind from the format. */
-const searchKinds = [
-  'auto',
-  'customerId',
-  'email',
-  'subscriptionPackNumber',
-  'quoteNumber',
-  'license',
-] as const;
-type SearchKind = (typeof searchKinds)[number];
-
-/** The contract's format of each kind, to check a value the user says is of that kind. */
-const formatOf: Record<Exclude<SearchKind, 'auto' | 'license'>, z.ZodType<string>> = {
-  customerId: CustomerId,
-  email: Email,
-  subscriptionPackNumber: SubscriptionPackNumber,
-  quoteNumber: QuoteNumber,
-};
-
-/** The kind and normalised value of the input, or the message that says what a valid one looks like. */
-function understand(
-  input: string,
-  chosen: SearchKind,
-): { kind: LookupKind; value: string } | { error: ReactNode } {
-  const recognised = recogniseLookupInput(input);
-  if (chosen === 'auto') {
-    return recognised.kind === 'unknown' ? { error: null } : recognised;
-  }
-  if (chosen === 'license') {
-    if (recognised.kind === 'licenseId' || recognised.kind === 'licenseKey') return recognised;
-    const parsed = (input.includes('-') ? LicenseKey : LicenseId).safeParse(input);
-    return parsed.success
-      ? { kind: input.includes('-') ? 'licenseKey' : 'licenseId', value: parsed.data }
-      : { error: issueText(parsed.error.issues[0] ?? { code: 'custom' }) };
-  }
-  const parsed = formatOf[chosen].safeParse(input);
-  if (!parsed.success) return { error: issueText(parsed.error.issues[0] ?? { code: 'custom' }) };
-  return { kind: chosen, value: parsed.data };
-}
 
 /** The start page: one search bar that recognises what it is given (SPEC §3). */
 export function HomePage() {

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import { countryLabel } from '../../i18n/countries.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { Fact } from '../../ui/Fact.tsx';
 import { LinesTable } from '../../ui/LinesTable.tsx';
-import { InvoiceStatusBadge } from './InvoiceStatusBadge.tsx';
+import { InvoiceStatusBadge, OverdueBadge } from './InvoiceStatusBadge.tsx';
 
 /**
  * An invoice as the page and its print version show it (SPEC §11): number, dates, payment type,
@@ -27,11 +27,7 @@ export function InvoiceDocument({ invoice: i, actions }: { invoice: InvoiceDetai
             {t('invoiceView.title', { number: i.invoiceNumber })}
           </Title>
           <InvoiceStatusBadge status={i.status} />
-          {i.overdue ? (
-            <Badge color="red.9" variant="filled">
-              {t('invoicesList.overdue')}
-            </Badge>
-          ) : null}
+          <OverdueBadge overdue={i.overdue} />
         </Group>
         {actions}
       </Group>

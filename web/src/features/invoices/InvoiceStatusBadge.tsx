@@ -18,3 +18,13 @@ export function InvoiceStatusBadge({ status }: { status: InvoiceStatus }) {
     </Badge>
   );
 }
+
+/** Overdue: unpaid past the due date, as the server says (`overdue`); nothing for any other invoice. */
+export function OverdueBadge({ overdue }: { overdue: boolean }) {
+  const { t } = useTranslation();
+  return overdue ? (
+    <Badge color="red.9" variant="filled">
+      {t('invoicesList.overdue')}
+    </Badge>
+  ) : null;
+}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Table, Text } from '@mantine/core';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +9,8 @@ import { PagedResults, Truncated } from '../../ui/PagedResults.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useUrlFilters } from '../../ui/useUrlFilters.ts';
 import { useInvoices } from './api.ts';
-import { InvoiceStatusBadge } from './InvoiceStatusBadge.tsx';
+import { InvoiceStatusBadge, OverdueBadge } from './InvoiceStatusBadge.tsx';
+import { statusFilterOptions } from './statusFilter.ts';
 
 const nowrap: CSSProperties = { whiteSpace: 'nowrap' };
 /** An overdue unpaid row is pink (SPEC §11); its text stays at 4.5:1 or more on it. */
@@ -38,10 +39,7 @@ export function InvoicesPage() {
             name: 'status',
             label: t('invoicesList.status'),
             anyLabel: t('invoicesList.anyStatus'),
-            options: InvoiceFilterStatus.options.map((value) => ({
-              value,
-              label: value === 'overdue' ? t('invoicesList.overdue') : t(`invoice.status.${value}`),
-            })),
+            options: statusFilterOptions(InvoiceFilterStatus.options, t),
           },
         ]}
       />
@@ -103,11 +101,7 @@ function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
       <Table.Td style={nowrap}>
         <Group gap={4} wrap="nowrap">
           <InvoiceStatusBadge status={invoice.status} />
-          {invoice.overdue ? (
-            <Badge color="red.9" variant="filled">
-              {t('invoicesList.overdue')}
-            </Badge>
-          ) : null}
+          <OverdueBadge overdue={invoice.overdue} />
         </Group>
         {invoice.dueOn && invoice.status === 'not_paid' ? (
           <Text size="xs">{t('invoicesList.dueOn', { date: format.date(invoice.dueOn) })}</Text>

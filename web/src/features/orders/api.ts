@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { type OrderListFilters, ordersApi, type PlaceOrderRequest } from '../../../../contract/index.ts';
 import { call } from '../../api/client.ts';
 import { retryLostAnswer } from '../../api/queryClient.ts';
-import { utcOffsetAt } from '../../api/utc-offset.ts';
+import { inUserDays } from '../../api/utc-offset.ts';
 import { afterAccountChange } from '../customers/api.ts';
 import { quoteKeys } from '../quotes/api.ts';
 
@@ -16,8 +16,7 @@ export const orderKeys = {
 export function useOrders(filters: OrderListFilters) {
   return useQuery({
     queryKey: orderKeys.list(filters),
-    queryFn: ({ signal }) =>
-      call(ordersApi.list, { query: { ...filters, utcOffset: utcOffsetAt(filters.from) }, signal }),
+    queryFn: ({ signal }) => call(ordersApi.list, { query: inUserDays(filters), signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -9,7 +9,7 @@ import {
   type Role,
 } from '../../../../contract/index.ts';
 import { call } from '../../api/client.ts';
-import { utcOffsetAt } from '../../api/utc-offset.ts';
+import { inUserDays } from '../../api/utc-offset.ts';
 
 export const partnerKeys = { profile: ['partner', 'profile'] as const };
 
@@ -80,8 +80,7 @@ export function useChangePartnerUsers() {
 export function useAuditLog(filters: AuditLogFilters) {
   return useQuery({
     queryKey: userKeys.audit(filters),
-    queryFn: ({ signal }) =>
-      call(partnerUsersApi.audit, { query: { ...filters, utcOffset: utcOffsetAt(filters.from) }, signal }),
+    queryFn: ({ signal }) => call(partnerUsersApi.audit, { query: inUserDays(filters), signal }),
     placeholderData: keepPreviousData,
   });
 }

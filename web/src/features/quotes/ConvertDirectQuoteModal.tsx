@@ -21,6 +21,7 @@ import {
 import { EndUserFieldset, type EndUserValues, endUserValues } from '../../forms/EndUserFieldset.tsx';
 import { useFormat } from '../../i18n/format.ts';
 import { useCurrentSession } from '../auth/session.tsx';
+import { termLabelKey } from '../catalog/term.ts';
 import { useConvertDirectQuote } from './api.ts';
 
 type Values = {
@@ -117,9 +118,7 @@ export function ConvertDirectQuoteModal({
                 {preview.lines.map((line) => (
                   <List.Item key={`${line.productCode}-${line.termYears}`}>
                     {t('convertQuote.line', { quantity: line.quantity, product: line.productName })}
-                    {line.termYears === null
-                      ? null
-                      : `, ${t(line.termYears === 2 ? 'catalog.twoYears' : 'catalog.oneYear')}`}
+                    {line.termYears === null ? null : `, ${t(termLabelKey(line.termYears))}`}
                   </List.Item>
                 ))}
               </List>

@@ -1,5 +1,4 @@
-import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { CSSProperties, ReactNode } from 'react';
+import { Anchor, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { identifierPatterns, type Quote } from '../../../../contract/index.ts';
@@ -12,62 +11,8 @@ import { QueryState } from '../../ui/QueryState.tsx';
 import { useQuote } from './api.ts';
 import { CancelQuote } from './CancelQuote.tsx';
 import { QuoteCopies } from './QuoteCopies.tsx';
+import { Block, ClosedNote, Detail } from './QuoteParts.tsx';
 import { QuoteStatusBadge } from './StatusBadge.tsx';
-
-/** Long free text (a PO number, an email) breaks onto the next line instead of overflowing its column. */
-const wrapAnywhere: CSSProperties = { overflowWrap: 'anywhere' };
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div style={{ minWidth: 0 }}>
-      <Text size="sm" c="dimmed" component="dt">
-        {label}
-      </Text>
-      <Text component="dd" m={0} style={wrapAnywhere}>
-        {children}
-      </Text>
-    </div>
-  );
-}
-
-function Block({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      component="section"
-      aria-label={title}
-      style={{ ...wrapAnywhere, minWidth: 0 }}
-    >
-      <Text fw={600} mb="xs">
-        {title}
-      </Text>
-      {children}
-    </Paper>
-  );
-}
-
-/** Why a quote can no longer be ordered, when it is cancelled or expired. */
-function ClosedNote({ quote }: { quote: Quote }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  if (quote.status === 'cancelled' && quote.cancelledAt) {
-    return (
-      <Alert color="gray" variant="light">
-        {t('quoteView.cancelledNote', { date: format.timestampDate(quote.cancelledAt) })}
-      </Alert>
-    );
-  }
-  if (quote.status === 'expired') {
-    return (
-      <Alert color="gray" variant="light">
-        {t('quoteView.expiredNote', { date: format.date(quote.validUntil) })}
-      </Alert>
-    );
-  }
-  return null;
-}
 
 /** One quote: header facts, customer, end user, billing address, lines and totals. */
 export function QuotePage() {

@@ -11,7 +11,7 @@ import {
 } from '../../../../contract/index.ts';
 import { buildUrl, call } from '../../api/client.ts';
 import { retryLostAnswer } from '../../api/queryClient.ts';
-import { utcOffsetAt } from '../../api/utc-offset.ts';
+import { inUserDays } from '../../api/utc-offset.ts';
 import { cartKeys } from '../cart/api.ts';
 
 export const quoteKeys = {
@@ -25,8 +25,7 @@ export const quoteKeys = {
 export function useQuotes(filters: QuoteListFilters) {
   return useQuery({
     queryKey: quoteKeys.list(filters),
-    queryFn: ({ signal }) =>
-      call(quotesApi.list, { query: { ...filters, utcOffset: utcOffsetAt(filters.from) }, signal }),
+    queryFn: ({ signal }) => call(quotesApi.list, { query: inUserDays(filters), signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,9 +1,11 @@
-import { Button, Group, Modal, NativeSelect, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubscriptionGroup } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useProducts } from '../catalog/api.ts';
+import { DEFAULT_TERM, type TermChoice, termYearsOf } from '../catalog/term.ts';
+import { TermSelect } from './TermSelect.tsx';
 import { useAddLicenseLines } from './useAddLicenseLines.ts';
 
 /**
@@ -39,7 +41,7 @@ function DowngradeModal({
   const products = useProducts();
   const lines = useAddLicenseLines(customerId);
   const [productCode, setProductCode] = useState<string | null>(null);
-  const [term, setTerm] = useState<'1' | '2'>('1');
+  const [term, setTerm] = useState<TermChoice>(DEFAULT_TERM);
   const [missing, setMissing] = useState(false);
   const singles = (products.data ?? []).filter(
     (p) => (p.kind === 'ide' || p.kind === 'tool') && p.code !== group.productCode,
@@ -55,7 +57,7 @@ function DowngradeModal({
         kind: 'downgrade',
         licenseIds: group.licenseIds,
         productCode: chosen.code,
-        termYears: term === '2' ? 2 : 1,
+        termYears: termYearsOf(term),
       },
       t('renewals.downgradeAdded', { count: group.seats, from: group.productName, product: chosen.name }),
       onClose,
@@ -90,15 +92,11 @@ function DowngradeModal({
           error={missing ? t('renewals.downgrade.productRequired') : null}
           comboboxProps={{ withinPortal: true }}
         />
-        <NativeSelect
+        <TermSelect
           label={t('renewals.termFor', { product: chosen?.name ?? group.productName })}
-          data={[
-            { value: '1', label: t('catalog.oneYear') },
-            { value: '2', label: t('catalog.twoYears') },
-          ]}
           value={term}
-          onChange={(event) => {
-            setTerm(event.currentTarget.value === '2' ? '2' : '1');
+          onChange={(choice) => {
+            setTerm(choice);
             lines.changed();
           }}
         />

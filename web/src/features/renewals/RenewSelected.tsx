@@ -1,8 +1,10 @@
-import { Button, Group, NativeSelect, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubscriptionGroup } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { DEFAULT_TERM, type TermChoice, termYearsOf } from '../catalog/term.ts';
+import { TermSelect } from './TermSelect.tsx';
 import { useAddLicenseLines } from './useAddLicenseLines.ts';
 
 /**
@@ -21,7 +23,7 @@ export function RenewSelected({
   const { t } = useTranslation();
   const format = useFormat();
   const lines = useAddLicenseLines(customerId);
-  const [term, setTerm] = useState<'1' | '2'>('1');
+  const [term, setTerm] = useState<TermChoice>(DEFAULT_TERM);
   // Another choice of subscriptions is another attempt (a new Idempotency-Key).
   const chosenIds = selected.flatMap((g) => g.licenseIds).join(',');
   useEffect(() => {
@@ -33,15 +35,11 @@ export function RenewSelected({
       <Text size="sm" aria-live="polite">
         {t('renewals.selected', { count: selected.length, seats: format.integer(seats) })}
       </Text>
-      <NativeSelect
+      <TermSelect
         label={t('renewals.selectedTerm')}
-        data={[
-          { value: '1', label: t('catalog.oneYear') },
-          { value: '2', label: t('catalog.twoYears') },
-        ]}
         value={term}
-        onChange={(event) => {
-          setTerm(event.currentTarget.value === '2' ? '2' : '1');
+        onChange={(choice) => {
+          setTerm(choice);
           lines.changed();
         }}
         size="xs"
@@ -55,7 +53,7 @@ export function RenewSelected({
             {
               kind: 'renewal',
               licenseIds: selected.flatMap((g) => g.licenseIds),
-              termYears: term === '2' ? 2 : 1,
+              termYears: termYearsOf(term),
             },
             t('renewals.selectedAdded', { count: seats }),
             onDone,
