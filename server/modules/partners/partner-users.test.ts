@@ -29,6 +29,7 @@ const byEmail = async (email: string) =>
     id: string;
     status: string;
     role: string;
+    actions: { changeRole: boolean; deactivate: boolean };
   };
 
 describe("a partner's users", () => {
