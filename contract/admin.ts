@@ -75,6 +75,10 @@ export const AdminInvoice = z
     currency: Currency,
     amountMinor: MinorAmount,
     creditNoteNumber: z.string().nullable(),
+    /** Settling it: record its payment, or apply a credit note (while it is Not Paid). */
+    actions: z
+      .object({ recordPayment: z.boolean(), creditNote: z.boolean() })
+      .meta({ id: 'AdminInvoiceActions' }),
   })
   .meta({ id: 'AdminInvoice' });
 

@@ -23,6 +23,10 @@ export const PartnerUser = z
     createdAt: z.iso.datetime({ offset: true }),
     /** Whether this is the user asking (who cannot deactivate or demote themselves). */
     isYou: z.boolean(),
+    /** What the user asking may do with this user now (the server refuses the rest). */
+    actions: z
+      .object({ changeRole: z.boolean(), deactivate: z.boolean() })
+      .meta({ id: 'PartnerUserActions' }),
   })
   .meta({ id: 'PartnerUser' });
 export type PartnerUser = z.infer<typeof PartnerUser>;

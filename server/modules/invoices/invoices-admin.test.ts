@@ -44,7 +44,11 @@ describe("the back office's invoices", () => {
     expect(unpaid.items.map((i: { invoiceNumber: string }) => i.invoiceNumber).sort()).toEqual(
       [postpaid.invoice.invoiceNumber, toCredit.invoice.invoiceNumber].sort(),
     );
-    expect(unpaid.items[0]).toMatchObject({ partnerName: 'Backoffice Reseller', paymentType: 'postpaid' });
+    expect(unpaid.items[0]).toMatchObject({
+      partnerName: 'Backoffice Reseller',
+      paymentType: 'postpaid',
+      actions: { recordPayment: true, creditNote: true },
+    });
   });
 
   it('records the payment of a postpaid invoice once; the partner sees it Paid and the staff member in its log', async () => {
@@ -53,7 +57,12 @@ describe("the back office's invoices", () => {
       paidOn: today,
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'paid', paymentType: 'postpaid', paidOn: today });
+    expect(res.json()).toMatchObject({
+      status: 'paid',
+      paymentType: 'postpaid',
+      paidOn: today,
+      actions: { recordPayment: false, creditNote: false },
+    });
     const again = await staff.post(`/api/admin/invoices/${postpaid.invoice.invoiceNumber}/payment`, {
       paidOn: today,
     });

@@ -6,6 +6,7 @@ import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { VendorStaffActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { staffInvoiceActions } from './invoices.policy.ts';
 import { applyCreditNote, recordInvoicePaid } from './invoices.service.ts';
 import {
   countStaffInvoices,
@@ -18,7 +19,11 @@ import { invoiceNotFound } from './invoices-view.ts';
 
 const present = (row: StaffInvoiceRow, today: string): z.input<typeof AdminInvoice> => {
   const { id: _id, partnerId: _partnerId, ...rest } = row;
-  return { ...rest, overdue: row.status === 'not_paid' && row.dueOn !== null && row.dueOn < today };
+  return {
+    ...rest,
+    overdue: row.status === 'not_paid' && row.dueOn !== null && row.dueOn < today,
+    actions: staffInvoiceActions(row),
+  };
 };
 
 /** Every partner's invoices for vendor staff (SPEC §1): search, status or overdue, newest first. */
@@ -70,6 +75,8 @@ export async function recordPaymentAsStaff(
 ): Promise<z.input<typeof AdminInvoice>> {
   return db.transaction(async (tx) => {
     const row = await findForStaff(tx, options.invoiceNumber);
+    if (!staffInvoiceActions(row).recordPayment) throw notUnpaid(row);
+    // The update is guarded by the status too, for a settlement made since the row was read.
     if (!(await recordInvoicePaid(tx, { invoiceId: row.id, paidOn: options.paidOn }))) throw notUnpaid(row);
     await recordAudit(tx, {
       partnerId: row.partnerId,
@@ -92,6 +99,7 @@ export async function creditNoteAsStaff(
   const { meta } = options;
   return db.transaction(async (tx) => {
     const row = await findForStaff(tx, options.invoiceNumber);
+    if (!staffInvoiceActions(row).creditNote) throw notUnpaid(row);
     const note = await applyCreditNote(tx, {
       invoiceId: row.id,
       reason: options.reason,

@@ -11,6 +11,7 @@ import { queueEmail } from '../mail/outbox.ts';
 import { countEmailSend } from '../mail/send-limits.ts';
 import { activationEmail } from '../mail/templates.ts';
 import { getOrder } from './order-view.ts';
+import { mayResendLicenses, maySendActivation, type OrderFacts } from './orders.policy.ts';
 
 /**
  * Send activation email (SPEC §8): the order's licenses with their keys to its licensee, in the
@@ -25,25 +26,27 @@ export async function sendActivationEmail(
   return db.transaction(async (tx) => {
     await countEmailSend(tx, actor, meta.now);
     const order = await getOrder(tx, { actor, orderNumber: options.orderNumber });
-    const withKeys = order.licenses.filter((l): l is typeof l & { key: string } => l.key !== null);
-    if (!order.endUser || withKeys.length === 0) {
+    const { endUser } = order;
+    // endUser is the policy's to require; named again here only so TypeScript knows it is there.
+    if (!maySendActivation(actor, factsOf(order)) || endUser === null) {
       throw new DomainError(
         'conflict',
         'order.no_activation',
         'This order has no licensee or no license keys to send.',
       );
     }
-    await queueLicensesEmail(tx, jobs, { actor, order, to: order.endUser.email, licenses: withKeys });
+    const withKeys = order.licenses.filter((l): l is typeof l & { key: string } => l.key !== null);
+    await queueLicensesEmail(tx, jobs, { actor, order, to: endUser.email, licenses: withKeys });
     await recordAudit(tx, {
       partnerId: actor.partner.id,
       actor,
       action: 'order.activation_sent',
       subjectType: 'order',
       subjectId: order.orderNumber,
-      details: { to: order.endUser.email, licenses: withKeys.length },
+      details: { to: endUser.email, licenses: withKeys.length },
       meta,
     });
-    return { sentTo: order.endUser.email };
+    return { sentTo: endUser.email };
   });
 }
 
@@ -61,10 +64,14 @@ export async function resendLicenses(
     // One send, however many end users it reaches: they are the order's, not addresses typed now.
     await countEmailSend(tx, actor, meta.now);
     const order = await getOrder(tx, { actor, orderNumber: options.orderNumber });
-    const withKeys = order.licenses.filter((l): l is typeof l & { key: string } => l.key !== null);
-    if (withKeys.length === 0) {
-      throw new DomainError('conflict', 'order.no_activation', 'This order has no license keys to send.');
+    if (!mayResendLicenses(actor, factsOf(order))) {
+      throw new DomainError(
+        'conflict',
+        'order.no_activation',
+        'This order has no license keys, or no end user, to send licenses to.',
+      );
     }
+    const withKeys = order.licenses.filter((l): l is typeof l & { key: string } => l.key !== null);
     const recipients = new Map<string, typeof withKeys>();
     if (order.endUser) recipients.set(order.endUser.email.toLowerCase(), withKeys);
     for (const license of withKeys) {
@@ -72,13 +79,6 @@ export async function resendLicenses(
       const to = license.assignedTo.toLowerCase();
       if (to === order.endUser?.email.toLowerCase()) continue;
       recipients.set(to, [...(recipients.get(to) ?? []), license]);
-    }
-    if (recipients.size === 0) {
-      throw new DomainError(
-        'conflict',
-        'order.no_activation',
-        'This order has no end user to send licenses to.',
-      );
     }
     for (const [to, licenses] of recipients)
       await queueLicensesEmail(tx, jobs, { actor, order, to, licenses });
@@ -94,6 +94,15 @@ export async function resendLicenses(
     });
     return { sentTo };
   });
+}
+
+/** The order as its policy reads it: a license shown without its key has none to send. */
+function factsOf(order: z.input<typeof Order>): OrderFacts {
+  return {
+    endUser: order.endUser,
+    licenses: order.licenses.map((l) => ({ keyed: l.key !== null, assignedTo: l.assignedTo })),
+    licensesSentAt: order.licensesSentAt,
+  };
 }
 
 /** One email with licenses and their keys, sealed in the outbox until it is sent. */

@@ -2,8 +2,9 @@ import type { z } from 'zod';
 import type { Order } from '../../../contract/orders.ts';
 import type { Queryable } from '../../db/client.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { can, type PartnerUserActor } from '../../shared/actor.ts';
+import type { PartnerUserActor } from '../../shared/actor.ts';
 import { openLicenseKey, seesLicenseKeys } from '../../shared/license-key-vault.ts';
+import { orderActions } from './orders.policy.ts';
 import { findOrderView } from './orders.queries.ts';
 
 export const orderNotFound = (orderNumber: string) =>
@@ -37,10 +38,11 @@ export async function getOrder(
     })),
     endUser: order.document?.endUser ?? null,
     licensesSentAt: view.licensesSentAt?.toISOString() ?? null,
-    actions: {
-      sendActivation: can(options.actor, 'orders.create') && (order.document?.endUser ?? null) !== null,
-      renew: can(options.actor, 'cart.manage') && view.licenses.length > 0,
-    },
+    actions: orderActions(options.actor, {
+      endUser: order.document?.endUser ?? null,
+      licenses: view.licenses.map((l) => ({ keyed: l.sealedKey !== null, assignedTo: l.assignedTo })),
+      licensesSentAt: view.licensesSentAt,
+    }),
     invoice: {
       invoiceNumber: invoice.invoiceNumber,
       paymentType: invoice.paymentType,

@@ -29,6 +29,7 @@ const byEmail = async (email: string) =>
     id: string;
     status: string;
     role: string;
+    actions: { changeRole: boolean; deactivate: boolean };
   };
 
 describe("a partner's users", () => {
@@ -107,6 +108,9 @@ describe("a partner's users", () => {
     expect((await sales.get('/api/invoices')).statusCode).toBe(200);
     expect((await sales.get('/api/quotes')).statusCode).toBe(403);
     const self = await byEmail(partner.emails.admin);
+    // The list says so before anyone tries: the policy the change is refused by.
+    expect(self.actions).toEqual({ changeRole: false, deactivate: false });
+    expect(target.actions).toEqual({ changeRole: true, deactivate: true });
     const own = await admin.put(`/api/partner/users/${self.id}/role`, { role: 'sales' });
     expect(own.statusCode).toBe(409);
     expect(own.json()).toMatchObject({ code: 'user.yourself' });
@@ -119,7 +123,14 @@ describe("a partner's users", () => {
     const target = await byEmail(partner.emails.billing);
     const res = await admin.post(`/api/partner/users/${target.id}/deactivate`);
     expect(res.statusCode, res.body).toBe(200);
-    expect((await byEmail(partner.emails.billing)).status).toBe('deactivated');
+    const deactivated = await byEmail(partner.emails.billing);
+    expect(deactivated).toMatchObject({
+      status: 'deactivated',
+      actions: { changeRole: false, deactivate: false },
+    });
+    const again = await admin.put(`/api/partner/users/${target.id}/role`, { role: 'sales' });
+    expect(again.statusCode).toBe(404);
+    expect(again.json()).toMatchObject({ code: 'user.not_found' });
     expect((await billing.get('/api/invoices')).statusCode).toBe(401);
     expect((await loginRequest(t.app, partner.emails.billing, TEST_PASSWORD)).statusCode).toBe(401);
   });

@@ -10,14 +10,17 @@ import { DomainError } from '../../lib/errors.ts';
 import type { PartnerUserActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { cancelInvitation, createInvitation, pendingInvitations, resendInvitation } from './invitations.ts';
+import {
+  authorizeUserAction,
+  type PartnerUserAction,
+  userActions,
+  userNotFound,
+} from './partner-users.policy.ts';
 
 interface Options {
   actor: PartnerUserActor;
   meta: RequestMeta;
 }
-
-const userNotFound = () =>
-  new DomainError('not_found', 'user.not_found', 'No such user in your organisation.');
 
 /** The partner's users (SPEC §1) and its pending invitations, as its admins manage them. */
 export async function listPartnerUsers(
@@ -39,15 +42,18 @@ export async function listPartnerUsers(
     .orderBy(asc(partnerUsers.name));
   const invitations = await pendingInvitations(db, actor.partner.id);
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      email: r.email,
-      name: r.name,
-      role: r.role,
-      status: r.disabledAt ? 'deactivated' : 'active',
-      createdAt: r.createdAt.toISOString(),
-      isYou: r.id === actor.userId,
-    })),
+    items: rows.map((r) => {
+      const user = { id: r.id, status: r.disabledAt ? ('deactivated' as const) : ('active' as const) };
+      return {
+        ...user,
+        email: r.email,
+        name: r.name,
+        role: r.role,
+        createdAt: r.createdAt.toISOString(),
+        isYou: r.id === actor.userId,
+        actions: userActions(actor, user),
+      };
+    }),
     invitations: invitations.map(({ createdAt, expiresAt, ...invitation }) => ({
       ...invitation,
       invitedAt: createdAt.toISOString(),
@@ -108,6 +114,7 @@ export function cancelPartnerInvitation(
  */
 async function changeUser(
   db: Queryable,
+  action: PartnerUserAction,
   options: Options & { id: string },
   change: (tx: Queryable, target: { id: string; role: Role; email: string }) => Promise<void>,
 ): Promise<z.input<typeof PartnerUserList>> {
@@ -119,23 +126,19 @@ async function changeUser(
       .where(eq(partners.id, actor.partner.id))
       .for('update');
     const [target] = await tx
-      .select({ id: partnerUsers.id, role: partnerUsers.role, email: partnerUsers.email })
+      .select({
+        id: partnerUsers.id,
+        role: partnerUsers.role,
+        email: partnerUsers.email,
+        disabledAt: partnerUsers.disabledAt,
+      })
       .from(partnerUsers)
-      .where(
-        and(
-          eq(partnerUsers.id, options.id),
-          eq(partnerUsers.partnerId, actor.partner.id),
-          isNull(partnerUsers.disabledAt),
-        ),
-      );
+      .where(and(eq(partnerUsers.id, options.id), eq(partnerUsers.partnerId, actor.partner.id)));
     if (!target) throw userNotFound();
-    if (target.id === actor.userId) {
-      throw new DomainError(
-        'conflict',
-        'user.yourself',
-        'Ask another administrator to change your own login.',
-      );
-    }
+    authorizeUserAction(actor, action, {
+      id: target.id,
+      status: target.disabledAt ? 'deactivated' : 'active',
+    });
     await change(tx, target);
     return listPartnerUsers(tx, { actor, now: options.meta.now });
   });
@@ -164,7 +167,7 @@ async function requireAnotherAdmin(tx: Queryable, partnerId: string, exceptId: s
 }
 
 export function changeUserRole(db: Queryable, options: Options & { id: string; role: Role }) {
-  return changeUser(db, options, async (tx, target) => {
+  return changeUser(db, 'changeRole', options, async (tx, target) => {
     if (target.role === 'admin' && options.role !== 'admin')
       await requireAnotherAdmin(tx, options.actor.partner.id, target.id);
     await tx.update(partnerUsers).set({ role: options.role }).where(eq(partnerUsers.id, target.id));
@@ -182,7 +185,7 @@ export function changeUserRole(db: Queryable, options: Options & { id: string; r
 
 /** Deactivates a user: no more logins, and every session of theirs ends now (the rows go). */
 export function deactivateUser(db: Db, options: Options & { id: string }) {
-  return changeUser(db, options, async (tx, target) => {
+  return changeUser(db, 'deactivate', options, async (tx, target) => {
     if (target.role === 'admin') await requireAnotherAdmin(tx, options.actor.partner.id, target.id);
     await tx.update(partnerUsers).set({ disabledAt: options.meta.now }).where(eq(partnerUsers.id, target.id));
     await tx.delete(sessions).where(eq(sessions.partnerUserId, target.id));

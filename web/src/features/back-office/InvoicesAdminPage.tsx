@@ -81,23 +81,27 @@ export function InvoicesAdminPage() {
                     {format.money(i.amountMinor, i.currency)}
                   </Table.Td>
                   <Table.Td>
-                    {i.status === 'not_paid' ? (
+                    {i.actions.recordPayment || i.actions.creditNote ? (
                       <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          onClick={() => setSettling({ invoiceNumber: i.invoiceNumber, action: 'payment' })}
-                          aria-label={t('backOffice.recordPaymentOf', { number: i.invoiceNumber })}
-                        >
-                          {t('backOffice.recordPayment')}
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          onClick={() => setSettling({ invoiceNumber: i.invoiceNumber, action: 'credit' })}
-                          aria-label={t('backOffice.creditNoteOf', { number: i.invoiceNumber })}
-                        >
-                          {t('backOffice.creditNote')}
-                        </Button>
+                        {i.actions.recordPayment ? (
+                          <Button
+                            size="compact-sm"
+                            onClick={() => setSettling({ invoiceNumber: i.invoiceNumber, action: 'payment' })}
+                            aria-label={t('backOffice.recordPaymentOf', { number: i.invoiceNumber })}
+                          >
+                            {t('backOffice.recordPayment')}
+                          </Button>
+                        ) : null}
+                        {i.actions.creditNote ? (
+                          <Button
+                            size="compact-sm"
+                            variant="default"
+                            onClick={() => setSettling({ invoiceNumber: i.invoiceNumber, action: 'credit' })}
+                            aria-label={t('backOffice.creditNoteOf', { number: i.invoiceNumber })}
+                          >
+                            {t('backOffice.creditNote')}
+                          </Button>
+                        ) : null}
                       </Group>
                     ) : (
                       (i.creditNoteNumber ?? (i.paidOn ? format.date(i.paidOn) : ''))
