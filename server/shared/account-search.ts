@@ -1,5 +1,6 @@
 import { and, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { identifierPatterns } from '../../contract/identifiers.ts';
 import type { Queryable } from '../db/client.ts';
 import { customerAccounts, customerContacts } from '../db/schema/index.ts';
 
@@ -53,4 +54,48 @@ export async function documentsOfMatchingAccounts(
   const ofPartner = eq(columns.partnerId, partnerId);
   if (ids.length <= ACCOUNT_ID_LIST_LIMIT) return and(ofPartner, inArray(columns.customerAccountId, ids));
   return and(ofPartner, inArray(columns.customerAccountId, accountsMatching(db, match)));
+}
+
+/** The columns of a partner's document table that the list searches read. */
+export interface SearchableDocument {
+  partnerId: PgColumn;
+  customerAccountId: PgColumn;
+  /** The document's number (`Q-…`, `R-…`, `INV-…`). */
+  number: PgColumn;
+  endUserEmail: PgColumn;
+  /** Searched as "contains" too, where the document carries one. */
+  poNumber?: PgColumn;
+}
+
+/**
+ * The search of the Quotes, Orders and Invoices lists (SPEC §7, §9, §11): a complete document
+ * number, a customer email (the licensee's the document is addressed to, or one of the account's
+ * contacts, matched whole), or else a "contains" search in numbers, PO numbers, licensee emails and
+ * customer names (or a Customer ID). Each arm of the OR has its index (trigram GIN, or
+ * (partner_id, customer_account_id)); the caller scopes the whole by partner.
+ */
+export async function documentSearchCondition(
+  db: Queryable,
+  document: SearchableDocument,
+  numberPattern: RegExp,
+  partnerId: string,
+  q: string,
+): Promise<SQL | undefined> {
+  const text = q.trim();
+  if (numberPattern.test(text.toUpperCase())) return eq(document.number, text.toUpperCase());
+  if (identifierPatterns.email.test(text)) {
+    const email = text.toLowerCase();
+    return or(
+      and(eq(document.partnerId, partnerId), eq(document.endUserEmail, email)),
+      await documentsOfMatchingAccounts(db, document, partnerId, { contactEmail: email }),
+    );
+  }
+  const contains = containsPattern(text);
+  const customerId = identifierPatterns.customerId.test(text) ? text : null;
+  return or(
+    ilike(document.number, contains),
+    document.poNumber ? ilike(document.poNumber, contains) : undefined,
+    ilike(document.endUserEmail, contains),
+    await documentsOfMatchingAccounts(db, document, partnerId, { nameContains: contains, customerId }),
+  );
 }

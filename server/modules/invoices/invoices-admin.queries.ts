@@ -1,7 +1,8 @@
-import { and, count, desc, eq, ilike, lt, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { creditNotes, customerAccounts, invoices, orders, partners } from '../../db/schema/index.ts';
 import { containsPattern } from '../../shared/account-search.ts';
+import { overdueOn } from './invoices.queries.ts';
 
 const columns = {
   id: invoices.id,
@@ -42,11 +43,7 @@ export interface StaffInvoiceFilters {
 function staffSearch(f: StaffInvoiceFilters, today: string): SQL | undefined {
   const text = f.q ? containsPattern(f.q) : null;
   return and(
-    f.status === 'overdue'
-      ? and(eq(invoices.status, 'not_paid'), lt(invoices.dueOn, today))
-      : f.status
-        ? eq(invoices.status, f.status)
-        : undefined,
+    f.status === 'overdue' ? overdueOn(today) : f.status ? eq(invoices.status, f.status) : undefined,
     text
       ? or(
           ilike(invoices.invoiceNumber, text),

@@ -16,12 +16,13 @@ import {
   type StaffInvoiceRow,
 } from './invoices-admin.queries.ts';
 import { invoiceNotFound } from './invoices-view.ts';
+import { isOverdue } from './overdue.ts';
 
 const present = (row: StaffInvoiceRow, today: string): z.input<typeof AdminInvoice> => {
   const { id: _id, partnerId: _partnerId, ...rest } = row;
   return {
     ...rest,
-    overdue: row.status === 'not_paid' && row.dueOn !== null && row.dueOn < today,
+    overdue: isOverdue(row, today),
     actions: staffInvoiceActions(row),
   };
 };

@@ -18,6 +18,7 @@ import {
   listInvoiceRows,
   productsOfOrders,
 } from './invoices.queries.ts';
+import { isOverdue } from './overdue.ts';
 
 interface Options {
   actor: PartnerUserActor;
@@ -42,7 +43,7 @@ function present(
     dueOn: row.dueOn,
     paymentType: row.paymentType,
     status: row.status,
-    overdue: unpaid && row.dueOn !== null && row.dueOn < today,
+    overdue: isOverdue(row, today),
     currency: row.currency,
     amountMinor: row.amountMinor,
     amountDueMinor: unpaid ? row.amountMinor : 0,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, min, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, min, type SQL, sql } from 'drizzle-orm';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { InvoiceFilterStatus } from '../../../contract/invoices.ts';
 import type { BillingAddress } from '../../../contract/quotes.ts';
@@ -14,7 +14,15 @@ import {
   products,
   quotes,
 } from '../../db/schema/index.ts';
-import { containsPattern, documentsOfMatchingAccounts } from '../../shared/account-search.ts';
+import { documentSearchCondition } from '../../shared/account-search.ts';
+
+/** What the list search reads of invoices. */
+const searchableInvoices = {
+  partnerId: invoices.partnerId,
+  customerAccountId: invoices.customerAccountId,
+  number: invoices.invoiceNumber,
+  endUserEmail: invoices.endUserEmail,
+};
 
 export interface InvoiceFilters {
   partnerId: string;
@@ -28,34 +36,8 @@ export interface InvoiceFilters {
   pageSize: number;
 }
 
-/**
- * The Invoices search (SPEC §11): an invoice number, a customer name (or Customer ID) or a customer
- * email — the licensee's the invoice is addressed to, or one of the account's contacts, matched
- * whole. Anything else is a "contains" search in invoice numbers, licensee emails and customer
- * names; each arm of the OR has its index.
- */
-async function searchCondition(db: Queryable, partnerId: string, q: string): Promise<SQL | undefined> {
-  const text = q.trim();
-  if (identifierPatterns.invoiceNumber.test(text.toUpperCase()))
-    return eq(invoices.invoiceNumber, text.toUpperCase());
-  if (identifierPatterns.email.test(text)) {
-    const email = text.toLowerCase();
-    return or(
-      and(eq(invoices.partnerId, partnerId), eq(invoices.endUserEmail, email)),
-      await documentsOfMatchingAccounts(db, invoices, partnerId, { contactEmail: email }),
-    );
-  }
-  const contains = containsPattern(text);
-  const customerId = identifierPatterns.customerId.test(text) ? text : null;
-  return or(
-    ilike(invoices.invoiceNumber, contains),
-    ilike(invoices.endUserEmail, contains),
-    await documentsOfMatchingAccounts(db, invoices, partnerId, { nameContains: contains, customerId }),
-  );
-}
-
-/** Not Paid and past its due date. */
-const overdueOn = (today: string) => and(eq(invoices.status, 'not_paid'), lt(invoices.dueOn, today));
+/** Not Paid and past its due date: `isOverdue` (overdue.ts) in SQL. */
+export const overdueOn = (today: string) => and(eq(invoices.status, 'not_paid'), lt(invoices.dueOn, today));
 
 function statusCondition(status: InvoiceFilterStatus, today: string): SQL | undefined {
   return status === 'overdue' ? overdueOn(today) : eq(invoices.status, status);
@@ -87,7 +69,15 @@ export async function listInvoiceRows(db: Queryable, f: InvoiceFilters) {
     f.from ? gte(invoices.issuedOn, f.from) : undefined,
     f.to ? lte(invoices.issuedOn, f.to) : undefined,
     f.status ? statusCondition(f.status, f.today) : undefined,
-    f.q ? ((await searchCondition(db, f.partnerId, f.q)) ?? sql`false`) : undefined,
+    f.q
+      ? ((await documentSearchCondition(
+          db,
+          searchableInvoices,
+          identifierPatterns.invoiceNumber,
+          f.partnerId,
+          f.q,
+        )) ?? sql`false`)
+      : undefined,
   );
   const [totalRow] = await db.select({ total: count() }).from(invoices).where(where);
   const items = await db

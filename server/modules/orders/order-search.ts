@@ -1,9 +1,18 @@
-import { and, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { Queryable } from '../../db/client.ts';
 import { customerAccounts, invoices, orders, quotes } from '../../db/schema/index.ts';
 import { dayRange } from '../../lib/day-range.ts';
-import { containsPattern, documentsOfMatchingAccounts } from '../../shared/account-search.ts';
+import { documentSearchCondition } from '../../shared/account-search.ts';
+
+/** What the list search reads of orders. */
+const searchableOrders = {
+  partnerId: orders.partnerId,
+  customerAccountId: orders.customerAccountId,
+  number: orders.orderNumber,
+  endUserEmail: orders.endUserEmail,
+  poNumber: orders.poNumber,
+};
 
 export interface OrderFilters {
   partnerId: string;
@@ -15,39 +24,20 @@ export interface OrderFilters {
   pageSize: number;
 }
 
-/**
- * The Orders search (SPEC §9): an order number, a PO number, a customer name (or Customer ID) or a
- * customer email — the licensee's, or one of the account's contacts, matched whole. Anything else
- * is a "contains" search in order numbers, PO numbers, licensee emails and customer names; each
- * arm of the OR has its index (trigram GIN, or (partner_id, customer_account_id)).
- */
-async function searchCondition(db: Queryable, partnerId: string, q: string): Promise<SQL | undefined> {
-  const text = q.trim();
-  if (identifierPatterns.orderNumber.test(text.toUpperCase()))
-    return eq(orders.orderNumber, text.toUpperCase());
-  if (identifierPatterns.email.test(text)) {
-    const email = text.toLowerCase();
-    return or(
-      and(eq(orders.partnerId, partnerId), eq(orders.endUserEmail, email)),
-      await documentsOfMatchingAccounts(db, orders, partnerId, { contactEmail: email }),
-    );
-  }
-  const contains = containsPattern(text);
-  const customerId = identifierPatterns.customerId.test(text) ? text : null;
-  return or(
-    ilike(orders.orderNumber, contains),
-    ilike(orders.poNumber, contains),
-    ilike(orders.endUserEmail, contains),
-    await documentsOfMatchingAccounts(db, orders, partnerId, { nameContains: contains, customerId }),
-  );
-}
-
 /** The partner's own orders only: another partner's cannot appear, whatever the filters. */
 export async function listOrderSummaries(db: Queryable, f: OrderFilters) {
   const where = and(
     eq(orders.partnerId, f.partnerId),
     dayRange(orders.createdAt, f),
-    f.q ? ((await searchCondition(db, f.partnerId, f.q)) ?? sql`false`) : undefined,
+    f.q
+      ? ((await documentSearchCondition(
+          db,
+          searchableOrders,
+          identifierPatterns.orderNumber,
+          f.partnerId,
+          f.q,
+        )) ?? sql`false`)
+      : undefined,
   );
   const [totalRow] = await db.select({ total: count() }).from(orders).where(where);
   const items = await db

@@ -1,17 +1,4 @@
-import {
-  and,
-  count,
-  desc,
-  eq,
-  gte,
-  ilike,
-  inArray,
-  lt,
-  or,
-  type SQL,
-  type SQLWrapper,
-  sql,
-} from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { QuoteStatus } from '../../../contract/quotes.ts';
@@ -21,7 +8,16 @@ import { customerAccounts, licenses, quoteLineLicenses, quoteLines, quotes } fro
 import { chunksOf } from '../../lib/chunks.ts';
 import { dayRange } from '../../lib/day-range.ts';
 import { jsonObject } from '../../lib/json-sql.ts';
-import { containsPattern, documentsOfMatchingAccounts } from '../../shared/account-search.ts';
+import { documentSearchCondition } from '../../shared/account-search.ts';
+
+/** What the list search reads of quotes. */
+const searchableQuotes = {
+  partnerId: quotes.partnerId,
+  customerAccountId: quotes.customerAccountId,
+  number: quotes.quoteNumber,
+  endUserEmail: quotes.endUserEmail,
+  poNumber: quotes.poNumber,
+};
 
 const qb = new QueryBuilder();
 
@@ -80,36 +76,6 @@ export type QuoteSummaryRow = {
     : (typeof summaryColumns)[K]['_']['data'] | null;
 };
 
-/**
- * The search box takes a quote number, a customer name, a Customer ID or a customer email (the
- * licensee's or one of the account's contacts; SPEC §7). A complete quote number or email is
- * matched exactly; anything else is a "contains" search in quote numbers, PO numbers, licensee
- * emails and customer names. Every arm of the OR can use an index on quotes (trigram GIN indexes,
- * or (partner_id, customer_account_id)), so PostgreSQL combines bitmap index scans instead of
- * scanning all of a partner's quotes.
- */
-async function searchCondition(db: Queryable, partnerId: string, q: string): Promise<SQL | undefined> {
-  const text = q.trim();
-  if (identifierPatterns.quoteNumber.test(text.toUpperCase())) {
-    return eq(quotes.quoteNumber, text.toUpperCase());
-  }
-  if (identifierPatterns.email.test(text)) {
-    const email = text.toLowerCase();
-    return or(
-      and(eq(quotes.partnerId, partnerId), eq(quotes.endUserEmail, email)),
-      await documentsOfMatchingAccounts(db, quotes, partnerId, { contactEmail: email }),
-    );
-  }
-  const contains = containsPattern(text);
-  const customerId = identifierPatterns.customerId.test(text) ? text : null;
-  return or(
-    ilike(quotes.quoteNumber, contains),
-    ilike(quotes.poNumber, contains),
-    ilike(quotes.endUserEmail, contains),
-    await documentsOfMatchingAccounts(db, quotes, partnerId, { nameContains: contains, customerId }),
-  );
-}
-
 /** An open quote past its last valid day shows as expired (see quote-status.ts). */
 function statusCondition(status: QuoteStatus, today: string): SQL | undefined {
   switch (status) {
@@ -124,7 +90,16 @@ function statusCondition(status: QuoteStatus, today: string): SQL | undefined {
 
 async function filtersOf(db: Queryable, f: QuoteFilters): Promise<SQL | undefined> {
   const conditions: (SQL | undefined)[] = [eq(quotes.partnerId, f.partnerId), dayRange(quotes.createdAt, f)];
-  if (f.q) conditions.push((await searchCondition(db, f.partnerId, f.q)) ?? sql`false`);
+  if (f.q)
+    conditions.push(
+      (await documentSearchCondition(
+        db,
+        searchableQuotes,
+        identifierPatterns.quoteNumber,
+        f.partnerId,
+        f.q,
+      )) ?? sql`false`,
+    );
   if (f.status) conditions.push(statusCondition(f.status, f.today));
   return and(...conditions);
 }
