@@ -12,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { DEMO_PASSWORD, demoIdentifiers } from '../server/demo/demo-data.ts';
-import { lookupLimits } from '../server/modules/customers/customers.service.ts';
+import { lookupLimits } from '../server/modules/customers/lookup-attempts.ts';
 import { licenseKeyHash } from '../server/shared/license-identifiers.ts';
 import { createScratchDatabase } from '../server/test/database.ts';
 import {

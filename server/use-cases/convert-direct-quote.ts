@@ -7,7 +7,8 @@ import type { RequestMeta } from '../http/request-meta.ts';
 import { addYears, todayUtc } from '../lib/dates.ts';
 import { DomainError } from '../lib/errors.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
-import { accountById, countLookupAttempt } from '../modules/customers/customers.service.ts';
+import { accountById } from '../modules/customers/customers.service.ts';
+import { countLookupAttempt } from '../modules/customers/lookup-attempts.ts';
 import { findPartnerBillingAddress } from '../modules/partners/partners.service.ts';
 import {
   claimDirectQuote,

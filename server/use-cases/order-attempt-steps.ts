@@ -23,7 +23,7 @@ import {
 import { recordOrder } from '../modules/orders/orders.service.ts';
 import { recordPayment } from '../modules/payments/payments.service.ts';
 import { type PendingRefund, queueRefund, refund } from '../modules/payments/refunds.ts';
-import { settleClaimedQuote } from '../modules/quotes/quotes.service.ts';
+import { settleClaimedQuote } from '../modules/quotes/quote-orders.ts';
 import type { PartnerUserActor } from '../shared/actor.ts';
 import { issueOrderLicenses } from './issue-order-licenses.ts';
 import {

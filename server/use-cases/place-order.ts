@@ -18,7 +18,7 @@ import {
 import { getOrder } from '../modules/orders/order-view.ts';
 import { orderNumberOf } from '../modules/orders/orders.service.ts';
 import { findPartnerTerms } from '../modules/partners/partners.service.ts';
-import { claimedQuote, claimQuoteForOrder } from '../modules/quotes/quotes.service.ts';
+import { claimedQuote, claimQuoteForOrder } from '../modules/quotes/quote-orders.ts';
 import type { PartnerUserActor } from '../shared/actor.ts';
 import { type ClaimedQuote, carryOutAttempt, type PlaceOrderDeps, placerOf } from './order-attempt-steps.ts';
 import { resolvePayment } from './take-payment.ts';

@@ -3,7 +3,7 @@ import { DomainError } from '../lib/errors.ts';
 import { leaseAttempt, type OrderAttemptRow, staleAttempts } from '../modules/orders/order-attempts.ts';
 import { partnerUserContact } from '../modules/partners/partners.service.ts';
 import { PaymentUnavailableError } from '../modules/payments/provider.ts';
-import { claimedQuote } from '../modules/quotes/quotes.service.ts';
+import { claimedQuote } from '../modules/quotes/quote-orders.ts';
 import { type PlaceOrderDeps, paymentOf, recordAttempt, release, takenOf } from './order-attempt-steps.ts';
 import { findPayment } from './take-payment.ts';
 

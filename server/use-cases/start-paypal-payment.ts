@@ -5,7 +5,7 @@ import type { RequestMeta } from '../http/request-meta.ts';
 import { todayUtc } from '../lib/dates.ts';
 import { payPalOffered } from '../modules/payments/payment-methods.service.ts';
 import type { PayPalGateway } from '../modules/payments/paypal/paypal-gateway.ts';
-import { orderableQuote } from '../modules/quotes/quotes.service.ts';
+import { orderableQuote } from '../modules/quotes/quote-orders.ts';
 import type { PartnerUserActor } from '../shared/actor.ts';
 import { asProviderCall } from './take-payment.ts';
 

@@ -10,10 +10,9 @@ import type {
   RecentCustomers,
 } from '../../../contract/customers.ts';
 import type { Db, Queryable } from '../../db/client.ts';
-import type { RequestMeta } from '../../http/request-meta.ts';
-import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
+import { DomainError } from '../../lib/errors.ts';
 import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
-import { type Attempt, giveBack, type RateLimit, takeAttempt } from '../../shared/rate-limit.ts';
+import { giveBack } from '../../shared/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { setOpenCustomerAccount } from '../sessions/sessions.ts';
 import {
@@ -39,64 +38,13 @@ import {
   rememberOpened,
   trimRecentlyOpened,
 } from './customers.queries.ts';
-
-/**
- * The email step is a proof of knowledge (SPEC §3): attempts are counted per user first, then per
- * partner, across all app instances. A user stops at their own limit, so one user cannot spend the
- * partner's whole budget; successful proofs give their attempt back.
- */
-export const lookupLimits = {
-  perUser: { name: 'lookup:user', limit: 10, windowSeconds: 15 * 60 },
-  perPartner: { name: 'lookup:partner', limit: 50, windowSeconds: 15 * 60 },
-} satisfies Record<string, RateLimit>;
-
-interface LookupOptions {
-  actor: PartnerUserActor;
-  meta: RequestMeta;
-}
-
-/** Same code, message and status whether the identifier or the email was wrong: nothing leaks. */
-const lookupFailed = () =>
-  new DomainError('not_found', 'customer.lookup_failed', 'No account matches this identifier and email.', {
-    field: 'email',
-  });
-
-/** The answer without an email, for an account that exists and for one that does not alike. */
-const emailRequired = () =>
-  new DomainError('unprocessable', 'customer.email_required', 'Enter an email associated with the account.', {
-    field: 'email',
-  });
-
-/**
- * Counts one lookup attempt of this user (and partner) before anything is checked; throws the
- * rate limit's answer when either is spent. Give it back with `giveBack` when the attempt succeeds.
- */
-export async function countLookupAttempt(db: Db, { actor, meta }: LookupOptions): Promise<Attempt> {
-  const taken = await takeAttempt(
-    db,
-    [
-      [lookupLimits.perUser, actor.userId],
-      [lookupLimits.perPartner, actor.partner.id],
-    ],
-    meta.now,
-  );
-  if (!taken.allowed) {
-    throw tooManyAttempts('Too many failed customer lookups. Try again later.', taken.retryAfterSeconds);
-  }
-  return taken.attempt;
-}
-
-async function auditFailure(db: Db, options: LookupOptions, method: string, subject: string): Promise<void> {
-  await recordAudit(db, {
-    partnerId: options.actor.partner.id,
-    actor: options.actor,
-    action: 'customer.open_failed',
-    subjectType: 'customer_account',
-    subjectId: subject,
-    details: { method },
-    meta: options.meta,
-  });
-}
+import {
+  auditFailure,
+  countLookupAttempt,
+  emailRequired,
+  type LookupOptions,
+  lookupFailed,
+} from './lookup-attempts.ts';
 
 /**
  * Makes `account` the session's open account, writes the opening to the audit log and to the

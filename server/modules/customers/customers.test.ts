@@ -10,7 +10,7 @@ import {
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { login } from '../../test/session.ts';
 import { createPartnerUser } from '../partners/partners.service.ts';
-import { lookupLimits } from './customers.service.ts';
+import { lookupLimits } from './lookup-attempts.ts';
 
 let t: TestApp;
 let partner: TestPartner;

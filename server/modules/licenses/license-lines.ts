@@ -3,7 +3,8 @@ import type { ErrorCode } from '../../../contract/error-codes.ts';
 import type { Queryable } from '../../db/client.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
-import { type CartOptions, loadCart } from '../cart/cart.service.ts';
+import type { CartOptions } from '../cart/cart.service.ts';
+import { loadCart } from '../cart/cart-view.ts';
 import {
   addLinesForLicenses,
   type LicenseLineColumns,
