@@ -88,8 +88,9 @@ describe('the dependency rules', () => {
     expect(found.some((v) => v.startsWith('unordered-module: server/modules/gifts/'))).toBe(true);
   });
 
-  it("refuse the schema outside a module's queries, not in its queries, tests or the modules still pending", async () => {
+  it("refuse the schema outside a module's queries, in use cases too, not in its queries or tests", async () => {
     const schema = `import { quotes } from '../../db/schema/index.ts';\nexport const y = quotes;\n`;
+    const schemaInUseCase = `import type { quotes } from '../db/schema/index.ts';\nexport type Q = typeof quotes;\n`;
     expect(
       await violations({
         'server/db/schema/index.ts': 'export const quotes = 1;\n',
@@ -98,10 +99,14 @@ describe('the dependency rules', () => {
         'server/modules/quotes/quotes.queries.ts': schema,
         'server/modules/quotes/quotes.test.ts': schema,
         'server/modules/orders/orders.service.ts': schema,
+        'server/use-cases/place-order.ts': schemaInUseCase,
+        'server/use-cases/place-order.test.ts': schemaInUseCase,
       }),
     ).toEqual([
+      'schema-in-queries-only: server/modules/orders/orders.service.ts → server/db/schema/index.ts',
       'schema-in-queries-only: server/modules/quotes/quote-types.ts → server/db/schema/index.ts',
       'schema-in-queries-only: server/modules/quotes/quotes.service.ts → server/db/schema/index.ts',
+      'schema-in-queries-only: server/use-cases/place-order.ts → server/db/schema/index.ts',
     ]);
   });
 

@@ -2,7 +2,6 @@ import type { Locale } from '../../contract/catalog.ts';
 import type { PaymentProviderName } from '../../contract/orders.ts';
 import type { Db } from '../db/client.ts';
 import type { QuoteDocument } from '../db/documents/quote-document.ts';
-import type { AttemptCharge } from '../db/schema/index.ts';
 import { redactError } from '../http/log-redaction.ts';
 import type { PortalMail } from '../http/portal.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
@@ -14,6 +13,7 @@ import { createInvoice } from '../modules/invoices/invoices.service.ts';
 import { queueEmail } from '../modules/mail/outbox.ts';
 import { orderPlacedEmail } from '../modules/mail/templates.ts';
 import {
+  type AttemptCharge,
   attemptCharged,
   attemptCompleted,
   attemptReleased,

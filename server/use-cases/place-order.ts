@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Order, PlaceOrderRequest } from '../../contract/orders.ts';
 import type { Db, Queryable } from '../db/client.ts';
@@ -11,6 +10,7 @@ import {
   attemptById,
   attemptOfKey,
   leaseAttempt,
+  lockAttemptKey,
   type OrderAttemptRow,
   restartAttempt,
   startAttempt,
@@ -86,9 +86,7 @@ async function claimAttempt(
   const { actor, meta } = options;
   const now = meta.now;
   // Requests of one key claim one after the other; the lock ends with this short transaction.
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`order-attempt:${actor.userId}:${options.attemptKey}`}, 0))`,
-  );
+  await lockAttemptKey(tx, actor.userId, options.attemptKey);
   const found = await attemptOfKey(tx, {
     partnerUserId: actor.userId,
     attemptKey: options.attemptKey,

@@ -1,8 +1,8 @@
 import type { Currency } from '../../contract/money.ts';
 import type { PaymentProviderName, PlaceOrderRequest } from '../../contract/orders.ts';
 import type { Queryable } from '../db/client.ts';
-import type { AttemptPayment } from '../db/schema/index.ts';
 import { DomainError } from '../lib/errors.ts';
+import type { AttemptPayment } from '../modules/orders/order-attempts.ts';
 import { payPalOffered, storedPaymentMethod } from '../modules/payments/payment-methods.service.ts';
 import type { PayPalGateway } from '../modules/payments/paypal/paypal-gateway.ts';
 import {

@@ -3,6 +3,8 @@ import type { Queryable } from '../../db/client.ts';
 import { type AttemptCharge, type AttemptPayment, orderAttempts } from '../../db/schema/index.ts';
 
 export type OrderAttemptRow = typeof orderAttempts.$inferSelect;
+/** How an attempt pays, and what its charge took: the shapes of its `payment` and `charge` columns. */
+export type { AttemptCharge, AttemptPayment };
 
 /** The states in which an attempt holds its quote (`ordering`): the charge may be on its way. */
 export const LIVE_STATUSES = ['charging', 'charged'] as const;
@@ -159,4 +161,18 @@ export async function endLease(db: Queryable, id: string, now: Date): Promise<vo
     .update(orderAttempts)
     .set({ leaseUntil: new Date(now.getTime() - 1), updatedAt: now })
     .where(and(eq(orderAttempts.id, id), inArray(orderAttempts.status, [...LIVE_STATUSES])));
+}
+
+/**
+ * Takes the transaction-scoped advisory lock of one user's attempt key: requests of one key claim
+ * one after the other, and the lock ends with the transaction.
+ */
+export async function lockAttemptKey(
+  tx: Queryable,
+  partnerUserId: string,
+  attemptKey: string,
+): Promise<void> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`order-attempt:${partnerUserId}:${attemptKey}`}, 0))`,
+  );
 }

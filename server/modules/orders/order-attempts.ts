@@ -1,13 +1,15 @@
 import type { Queryable } from '../../db/client.ts';
-import type { AttemptCharge, AttemptPayment } from '../../db/schema/index.ts';
 import { DomainError } from '../../lib/errors.ts';
 import {
+  type AttemptCharge,
+  type AttemptPayment,
   endLease,
   findAttempt,
   findAttemptForUpdate,
   insertAttempt,
   LIVE_STATUSES,
   listStaleAttempts,
+  lockAttemptKey,
   markCharged,
   markCompleted,
   markReleased,
@@ -16,7 +18,9 @@ import {
   takeLease,
 } from './order-attempts.queries.ts';
 
-export type { OrderAttemptRow };
+export type { AttemptCharge, AttemptPayment, OrderAttemptRow };
+/** Taken by placing an order before it looks up the attempt of its key. */
+export { lockAttemptKey };
 
 /**
  * How long a request (or the recovery job) may work on an attempt before another may take it over:

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { OrderList, OrderListFilters } from '../../../contract/orders.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { PartnerUserActor } from '../../shared/actor.ts';
-import { listOrderSummaries } from './order-search.ts';
+import { listOrderSummaries } from './order-search.queries.ts';
 
 /** The Orders section (SPEC §9): this partner's orders, newest first, searched and paginated. */
 export async function listOrders(

@@ -79,3 +79,31 @@ export async function orderNumberTaken(db: Queryable, orderNumber: string): Prom
   const [row] = await db.select({ id: orders.id }).from(orders).where(eq(orders.orderNumber, orderNumber));
   return row !== undefined;
 }
+
+export async function insertOrder(
+  tx: Queryable,
+  values: typeof orders.$inferInsert,
+): Promise<{ id: string; orderNumber: string } | undefined> {
+  const [row] = await tx
+    .insert(orders)
+    .values(values)
+    .returning({ id: orders.id, orderNumber: orders.orderNumber });
+  return row;
+}
+
+/** Inserts an order's lines, answering their ids and line numbers (in whatever order the database answers). */
+export function insertOrderLines(
+  tx: Queryable,
+  rows: (typeof orderLines.$inferInsert)[],
+): Promise<{ id: string; lineNo: number }[]> {
+  return tx.insert(orderLines).values(rows).returning({ id: orderLines.id, lineNo: orderLines.lineNo });
+}
+
+/** An order's number by its id. */
+export async function orderNumberOf(db: Queryable, orderId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ orderNumber: orders.orderNumber })
+    .from(orders)
+    .where(eq(orders.id, orderId));
+  return row?.orderNumber ?? null;
+}

@@ -1,23 +1,19 @@
-import { and, eq, gt } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Invitation } from '../../../contract/partner-users.ts';
 import type { Db, Queryable } from '../../db/client.ts';
-import { partnerInvitations, partners, partnerUsers } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { hashToken } from '../sessions/sessions.ts';
-import { isPending } from './invitations.ts';
+import { acceptUsableInvitation, findUsableInvitation } from './invitations.queries.ts';
+import { hasLogin, insertPartnerUserIfEmailFree } from './partners.queries.ts';
 
 /**
  * The invitee's side of an invitation (issue 16): whoever holds the link (it went to the invited
  * address) sees it and chooses a password with it, which makes the user. Only they learn that an
  * address with a login elsewhere cannot be used: nothing of it reaches the inviting partner.
  */
-
-const usable = (token: string, now: Date) =>
-  and(eq(partnerInvitations.tokenHash, hashToken(token)), isPending, gt(partnerInvitations.expiresAt, now));
 
 const linkGone = () =>
   new DomainError(
@@ -33,24 +29,12 @@ const emailHasLogin = () =>
     'This email address already has a Partner Portal login, so this invitation cannot be accepted with it. Ask for an invitation to another address.',
   );
 
-async function hasLogin(db: Queryable, email: string): Promise<boolean> {
-  const [user] = await db
-    .select({ id: partnerUsers.id })
-    .from(partnerUsers)
-    .where(eq(partnerUsers.email, email));
-  return user !== undefined;
-}
-
 /** What an invitation's link shows before the password is chosen. */
 export async function showInvitation(
   db: Queryable,
   options: { token: string; now: Date },
 ): Promise<z.input<typeof Invitation>> {
-  const [invitation] = await db
-    .select({ email: partnerInvitations.email, name: partnerInvitations.name, partnerName: partners.name })
-    .from(partnerInvitations)
-    .innerJoin(partners, eq(partners.id, partnerInvitations.partnerId))
-    .where(usable(options.token, options.now));
+  const invitation = await findUsableInvitation(db, hashToken(options.token), options.now);
   if (!invitation) throw linkGone();
   return { ...invitation, emailHasLogin: await hasLogin(db, invitation.email) };
 }
@@ -70,22 +54,9 @@ export async function acceptInvitation(
   // Hashing takes a while: not while the transaction holds the invitation's row.
   const passwordHash = await hashPassword(options.password);
   return db.transaction(async (tx) => {
-    const [invitation] = await tx
-      .update(partnerInvitations)
-      .set({ acceptedAt: meta.now })
-      .where(usable(options.token, meta.now))
-      .returning({
-        partnerId: partnerInvitations.partnerId,
-        email: partnerInvitations.email,
-        name: partnerInvitations.name,
-        role: partnerInvitations.role,
-      });
+    const invitation = await acceptUsableInvitation(tx, hashToken(options.token), meta.now);
     if (!invitation) throw linkGone();
-    const [user] = await tx
-      .insert(partnerUsers)
-      .values({ ...invitation, passwordHash, createdAt: meta.now })
-      .onConflictDoNothing({ target: partnerUsers.email })
-      .returning({ id: partnerUsers.id });
+    const user = await insertPartnerUserIfEmailFree(tx, { ...invitation, passwordHash, createdAt: meta.now });
     // Thrown, it rolls the acceptance back too: the invitation stays as its partner sees it.
     if (!user) throw emailHasLogin();
     await recordAudit(tx, {

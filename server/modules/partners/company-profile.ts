@@ -1,31 +1,18 @@
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CompanyProfile } from '../../../contract/partners.ts';
 import type { BillingAddress } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
-import { discountLevels, partners } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { can, type PartnerUserActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { setPartnerBillingAddress } from './partners.service.ts';
+import { findCompanyProfileRow, setPartnerBillingAddress } from './partners.queries.ts';
 
 /** The user's organisation (SPEC §1), with what the user may change in it. */
 export async function companyProfile(
   db: Queryable,
   actor: PartnerUserActor,
 ): Promise<z.input<typeof CompanyProfile>> {
-  const [row] = await db
-    .select({
-      name: partners.name,
-      country: partners.country,
-      currency: partners.currency,
-      discountBps: discountLevels.discountBps,
-      creditTerms: partners.creditTerms,
-      billingAddress: partners.billingAddress,
-    })
-    .from(partners)
-    .innerJoin(discountLevels, eq(discountLevels.id, partners.discountLevelId))
-    .where(eq(partners.id, actor.partner.id));
+  const row = await findCompanyProfileRow(db, actor.partner.id);
   if (!row) throw new Error(`partner ${actor.partner.id} of a live session is missing`);
   const { discountBps, ...profile } = row;
   return {

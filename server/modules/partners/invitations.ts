@@ -1,9 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import { defaultLocaleFor } from '../../../contract/catalog.ts';
 import type { InviteUserRequest } from '../../../contract/partner-users.ts';
 import type { Role } from '../../../contract/permissions.ts';
 import type { Queryable } from '../../db/client.ts';
-import { partnerInvitations, partnerUsers } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError } from '../../lib/errors.ts';
@@ -13,6 +11,12 @@ import { queueEmail } from '../mail/outbox.ts';
 import { countEmailSend } from '../mail/send-limits.ts';
 import { invitationEmail } from '../mail/templates.ts';
 import { hashToken, newToken } from '../sessions/sessions.ts';
+import {
+  cancelPendingInvitation,
+  insertPendingInvitation,
+  renewPendingInvitation,
+} from './invitations.queries.ts';
+import { findPartnerOfLogin } from './partners.queries.ts';
 
 /** How long an invitation's link works; a resend sends a new one for as long again. */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -24,27 +28,8 @@ interface InvitingPartner {
   country: string;
 }
 
-/** Neither accepted nor cancelled (an expired one is still pending: it can be sent again). */
-export const isPending = and(isNull(partnerInvitations.acceptedAt), isNull(partnerInvitations.cancelledAt));
-
 const invitationNotFound = () =>
   new DomainError('not_found', 'invitation.not_found', 'No such pending invitation in your organisation.');
-
-/** The partner's pending invitations, oldest first. */
-export function pendingInvitations(db: Queryable, partnerId: string) {
-  return db
-    .select({
-      id: partnerInvitations.id,
-      email: partnerInvitations.email,
-      name: partnerInvitations.name,
-      role: partnerInvitations.role,
-      createdAt: partnerInvitations.createdAt,
-      expiresAt: partnerInvitations.expiresAt,
-    })
-    .from(partnerInvitations)
-    .where(and(eq(partnerInvitations.partnerId, partnerId), isPending))
-    .orderBy(asc(partnerInvitations.createdAt), asc(partnerInvitations.email));
-}
 
 const inviterColumns = (inviter: Inviter) =>
   inviter.kind === 'partner_user'
@@ -75,31 +60,24 @@ export async function createInvitation(
 ): Promise<{ id: string }> {
   const { partner, inviter, invite, meta } = options;
   const field = options.emailField ?? 'email';
-  const [user] = await tx
-    .select({ partnerId: partnerUsers.partnerId })
-    .from(partnerUsers)
-    .where(eq(partnerUsers.email, invite.email));
+  const user = await findPartnerOfLogin(tx, invite.email);
   if (user && (user.partnerId === partner.id || inviter.kind === 'vendor_staff')) {
     throw new DomainError('conflict', 'user.email_taken', 'This email already has a Partner Portal login.', {
       field,
     });
   }
   const token = newToken();
-  const [invitation] = await tx
-    .insert(partnerInvitations)
-    .values({
-      partnerId: partner.id,
-      email: invite.email,
-      name: invite.name,
-      role: invite.role,
-      ...inviterColumns(inviter),
-      tokenHash: hashToken(token),
-      createdAt: meta.now,
-      expiresAt: new Date(meta.now.getTime() + INVITATION_LIFETIME_MS),
-    })
-    // The partial unique index keeps one pending invitation per partner and address.
-    .onConflictDoNothing()
-    .returning({ id: partnerInvitations.id });
+  // Undefined when the address has a pending invitation of the partner (a partial unique index).
+  const invitation = await insertPendingInvitation(tx, {
+    partnerId: partner.id,
+    email: invite.email,
+    name: invite.name,
+    role: invite.role,
+    ...inviterColumns(inviter),
+    tokenHash: hashToken(token),
+    createdAt: meta.now,
+    expiresAt: new Date(meta.now.getTime() + INVITATION_LIFETIME_MS),
+  });
   if (!invitation) {
     throw new DomainError(
       'conflict',
@@ -134,22 +112,12 @@ export async function resendInvitation(
 ): Promise<void> {
   const { actor, meta } = options;
   const token = newToken();
-  const [invitation] = await tx
-    .update(partnerInvitations)
-    .set({ tokenHash: hashToken(token), expiresAt: new Date(meta.now.getTime() + INVITATION_LIFETIME_MS) })
-    .where(
-      and(
-        eq(partnerInvitations.id, options.id),
-        eq(partnerInvitations.partnerId, actor.partner.id),
-        isPending,
-      ),
-    )
-    .returning({
-      id: partnerInvitations.id,
-      email: partnerInvitations.email,
-      name: partnerInvitations.name,
-      role: partnerInvitations.role,
-    });
+  const invitation = await renewPendingInvitation(tx, {
+    id: options.id,
+    partnerId: actor.partner.id,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(meta.now.getTime() + INVITATION_LIFETIME_MS),
+  });
   if (!invitation) throw invitationNotFound();
   await sendInvitation(tx, jobs, {
     partner: actor.partner,
@@ -176,17 +144,11 @@ export async function cancelInvitation(
   options: { actor: PartnerUserActor; meta: RequestMeta; id: string },
 ): Promise<void> {
   const { actor, meta } = options;
-  const [invitation] = await tx
-    .update(partnerInvitations)
-    .set({ cancelledAt: meta.now })
-    .where(
-      and(
-        eq(partnerInvitations.id, options.id),
-        eq(partnerInvitations.partnerId, actor.partner.id),
-        isPending,
-      ),
-    )
-    .returning({ email: partnerInvitations.email, role: partnerInvitations.role });
+  const invitation = await cancelPendingInvitation(tx, {
+    id: options.id,
+    partnerId: actor.partner.id,
+    now: meta.now,
+  });
   if (!invitation) throw invitationNotFound();
   await recordAudit(tx, {
     partnerId: actor.partner.id,

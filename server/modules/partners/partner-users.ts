@@ -1,21 +1,29 @@
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { InviteUserRequest, PartnerUserList } from '../../../contract/partner-users.ts';
 import type { Role } from '../../../contract/permissions.ts';
 import type { Db, Queryable } from '../../db/client.ts';
-import { partners, partnerUsers, sessions } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { PartnerUserActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import { cancelInvitation, createInvitation, pendingInvitations, resendInvitation } from './invitations.ts';
+import { pendingInvitations } from './invitations.queries.ts';
+import { cancelInvitation, createInvitation, resendInvitation } from './invitations.ts';
 import {
   authorizeUserAction,
   type PartnerUserAction,
   userActions,
   userNotFound,
 } from './partner-users.policy.ts';
+import {
+  deleteSessionsOfUser,
+  disableUser,
+  findUserOfPartner,
+  listOtherActiveAdmins,
+  listUsersByName,
+  lockPartner,
+  updateUserRole,
+} from './partners.queries.ts';
 
 interface Options {
   actor: PartnerUserActor;
@@ -28,18 +36,7 @@ export async function listPartnerUsers(
   options: { actor: PartnerUserActor; now: Date },
 ): Promise<z.input<typeof PartnerUserList>> {
   const { actor, now } = options;
-  const rows = await db
-    .select({
-      id: partnerUsers.id,
-      email: partnerUsers.email,
-      name: partnerUsers.name,
-      role: partnerUsers.role,
-      disabledAt: partnerUsers.disabledAt,
-      createdAt: partnerUsers.createdAt,
-    })
-    .from(partnerUsers)
-    .where(eq(partnerUsers.partnerId, actor.partner.id))
-    .orderBy(asc(partnerUsers.name));
+  const rows = await listUsersByName(db, actor.partner.id);
   const invitations = await pendingInvitations(db, actor.partner.id);
   return {
     items: rows.map((r) => {
@@ -120,20 +117,8 @@ async function changeUser(
 ): Promise<z.input<typeof PartnerUserList>> {
   const { actor } = options;
   return db.transaction(async (tx) => {
-    await tx
-      .select({ id: partners.id })
-      .from(partners)
-      .where(eq(partners.id, actor.partner.id))
-      .for('update');
-    const [target] = await tx
-      .select({
-        id: partnerUsers.id,
-        role: partnerUsers.role,
-        email: partnerUsers.email,
-        disabledAt: partnerUsers.disabledAt,
-      })
-      .from(partnerUsers)
-      .where(and(eq(partnerUsers.id, options.id), eq(partnerUsers.partnerId, actor.partner.id)));
+    await lockPartner(tx, actor.partner.id);
+    const target = await findUserOfPartner(tx, { id: options.id, partnerId: actor.partner.id });
     if (!target) throw userNotFound();
     authorizeUserAction(actor, action, {
       id: target.id,
@@ -146,17 +131,7 @@ async function changeUser(
 
 /** The partner keeps an active admin besides the one being changed. */
 async function requireAnotherAdmin(tx: Queryable, partnerId: string, exceptId: string): Promise<void> {
-  const others = await tx
-    .select({ id: partnerUsers.id })
-    .from(partnerUsers)
-    .where(
-      and(
-        eq(partnerUsers.partnerId, partnerId),
-        eq(partnerUsers.role, 'admin'),
-        isNull(partnerUsers.disabledAt),
-        ne(partnerUsers.id, exceptId),
-      ),
-    );
+  const others = await listOtherActiveAdmins(tx, partnerId, exceptId);
   if (others.length === 0) {
     throw new DomainError(
       'conflict',
@@ -170,7 +145,7 @@ export function changeUserRole(db: Queryable, options: Options & { id: string; r
   return changeUser(db, 'changeRole', options, async (tx, target) => {
     if (target.role === 'admin' && options.role !== 'admin')
       await requireAnotherAdmin(tx, options.actor.partner.id, target.id);
-    await tx.update(partnerUsers).set({ role: options.role }).where(eq(partnerUsers.id, target.id));
+    await updateUserRole(tx, target.id, options.role);
     await recordAudit(tx, {
       partnerId: options.actor.partner.id,
       actor: options.actor,
@@ -187,8 +162,8 @@ export function changeUserRole(db: Queryable, options: Options & { id: string; r
 export function deactivateUser(db: Db, options: Options & { id: string }) {
   return changeUser(db, 'deactivate', options, async (tx, target) => {
     if (target.role === 'admin') await requireAnotherAdmin(tx, options.actor.partner.id, target.id);
-    await tx.update(partnerUsers).set({ disabledAt: options.meta.now }).where(eq(partnerUsers.id, target.id));
-    await tx.delete(sessions).where(eq(sessions.partnerUserId, target.id));
+    await disableUser(tx, target.id, options.meta.now);
+    await deleteSessionsOfUser(tx, target.id);
     await recordAudit(tx, {
       partnerId: options.actor.partner.id,
       actor: options.actor,

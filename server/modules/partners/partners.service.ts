@@ -1,12 +1,9 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreatePartnerRequest, PartnerSummary } from '../../../contract/admin.ts';
 import { defaultLocaleFor, type Locale } from '../../../contract/catalog.ts';
 import type { Currency } from '../../../contract/money.ts';
 import type { Role } from '../../../contract/permissions.ts';
-import type { BillingAddress } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
-import { discountLevels, partnerInvitations, partners, partnerUsers } from '../../db/schema/index.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { JobQueue } from '../../jobs/job-queue.ts';
 import { DomainError } from '../../lib/errors.ts';
@@ -14,21 +11,43 @@ import { hashPassword } from '../../lib/passwords.ts';
 import type { VendorStaffActor } from '../../shared/actor.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Credentials } from '../sessions/sessions.ts';
-import { createInvitation, isPending, pendingInvitations } from './invitations.ts';
+import { pendingInvitations } from './invitations.queries.ts';
+import { createInvitation } from './invitations.ts';
+import {
+  findDiscountLevelId,
+  findLoginByEmail,
+  findPartnerByName,
+  findUserContactRow,
+  insertDiscountLevelIfAbsent,
+  insertPartner,
+  insertPartnerUser,
+  listPartnerRows,
+  listUsersOfPartner,
+  partnerExists,
+  updatePartnerTerms,
+} from './partners.queries.ts';
+
+/** Read and written by other modules, use cases and the demo data as they are. */
+export {
+  findPartnerBillingAddress,
+  findPartnerByName,
+  findPartnerTerms,
+  setPartnerBillingAddress,
+  setPartnerCreditTerms,
+  setUserLocale,
+} from './partners.queries.ts';
 
 /** Discount levels are shared by partners; one row per percentage, created when first needed. */
 async function discountLevelFor(db: Queryable, discountBps: number): Promise<string> {
   const code = `L${discountBps}`;
-  await db
-    .insert(discountLevels)
-    .values({ code, name: `${discountBps / 100}% partner discount`, discountBps })
-    .onConflictDoNothing({ target: discountLevels.code });
-  const [row] = await db
-    .select({ id: discountLevels.id })
-    .from(discountLevels)
-    .where(eq(discountLevels.code, code));
-  if (!row) throw new Error(`discount level ${code} missing after upsert`);
-  return row.id;
+  await insertDiscountLevelIfAbsent(db, {
+    code,
+    name: `${discountBps / 100}% partner discount`,
+    discountBps,
+  });
+  const id = await findDiscountLevelId(db, code);
+  if (!id) throw new Error(`discount level ${code} missing after upsert`);
+  return id;
 }
 
 export interface NewPartner {
@@ -41,16 +60,13 @@ export interface NewPartner {
 
 export async function createPartner(db: Queryable, input: NewPartner): Promise<{ id: string }> {
   const discountLevelId = await discountLevelFor(db, Math.round(input.discountPercent * 100));
-  const [row] = await db
-    .insert(partners)
-    .values({
-      name: input.name,
-      country: input.country,
-      currency: input.currency,
-      discountLevelId,
-      creditTerms: input.creditTerms ?? false,
-    })
-    .returning({ id: partners.id });
+  const row = await insertPartner(db, {
+    name: input.name,
+    country: input.country,
+    currency: input.currency,
+    discountLevelId,
+    creditTerms: input.creditTerms ?? false,
+  });
   if (!row) throw new Error('partner insert returned no row');
   return row;
 }
@@ -64,35 +80,19 @@ export interface NewPartnerUser {
 }
 
 export async function createPartnerUser(db: Queryable, input: NewPartnerUser): Promise<{ id: string }> {
-  const [row] = await db
-    .insert(partnerUsers)
-    .values({
-      partnerId: input.partnerId,
-      email: input.email.trim().toLowerCase(),
-      name: input.name,
-      role: input.role,
-      passwordHash: await hashPassword(input.password),
-    })
-    .returning({ id: partnerUsers.id });
+  const row = await insertPartnerUser(db, {
+    partnerId: input.partnerId,
+    email: input.email.trim().toLowerCase(),
+    name: input.name,
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+  });
   if (!row) throw new Error('partner user insert returned no row');
   return row;
 }
 
-export async function findPartnerByName(db: Queryable, name: string): Promise<{ id: string } | null> {
-  const [row] = await db.select({ id: partners.id }).from(partners).where(eq(partners.name, name));
-  return row ?? null;
-}
-
 export async function findPartnerUserCredentials(db: Queryable, email: string): Promise<Credentials | null> {
-  const [row] = await db
-    .select({
-      id: partnerUsers.id,
-      partnerId: partnerUsers.partnerId,
-      passwordHash: partnerUsers.passwordHash,
-      disabledAt: partnerUsers.disabledAt,
-    })
-    .from(partnerUsers)
-    .where(eq(partnerUsers.email, email));
+  const row = await findLoginByEmail(db, email);
   if (!row) return null;
   return {
     owner: { partnerUserId: row.id },
@@ -104,73 +104,8 @@ export async function findPartnerUserCredentials(db: Queryable, email: string): 
 
 /** Every partner for the vendor's back office, by name; its users count those still invited. */
 export async function listPartners(db: Queryable): Promise<z.input<typeof PartnerSummary>[]> {
-  const users = db.$count(partnerUsers, eq(partnerUsers.partnerId, partners.id));
-  const invited = db.$count(
-    partnerInvitations,
-    and(eq(partnerInvitations.partnerId, partners.id), isPending),
-  );
-  const rows = await db
-    .select({
-      id: partners.id,
-      name: partners.name,
-      country: partners.country,
-      currency: partners.currency,
-      discountBps: discountLevels.discountBps,
-      creditTerms: partners.creditTerms,
-      users: sql<number>`${users} + ${invited}`.mapWith(Number),
-    })
-    .from(partners)
-    .innerJoin(discountLevels, eq(discountLevels.id, partners.discountLevelId))
-    .orderBy(asc(partners.name));
+  const rows = await listPartnerRows(db);
   return rows.map(({ discountBps, ...row }) => ({ ...row, discountPercent: discountBps / 100 }));
-}
-
-/** Remembers a user's interface language (SPEC §12), for every browser they log in from. */
-export async function setUserLocale(
-  db: Queryable,
-  options: { userId: string; locale: Locale },
-): Promise<void> {
-  await db.update(partnerUsers).set({ locale: options.locale }).where(eq(partnerUsers.id, options.userId));
-}
-
-/** The partner's billing address on file (SPEC §1), used on its quotes unless another is given. */
-export async function setPartnerBillingAddress(
-  db: Queryable,
-  options: { partnerId: string; billingAddress: BillingAddress },
-): Promise<void> {
-  await db
-    .update(partners)
-    .set({ billingAddress: options.billingAddress })
-    .where(eq(partners.id, options.partnerId));
-}
-
-export async function findPartnerBillingAddress(
-  db: Queryable,
-  partnerId: string,
-): Promise<BillingAddress | null> {
-  const [row] = await db
-    .select({ billingAddress: partners.billingAddress })
-    .from(partners)
-    .where(eq(partners.id, partnerId));
-  return row?.billingAddress ?? null;
-}
-
-/** The partner's commercial terms: may it order now and pay later (SPEC §8 postpaid)? */
-export async function findPartnerTerms(db: Queryable, partnerId: string): Promise<{ creditTerms: boolean }> {
-  const [row] = await db
-    .select({ creditTerms: partners.creditTerms })
-    .from(partners)
-    .where(eq(partners.id, partnerId));
-  return { creditTerms: row?.creditTerms ?? false };
-}
-
-/** Vendor staff grant or withdraw credit terms (the back office). */
-export async function setPartnerCreditTerms(
-  db: Queryable,
-  partnerId: string,
-  creditTerms: boolean,
-): Promise<void> {
-  await db.update(partners).set({ creditTerms }).where(eq(partners.id, partnerId));
 }
 
 /**
@@ -190,15 +125,12 @@ export async function changePartnerTerms(
   return db.transaction(async (tx) => {
     const [before] = (await listPartners(tx)).filter((p) => p.id === options.partnerId);
     if (!before) throw new DomainError('not_found', 'partner.not_found', 'No such partner.');
-    await tx
-      .update(partners)
-      .set({
-        ...(options.discountPercent === undefined
-          ? {}
-          : { discountLevelId: await discountLevelFor(tx, Math.round(options.discountPercent * 100)) }),
-        ...(options.creditTerms === undefined ? {} : { creditTerms: options.creditTerms }),
-      })
-      .where(eq(partners.id, options.partnerId));
+    await updatePartnerTerms(tx, options.partnerId, {
+      ...(options.discountPercent === undefined
+        ? {}
+        : { discountLevelId: await discountLevelFor(tx, Math.round(options.discountPercent * 100)) }),
+      ...(options.creditTerms === undefined ? {} : { creditTerms: options.creditTerms }),
+    });
     await recordAudit(tx, {
       partnerId: options.partnerId,
       actor: options.actor,
@@ -225,18 +157,9 @@ export async function changePartnerTerms(
  * `invited`; an unknown partner is not found.
  */
 export async function partnerUsersForStaff(db: Queryable, partnerId: string) {
-  const [partner] = await db.select({ id: partners.id }).from(partners).where(eq(partners.id, partnerId));
-  if (!partner) throw new DomainError('not_found', 'partner.not_found', 'No such partner.');
-  const rows = await db
-    .select({
-      id: partnerUsers.id,
-      name: partnerUsers.name,
-      email: partnerUsers.email,
-      role: partnerUsers.role,
-      disabledAt: partnerUsers.disabledAt,
-    })
-    .from(partnerUsers)
-    .where(eq(partnerUsers.partnerId, partnerId));
+  if (!(await partnerExists(db, partnerId)))
+    throw new DomainError('not_found', 'partner.not_found', 'No such partner.');
+  const rows = await listUsersOfPartner(db, partnerId);
   const invited = await pendingInvitations(db, partnerId);
   const items = [
     ...rows.map(({ disabledAt, ...user }) => ({
@@ -309,18 +232,7 @@ export async function partnerUserContact(
   locale: Locale;
   partner: { id: string; name: string };
 } | null> {
-  const [row] = await db
-    .select({
-      userId: partnerUsers.id,
-      email: partnerUsers.email,
-      locale: partnerUsers.locale,
-      partnerId: partners.id,
-      partnerName: partners.name,
-      partnerCountry: partners.country,
-    })
-    .from(partnerUsers)
-    .innerJoin(partners, eq(partners.id, partnerUsers.partnerId))
-    .where(eq(partnerUsers.id, partnerUserId));
+  const row = await findUserContactRow(db, partnerUserId);
   if (!row) return null;
   return {
     userId: row.userId,
