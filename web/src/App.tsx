@@ -1,7 +1,6 @@
 import { Center } from '@mantine/core';
-import { type ReactNode, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation, useSearchParams } from 'react-router';
-import type { Permission } from '../../contract/index.ts';
 import { useSession } from './features/auth/api.ts';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { loginPathFor, safeNextPath } from './features/auth/next.ts';
@@ -11,59 +10,16 @@ import {
   AccountAdminPage,
   AccountAdminSignInPage,
   AccountAdminStartPage,
-  AuditLogPage,
   BackOffice,
-  CatalogPage,
-  CheckoutPage,
-  CompanyProfilePage,
-  CustomersPage,
   HomePage,
   InvitationPage,
-  InvoicePage,
   InvoicePrintPage,
-  InvoicesPage,
-  LicensingReportPage,
-  MailboxMessagePage,
-  MailboxPage,
-  NewQuotePage,
-  OrderPage,
-  OrdersPage,
-  PaymentMethodsPage,
-  QuotePage,
   QuotePrintPage,
-  QuotesPage,
-  RenewalsPage,
-  UsersPage,
 } from './pages.ts';
+import { portalPages } from './portalPages.tsx';
 import { Layout, PublicLayout } from './ui/Layout.tsx';
 import { NotFoundPage } from './ui/NotFoundPage.tsx';
 import { ErrorState, LoadingState } from './ui/states.tsx';
-
-/** The portal's pages inside its layout, with the permission each needs (null: any logged-in user). */
-const portalPages: readonly (readonly [string, Permission | null, ReactNode])[] = [
-  ['catalog', 'catalog.read', <CatalogPage key="catalog" />],
-  ['renewals', 'licenses.read', <RenewalsPage key="renewals" />],
-  ['quotes', 'quotes.read', <QuotesPage key="quotes" />],
-  ['quotes/new', 'quotes.create', <NewQuotePage key="quotes/new" />],
-  ['quotes/:quoteNumber', 'quotes.read', <QuotePage key="quotes/:quoteNumber" />],
-  ['quotes/:quoteNumber/checkout', 'orders.create', <CheckoutPage key="quotes/:quoteNumber/checkout" />],
-  ['orders', 'orders.read', <OrdersPage key="orders" />],
-  ['orders/:orderNumber', 'orders.read', <OrderPage key="orders/:orderNumber" />],
-  ['customers', 'customers.open', <CustomersPage key="customers" />],
-  [
-    'customers/:customerId/licensing-report',
-    'customers.open',
-    <LicensingReportPage key="customers/:customerId/licensing-report" />,
-  ],
-  ['invoices', 'invoices.read', <InvoicesPage key="invoices" />],
-  ['invoices/:invoiceNumber', 'invoices.read', <InvoicePage key="invoices/:invoiceNumber" />],
-  ['company', null, <CompanyProfilePage key="company" />],
-  ['company/users', 'partner.manage', <UsersPage key="company/users" />],
-  ['company/audit', 'partner.manage', <AuditLogPage key="company/audit" />],
-  ['payment-methods', null, <PaymentMethodsPage key="payment-methods" />],
-  ['dev/mailbox', null, <MailboxPage key="dev/mailbox" />],
-  ['dev/mailbox/:id', null, <MailboxMessagePage key="dev/mailbox/:id" />],
-];
 
 /** A logged-out visit to a page (or a session that ended on it) logs in and comes back to it. */
 function RedirectToLogin() {

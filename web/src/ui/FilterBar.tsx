@@ -1,14 +1,10 @@
 import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
-import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IssueLike } from '../../../contract/index.ts';
 import { issueText } from '../i18n/messages.tsx';
 import { useCalendarLabels } from './calendarLabels.ts';
+import { type ListFilters, useFilterBarState } from './useFilterBarState.ts';
 import type { UrlFilters } from './useUrlFilters.ts';
-
-/** The filters every list of documents shares (quotes, orders, invoices, licenses). */
-type ListFilters = { from?: string; to?: string; q?: string } & Record<string, unknown>;
 
 /** A choice that narrows the list (a status, a product…), applied as soon as it is made. */
 export interface FilterSelect {
@@ -17,7 +13,6 @@ export interface FilterSelect {
   anyLabel: string;
   options: { value: string; label: string }[];
 }
-type Range = [string | null, string | null];
 
 /**
  * Date range, search text and Clear filters for a list whose filters live in the URL
@@ -46,46 +41,7 @@ export function FilterBar<Values extends ListFilters>({
   const { t } = useTranslation();
   const calendarLabels = useCalendarLabels();
   const applied = filters.values;
-  const [range, setRange] = useState<Range>([applied.from ?? null, applied.to ?? null]);
-  // A search text the URL gave but the schema refused stays in the box, with its message.
-  const urlSearch = (filters.problems.q ? filters.raw.q : applied.q) ?? '';
-  const [search, setSearch] = useState(urlSearch);
-  const [problems, setProblems] = useState<Record<string, IssueLike>>(filters.problems);
-
-  // The URL changed (Back/Forward, a link, Clear): show its filters, and what was wrong in it.
-  const { from, to } = applied;
-  const urlProblems = filters.problems;
-  useEffect(() => {
-    setRange([from ?? null, to ?? null]);
-    setSearch(urlSearch);
-    setProblems(urlProblems);
-  }, [from, to, urlSearch, urlProblems]);
-
-  const apply = (changes: ListFilters) => {
-    const found = filters.apply(changes);
-    setProblems(found ?? {});
-  };
-
-  // Both dates picked, or the range cleared: apply it at once, with the search text already
-  // applied (text typed but not yet searched waits for Search).
-  const changeRange = (next: Range) => {
-    setRange(next);
-    const [start, end] = next;
-    if (Boolean(start) !== Boolean(end)) return;
-    if ((start ?? undefined) === from && (end ?? undefined) === to) return;
-    apply({ from: start ?? undefined, to: end ?? undefined });
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    // A range with one date picked is not a range yet: keep the one applied.
-    const complete = Boolean(range[0]) === Boolean(range[1]);
-    apply({
-      from: complete ? (range[0] ?? undefined) : from,
-      to: complete ? (range[1] ?? undefined) : to,
-      q: search.trim() || undefined,
-    });
-  };
+  const { range, changeRange, search, changeSearch, problems, apply, submit } = useFilterBarState(filters);
 
   const dateProblem = problems.from ?? problems.to;
   const otherProblems = Object.entries(problems).filter(
@@ -117,10 +73,7 @@ export function FilterBar<Values extends ListFilters>({
               label={searchLabel}
               placeholder={searchPlaceholder}
               value={search}
-              onChange={(event) => {
-                setSearch(event.currentTarget.value);
-                if (problems.q) setProblems(({ q: _corrected, ...rest }) => rest);
-              }}
+              onChange={(event) => changeSearch(event.currentTarget.value)}
               error={problems.q ? issueText(problems.q) : undefined}
               autoComplete="off"
               w={360}

@@ -2,19 +2,11 @@ import { Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import {
-  type CartLineIssue,
-  type Currency,
-  daysBetween,
-  type PricedLine,
-  type Totals,
-} from '../../../contract/index.ts';
+import { type Currency, daysBetween, type Totals } from '../../../contract/index.ts';
 import { useFormat } from '../i18n/format.ts';
-
-/** A quote line, or a cart line, which may have an issue that keeps it from being quoted. */
-type Line = z.infer<typeof PricedLine> & { issue?: CartLineIssue | null };
-
-const amount = { whiteSpace: 'nowrap', textAlign: 'right' } as const;
+import { LineProductCell } from './LineProductCell.tsx';
+import { LinesTableTotals } from './LinesTableTotals.tsx';
+import { amount, type Line } from './linesTableLine.ts';
 
 /** Cart and quote lines: product, kind, quantity, period, list price, partner discount, total. */
 export function LinesTable<L extends Line>({
@@ -78,39 +70,7 @@ export function LinesTable<L extends Line>({
             <Table.Tr
               key={'id' in line && typeof line.id === 'string' ? line.id : `${line.productCode}-${index}`}
             >
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {line.productName}
-                </Text>
-                {line.serviceDomain ? (
-                  <Text size="xs" c="dimmed">
-                    {t('lines.serviceDomain', { domain: line.serviceDomain })}
-                  </Text>
-                ) : null}
-                {line.fromProduct ? (
-                  <Text size="xs">
-                    {t(`lines.from.${line.kind === 'upgrade' ? 'upgrade' : 'downgrade'}`, {
-                      product: line.fromProduct.productName,
-                    })}
-                  </Text>
-                ) : null}
-                {line.licenseIds?.length ? (
-                  <Text size="xs" c="dimmed">
-                    {t('lines.licenses', { ids: line.licenseIds.join(', ') })}
-                  </Text>
-                ) : null}
-                {line.issue ? (
-                  <Text size="xs" c="red.9" fw={600}>
-                    {t(`lines.issues.${line.issue}`)}
-                  </Text>
-                ) : null}
-                {/* Cloud lines (those with a service domain) never grant one: nothing to note there. */}
-                {line.issue || line.perpetualFallback || line.serviceDomain ? null : (
-                  <Text size="xs" c="var(--portal-color-warning)">
-                    {t('lines.noFallback')}
-                  </Text>
-                )}
-              </Table.Td>
+              <LineProductCell line={line} />
               <Table.Td>{t(`lineKinds.${line.kind}`)}</Table.Td>
               <Table.Td style={amount}>
                 {renderQuantity ? renderQuantity(line) : format.integer(line.quantity)}
@@ -152,34 +112,7 @@ export function LinesTable<L extends Line>({
             </Table.Tr>
           ))}
         </Table.Tbody>
-        <Table.Tfoot>
-          {totals.creditMinor !== 0 ? (
-            <Table.Tr>
-              <Table.Th scope="row" colSpan={6} fw={400}>
-                {t('lines.creditTotal')}
-              </Table.Th>
-              <Table.Td style={amount} data-testid="totals-credit">
-                {format.money(totals.creditMinor, currency)}
-              </Table.Td>
-              {withActions ? <Table.Td /> : null}
-            </Table.Tr>
-          ) : null}
-          <Table.Tr>
-            <Table.Th scope="row" colSpan={4}>
-              {t('lines.totals')}
-            </Table.Th>
-            <Table.Td style={amount} fw={600} data-testid="totals-list-price">
-              {format.money(totals.listPriceMinor, currency)}
-            </Table.Td>
-            <Table.Td style={amount} fw={600} data-testid="totals-discount">
-              {format.money(totals.discountMinor, currency)}
-            </Table.Td>
-            <Table.Td style={amount} fw={700} data-testid="totals-total">
-              {format.money(totals.totalMinor, currency)}
-            </Table.Td>
-            {withActions ? <Table.Td /> : null}
-          </Table.Tr>
-        </Table.Tfoot>
+        <LinesTableTotals totals={totals} currency={currency} withActions={withActions} />
       </Table>
     </Table.ScrollContainer>
   );

@@ -1,17 +1,16 @@
-import { Anchor, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Tabs } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { CartLine } from '../../../../contract/index.ts';
 import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { EmptyState } from '../../ui/states.tsx';
-import { useCan } from '../auth/session.tsx';
 import { useCart, useRemoveCartLine } from './api.ts';
 import { CartDetails } from './CartDetails.tsx';
+import { CartHeader } from './CartHeader.tsx';
 import { LineQuantity } from './LineQuantity.tsx';
 import { PeriodControls } from './PeriodControls.tsx';
 import { SetCustomModal } from './SetCustomModal.tsx';
@@ -22,59 +21,16 @@ import { SetCustomModal } from './SetCustomModal.tsx';
  */
 export function CartPanel({ customerId }: { customerId: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const errorMessage = useErrorMessage();
-  const canQuote = useCan('quotes.create');
   const cart = useCart(customerId);
   const removeLine = useRemoveCartLine(customerId);
   const [coterming, setCoterming] = useState<CartLine | null>(null);
   const format = useFormat();
   const [tab, setTab] = useState<string | null>('lines');
 
-  // The server says whether the cart can be quoted now (not empty, no line with an issue).
-  const canGetQuote = cart.data?.actions.getQuote ?? false;
-  const canOrder = useCan('orders.create');
-  const blocked = cart.data !== undefined && !canGetQuote && cart.data.lines.some((line) => line.issue);
-
   return (
     <Stack gap="sm" component="section" aria-labelledby="cart-heading">
-      <Group justify="space-between" align="flex-end" gap="sm">
-        <div>
-          <Title order={2} size="h3" id="cart-heading">
-            {t('cart.title')}
-          </Title>
-          {cart.data ? (
-            <Text size="sm" c="dimmed">
-              {t('cart.discountNote', { percent: cart.data.discountPercent })}
-            </Text>
-          ) : null}
-        </div>
-        {canQuote ? (
-          <Group gap="xs">
-            <Button
-              onClick={() => void navigate('/quotes/new')}
-              disabled={!canGetQuote}
-              aria-describedby={blocked ? 'cart-blocked' : undefined}
-            >
-              {t('cart.getQuote')}
-            </Button>
-            {canOrder ? (
-              <Button
-                variant="outline"
-                onClick={() => void navigate('/quotes/new?next=checkout')}
-                disabled={!canGetQuote}
-              >
-                {t('cart.checkout')}
-              </Button>
-            ) : null}
-          </Group>
-        ) : null}
-      </Group>
-      {blocked && canQuote ? (
-        <Text size="sm" c="var(--portal-color-warning)" id="cart-blocked">
-          {t('cart.getQuoteBlocked')}
-        </Text>
-      ) : null}
+      <CartHeader cart={cart.data} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="lines">{t('cart.linesTab')}</Tabs.Tab>

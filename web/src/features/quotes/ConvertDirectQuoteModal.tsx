@@ -1,4 +1,4 @@
-import { Button, Group, List, Modal, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -19,10 +19,9 @@ import {
   useContractForm,
 } from '../../forms/contractForm.tsx';
 import { EndUserFieldset, type EndUserValues, endUserValues } from '../../forms/EndUserFieldset.tsx';
-import { useFormat } from '../../i18n/format.ts';
 import { useCurrentSession } from '../auth/session.tsx';
-import { termLabelKey } from '../catalog/term.ts';
 import { useConvertDirectQuote } from './api.ts';
+import { DirectQuoteSummary } from './DirectQuoteSummary.tsx';
 
 type Values = {
   billingAddress: BillingAddressValues;
@@ -47,7 +46,6 @@ export function ConvertDirectQuoteModal({
   onConverted: (quote: Quote) => void;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const quoteNumber = preview?.quoteNumber ?? null;
   const session = useCurrentSession();
   const convert = useConvertDirectQuote();
@@ -105,30 +103,7 @@ export function ConvertDirectQuoteModal({
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text size="sm">{t('convertQuote.intro', { quoteNumber })}</Text>
-          {preview ? (
-            <div>
-              <Text size="sm" fw={500}>
-                {t('convertQuote.forCustomer', {
-                  name: preview.customer.name,
-                  customerId: preview.customer.customerId,
-                  date: format.date(preview.validUntil),
-                })}
-              </Text>
-              <List size="sm" mt={4}>
-                {preview.lines.map((line) => (
-                  <List.Item key={`${line.productCode}-${line.termYears}`}>
-                    {t('convertQuote.line', { quantity: line.quantity, product: line.productName })}
-                    {line.termYears === null ? null : `, ${t(termLabelKey(line.termYears))}`}
-                  </List.Item>
-                ))}
-              </List>
-              <Text size="sm" c="dimmed" mt={4}>
-                {t('convertQuote.listTotal', {
-                  total: format.money(preview.listTotalMinor, preview.currency),
-                })}
-              </Text>
-            </div>
-          ) : null}
+          {preview ? <DirectQuoteSummary preview={preview} /> : null}
           <EndUserFieldset form={form} />
           <Switch
             label={t('convertQuote.otherBillingAddress')}

@@ -1,14 +1,16 @@
-import { Badge, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
+import { Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubscriptionGroup } from '../../../../contract/index.ts';
-import { useFormat } from '../../i18n/format.ts';
-import { AssignmentsButton, AssignmentsModal } from './AssignmentsButton.tsx';
-import { DowngradeButton } from './DowngradeButton.tsx';
-import { RenewButton } from './RenewButton.tsx';
+import { AssignmentsModal } from './AssignmentsButton.tsx';
 import { RenewSelected } from './RenewSelected.tsx';
-import { UpgradeButton } from './UpgradeButton.tsx';
+import { SubscriptionGroupRow } from './SubscriptionGroupRow.tsx';
+import { keyOf } from './subscriptionGroup.ts';
 
+/**
+ * The subscription groups found: a row each, Renew selected when several can be renewed, and the
+ * seat assignment of the group being assigned.
+ */
 export function Results({
   items,
   customerId,
@@ -21,7 +23,6 @@ export function Results({
   onAssigned: () => void;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   // The group whose seats are being assigned: its latest version while the results still list it.
   const [assigning, setAssigning] = useState<SubscriptionGroup | null>(null);
@@ -56,85 +57,16 @@ export function Results({
           </Table.Thead>
           <Table.Tbody>
             {items.map((group) => (
-              <Table.Tr key={keyOf(group)}>
-                <Table.Td>
-                  <Text size="sm" fw={500}>
-                    {group.productName}
-                  </Text>
-                  {group.serviceDomain ? (
-                    <Text size="xs" c="dimmed">
-                      {t('lines.serviceDomain', { domain: group.serviceDomain })}
-                    </Text>
-                  ) : null}
-                  <Text size="xs" c="dimmed">
-                    {group.licenseIds.join(', ')}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {group.packNumber}
-                  {group.orderNumber ? (
-                    <Text size="xs" c="dimmed">
-                      {t('renewals.order', {
-                        order: group.orderNumber,
-                        po: group.poNumber ?? t('common.none'),
-                      })}
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>{format.integer(group.seats)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {format.period(group.periodStart, group.periodEnd)}
-                </Table.Td>
-                <Table.Td>
-                  <Badge
-                    variant="light"
-                    color={standingColor[group.standing]}
-                    style={{ color: standingText[group.standing] }}
-                  >
-                    {t(`renewals.standing.${group.standing}`)}
-                  </Badge>
-                  <Text size="xs" mt={4}>
-                    {group.standing === 'active'
-                      ? t(group.actions.upgrade ? 'renewals.stillActiveUpgrade' : 'renewals.stillActive', {
-                          date: format.date(group.renewalOpensOn),
-                        })
-                      : group.standing === 'expired'
-                        ? t('renewals.expiredNote')
-                        : t('renewals.windowCloses', { date: format.date(group.renewalClosesOn) })}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {group.assignedUsers.length > 0 ? group.assignedUsers.join(', ') : t('renewals.unassigned')}
-                  {canAssign && group.standing !== 'expired' ? (
-                    <div>
-                      <AssignmentsButton group={group} onOpen={() => setAssigning(group)} />
-                    </div>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {group.actions.renew && renewable.length > 1 ? (
-                      <Checkbox
-                        size="xs"
-                        checked={selected.has(keyOf(group))}
-                        onChange={(event) => toggle(keyOf(group), event.currentTarget.checked)}
-                        aria-label={t('renewals.select', {
-                          product: group.productName,
-                          pack: group.packNumber,
-                        })}
-                      />
-                    ) : null}
-                    {group.actions.renew ? <RenewButton group={group} customerId={customerId} /> : null}
-                    {group.actions.upgrade ? <UpgradeButton group={group} customerId={customerId} /> : null}
-                    {group.actions.downgrade ? (
-                      <DowngradeButton group={group} customerId={customerId} />
-                    ) : null}
-                    {!group.actions.renew && !group.actions.upgrade && !group.actions.downgrade ? (
-                      <Text size="xs">{t('common.none')}</Text>
-                    ) : null}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
+              <SubscriptionGroupRow
+                key={keyOf(group)}
+                group={group}
+                customerId={customerId}
+                canAssign={canAssign}
+                selectable={renewable.length > 1}
+                selected={selected.has(keyOf(group))}
+                onSelect={(on) => toggle(keyOf(group), on)}
+                onAssign={() => setAssigning(group)}
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -148,20 +80,3 @@ export function Results({
     </Stack>
   );
 }
-
-export const keyOf = (group: SubscriptionGroup) =>
-  `${group.packNumber}-${group.productCode}-${group.periodEnd}-${group.serviceDomain ?? ''}`;
-
-export const standingColor = {
-  active: 'teal',
-  renewable: 'blue',
-  lapsed: 'orange',
-  expired: 'gray',
-} as const;
-/** Darker text than Mantine's light badges give, for 4.5:1 on their tinted background. */
-export const standingText = {
-  active: '#0b5e46',
-  renewable: '#1a4f8b',
-  lapsed: '#8a3204',
-  expired: '#495057',
-} as const;
