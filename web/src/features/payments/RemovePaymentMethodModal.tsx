@@ -1,6 +1,6 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PaymentMethod } from '../../../../contract/index.ts';
+import { ConfirmModal } from '../../ui/ConfirmModal.tsx';
 import { useShowFailure } from '../../ui/useShowFailure.ts';
 import { useChangePaymentMethods } from './api.ts';
 
@@ -16,7 +16,7 @@ export function RemovePaymentMethodModal({
   const failed = useShowFailure();
   const change = useChangePaymentMethods();
   return (
-    <Modal
+    <ConfirmModal
       opened={removing !== null}
       onClose={onClose}
       title={
@@ -24,29 +24,10 @@ export function RemovePaymentMethodModal({
           ? t('paymentMethods.removePayPalTitle', { email: removing.email })
           : t('paymentMethods.removeTitle', { last4: removing?.last4 ?? '' })
       }
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-    >
-      <Stack gap="md">
-        <Text size="sm">{t('paymentMethods.removeText')}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red.9"
-            loading={change.remove.isPending}
-            onClick={() =>
-              removing &&
-              change.remove.mutate(removing.id, {
-                onSuccess: onClose,
-                onError: failed,
-              })
-            }
-          >
-            {t('paymentMethods.remove')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      text={t('paymentMethods.removeText')}
+      confirmLabel={t('paymentMethods.remove')}
+      pending={change.remove.isPending}
+      onConfirm={() => removing && change.remove.mutate(removing.id, { onSuccess: onClose, onError: failed })}
+    />
   );
 }
