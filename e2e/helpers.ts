@@ -32,6 +32,17 @@ export async function openAccountById(page: Page, customerId: string, email: str
 }
 
 /** The Get Quote form's required fields (the company name comes pre-filled), then Create quote. */
+/**
+ * Opens the Search licenses pop-up and waits for its opening to settle (the field it focuses has
+ * the focus), so a choice clicked next is not clicked on a pop-up still growing in.
+ */
+export async function openSearchLicenses(page: Page) {
+  await page.getByRole('button', { name: 'Search licenses' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search licenses' });
+  await expect(dialog.getByRole('textbox')).toBeFocused();
+  return dialog;
+}
+
 export async function createQuoteFromForm(page: Page) {
   await page.getByLabel('Address line 1').fill('1 Market St');
   await page.getByLabel('City').fill('San Francisco');

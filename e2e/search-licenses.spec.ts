@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoViolations, logIn, openAccountById } from './helpers.ts';
+import { expectNoViolations, logIn, openAccountById, openSearchLicenses } from './helpers.ts';
 
 test('Updates & Renewals: Search licenses by several License IDs, by pack and by invited user, then renew a pack and co-term the renewal', async ({
   page,
@@ -28,7 +28,7 @@ test('Updates & Renewals: Search licenses by several License IDs, by pack and by
   await expectNoViolations(page, 'license search results');
 
   // The whole pack: three seats, two of them assigned.
-  await page.getByRole('button', { name: 'Search licenses' }).click();
+  await openSearchLicenses(page);
   await dialog.getByRole('radio', { name: 'Subscription pack number' }).check();
   await dialog.getByRole('textbox', { name: 'Subscription pack number' }).fill('0220/ulfqxob');
   await dialog.getByRole('button', { name: 'Search', exact: true }).click();
@@ -43,7 +43,7 @@ test('Updates & Renewals: Search licenses by several License IDs, by pack and by
   ).toHaveText('3');
 
   // An invited user: the seats assigned to them; a malformed email is told in the pop-up.
-  await page.getByRole('button', { name: 'Search licenses' }).click();
+  await openSearchLicenses(page);
   await dialog.getByRole('radio', { name: 'Invited user email' }).check();
   await dialog.getByRole('textbox', { name: 'Invited user email' }).fill('dev1@');
   await dialog.getByRole('button', { name: 'Search', exact: true }).click();
@@ -58,7 +58,7 @@ test('Updates & Renewals: Search licenses by several License IDs, by pack and by
   ).toHaveText('1');
 
   // Renew the whole pack for a year: one renewal line from the old end date, in the cart.
-  await page.getByRole('button', { name: 'Search licenses' }).click();
+  await openSearchLicenses(page);
   await dialog.getByRole('radio', { name: 'Subscription pack number' }).check();
   await dialog.getByRole('textbox', { name: 'Subscription pack number' }).fill('0220/ULFQXOB');
   await dialog.getByRole('button', { name: 'Search', exact: true }).click();

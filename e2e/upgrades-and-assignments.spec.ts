@@ -1,9 +1,8 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoViolations, logIn, openAccountById } from './helpers.ts';
+import { expectNoViolations, logIn, openAccountById, openSearchLicenses } from './helpers.ts';
 
 async function searchLicenses(page: Page, mode: string, value: string) {
-  await page.getByRole('button', { name: 'Search licenses' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Search licenses' });
+  const dialog = await openSearchLicenses(page);
   await dialog.getByRole('radio', { name: mode }).check();
   await dialog.getByRole('textbox', { name: mode }).fill(value);
   await dialog.getByRole('button', { name: 'Search', exact: true }).click();
