@@ -147,7 +147,7 @@ describe('the Invoices tab', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = (await pdfText(pdf.rawPayload)).text.replace(/\s+/g, ' ');
     expect(text).toContain(`Fatura ${overdue.invoiceNumber}`);
-    expect(text).toContain('Pós-pago · Não Paga (Vencida)');
+    expect(text).toContain('Pós-pago · Não paga (Vencida)');
     expect(text).toContain(order.overdue.orderNumber);
     expect(text).toContain('PO-GEARS-9');
     expect(text).toContain('Globex Gears');

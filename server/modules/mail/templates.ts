@@ -6,7 +6,7 @@ import { fill } from '../../lib/fill.ts';
 import { formatDate, formatMoney } from '../../lib/formatting.ts';
 
 /** The texts of the portal's emails, in both languages of the interface. */
-const messages = {
+export const mailMessages = {
   en: {
     quoteSubject: 'Quote {number} from {partner}',
     quoteGreeting: 'Hello,',
@@ -38,7 +38,7 @@ const messages = {
     quoteGreeting: 'Olá,',
     quoteIntro: '{partner} preparou o orçamento {number} para {customer} (ID do cliente {customerId}).',
     quoteTotal: 'Total: {total}, válido até {validUntil}.',
-    quotePdf: 'O orçamento segue em anexo em PDF; ele pode servir de base para um pedido de compra.',
+    quotePdf: 'O orçamento segue em anexo em PDF; ele pode servir de base para uma ordem de compra.',
     quoteLink: 'Abrir o orçamento no Partner Portal',
     footer: 'Enviado pelo Partner Portal para {partner}.',
     orderSubject: 'Pedido {number} feito para {customer}',
@@ -107,7 +107,7 @@ export function quoteEmail(input: {
   quote: QuoteDocument;
   publicUrl: string;
 }): RenderedEmail {
-  const m = messages[input.locale];
+  const m = mailMessages[input.locale];
   const q = input.quote;
   const values = {
     partner: input.partnerName,
@@ -136,7 +136,7 @@ export function orderPlacedEmail(input: {
   total: { minor: number; currency: Currency };
   publicUrl: string;
 }): RenderedEmail {
-  const m = messages[input.locale];
+  const m = mailMessages[input.locale];
   const values = {
     partner: input.partnerName,
     number: input.orderNumber,
@@ -164,7 +164,7 @@ export function activationEmail(input: {
   customerName: string;
   licenses: { productName: string; licenseId: string; key: string }[];
 }): RenderedEmail {
-  const m = messages[input.locale];
+  const m = mailMessages[input.locale];
   const values = { partner: input.partnerName, number: input.orderNumber, customer: input.customerName };
   return {
     subject: fill(m.activationSubject, values),
@@ -195,7 +195,7 @@ export function invitationEmail(input: {
   role: Role;
   link: string;
 }): RenderedEmail {
-  const m = messages[input.locale];
+  const m = mailMessages[input.locale];
   const values = {
     partner: input.partnerName,
     inviter: input.inviterName,
@@ -219,7 +219,7 @@ export function accountAdminLinkEmail(input: {
   customerId: string;
   link: string;
 }): RenderedEmail {
-  const m = messages[input.locale];
+  const m = mailMessages[input.locale];
   const values = { account: input.accountName, customerId: input.customerId };
   return {
     subject: fill(m.adminLinkSubject, values),

@@ -95,7 +95,7 @@ describe('the PDF of a quote', () => {
       if (locale === 'pt-BR') {
         expect(page).toContain(`Orçamento ${quote.quoteNumber}`);
         expect(page).toContain('Crédito pelo tempo não usado');
-        expect(page).toContain('Sem licença perpétua de fallback');
+        expect(page).toContain('Sem licença perpétua de reserva');
         expect(money(123456)).toBe('R$ 1.234,56');
       } else {
         expect(page).toContain(`Quote ${quote.quoteNumber}`);
