@@ -16,6 +16,8 @@ import { Email, FilterDate, Pagination, requiredDisplayText, SearchText } from '
 export const StaffSession = z
   .object({
     staff: z.object({ id: z.uuid(), email: z.string(), name: z.string() }),
+    /** Parts of the back office this deployment has: the development mailbox (demo mode without SMTP). */
+    features: z.object({ devMailbox: z.boolean() }),
     /** Send back in the `x-csrf-token` header with every state-changing request. */
     csrfToken: z.string(),
   })

@@ -6,6 +6,7 @@ import { LoginPage } from './features/auth/LoginPage.tsx';
 import { loginPathFor, safeNextPath } from './features/auth/next.ts';
 import { RequirePermission } from './features/auth/RequirePermission.tsx';
 import { SessionProvider } from './features/auth/session.tsx';
+import type { BackOfficePage } from './features/back-office/BackOffice.tsx';
 import {
   AccountAdminPage,
   AccountAdminSignInPage,
@@ -20,6 +21,17 @@ import { portalPages } from './portalPages.tsx';
 import { Layout, PublicLayout } from './ui/Layout.tsx';
 import { NotFoundPage } from './ui/NotFoundPage.tsx';
 import { ErrorState, LoadingState } from './ui/states.tsx';
+
+/** The back office's addresses (its code loads only when one is visited). */
+const backOfficeRoutes: [string, BackOfficePage][] = [
+  ['/admin/login', 'login'],
+  ['/admin/invoices', 'invoices'],
+  ['/admin/partners', 'partners'],
+  ['/admin/catalog', 'catalog'],
+  ['/admin/direct-quote', 'direct-quote'],
+  ['/admin/mailbox', 'mailbox'],
+  ['/admin/mailbox/:id', 'mailbox-message'],
+];
 
 /** A logged-out visit to a page (or a session that ended on it) logs in and comes back to it. */
 function RedirectToLogin() {
@@ -56,10 +68,10 @@ export function App() {
       <Route path="/login" element={current ? <RedirectAfterLogin /> : <LoginPage />} />
       {/* The vendor staff back office: its own sign-in and pages (no partner session). */}
       <Route path="/admin" element={<Navigate to="/admin/invoices" replace />} />
-      {(['login', 'invoices', 'partners', 'catalog'] as const).map((page) => (
+      {backOfficeRoutes.map(([path, page]) => (
         <Route
           key={page}
-          path={`/admin/${page}`}
+          path={path}
           element={
             <Suspense fallback={<LoadingState />}>
               <BackOffice page={page} />

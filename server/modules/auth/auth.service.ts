@@ -150,6 +150,13 @@ export function presentSession(actor: PartnerUserActor, features: SessionInfo['f
   };
 }
 
-export function presentStaffSession(actor: VendorStaffActor): StaffSession {
-  return { staff: { id: actor.staffId, email: actor.email, name: actor.name }, csrfToken: actor.csrfToken };
+export function presentStaffSession(
+  actor: VendorStaffActor,
+  features: StaffSession['features'],
+): StaffSession {
+  return {
+    staff: { id: actor.staffId, email: actor.email, name: actor.name },
+    csrfToken: actor.csrfToken,
+    features,
+  };
 }

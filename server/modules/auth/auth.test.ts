@@ -215,7 +215,8 @@ describe('vendor staff', () => {
     const session = await staff.login();
     const me = await session.get('/api/admin/auth/me');
     expect(me.statusCode).toBe(200);
-    expect(me.json()).toMatchObject({ staff: { email: staff.email } });
+    // Emails really leave here: the back office shows no development mailbox.
+    expect(me.json()).toMatchObject({ staff: { email: staff.email }, features: { devMailbox: false } });
     const partners = await session.get('/api/admin/partners');
     expect(partners.statusCode).toBe(200);
     expect(partners.json().items.map((p: { name: string }) => p.name)).toContain('Auth Test Reseller');

@@ -70,6 +70,10 @@ async function mailboxOf(session: TestSession, count: number) {
 }
 
 describe('the development mailbox (demo mode without SMTP)', () => {
+  it('is in the back office too, for vendor staff', async () => {
+    expect((await staff.get('/api/admin/auth/me')).json().features).toEqual({ devMailbox: true });
+  });
+
   it("keeps the emails the portal sends, each partner's to itself, every partner's for vendor staff", async () => {
     const partner = await createTestPartner(t.db, t.app);
     const sales = await partner.loginAs('sales');

@@ -71,7 +71,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   publicRoute(app, adminApi.login, async (ctx) => {
     const { actor } = await logIn('vendor_staff', ctx);
     if (actor.kind !== 'vendor_staff') throw new Error('a staff login made another kind of session');
-    return presentStaffSession(actor);
+    return presentStaffSession(actor, { devMailbox: app.portal.mail.devMailbox });
   });
 
   route(
@@ -94,5 +94,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return null;
   });
 
-  route(app, adminApi.me, { actors: ['vendor_staff'] }, async ({ actor }) => presentStaffSession(actor));
+  route(app, adminApi.me, { actors: ['vendor_staff'] }, async ({ actor }) =>
+    presentStaffSession(actor, { devMailbox: app.portal.mail.devMailbox }),
+  );
 }

@@ -19,8 +19,19 @@ function NavLink({ to, children }: { to: string; children: ReactNode }) {
   );
 }
 
-/** The back office's frame: its pages in the header, the signed-in staff member and Log out. */
-export function BackOfficeShell({ email, children }: { email: string; children: ReactNode }) {
+/**
+ * The back office's frame: its pages in the header (the mailbox in demo mode), the signed-in staff
+ * member and Log out.
+ */
+export function BackOfficeShell({
+  email,
+  devMailbox,
+  children,
+}: {
+  email: string;
+  devMailbox: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const logout = useStaffLogout();
@@ -34,6 +45,8 @@ export function BackOfficeShell({ email, children }: { email: string; children: 
               <NavLink to="/admin/invoices">{t('backOffice.invoices')}</NavLink>
               <NavLink to="/admin/partners">{t('backOffice.partners')}</NavLink>
               <NavLink to="/admin/catalog">{t('backOffice.catalog')}</NavLink>
+              <NavLink to="/admin/direct-quote">{t('backOffice.directQuote')}</NavLink>
+              {devMailbox ? <NavLink to="/admin/mailbox">{t('nav.mailbox')}</NavLink> : null}
             </Group>
           </Group>
           <Group gap="md">

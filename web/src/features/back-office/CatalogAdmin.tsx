@@ -6,7 +6,6 @@ import { useErrorMessage } from '../../i18n/errors.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useAdminProducts, useWithdrawProduct } from './api.ts';
-import { DirectQuoteForm } from './DirectQuoteForm.tsx';
 import { PriceField } from './PriceField.tsx';
 
 /** The catalog for vendor staff: prices per currency (each saved once confirmed) and withdrawing a product. */
@@ -82,7 +81,6 @@ export function CatalogAdmin() {
           </Table>
         )}
       </QueryState>
-      <DirectQuoteForm />
     </Stack>
   );
 }

@@ -9,7 +9,7 @@ import { useMailbox, useMailboxMessage } from './api.ts';
 import { EmailText } from './EmailText.tsx';
 
 /** The development mailbox (demo mode without SMTP): the emails the portal sent, newest first. */
-export function MailboxPage() {
+export function MailboxPage({ base = '/dev/mailbox' }: { base?: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const mailbox = useMailbox();
@@ -39,7 +39,7 @@ export function MailboxPage() {
                   <Table.Td>{format.timestamp(item.sentAt)}</Table.Td>
                   <Table.Td>{item.to}</Table.Td>
                   <Table.Td>
-                    <Anchor component={Link} to={`/dev/mailbox/${item.id}`}>
+                    <Anchor component={Link} to={`${base}/${item.id}`}>
                       {item.subject}
                     </Anchor>
                   </Table.Td>
@@ -55,14 +55,14 @@ export function MailboxPage() {
 }
 
 /** One email as it was sent: its HTML in a sandboxed frame (no scripts), and its plain text. */
-export function MailboxMessagePage() {
+export function MailboxMessagePage({ base = '/dev/mailbox' }: { base?: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const id = useParams().id ?? '';
   const message = useMailboxMessage(id);
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/dev/mailbox" size="sm">
+      <Anchor component={Link} to={base} size="sm">
         {t('mailbox.back')}
       </Anchor>
       <QueryState query={message} loadingLabel={t('mailbox.loading')}>
