@@ -12,6 +12,15 @@ export async function logIn(page: Page, email: string) {
   await expect(page.getByRole('button', { name: /^(Log out|Sair)$/ })).toBeVisible();
 }
 
+/**
+ * Switches the signed-in user's language the way a user does. Every spec switches language
+ * through this one helper, so moving the switcher (into the user menu) changes one place.
+ */
+export async function chooseLanguage(page: Page, language: 'English' | 'Português (Brasil)') {
+  await page.getByLabel(/^(Language|Idioma)$/).selectOption({ label: language });
+  await expect(page.locator('html')).toHaveAttribute('lang', language === 'English' ? 'en' : 'pt-BR');
+}
+
 /** Types into the start page's one search bar (going there first) and presses Search. */
 export async function searchCustomers(page: Page, text: string) {
   await page.getByRole('link', { name: 'Partner Portal' }).first().click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { logIn, snapshot } from './helpers.ts';
+import { chooseLanguage, logIn, snapshot } from './helpers.ts';
 
 test('switching to Português translates the labels and formats money and dates per locale', async ({
   page,
@@ -8,7 +8,7 @@ test('switching to Português translates the labels and formats money and dates 
   await snapshot(page, '01-login');
   await logIn(page, 'admin@outro-revendedor.test');
   // In whichever language an earlier test left this user.
-  await page.getByLabel(/^(Language|Idioma)$/).selectOption({ label: 'Português (Brasil)' });
+  await chooseLanguage(page, 'Português (Brasil)');
 
   await expect(page.getByRole('link', { name: 'Orçamentos' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Pesquisar', exact: true })).toBeVisible();
