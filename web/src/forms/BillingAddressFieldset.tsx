@@ -85,6 +85,7 @@ export function BillingAddressFieldset<Values extends { billingAddress: BillingA
     />
   );
 
+  const country = form.getInputProps('billingAddress.country');
   return (
     <Fieldset legend={legend ?? t('billingAddress.legend')}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
@@ -94,8 +95,14 @@ export function BillingAddressFieldset<Values extends { billingAddress: BillingA
         {field('city', 'address-level2')}
         <CountrySelect
           label={t('billingAddress.country')}
-          {...form.getInputProps('billingAddress.country')}
+          {...country}
           value={form.values.billingAddress.country}
+          onChange={(code) => {
+            country.onChange(code);
+            // A state of the old country's list means nothing in the new one: it is chosen again.
+            if (!statesOf(code)?.includes(form.values.billingAddress.state))
+              form.getInputProps('billingAddress.state').onChange('');
+          }}
         />
         <StateField form={form} />
         <PostalCodeField form={form} />
