@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkPostalCode, checkState } from './addresses.ts';
 import { CartDetails, PricedLine, Totals } from './cart.ts';
 import { Locale } from './catalog.ts';
 import { CountryCode } from './countries.ts';
@@ -21,29 +22,74 @@ import {
   SearchText,
 } from './validation.ts';
 
-const postalCode = /^[\p{L}\p{N}][\p{L}\p{N} -]*$/u;
 const vatId = /^[\p{L}\p{N}][\p{L}\p{N} ./-]*$/u;
 
-/** The reseller's billing address as a request gives it (trimmed, checked). */
+type AddressFields = {
+  country?: unknown;
+  state?: string | undefined;
+  postalCode?: unknown;
+  vatId?: string | undefined;
+};
+
+/**
+ * The checks that depend on the country: the state (US, Brazil), the postal code's format and the
+ * tax ID. They run while other fields still have problems — so a form learns every problem at once,
+ * not in rounds — but only on a field whose own checks passed and once the country is known.
+ */
+function checkByCountry(address: AddressFields, ctx: z.RefinementCtx<AddressFields>): void {
+  const failed = new Set(ctx.issues.map((issue) => String(issue.path?.[0] ?? '')));
+  const country = address.country;
+  if (failed.has('country') || typeof country !== 'string') return;
+  const fail = (field: keyof AddressFields, message: string) =>
+    ctx.addIssue({ code: 'custom', message, path: [field], input: address[field] });
+  if (!failed.has('state')) {
+    const state = checkState(country, address.state);
+    if (!state.ok) fail('state', state.rule);
+  }
+  if (!failed.has('postalCode') && typeof address.postalCode === 'string') {
+    const postal = checkPostalCode(country, address.postalCode);
+    if (!postal.ok) fail('postalCode', postal.rule);
+  }
+  if (!failed.has('vatId') && address.vatId !== undefined) {
+    const check = checkTaxId(country, address.vatId);
+    if (!check.ok) fail('vatId', check.code);
+  }
+}
+
+/**
+ * The reseller's billing address as a request gives it (trimmed, checked by country): the state
+ * upper-cased and kept only where the country has a list of them, the postal code and the tax ID in
+ * the one way each is written (CEP `01310-100`, CNPJ `11.222.333/0001-81`…).
+ */
 export const BillingAddressInput = z
   .strictObject({
     companyName: requiredDisplayText(200),
     addressLine1: requiredDisplayText(200),
     addressLine2: optionalDisplayText(200),
     city: requiredDisplayText(100),
-    postalCode: requiredText(20).pipe(z.string().regex(postalCode, { error: 'postal_code' })),
+    /** The state: a USPS code in the US, a UF in Brazil (required there); not kept elsewhere. */
+    state: optionalText(40).meta({
+      description: 'US state (USPS code, or DC) or Brazilian UF; required there.',
+    }),
+    /** A ZIP code in the US (12345 or 12345-6789), a CEP in Brazil (00000-000), free text elsewhere. */
+    postalCode: requiredText(20),
     country: CountryCode,
     /** The tax ID, checked by the country (CNPJ, EU VAT number, EIN; free text elsewhere). */
     vatId: optionalText(40).refine((v) => v === undefined || vatId.test(v), { error: 'vat_id' }),
   })
-  .transform((address, ctx) => {
-    if (address.vatId === undefined) return address;
-    const check = checkTaxId(address.country, address.vatId);
-    if (!check.ok) {
-      ctx.addIssue({ code: 'custom', message: check.code, path: ['vatId'], input: address.vatId });
-      return z.NEVER;
-    }
-    return { ...address, vatId: check.value };
+  .superRefine(checkByCountry, { when: () => true })
+  .transform((address) => {
+    const state = checkState(address.country, address.state);
+    const postal = checkPostalCode(address.country, address.postalCode);
+    const tax = address.vatId === undefined ? undefined : checkTaxId(address.country, address.vatId);
+    // checkByCountry has passed: each check succeeds.
+    const { state: _typed, ...rest } = address;
+    return {
+      ...rest,
+      ...(state.ok && state.value !== undefined ? { state: state.value } : {}),
+      postalCode: postal.ok ? postal.value : address.postalCode,
+      vatId: tax?.ok ? tax.value : address.vatId,
+    };
   })
   .meta({ id: 'NewBillingAddress' });
 
@@ -54,6 +100,8 @@ export const BillingAddress = z
     addressLine1: z.string(),
     addressLine2: z.string().optional(),
     city: z.string(),
+    /** US state or Brazilian UF; absent elsewhere and on addresses kept before it was asked. */
+    state: z.string().optional(),
     postalCode: z.string(),
     country: z.string(),
     vatId: z.string().optional(),

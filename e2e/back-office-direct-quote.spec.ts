@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import {
+  chooseState,
   createQuoteFromForm,
   DEMO_PASSWORD,
   expectNoViolations,
@@ -56,9 +57,10 @@ test('vendor staff make a direct quote of several products on its own page: ever
   await page.getByLabel('Company name').fill('Acme Corp');
   await page.getByLabel('Address line 1').fill('1 Acme Way');
   await page.getByLabel('City').fill('Springfield');
-  await page.getByLabel('Postal code').fill('12345');
   await page.getByRole('combobox', { name: 'Country' }).fill('united states');
   await page.getByRole('option', { name: 'United States (US)' }).click();
+  await chooseState(page, 'State', 'Illinois (IL)');
+  await page.getByLabel('ZIP code').fill('62701');
   await page.getByRole('button', { name: 'Make direct quote' }).click();
   const made = page.getByRole('status').filter({ hasText: /^Direct quote made/ });
   await expect(made).toContainText(/Direct quote Q-\d{4}-\d{6} made: valid 30 days\./);

@@ -21,6 +21,17 @@ export async function chooseLanguage(page: Page, language: 'English' | 'Portugu√
   await expect(page.locator('html')).toHaveAttribute('lang', language === 'English' ? 'en' : 'pt-BR');
 }
 
+/**
+ * Chooses the state of an address (State in the US, UF in Brazil) from its searchable list, by
+ * typing the start of its name. The list of options has the same name, so the field is found by role.
+ */
+export async function chooseState(page: Page, label: 'State' | 'UF' | 'Estado', option: string) {
+  const field = page.getByRole('combobox', { name: label, exact: true });
+  await field.fill(option.slice(0, 5));
+  await page.getByRole('option', { name: option, exact: true }).click();
+  await expect(field).toHaveValue(option);
+}
+
 /** Types into the start page's one search bar (going there first) and presses Search. */
 export async function searchCustomers(page: Page, text: string) {
   await page.getByRole('link', { name: 'Partner Portal' }).first().click();
@@ -55,7 +66,8 @@ export async function openSearchLicenses(page: Page) {
 export async function createQuoteFromForm(page: Page) {
   await page.getByLabel('Address line 1').fill('1 Market St');
   await page.getByLabel('City').fill('San Francisco');
-  await page.getByLabel('Postal code').fill('94105');
+  await chooseState(page, 'State', 'California (CA)');
+  await page.getByLabel('ZIP code').fill('94105');
   await page.getByLabel('Licensee name').fill('Ada Lovelace');
   await page.getByLabel('Licensee email').fill('ada@acme.test');
   await page.getByRole('button', { name: 'Create quote' }).click();

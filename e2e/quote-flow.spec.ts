@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { logIn, openAccountById, snapshot } from './helpers.ts';
+import { chooseState, logIn, openAccountById, snapshot } from './helpers.ts';
 
 test('a reseller opens an account, adds a product, gets a quote and finds it in Quotes', async ({ page }) => {
   await logIn(page, 'sales@demo-reseller.test');
@@ -61,7 +61,8 @@ test('a reseller opens an account, adds a product, gets a quote and finds it in 
   await page.getByLabel('Company name').fill('Demo Reseller LLC');
   await page.getByLabel('Address line 1').fill('1 Market St');
   await page.getByLabel('City').fill('San Francisco');
-  await page.getByLabel('Postal code').fill('94105');
+  await chooseState(page, 'State', 'California (CA)');
+  await page.getByLabel('ZIP code').fill('94105');
   // Country: a searchable list named in the user's language, pre-filled with the partner's country.
   // (Its list of options is labelled "Country" too, so the field is found by its role.)
   const country = page.getByRole('combobox', { name: 'Country' });
@@ -74,6 +75,8 @@ test('a reseller opens an account, adds a product, gets a quote and finds it in 
   await country.fill('united states');
   await page.getByRole('option', { name: 'United States (US)', exact: true }).click();
   await expect(country).toHaveValue('United States (US)');
+  // A state of another country's list is not kept: the State is chosen again.
+  await chooseState(page, 'State', 'California (CA)');
   await page.getByLabel('Licensee name').fill('Ada Lovelace');
   await page.getByLabel('Licensee email').fill('ada@acme.test');
   await page.getByLabel('PO number').fill('PO-7781');
@@ -86,6 +89,7 @@ test('a reseller opens an account, adds a product, gets a quote and finds it in 
   await expect(page.getByText('$405.45').first()).toBeVisible();
   await expect(page.getByText('PO-7781')).toBeVisible();
   await expect(page.getByText('United States (US)')).toBeVisible();
+  await expect(page.getByText('San Francisco, CA 94105')).toBeVisible();
   await snapshot(page, '06-quote');
 
   await page.getByRole('link', { name: 'Quotes', exact: true }).click();

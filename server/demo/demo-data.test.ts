@@ -82,6 +82,7 @@ describe('the demo data', () => {
         companyName: 'Demo Reseller',
         addressLine1: '1 St',
         city: 'NYC',
+        state: 'NY',
         postalCode: '10001',
         country: 'US',
       },

@@ -1,32 +1,44 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '../../contract/error-codes.ts';
-import type { ApiError } from '../../contract/errors.ts';
+import type { ApiError, ApiIssue } from '../../contract/errors.ts';
 import { fieldOf, ruleMessage, ruleOf } from '../../contract/validation.ts';
 import { databaseErrorCode, transientDatabaseErrors } from '../db/errors.ts';
 import { DomainError } from '../lib/errors.ts';
 import { standardHeaders } from '../plugins/security-headers.ts';
 
-/** The first problem of a request that failed its schema, as `validation.<rule>` with the field. */
-function validationError(error: FastifyError & { validation: unknown[] }): ApiError {
-  const [first] = error.validation as {
-    keyword: string;
-    instancePath: string;
-    message?: string;
-    params?: Record<string, unknown>;
-  }[];
+type SchemaIssue = {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params?: Record<string, unknown>;
+};
+
+/** One problem of a request that failed its schema, as `validation.<rule>` with its field. */
+function issueOf(problem: SchemaIssue | undefined): ApiIssue {
   const issue = {
-    ...first?.params,
-    code: first?.keyword ?? 'invalid',
-    message: first?.message,
-    path: (first?.instancePath ?? '').split('/').filter(Boolean),
+    ...problem?.params,
+    code: problem?.keyword ?? 'invalid',
+    message: problem?.message,
+    path: (problem?.instancePath ?? '').split('/').filter(Boolean),
   };
   const { rule, params } = ruleOf(issue);
-  const body: ApiError = { code: `validation.${rule}`, message: ruleMessage(rule, params) };
+  const body: ApiIssue = { code: `validation.${rule}`, message: ruleMessage(rule, params) };
   const field = fieldOf(issue);
   if (field) body.field = field;
   if (Object.keys(params).length > 0) body.params = params;
   return body;
+}
+
+/**
+ * A request that failed its schema: every problem in `issues` (a form shows them all at once, not
+ * one per round trip), and the first one also as the error's own code, field and params.
+ */
+function validationError(error: FastifyError & { validation: unknown[] }): ApiError {
+  const problems = error.validation as SchemaIssue[];
+  const issues = problems.length > 0 ? problems.map(issueOf) : [issueOf(undefined)];
+  const [first] = issues as [ApiIssue, ...ApiIssue[]];
+  return { ...first, code: first.code as ApiError['code'], issues };
 }
 
 /**

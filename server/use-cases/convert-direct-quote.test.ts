@@ -117,6 +117,7 @@ describe('converting a vendor direct quote', () => {
       companyName: 'On File LLC',
       addressLine1: '9 File St',
       city: 'Austin',
+      state: 'TX',
       postalCode: '73301',
       country: 'US',
     };

@@ -14,6 +14,7 @@ const brazilian = {
   companyName: 'Revenda São João Ltda',
   addressLine1: 'Rua Augusta, 1500',
   city: 'São Paulo',
+  state: 'SP',
   postalCode: '01304-001',
   country: 'BR',
 };

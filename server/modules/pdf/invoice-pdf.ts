@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { cityLine } from '../../../contract/addresses.ts';
 import type { Locale } from '../../../contract/catalog.ts';
 import type { InvoiceDetails } from '../../../contract/invoices.ts';
 import { countryName } from '../../lib/countries.ts';
@@ -56,7 +57,7 @@ export async function renderInvoicePdf(
             billTo.companyName,
             billTo.addressLine1,
             ...(billTo.addressLine2 ? [billTo.addressLine2] : []),
-            `${billTo.postalCode} ${billTo.city}`,
+            cityLine(billTo),
             countryName(billTo.country, locale),
             ...(billTo.vatId ? [`${t.taxId}: ${billTo.vatId}`] : []),
           ]
@@ -141,12 +142,7 @@ export async function renderCreditNotePdf(
   );
   writeParties(doc, [
     [t.vendor, [vendor.name, ...vendor.lines]],
-    [
-      t.reseller,
-      invoice.billTo
-        ? [invoice.billTo.companyName, `${invoice.billTo.postalCode} ${invoice.billTo.city}`]
-        : ['—'],
-    ],
+    [t.reseller, invoice.billTo ? [invoice.billTo.companyName, cityLine(invoice.billTo)] : ['—']],
     [t.customer, [invoice.customer.name, `${t.customerId}: ${invoice.customer.customerId}`]],
   ]);
   doc.moveDown(0.5);

@@ -53,6 +53,7 @@ describe('the PDF of a quote', () => {
           companyName: 'Revenda São João Ltda',
           addressLine1: 'Rua Augusta, 1500',
           city: 'São Paulo',
+          state: 'SP',
           postalCode: '01304-001',
           country: 'BR',
           vatId: '11222333000181',

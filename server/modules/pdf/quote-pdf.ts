@@ -1,3 +1,4 @@
+import { cityLine } from '../../../contract/addresses.ts';
 import type { Locale } from '../../../contract/catalog.ts';
 import type { QuoteDocument } from '../../db/documents/quote-document.ts';
 import { countryName } from '../../lib/countries.ts';
@@ -57,7 +58,7 @@ export async function renderQuotePdf(quote: QuoteDocument, locale: Locale): Prom
         address.companyName,
         address.addressLine1,
         ...(address.addressLine2 ? [address.addressLine2] : []),
-        `${address.postalCode} ${address.city}`,
+        cityLine(address),
         countryName(address.country, locale),
         ...(address.vatId ? [`${t.taxId}: ${address.vatId}`] : []),
       ],

@@ -93,7 +93,7 @@ describe('Get Quote', () => {
       quoteInput({ billingAddress: { ...quoteInput().billingAddress, postalCode: '!!!' } }),
     );
     expect(badPostal.json()).toMatchObject({
-      code: 'validation.postal_code',
+      code: 'validation.zip_code',
       field: 'billingAddress.postalCode',
     });
     const otherAccount = await session.post('/api/quotes', { customerId: '1000000', ...quoteInput() });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  type ApiIssue,
   accountAdminApi,
   adminApi,
   authApi,
@@ -40,6 +41,8 @@ export class ApiRequestError extends Error {
   /** Values the message refers to (a limit, product codes, a status…), for the translated text. */
   readonly params: Record<string, string | number> | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** Every problem of a refused request (400), each with its code and field; none for other errors. */
+  readonly issues: readonly ApiIssue[];
   /** What the request was about (path parameters and the caller's context), for translated messages. */
   context: Record<string, string> = {};
 
@@ -51,6 +54,20 @@ export class ApiRequestError extends Error {
     this.field = body.field;
     this.params = body.params;
     this.retryAfterSeconds = body.retryAfterSeconds;
+    this.issues = body.issues ?? [];
+  }
+
+  /**
+   * The error as a list of single problems, each an error of its own (for its translated text):
+   * every issue of a refused request, or this error alone.
+   */
+  eachIssue(): ApiRequestError[] {
+    if (this.issues.length === 0) return [this];
+    return this.issues.map((issue) => {
+      const one = new ApiRequestError(this.status, issue);
+      one.context = this.context;
+      return one;
+    });
   }
 }
 

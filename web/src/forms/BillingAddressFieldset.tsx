@@ -1,10 +1,14 @@
-import { Fieldset, SimpleGrid, TextInput } from '@mantine/core';
+import { Fieldset, Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  addressKindOf,
   type BillingAddress,
   countryCodes,
   euVatExample,
+  stateNames,
+  statesOf,
   taxIdExamples,
   taxIdKindOf,
 } from '../../../contract/index.ts';
@@ -16,6 +20,8 @@ export type BillingAddressValues = {
   addressLine1: string;
   addressLine2: string;
   city: string;
+  /** The state's code (US) or UF (Brazil); '' for none, and ignored where the country has no list. */
+  state: string;
   postalCode: string;
   country: string;
   vatId: string;
@@ -30,6 +36,7 @@ export function billingAddressFromFile(address: BillingAddress): BillingAddressV
     addressLine1: address.addressLine1,
     addressLine2: address.addressLine2 ?? '',
     city: address.city,
+    state: address.state ?? '',
     postalCode: address.postalCode,
     country: isCountryCode(address.country) ? address.country : '',
     vatId: address.vatId ?? '',
@@ -46,6 +53,7 @@ export function billingAddressValues(start: {
     addressLine1: '',
     addressLine2: '',
     city: '',
+    state: '',
     postalCode: '',
     country: start.country && isCountryCode(start.country) ? start.country : '',
     vatId: '',
@@ -64,7 +72,11 @@ export function BillingAddressFieldset<Values extends { billingAddress: BillingA
   legend?: string;
 }) {
   const { t } = useTranslation();
-  const field = (name: keyof BillingAddressValues, autoComplete: string, optional = false) => (
+  const field = (
+    name: Exclude<keyof BillingAddressValues, 'state' | 'postalCode'>,
+    autoComplete: string,
+    optional = false,
+  ) => (
     <TextInput
       label={t(`billingAddress.${name}`)}
       description={optional ? t('common.optional') : undefined}
@@ -73,6 +85,7 @@ export function BillingAddressFieldset<Values extends { billingAddress: BillingA
     />
   );
 
+  const country = form.getInputProps('billingAddress.country');
   return (
     <Fieldset legend={legend ?? t('billingAddress.legend')}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
@@ -80,15 +93,79 @@ export function BillingAddressFieldset<Values extends { billingAddress: BillingA
         {field('addressLine1', 'address-line1')}
         {field('addressLine2', 'address-line2', true)}
         {field('city', 'address-level2')}
-        {field('postalCode', 'postal-code')}
         <CountrySelect
           label={t('billingAddress.country')}
-          {...form.getInputProps('billingAddress.country')}
+          {...country}
           value={form.values.billingAddress.country}
+          onChange={(code) => {
+            country.onChange(code);
+            // A state of the old country's list means nothing in the new one: it is chosen again.
+            if (!statesOf(code)?.includes(form.values.billingAddress.state))
+              form.getInputProps('billingAddress.state').onChange('');
+          }}
         />
+        <StateField form={form} />
+        <PostalCodeField form={form} />
         <TaxIdField form={form} />
       </SimpleGrid>
     </Fieldset>
+  );
+}
+
+/** The state where the country asks for one: State in the US (50 and DC), UF in Brazil (27). */
+function StateField<Values extends { billingAddress: BillingAddressValues }>({
+  form,
+}: {
+  form: UseFormReturnType<Values, unknown>;
+}) {
+  const { t } = useTranslation();
+  const country = form.values.billingAddress.country;
+  const kind = addressKindOf(country);
+  const states = statesOf(country);
+  const data = useMemo(
+    () =>
+      (states ?? []).map((code) => ({
+        value: code,
+        label: kind === 'other' ? code : `${stateNames[kind === 'us' ? 'US' : 'BR'][code]} (${code})`,
+      })),
+    [states, kind],
+  );
+  if (kind === 'other') return null;
+  const state = form.values.billingAddress.state;
+  const input = form.getInputProps('billingAddress.state');
+  return (
+    <Select
+      label={t(`billingAddress.state.${kind}`)}
+      placeholder={t('billingAddress.statePlaceholder')}
+      nothingFoundMessage={t('billingAddress.stateNothingFound')}
+      data={data}
+      searchable
+      allowDeselect={false}
+      autoComplete="off"
+      maxDropdownHeight={280}
+      {...input}
+      value={states?.includes(state) ? state : null}
+      onChange={(code) => input.onChange(code ?? '')}
+    />
+  );
+}
+
+/** The postal code under the country's name for it (ZIP code, CEP), with its format as a hint. */
+function PostalCodeField<Values extends { billingAddress: BillingAddressValues }>({
+  form,
+}: {
+  form: UseFormReturnType<Values, unknown>;
+}) {
+  const { t } = useTranslation();
+  const kind = addressKindOf(form.values.billingAddress.country);
+  return (
+    <TextInput
+      label={t(`billingAddress.postalCode.${kind}`)}
+      description={kind === 'other' ? undefined : t(`billingAddress.postalCodeHint.${kind}`)}
+      autoComplete="postal-code"
+      inputMode={kind === 'other' ? undefined : 'numeric'}
+      {...form.getInputProps('billingAddress.postalCode')}
+    />
   );
 }
 

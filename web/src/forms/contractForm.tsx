@@ -79,25 +79,55 @@ export function useContractForm<Values extends FormValues, Schema extends z.ZodT
 }
 
 /**
- * Shows an error of the API where it belongs: next to the field it names when the form has that
- * field, else on `fallbackField`, else as the form's message. Errors the app handles on every page
- * (isHandledGlobally) are left to it. Returns where the message went (null: nowhere).
+ * Where each problem of an API error goes on a form: the field it names when the form has that
+ * field (`fieldPrefix` first, for a form that holds the request under a key), else nowhere (null).
+ * A refused request (400) lists every problem at once, so every field shows its own at once.
+ */
+function fieldsOf<Values extends FormValues>(
+  form: UseFormReturnType<Values, unknown>,
+  error: ApiRequestError,
+  fieldPrefix: string,
+): { field: string | null; error: ApiRequestError }[] {
+  const values = form.getValues();
+  return error.eachIssue().map((one) => {
+    const named = one.field === undefined ? undefined : `${fieldPrefix}${one.field}`;
+    return { field: named && hasPath(values, named) ? named : null, error: one };
+  });
+}
+
+/**
+ * Shows an error of the API where it belongs: each of its problems next to the field it names when
+ * the form has that field, the others (the first of them) on `fallbackField`, else as the form's
+ * message. Errors the app handles on every page (isHandledGlobally) are left to it. Returns where
+ * the first message went (null: nowhere).
  */
 export function placeApiError<Values extends FormValues>(
   form: UseFormReturnType<Values, unknown>,
   error: unknown,
   fallbackField?: string,
+  options: { fieldPrefix?: string } = {},
 ): string | null {
   if (isHandledGlobally(error)) return null;
-  const named = error instanceof ApiRequestError ? error.field : undefined;
-  const field = named && hasPath(form.getValues(), named) ? named : (fallbackField ?? FORM_ERROR);
-  form.setFieldError(field, errorText(error));
-  return field;
+  const elsewhere = fallbackField ?? FORM_ERROR;
+  if (!(error instanceof ApiRequestError)) {
+    form.setFieldError(elsewhere, errorText(error));
+    return elsewhere;
+  }
+  const errors: FormErrors = {};
+  let first: string | null = null;
+  for (const { field, error: one } of fieldsOf(form, error, options.fieldPrefix ?? '')) {
+    const place = field ?? elsewhere;
+    errors[place] ??= errorText(one);
+    first ??= place;
+  }
+  form.setErrors({ ...form.errors, ...errors });
+  return first;
 }
 
 /**
  * Like placeApiError, for forms that tell other errors elsewhere (the back office's notifications):
- * an error naming one of the form's fields goes next to it; any other is handed to `elsewhere`.
+ * each problem naming one of the form's fields goes next to it; if any names none, the error is
+ * also handed to `elsewhere`.
  */
 export function placeFieldErrorOr<Values extends FormValues>(
   form: UseFormReturnType<Values, unknown>,
@@ -105,9 +135,18 @@ export function placeFieldErrorOr<Values extends FormValues>(
   elsewhere: (error: unknown) => void,
 ): void {
   if (isHandledGlobally(error)) return;
-  const named = error instanceof ApiRequestError ? error.field : undefined;
-  if (named && hasPath(form.getValues(), named)) form.setFieldError(named, errorText(error));
-  else elsewhere(error);
+  if (!(error instanceof ApiRequestError)) {
+    elsewhere(error);
+    return;
+  }
+  const errors: FormErrors = {};
+  let unplaced: ApiRequestError | undefined;
+  for (const { field, error: one } of fieldsOf(form, error, '')) {
+    if (field) errors[field] ??= errorText(one);
+    else unplaced ??= one;
+  }
+  form.setErrors({ ...form.errors, ...errors });
+  if (unplaced) elsewhere(unplaced);
 }
 
 /** The form's own message (FORM_ERROR), if it has one. */

@@ -2,7 +2,7 @@ import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/c
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { InvoiceDetails } from '../../../../contract/index.ts';
+import { cityLine, type InvoiceDetails } from '../../../../contract/index.ts';
 import { countryLabel } from '../../i18n/countries.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { Fact } from '../../ui/Fact.tsx';
@@ -61,7 +61,7 @@ export function InvoiceDocument({ invoice: i, actions }: { invoice: InvoiceDetai
                   b.companyName,
                   b.addressLine1,
                   b.addressLine2,
-                  `${b.postalCode} ${b.city}`,
+                  cityLine(b),
                   countryLabel(b.country, i18n.language),
                   b.vatId ? t('quoteView.vatId', { vatId: b.vatId }) : undefined,
                 ]

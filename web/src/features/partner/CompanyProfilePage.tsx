@@ -3,8 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { BillingAddressInput, type CompanyProfile } from '../../../../contract/index.ts';
-import { ApiRequestError } from '../../api/client.ts';
+import { BillingAddressInput, type CompanyProfile, cityLine } from '../../../../contract/index.ts';
 import {
   BillingAddressFieldset,
   type BillingAddressValues,
@@ -20,7 +19,7 @@ import {
 } from '../../forms/contractForm.tsx';
 import { countryLabel } from '../../i18n/countries.ts';
 import { useFormat } from '../../i18n/format.ts';
-import { errorText, keyText } from '../../i18n/messages.tsx';
+import { keyText } from '../../i18n/messages.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { useCompanyProfile, useSetBillingAddress } from './api.ts';
@@ -77,7 +76,7 @@ function Profile({ profile }: { profile: CompanyProfile }) {
                 profile.billingAddress.companyName,
                 profile.billingAddress.addressLine1,
                 profile.billingAddress.addressLine2,
-                `${profile.billingAddress.postalCode} ${profile.billingAddress.city}`,
+                cityLine(profile.billingAddress),
                 countryLabel(profile.billingAddress.country, i18n.language),
                 profile.billingAddress.vatId,
               ]
@@ -120,11 +119,9 @@ function BillingAddressForm({ profile }: { profile: CompanyProfile }) {
       save.mutate(billingAddress, {
         onSuccess: () => notifications.show({ color: 'teal', message: t('company.saved') }),
         onError: (error) => {
-          // The API names the field of the address it refuses; the form holds it under billingAddress.
-          if (error instanceof ApiRequestError && error.field) {
-            form.setFieldError(`billingAddress.${error.field}`, errorText(error));
-            fixErrors();
-          } else placeApiError(form, error);
+          // The API names the fields of the address it refuses; the form holds them under billingAddress.
+          const placed = placeApiError(form, error, undefined, { fieldPrefix: 'billingAddress.' });
+          if (placed && placed !== FORM_ERROR) fixErrors();
         },
       }),
     fixErrors,

@@ -1,7 +1,7 @@
 import { Anchor, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { identifierPatterns, type Quote } from '../../../../contract/index.ts';
+import { cityLine, identifierPatterns, type Quote } from '../../../../contract/index.ts';
 import { countryLabel } from '../../i18n/countries.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
@@ -96,9 +96,7 @@ function QuoteView({ quote: q }: { quote: Quote }) {
           <Text>{address.companyName}</Text>
           <Text size="sm">{address.addressLine1}</Text>
           {address.addressLine2 ? <Text size="sm">{address.addressLine2}</Text> : null}
-          <Text size="sm">
-            {address.postalCode} {address.city}
-          </Text>
+          <Text size="sm">{cityLine(address)}</Text>
           <Text size="sm">{countryLabel(address.country, i18n.language)}</Text>
           {address.vatId ? <Text size="sm">{t('quoteView.vatId', { vatId: address.vatId })}</Text> : null}
         </Block>

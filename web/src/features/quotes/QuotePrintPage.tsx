@@ -2,7 +2,7 @@ import { Anchor, Box, Group, SimpleGrid, Stack, Text, Title } from '@mantine/cor
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { Quote } from '../../../../contract/index.ts';
+import { cityLine, type Quote } from '../../../../contract/index.ts';
 import { countryLabel } from '../../i18n/countries.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
@@ -75,7 +75,7 @@ function Printable({ quote: q }: { quote: Quote }) {
               a.companyName,
               a.addressLine1,
               a.addressLine2,
-              `${a.postalCode} ${a.city}`,
+              cityLine(a),
               countryLabel(a.country, i18n.language),
               a.vatId ? t('quoteView.vatId', { vatId: a.vatId }) : undefined,
             ]
