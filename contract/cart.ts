@@ -53,6 +53,30 @@ export const UpdateCartLineRequest = z
   })
   .meta({ id: 'UpdateCartLineRequest' });
 
+/** A line's list price, partner discount and total (minor units). */
+export const LineAmounts = z.object({
+  listMinor: MinorAmount,
+  discountMinor: MinorAmount,
+  totalMinor: MinorAmount,
+});
+
+/**
+ * How an upgrade line reads (SPEC §11a): the new product's price for the period, then the credit
+ * for the unused time of the subscription it replaces as its own row — positive amounts, taken
+ * off — for `seats` seats until `until` (that subscription's end), then the line's total. Worked
+ * out once on the server, so the screen and the PDFs show the same figures.
+ */
+export const LineBreakdown = z.object({
+  price: LineAmounts,
+  credit: LineAmounts.extend({
+    productName: z.string(),
+    seats: z.number().int(),
+    days: z.number().int(),
+    until: z.iso.date(),
+  }),
+  lineTotal: LineAmounts,
+});
+
 export const PricedLine = z.object({
   productCode: z.string(),
   productName: z.string(),
@@ -78,6 +102,8 @@ export const PricedLine = z.object({
    * line's amounts include it; it is shown as its own figure.
    */
   credit: z.object({ days: z.number().int(), listMinor: MinorAmount, totalMinor: MinorAmount }).optional(),
+  /** An upgrade's price, credit and line total as rows to show (API answers only, never stored). */
+  breakdown: LineBreakdown.optional(),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoViolations, logIn, openAccountById, openSearchLicenses } from './helpers.ts';
+import { chooseLanguage, expectNoViolations, logIn, openAccountById, openSearchLicenses } from './helpers.ts';
 
 async function searchLicenses(page: Page, mode: string, value: string) {
   const dialog = await openSearchLicenses(page);
@@ -77,17 +77,23 @@ test('Updates & Renewals: search by order and by domain, the still-active messag
   await results.getByRole('button', { name: 'Renew selected' }).click();
   await expect(page.getByText('Renewal of 2 seats added to the cart.')).toBeVisible();
 
-  // The cart: the upgrade from today to PyCharm's end, its credit as its own figure; the downgrade
-  // from the pack's end for a year.
+  // The cart: the upgrade from today to PyCharm's end, its price, then its credit as its own row
+  // (a positive amount, taken off) and the line total; the downgrade from the pack's end for a year.
   await page.getByRole('link', { name: 'Product Catalog', exact: true }).click();
   const upgrade = page.getByRole('row', { name: /Upgrade from PyCharm Professional/ });
   await expect(upgrade).toContainText('All Products Pack');
-  await expect(upgrade).toContainText(
-    /Includes a credit of -\$[\d,]+\.\d{2} \(at list price -\$[\d,]+\.\d{2}\) for 200 unused days of PyCharm Professional/,
-  );
   await expect(upgrade).toContainText('No perpetual fallback license');
+  const creditRow = page.getByRole('row', {
+    name: /^Credit for unused time of PyCharm Professional \(1 seat, until \d{2}\/\d{2}\/\d{4}\)/,
+  });
+  await expect(creditRow).toContainText(/\$[\d,]+\.\d{2}/);
+  await expect(creditRow).not.toContainText('-');
+  await expect(page.getByRole('rowheader', { name: 'Line total' })).toBeVisible();
+  await expect(page.getByText(/-\s*credit/i)).toHaveCount(0);
   const credit = page.getByTestId('totals-credit');
-  await expect(credit).toHaveText(/^-\$[\d,]+\.\d{2}$/);
+  await expect(credit).toHaveText(/^\$[\d,]+\.\d{2}$/);
+  // The line's credit (its total column) is the totals' credit: the only upgrade in the cart.
+  await expect(creditRow.getByRole('cell').nth(2)).toHaveText((await credit.textContent()) ?? '');
   await expect(
     page.getByRole('rowheader', { name: 'Credit for unused time (included above)' }),
   ).toBeVisible();
@@ -97,10 +103,27 @@ test('Updates & Renewals: search by order and by domain, the still-active messag
   await expect(page.getByRole('row', { name: /WebStorm/ })).toContainText('Renewal');
   await expectNoViolations(page, 'cart with an upgrade and a downgrade');
 
-  // The quote shows the credit too.
+  // In Portuguese: the same rows, with the seat counted in words of its own and a Brazilian date.
+  await chooseLanguage(page, 'Português (Brasil)');
+  const creditRowPt = page.getByRole('row', {
+    name: /^Crédito pelo tempo não usado de PyCharm Professional \(1 licença, até \d{2}\/\d{2}\/\d{4}\)/,
+  });
+  await expect(creditRowPt).toContainText(/US\$\s?[\d.]+,\d{2}/);
+  await expect(creditRowPt).not.toContainText('-');
+  await expect(page.getByRole('rowheader', { name: 'Total da linha' })).toBeVisible();
+  await expect(page.getByTestId('totals-credit')).toHaveText(/^US\$\s?[\d.]+,\d{2}$/);
+  await expectNoViolations(page, 'cart with an upgrade, in Portuguese');
+  await chooseLanguage(page, 'English');
+
+  // The quote shows the same rows and the same credit.
   await page.getByRole('button', { name: 'Get Quote' }).first().click();
   await expect(page.getByRole('heading', { name: 'Get Quote' })).toBeVisible();
   await expect(page.getByTestId('totals-credit')).toHaveText((await credit.textContent()) ?? '');
+  await expect(
+    page.getByRole('row', { name: /^Credit for unused time of PyCharm Professional \(1 seat, until / }),
+  ).toContainText((await credit.textContent()) ?? '');
+  await expect(page.getByRole('rowheader', { name: 'Line total' })).toBeVisible();
+  await expectNoViolations(page, 'quote with an upgrade');
 
   // Assign the free seat of the IntelliJ pack to a new user, then revoke it.
   await page.getByRole('link', { name: 'Updates & Renewals' }).click();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { grantsPerpetualFallback, linePeriod, priceTerms } from './line-pricing.ts';
+import {
+  grantsPerpetualFallback,
+  lineBreakdown,
+  linePeriod,
+  priceTerms,
+  withBreakdown,
+} from './line-pricing.ts';
 
 describe('line pricing', () => {
   it('prices a standard term by whole years, even across a leap day', () => {
@@ -99,5 +105,55 @@ describe('co-termed periods (SPEC §6: yearly price × days / 365 per seat, roun
   it('grants no perpetual fallback license below twelve months, across a leap year too', () => {
     expect(grantsPerpetualFallback('ide', '2027-11-26', '2028-11-25')).toBe(false); // 365 days, leap year
     expect(grantsPerpetualFallback('ide', '2027-11-26', '2028-11-26')).toBe(true);
+  });
+});
+
+describe('an upgrade line as rows: price, credit, line total', () => {
+  const upgrade = {
+    quantity: 2,
+    periodStart: '2026-12-05',
+    listPriceMinor: 60_000,
+    discountMinor: 9_000,
+    totalMinor: 51_000,
+    fromProduct: { productCode: 'PC', productName: 'PyCharm Professional' },
+    credit: { days: 200, listMinor: -20_000, totalMinor: -17_000 },
+  };
+
+  it('adds the credit back to show the price, and shows the credit as a positive amount', () => {
+    expect(lineBreakdown(upgrade)).toEqual({
+      price: { listMinor: 80_000, discountMinor: 12_000, totalMinor: 68_000 },
+      credit: {
+        listMinor: 20_000,
+        discountMinor: 3_000,
+        totalMinor: 17_000,
+        productName: 'PyCharm Professional',
+        seats: 2,
+        days: 200,
+        until: '2027-06-23',
+      },
+      lineTotal: { listMinor: 60_000, discountMinor: 9_000, totalMinor: 51_000 },
+    });
+  });
+
+  it('keeps price − credit = line total in every column', () => {
+    const rows = lineBreakdown({ ...upgrade, credit: { days: 1, listMinor: -165, totalMinor: -139 } });
+    if (!rows) throw new Error('expected a breakdown');
+    for (const column of ['listMinor', 'discountMinor', 'totalMinor'] as const) {
+      expect(rows.price[column] - rows.credit[column], column).toBe(rows.lineTotal[column]);
+      expect(rows.credit[column], column).toBeGreaterThanOrEqual(0);
+    }
+    expect(rows.price.listMinor - rows.price.discountMinor).toBe(rows.price.totalMinor);
+    expect(rows.credit.until).toBe('2026-12-06');
+  });
+
+  it('gives no breakdown to a line without a credit, or with a credit of nothing', () => {
+    expect(lineBreakdown({ ...upgrade, credit: undefined })).toBeUndefined();
+    expect(lineBreakdown({ ...upgrade, credit: { days: 0, listMinor: 0, totalMinor: 0 } })).toBeUndefined();
+  });
+
+  it('replaces a breakdown stored with a line by the one its figures give', () => {
+    const stale = { ...upgrade, breakdown: { stale: true } };
+    expect(withBreakdown(stale).breakdown).toEqual(lineBreakdown(upgrade));
+    expect('breakdown' in withBreakdown({ ...stale, credit: undefined })).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { PricedLine, Totals } from '../../contract/cart.ts';
+import type { LineBreakdown, PricedLine, Totals } from '../../contract/cart.ts';
 import type { ProductKind } from '../../contract/catalog.ts';
-import { addYears, daysBetween, type IsoDate } from '../lib/dates.ts';
+import { addDays, addYears, daysBetween, type IsoDate } from '../lib/dates.ts';
 import { type LinePrice, priceLine, sumPrices } from '../lib/money.ts';
 
 export interface LineTerms {
@@ -88,4 +88,54 @@ export function upgradeCredit(
     discountBps,
     period: { kind: 'days', days },
   });
+}
+
+type PricedLineFigures = Pick<
+  z.input<typeof PricedLine>,
+  'quantity' | 'periodStart' | 'listPriceMinor' | 'discountMinor' | 'totalMinor' | 'credit' | 'fromProduct'
+>;
+
+/**
+ * An upgrade line as rows (SPEC §11a): the product's own price for the period, the credit for the
+ * unused time of the subscription it replaces (positive: it is taken off), and the line total —
+ * the line's stored amounts, which already include the credit. The credit runs from the line's
+ * start (the day the upgrade was priced) for its days, to the replaced subscription's end. Lines
+ * without a credit have no breakdown: their one row says it all.
+ */
+export function lineBreakdown(line: PricedLineFigures): z.infer<typeof LineBreakdown> | undefined {
+  const credit = line.credit;
+  if (!credit || (credit.listMinor === 0 && credit.totalMinor === 0)) return undefined;
+  const taken = {
+    listMinor: -credit.listMinor,
+    discountMinor: -(credit.listMinor - credit.totalMinor),
+    totalMinor: -credit.totalMinor,
+  };
+  return {
+    price: {
+      listMinor: line.listPriceMinor + taken.listMinor,
+      discountMinor: line.discountMinor + taken.discountMinor,
+      totalMinor: line.totalMinor + taken.totalMinor,
+    },
+    credit: {
+      ...taken,
+      productName: line.fromProduct?.productName ?? '',
+      seats: line.quantity,
+      days: credit.days,
+      until: addDays(line.periodStart, credit.days),
+    },
+    lineTotal: {
+      listMinor: line.listPriceMinor,
+      discountMinor: line.discountMinor,
+      totalMinor: line.totalMinor,
+    },
+  };
+}
+
+/** A line as the API answers it: with its breakdown when it has a credit, and no stale one. */
+export function withBreakdown<L extends PricedLineFigures & { breakdown?: unknown }>(
+  line: L,
+): L & { breakdown?: z.infer<typeof LineBreakdown> } {
+  const { breakdown: _stored, ...rest } = line;
+  const breakdown = lineBreakdown(line);
+  return (breakdown ? { ...rest, breakdown } : rest) as L & { breakdown?: z.infer<typeof LineBreakdown> };
 }

@@ -10,6 +10,7 @@ import {
   priceTerms,
   totalsOf,
   upgradeCredit,
+  withBreakdown,
 } from '../../shared/line-pricing.ts';
 import { cartActions } from './cart.policy.ts';
 import { type CartDetailsRow, type CartLineRow, findCartDetails, listCartLines } from './cart.queries.ts';
@@ -44,6 +45,10 @@ function endRangeOf(row: CartLineRow, periodStart: string): CartLine['endRange']
  * in its amounts and shown on its own.
  */
 export function presentLine(row: CartLineRow, discountBps: number, today: string): CartLine {
+  return withBreakdown(pricedLine(row, discountBps, today));
+}
+
+function pricedLine(row: CartLineRow, discountBps: number, today: string): CartLine {
   const defaultTermYears = row.termYears === 1 || row.termYears === 2 ? row.termYears : null;
   // A chosen end date (Set Custom) wins over the standard term the line keeps for Set Default.
   const termYears = row.periodEnd === null ? defaultTermYears : null;

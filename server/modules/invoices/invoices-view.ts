@@ -11,6 +11,7 @@ import type { RequestMeta } from '../../http/request-meta.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { PartnerUserActor } from '../../shared/actor.ts';
+import { withBreakdown } from '../../shared/line-pricing.ts';
 import {
   countOverdue,
   findInvoice,
@@ -97,7 +98,7 @@ export async function getInvoice(
       todayUtc(meta.now),
     ),
     billTo: row.quoteBillTo ?? row.partnerBillTo ?? null,
-    lines,
+    lines: lines.map(withBreakdown),
     payment: row.payment?.provider ? row.payment : null,
     creditNote: row.creditNote?.creditNoteNumber ? row.creditNote : null,
   };

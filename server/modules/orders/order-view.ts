@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/client.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { PartnerUserActor } from '../../shared/actor.ts';
 import { openLicenseKey, seesLicenseKeys } from '../../shared/license-key-vault.ts';
+import { withBreakdown } from '../../shared/line-pricing.ts';
 import { orderActions } from './orders.policy.ts';
 import { findOrderView } from './orders.queries.ts';
 
@@ -30,7 +31,7 @@ export async function getOrder(
     currency: order.currency,
     totalMinor: order.totalMinor,
     createdAt: order.createdAt.toISOString(),
-    lines: order.document?.lines ?? [],
+    lines: (order.document?.lines ?? []).map(withBreakdown),
     // Keys are for those who handle licenses (not billing), and never in an answer kept for retries.
     licenses: view.licenses.map(({ sealedKey, ...license }) => ({
       ...license,

@@ -77,12 +77,15 @@ export async function renderInvoicePdf(
   writeLines(doc, t, invoice.lines, locale, money);
   const list = invoice.lines.reduce((sum, line) => sum + line.listPriceMinor, 0);
   const discount = invoice.lines.reduce((sum, line) => sum + line.discountMinor, 0);
+  // Upgrade credits, as the invoice page shows them: positive, already included above.
+  const credit = invoice.lines.reduce((sum, line) => sum + (line.credit?.totalMinor ?? 0), 0);
   writeTotals(
     doc,
     t,
     [
       [t.list, money(list)],
       [t.discount, money(-discount)],
+      ...(credit !== 0 ? ([[t.credit, money(-credit)]] as [string, string][]) : []),
       [t.total, money(invoice.amountMinor)],
     ],
     [t.amountDue, money(invoice.amountDueMinor)],

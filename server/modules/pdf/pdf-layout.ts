@@ -5,6 +5,7 @@ import type { PricedLine } from '../../../contract/cart.ts';
 import type { Locale } from '../../../contract/catalog.ts';
 import { fill } from '../../lib/fill.ts';
 import { formatDate, formatInteger } from '../../lib/formatting.ts';
+import { lineBreakdown } from '../../shared/line-pricing.ts';
 import type { PdfLabels } from './labels.ts';
 
 /**
@@ -202,15 +203,6 @@ function lineRow(
       : []),
     ...(line.serviceDomain ? [fill(t.serviceDomain, { domain: line.serviceDomain })] : []),
     ...(line.licenseIds?.length ? [fill(t.licenses, { ids: line.licenseIds.join(', ') })] : []),
-    ...(line.credit
-      ? [
-          fill(t.creditLine, {
-            amount: money(line.credit.totalMinor),
-            days: formatInteger(line.credit.days, locale),
-            product: line.fromProduct?.productName ?? '',
-          }),
-        ]
-      : []),
     ...(!line.perpetualFallback && !line.serviceDomain ? [t.noFallback] : []),
   ];
   const productWidth = (COLUMNS[0] ?? 0) - 4;
@@ -228,24 +220,84 @@ function lineRow(
   if (notes.length > 0)
     doc.font('body').fontSize(7).fillColor('#444444').text(notes.join('\n'), { width: productWidth });
   doc.fillColor('#000000');
+  // An upgrade shows its product's price here, then its credit and its total as rows of their own.
+  const rows = lineBreakdown(line);
+  const price = rows?.price ?? {
+    listMinor: line.listPriceMinor,
+    discountMinor: line.discountMinor,
+    totalMinor: line.totalMinor,
+  };
   const cells = [
     t.kinds[line.kind],
     formatInteger(line.quantity, locale),
     `${formatDate(line.periodStart, locale)} –\n${formatDate(line.periodEnd, locale)}`,
-    money(line.listPriceMinor),
-    money(-line.discountMinor),
-    money(line.totalMinor),
+    money(price.listMinor),
+    money(-price.discountMinor),
+    money(price.totalMinor),
   ];
   let x = MARGIN + (COLUMNS[0] ?? 0);
   cells.forEach((cell, i) => {
     const width = COLUMNS[i + 1] ?? 0;
     doc
-      .font(i === 5 ? 'bold' : 'body')
+      .font(i === 5 && !rows ? 'bold' : 'body')
       .fontSize(8)
       .text(cell, x + 2, y, { width: width - 4, align: i === 0 || i === 2 ? 'left' : 'right' });
     x += width;
   });
-  const bottom = y + height;
+  if (!rows) {
+    rowRule(doc, y + height);
+    return;
+  }
+  doc.y = y + height - 4;
+  const { credit, lineTotal } = rows;
+  const seats = new Intl.PluralRules(locale).select(credit.seats) === 'one' ? 'one' : 'other';
+  subRow(
+    doc,
+    t,
+    fill(t.creditRow[seats], {
+      product: credit.productName,
+      count: formatInteger(credit.seats, locale),
+      date: formatDate(credit.until, locale),
+    }),
+    // The credit is taken off: positive at list and after the discount, its discount shown as such.
+    [money(credit.listMinor), money(-credit.discountMinor), money(credit.totalMinor)],
+    'body',
+  );
+  subRow(
+    doc,
+    t,
+    t.lineTotal,
+    [money(lineTotal.listMinor), money(-lineTotal.discountMinor), money(lineTotal.totalMinor)],
+    'bold',
+  );
+  rowRule(doc, doc.y + 3);
+}
+
+/** A row under a line: its label across product to period, its amounts in the amount columns. */
+function subRow(
+  doc: PDFKit.PDFDocument,
+  t: PdfLabels,
+  label: string,
+  amounts: [string, string, string],
+  font: 'body' | 'bold',
+): void {
+  const labelWidth = COLUMNS.slice(0, 4).reduce((sum, w) => sum + w, 0) - 4;
+  doc.font(font).fontSize(8);
+  const height = doc.heightOfString(label, { width: labelWidth }) + 3;
+  ensureRoom(doc, height, t, true);
+  const y = doc.y;
+  doc.text(label, MARGIN + 2, y, { width: labelWidth });
+  let x = MARGIN + labelWidth + 4;
+  amounts.forEach((cell, i) => {
+    const width = COLUMNS[i + 4] ?? 0;
+    doc.text(cell, x + 2, y, { width: width - 4, align: 'right' });
+    x += width;
+  });
+  doc.y = y + height;
+}
+
+/** The rule under a line, and the next line below it. */
+function rowRule(doc: PDFKit.PDFDocument, bottom: number): void {
   doc
     .moveTo(MARGIN, bottom - 3)
     .lineTo(MARGIN + CONTENT_WIDTH, bottom - 3)

@@ -88,14 +88,36 @@ describe('the PDF of a quote', () => {
       expect(page).toContain(formatDate(quote.validUntil, locale));
       expect(page).toContain(money(quote.totals.totalMinor));
       expect(page).toContain(money(quote.totals.listPriceMinor));
-      expect(page).toContain(money(quote.totals.creditMinor));
-      const upgraded = quote.lines.find((l: { kind: string }) => l.kind === 'upgrade');
-      expect(page).toContain(money(upgraded.totalMinor));
-      expect(page).toContain(money(upgraded.credit.totalMinor));
+      // The credit is positive wherever it shows: its label says it is taken off.
+      expect(quote.totals.creditMinor).toBeLessThan(0);
+      expect(page).toContain(money(-quote.totals.creditMinor));
+      expect(page).not.toContain(money(quote.totals.creditMinor));
+      // The upgrade's rows as the API answers them: price, credit, line total, figure for figure.
+      const shown = (await session.get(`/api/quotes/${quote.quoteNumber}`)).json();
+      const upgraded = shown.lines.find((l: { kind: string }) => l.kind === 'upgrade');
+      const { price, credit, lineTotal } = upgraded.breakdown;
+      expect(credit.seats).toBe(2);
+      expect(credit.until).toBe(addDays(today, 200));
+      expect(credit.totalMinor).toBe(-upgraded.credit.totalMinor);
+      expect(price.totalMinor - credit.totalMinor).toBe(upgraded.totalMinor);
+      const creditLabel =
+        locale === 'en'
+          ? `Credit for unused time of PyCharm Professional (2 seats, until ${formatDate(credit.until, locale)})`
+          : `Crédito pelo tempo não usado de PyCharm Professional (2 licenças, até ${formatDate(credit.until, locale)})`;
+      const lineTotalLabel = locale === 'en' ? 'Line total' : 'Total da linha';
+      const amounts = (row: { listMinor: number; discountMinor: number; totalMinor: number }) =>
+        `${money(row.listMinor)}${money(-row.discountMinor)}${money(row.totalMinor)}`;
+      // Rows in order, whatever spacing the PDF's text runs have between cells.
+      const tight = (text: string) => text.replace(/\s+/g, '');
+      expect(page).toContain(creditLabel);
+      expect(tight(page)).toContain(
+        tight(`${amounts(price)}${creditLabel}${amounts(credit)}${lineTotalLabel}${amounts(lineTotal)}`),
+      );
+      expect(page).not.toMatch(/-\s*(credit|crédito)/i);
       expect(page).toContain(py.licenses[0]?.licenseId);
       if (locale === 'pt-BR') {
         expect(page).toContain(`Orçamento ${quote.quoteNumber}`);
-        expect(page).toContain('Crédito pelo tempo não usado');
+        expect(page).toContain('Crédito pelo tempo não usado (incluído acima)');
         expect(page).toContain('Sem licença perpétua de reserva');
         expect(money(123456)).toBe('R$ 1.234,56');
       } else {

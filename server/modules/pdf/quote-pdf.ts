@@ -80,7 +80,8 @@ export async function renderQuotePdf(quote: QuoteDocument, locale: Locale): Prom
     [t.discount, money(-quote.totals.discountMinor)],
   ];
   const credit = quote.totals.creditMinor ?? 0;
-  if (credit !== 0) totals.push([t.credit, money(credit)]);
+  // A credit reads as a positive amount: its label says it is taken off (and already is, above).
+  if (credit !== 0) totals.push([t.credit, money(-credit)]);
   writeTotals(doc, t, totals, [t.total, money(quote.totals.totalMinor)]);
   writeNote(doc, fill(t.validity, { date: formatDate(quote.validUntil, locale) }));
 

@@ -22,7 +22,7 @@ import { addDays, todayUtc } from '../../lib/dates.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
 import { claimDocumentNumber, nextDocumentNumber } from '../../shared/document-numbers.ts';
-import { totalsOf } from '../../shared/line-pricing.ts';
+import { totalsOf, withBreakdown } from '../../shared/line-pricing.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { effectiveStatus } from './quote-status.ts';
 import { quoteActions } from './quotes.policy.ts';
@@ -79,6 +79,7 @@ export async function createQuote(tx: Tx, input: NewQuote): Promise<string> {
         defaultTermYears: _term,
         defaultPeriodEnd: _end,
         endRange: _range,
+        breakdown: _breakdown,
         ...line
       }) => line,
     ),
@@ -211,6 +212,7 @@ export function presentQuote(
     // Quotes issued before upgrades existed carry no credit figure.
     // (The document type is today's; stored documents may be older.)
     totals: { ...stored.document.totals, creditMinor: stored.document.totals.creditMinor ?? 0 },
+    lines: stored.document.lines.map(withBreakdown),
     status,
     cancelledAt: stored.cancelledAt ? new Date(stored.cancelledAt).toISOString() : null,
     actions: quoteActions(actor, { status }),

@@ -1,9 +1,10 @@
 import { Table, Text, VisuallyHidden } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Currency, daysBetween, type Totals } from '../../../contract/index.ts';
 import { useFormat } from '../i18n/format.ts';
+import { LineBreakdownRows } from './LineBreakdownRows.tsx';
 import { LineProductCell } from './LineProductCell.tsx';
 import { LinesTableTotals } from './LinesTableTotals.tsx';
 import { amount, type Line } from './linesTableLine.ts';
@@ -67,49 +68,51 @@ export function LinesTable<L extends Line>({
         </Table.Thead>
         <Table.Tbody>
           {lines.map((line, index) => (
-            <Table.Tr
+            <Fragment
               key={'id' in line && typeof line.id === 'string' ? line.id : `${line.productCode}-${index}`}
             >
-              <LineProductCell line={line} />
-              <Table.Td>{t(`lineKinds.${line.kind}`)}</Table.Td>
-              <Table.Td style={amount}>
-                {renderQuantity ? renderQuantity(line) : format.integer(line.quantity)}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {renderPeriodEnd?.(line) ? (
-                  <>
-                    {format.date(line.periodStart)} – {renderPeriodEnd(line)}
-                  </>
-                ) : (
-                  format.period(line.periodStart, line.periodEnd)
-                )}
-                {line.termYears === null && !line.issue ? (
-                  <Text size="xs" c="dimmed">
-                    {t('lines.prorated', {
-                      days: format.integer(daysBetween(line.periodStart, line.periodEnd)),
-                      price: format.money(line.unitListPriceMinor, currency),
-                    })}
-                  </Text>
+              <Table.Tr>
+                <LineProductCell line={line} />
+                <Table.Td>{t(`lineKinds.${line.kind}`)}</Table.Td>
+                <Table.Td style={amount}>
+                  {renderQuantity ? renderQuantity(line) : format.integer(line.quantity)}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {renderPeriodEnd?.(line) ? (
+                    <>
+                      {format.date(line.periodStart)} – {renderPeriodEnd(line)}
+                    </>
+                  ) : (
+                    format.period(line.periodStart, line.periodEnd)
+                  )}
+                  {line.termYears === null && !line.issue ? (
+                    <Text size="xs" c="dimmed">
+                      {t('lines.prorated', {
+                        days: format.integer(daysBetween(line.periodStart, line.periodEnd)),
+                        price: format.money(line.unitListPriceMinor, currency),
+                      })}
+                    </Text>
+                  ) : null}
+                  {renderPeriodControls?.(line)}
+                </Table.Td>
+                {/* An upgrade's own price here; its credit and line total follow as rows of their own. */}
+                <Table.Td style={amount}>
+                  {format.money(line.breakdown?.price.listMinor ?? line.listPriceMinor, currency)}
+                </Table.Td>
+                <Table.Td style={amount}>
+                  {format.money(line.breakdown?.price.discountMinor ?? line.discountMinor, currency)}
+                </Table.Td>
+                <Table.Td style={amount} fw={line.breakdown ? 400 : 600}>
+                  {format.money(line.breakdown?.price.totalMinor ?? line.totalMinor, currency)}
+                </Table.Td>
+                {withActions ? (
+                  <Table.Td style={{ textAlign: 'right' }}>{renderAction(line)}</Table.Td>
                 ) : null}
-                {renderPeriodControls?.(line)}
-              </Table.Td>
-              <Table.Td style={amount}>{format.money(line.listPriceMinor, currency)}</Table.Td>
-              <Table.Td style={amount}>{format.money(line.discountMinor, currency)}</Table.Td>
-              <Table.Td style={amount} fw={600}>
-                {format.money(line.totalMinor, currency)}
-                {line.credit ? (
-                  <Text size="xs" fw={400} c="teal.9" style={{ whiteSpace: 'normal' }}>
-                    {t('lines.credit', {
-                      amount: format.money(line.credit.totalMinor, currency),
-                      list: format.money(line.credit.listMinor, currency),
-                      days: format.integer(line.credit.days),
-                      product: line.fromProduct?.productName ?? '',
-                    })}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              {withActions ? <Table.Td style={{ textAlign: 'right' }}>{renderAction(line)}</Table.Td> : null}
-            </Table.Tr>
+              </Table.Tr>
+              {line.breakdown ? (
+                <LineBreakdownRows breakdown={line.breakdown} currency={currency} withActions={withActions} />
+              ) : null}
+            </Fragment>
           ))}
         </Table.Tbody>
         <LinesTableTotals totals={totals} currency={currency} withActions={withActions} />

@@ -25,7 +25,8 @@ export function LinesTableTotals({
             {t('lines.creditTotal')}
           </Table.Th>
           <Table.Td style={amount} data-testid="totals-credit">
-            {format.money(totals.creditMinor, currency)}
+            {/* Positive: the label says it is a credit, already taken off the figures above. */}
+            {format.money(-totals.creditMinor, currency)}
           </Table.Td>
           {withActions ? <Table.Td /> : null}
         </Table.Tr>
