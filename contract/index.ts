@@ -1,5 +1,6 @@
 export * from './account-admin.ts';
 export * from './admin.ts';
+export * from './audit-actions.ts';
 export * from './auth.ts';
 export * from './cart.ts';
 export * from './catalog.ts';
