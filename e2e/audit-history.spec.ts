@@ -56,16 +56,7 @@ test('an order placed reads as a sentence with names and a link to the order, in
   await expect(page.getByText(/created quote/)).toHaveCount(0);
   await expectNoViolations(page, 'audit log in words');
 
-  // Under Quotes, the quote the order came from, with its account and total.
-  await page.getByLabel('Action').selectOption({ label: 'Quotes' });
-  await searchAuditLog(page, 'Sam Sales');
-  await expect(
-    page.getByText(/^Sam Sales created quote Q-\d{4}-\d{6} for Acme Corp — \$/).first(),
-  ).toBeVisible();
-
   // In Português, the same entry in Portuguese words and money.
-  await page.getByLabel('Action').selectOption({ label: 'Orders' });
-  await searchAuditLog(page, orderNumber);
   await chooseLanguage(page, 'Português (Brasil)');
   await expect(
     page.getByText(
@@ -113,5 +104,9 @@ test('a user invited reads as a sentence linked to the users page; an unknown se
   await searchAuditLog(page, email);
   await sentence.getByRole('link', { name: email }).click();
   await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Pending invitations' })).toContainText(email);
+  const pending = page.getByRole('table', { name: 'Pending invitations' });
+  await expect(pending).toContainText(email);
+  // Cancelled again, so that the demo partner has no pending invitation left for other specs.
+  await pending.getByRole('button', { name: `Cancel the invitation to ${email}` }).click();
+  await expect(page.getByRole('table', { name: 'Pending invitations' })).toHaveCount(0);
 });
