@@ -4,7 +4,8 @@
 // the server; a fresh database is created and dropped) and briefly on PGlite.
 // BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the load; CI uses 1 second.
 // BENCH_APP_DIR runs the app of another checkout (its own node_modules) to compare two commits;
-// BENCH_APP_FLAGS replaces the Node flags `npm start` gives the app.
+// BENCH_APP_FLAGS replaces the Node flags `npm start` gives the app. BENCH_ONLY keeps the routes
+// whose name contains it (e.g. `BENCH_ONLY=audit`).
 
 import { startDemoApp } from './demo-app.ts';
 import {
@@ -24,6 +25,7 @@ import { APP_NODE_FLAGS } from './processes.ts';
 
 const appDir = process.env.BENCH_APP_DIR;
 const appFlags = process.env.BENCH_APP_FLAGS?.split(' ').filter(Boolean) ?? APP_NODE_FLAGS;
+const only = process.env.BENCH_ONLY ?? '';
 
 /** Logs in as the demo sales user and makes one quote, as the web app would. */
 async function prepare(base: string) {
@@ -66,9 +68,12 @@ async function prepare(base: string) {
   await post('/api/customers/6703615/cart/lines', { productCode: 'WS', quantity: 3, termYears: 2 });
   // The vendor's back office: the demo staff member's session, for the partner list.
   const staff = await login(base, 'staff@vendor.test', 'demo-pass-2026', '/api/admin/auth/login');
+  // The partner's admin, for the audit log: its entries resolved to names by joins (issue 18).
+  const admin = await login(base, 'admin@demo-reseller.test', 'demo-pass-2026');
   return {
     cookie,
     staffCookie: staff.cookie,
+    adminCookie: admin.cookie,
     quoteNumber: quote.quoteNumber as string,
     orderNumber: order.orderNumber as string,
   };
@@ -78,7 +83,7 @@ async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bare
   const app = await startDemoApp(kind, { flags: appFlags, appDir });
   const { base } = app;
   try {
-    const { cookie, staffCookie, quoteNumber, orderNumber } = await prepare(base);
+    const { cookie, staffCookie, adminCookie, quoteNumber, orderNumber } = await prepare(base);
     const routes: [string, string, Record<string, string>][] = [
       ['GET /api/health', '/api/health', {}],
       ['GET /api/auth/me', '/api/auth/me', { cookie }],
@@ -98,9 +103,11 @@ async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bare
       ['GET /api/payment-methods', '/api/payment-methods', { cookie }],
       ['GET /api/dev/mailbox', '/api/dev/mailbox', { cookie }],
       ['GET /api/admin/partners', '/api/admin/partners', { cookie: staffCookie }],
+      ['GET /api/partner/audit (first page)', '/api/partner/audit', { cookie: adminCookie }],
+      ['GET /api/partner/audit?action=order.', '/api/partner/audit?action=order.', { cookie: adminCookie }],
     ];
     const rows: Row[] = [];
-    for (const [name, path, headers] of routes) {
+    for (const [name, path, headers] of routes.filter(([name]) => name.includes(only))) {
       rows.push(
         await measureAgainstCeiling(`${kind}: ${name}`, `${base}${path}`, app.pid, duration, bareUrl, {
           headers,

@@ -1,6 +1,7 @@
 export * from './account-admin.ts';
 export * from './addresses.ts';
 export * from './admin.ts';
+export * from './audit-actions.ts';
 export * from './auth.ts';
 export * from './cart.ts';
 export * from './catalog.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditAccount, AuditActor, AuditAmount, AuditSubject } from './audit-actions.ts';
 import { endpoint } from './endpoint.ts';
 import { Role } from './permissions.ts';
 import {
@@ -83,11 +84,16 @@ export const AuditEntry = z
   .object({
     id: z.number().int(),
     occurredAt: z.iso.datetime({ offset: true }),
-    /** Who did it: a user of the partner (name and email), vendor staff, or nobody known. */
-    actor: z.string().nullable(),
+    /** Who did it: a user of the partner or vendor staff, by name; null when nobody is known. */
+    actor: AuditActor.nullable(),
+    /** One of contract/audit-actions.ts (an older, unknown code is shown as it is). */
     action: z.string(),
-    subjectType: z.string(),
-    subjectId: z.string(),
+    subject: AuditSubject,
+    /** The customer account the entry is about, by name, where there is one. */
+    account: AuditAccount.nullable(),
+    /** The document's total (an order, a quote, an invoice), where there is one. */
+    amount: AuditAmount.nullable(),
+    /** What else was recorded (a role's change, an address mailed, a number of licenses…). */
     details: z.record(z.string(), z.unknown()),
     ip: z.string().nullable(),
   })

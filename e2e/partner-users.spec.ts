@@ -96,14 +96,15 @@ test('a partner admin invites a user, resends the invitation, and the user sets 
     .getByRole('link', { name: 'Audit log' })
     .click();
   await page.getByLabel('Action').selectOption({ label: 'Users' });
-  for (const action of [
-    'user.invited',
-    'user.invitation_resent',
-    'user.invitation_accepted',
-    'user.role_changed',
-    'user.deactivated',
+  // Each entry a sentence with names, not codes and ids (issue 18).
+  for (const sentence of [
+    'Dana Admin invited Nina Newseller as Sales',
+    'Dana Admin sent the invitation to Nina Newseller again',
+    'Nina Newseller accepted the invitation',
+    'Dana Admin changed the role of Nina Newseller from Sales to Billing',
+    'Dana Admin deactivated Nina Newseller',
   ])
-    await expect(page.getByText(action, { exact: true })).toBeVisible();
+    await expect(page.getByText(sentence, { exact: true })).toBeVisible();
   await expectNoViolations(page, 'audit log');
 });
 

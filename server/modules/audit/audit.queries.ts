@@ -1,7 +1,17 @@
-import { and, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { AuditLogFilters } from '../../../contract/partner-users.ts';
 import type { Queryable } from '../../db/client.ts';
-import { auditLog, partnerUsers, vendorStaff } from '../../db/schema/index.ts';
+import {
+  auditLog,
+  customerAccounts,
+  invoices,
+  orders,
+  partnerAccountGrants,
+  partnerUsers,
+  quotes,
+  vendorStaff,
+} from '../../db/schema/index.ts';
 import { dayRange } from '../../lib/day-range.ts';
 import { containsPattern } from '../../shared/account-search.ts';
 
@@ -11,7 +21,7 @@ export async function insertAuditEntry(db: Queryable, values: typeof auditLog.$i
 
 /**
  * A partner's entries the filters keep: the user's days, an action (or its beginning, such as
- * `order.`), and a user's email or a subject in part.
+ * `order.`), and a user's email or name, or a subject, in part.
  */
 function partnerEntries(partnerId: string, f: AuditLogFilters): SQL | undefined {
   return and(
@@ -19,7 +29,11 @@ function partnerEntries(partnerId: string, f: AuditLogFilters): SQL | undefined 
     dayRange(auditLog.occurredAt, f),
     f.action ? ilike(auditLog.action, f.action.endsWith('.') ? `${f.action}%` : f.action) : undefined,
     f.q
-      ? or(ilike(auditLog.subjectId, containsPattern(f.q)), ilike(partnerUsers.email, containsPattern(f.q)))
+      ? or(
+          ilike(auditLog.subjectId, containsPattern(f.q)),
+          ilike(partnerUsers.email, containsPattern(f.q)),
+          ilike(partnerUsers.name, containsPattern(f.q)),
+        )
       : undefined,
   );
 }
@@ -37,7 +51,29 @@ export async function countPartnerAuditEntries(
   return totalRow?.total ?? 0;
 }
 
-/** One page of a partner's entries, newest first, with the user or staff member who acted. */
+/** The user an entry is about (its subject), as opposed to the one who acted. */
+const subjectUser = alias(partnerUsers, 'subject_user');
+/** The customer account named by a Customer ID: the subject's, or the one in its details. */
+const namedAccount = alias(customerAccounts, 'named_account');
+/** The customer account of the document (order, quote, invoice) the entry is about. */
+const documentAccount = alias(customerAccounts, 'document_account');
+
+const about = (kind: string) => eq(auditLog.subjectType, kind);
+/**
+ * The Customer ID an entry names. A failed attempt to open an account names what was typed, which
+ * the partner may not see the account of: it resolves to nothing.
+ */
+const namedCustomerId = sql<string>`case
+  when ${auditLog.action} = 'customer.open_failed' then null
+  when ${auditLog.subjectType} = 'customer_account' then ${auditLog.subjectId}
+  else ${auditLog.details} ->> 'customerId' end`;
+
+/**
+ * One page of a partner's entries, newest first, in one statement: the user or staff member who
+ * acted, and what the entry is about resolved to names — the document (only the partner's own),
+ * its customer account and total, the user — so that the page reads as sentences with no query
+ * per row.
+ */
 export function findPartnerAuditPage(db: Queryable, partnerId: string, f: AuditLogFilters) {
   return db
     .select({
@@ -51,12 +87,69 @@ export function findPartnerAuditPage(db: Queryable, partnerId: string, f: AuditL
       subjectId: auditLog.subjectId,
       details: auditLog.details,
       ip: auditLog.ip,
+      subjectUserName: subjectUser.name,
+      orderNumber: orders.orderNumber,
+      quoteNumber: quotes.quoteNumber,
+      invoiceNumber: invoices.invoiceNumber,
+      amountMinor: sql<
+        number | null
+      >`coalesce(${orders.totalMinor}, ${quotes.totalMinor}, ${invoices.amountMinor})`.mapWith((v) =>
+        v === null ? null : Number(v),
+      ),
+      currency: sql<string | null>`coalesce(${orders.currency}, ${quotes.currency}, ${invoices.currency})`,
+      accountCustomerId: sql<
+        string | null
+      >`coalesce(${documentAccount.customerId}, ${namedAccount.customerId})`,
+      accountName: sql<string | null>`coalesce(${documentAccount.name}, ${namedAccount.name})`,
+      accountManaged: partnerAccountGrants.customerAccountId,
     })
     .from(auditLog)
     .leftJoin(partnerUsers, eq(partnerUsers.id, auditLog.actorUserId))
     .leftJoin(vendorStaff, eq(vendorStaff.id, auditLog.actorStaffId))
+    .leftJoin(
+      subjectUser,
+      and(
+        about('partner_user'),
+        eq(subjectUser.email, auditLog.subjectId),
+        eq(subjectUser.partnerId, partnerId),
+      ),
+    )
+    .leftJoin(
+      orders,
+      and(about('order'), eq(orders.orderNumber, auditLog.subjectId), eq(orders.partnerId, partnerId)),
+    )
+    .leftJoin(
+      quotes,
+      and(about('quote'), eq(quotes.quoteNumber, auditLog.subjectId), eq(quotes.partnerId, partnerId)),
+    )
+    .leftJoin(
+      invoices,
+      and(
+        about('invoice'),
+        eq(invoices.invoiceNumber, auditLog.subjectId),
+        eq(invoices.partnerId, partnerId),
+      ),
+    )
+    .leftJoin(
+      documentAccount,
+      eq(
+        documentAccount.id,
+        sql`coalesce(${orders.customerAccountId}, ${quotes.customerAccountId}, ${invoices.customerAccountId})`,
+      ),
+    )
+    .leftJoin(namedAccount, eq(namedAccount.customerId, namedCustomerId))
+    .leftJoin(
+      partnerAccountGrants,
+      and(
+        eq(partnerAccountGrants.partnerId, partnerId),
+        eq(partnerAccountGrants.customerAccountId, sql`coalesce(${documentAccount.id}, ${namedAccount.id})`),
+        isNull(partnerAccountGrants.revokedAt),
+      ),
+    )
     .where(partnerEntries(partnerId, f))
     .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
 }
+
+export type AuditPageRow = Awaited<ReturnType<typeof findPartnerAuditPage>>[number];

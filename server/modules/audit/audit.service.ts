@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../contract/audit-actions.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -8,7 +9,8 @@ export interface AuditEntry {
   partnerId: string | null;
   /** Who did it: a logged-in actor, a session owner (at login), or nobody known. */
   actor: Actor | SessionOwner | null;
-  action: string;
+  /** One of contract/audit-actions.ts, so that every action has its sentence on the page. */
+  action: AuditAction;
   subjectType: string;
   subjectId: string;
   details?: Record<string, unknown>;

@@ -49,12 +49,19 @@ const usersWith = (email: string) =>
 const auditOf = async (action: string, email: string) =>
   (await admin.get(`/api/partner/audit?action=${action}&q=${encodeURIComponent(email)}`))
     .json()
-    .items.map((e: { actor: string; action: string; subjectType: string; details: object }) => ({
-      actor: e.actor,
-      action: e.action,
-      subjectType: e.subjectType,
-      details: { ...e.details, requestId: 'any' },
-    }));
+    .items.map(
+      (e: {
+        actor: { email: string | null } | null;
+        action: string;
+        subject: { kind: string };
+        details: object;
+      }) => ({
+        actor: e.actor?.email,
+        action: e.action,
+        subjectType: e.subject.kind,
+        details: { ...e.details, requestId: 'any' },
+      }),
+    );
 
 describe('inviting an address that is, or is not, a login elsewhere', () => {
   it("answers a new email, another partner's user and a vendor staff member's email alike", async () => {

@@ -186,8 +186,8 @@ describe("the partner's audit log", () => {
     const invited = (await admin.get('/api/partner/audit?action=user.invited&q=new.hire')).json().items;
     expect(invited).toEqual([
       expect.objectContaining({
-        subjectId: 'new.hire@users.test',
-        actor: expect.stringContaining(partner.emails.admin),
+        subject: expect.objectContaining({ kind: 'partner_user', id: 'new.hire@users.test' }),
+        actor: expect.objectContaining({ kind: 'partner_user', email: partner.emails.admin }),
       }),
     ]);
     expect((await admin.get('/api/partner/audit?action=Bad%20Action')).statusCode).toBe(400);
