@@ -27,6 +27,8 @@ export async function chooseLanguage(page: Page, language: 'English' | 'Portugu√
  */
 export async function chooseState(page: Page, label: 'State' | 'UF' | 'Estado', option: string) {
   const field = page.getByRole('combobox', { name: label, exact: true });
+  // Already chosen (the address on file): choosing it again changes nothing.
+  if ((await field.inputValue()) === option) return;
   await field.fill(option.slice(0, 5));
   await page.getByRole('option', { name: option, exact: true }).click();
   await expect(field).toHaveValue(option);
