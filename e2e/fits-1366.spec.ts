@@ -23,6 +23,9 @@ async function expectDialogFits(page: Page, name: string | RegExp) {
   expect(box.y + box.height, 'dialog bottom').toBeLessThanOrEqual(768);
   expect(box.x, 'dialog left').toBeGreaterThanOrEqual(0);
   expect(box.x + box.width, 'dialog right').toBeLessThanOrEqual(1366);
+  // Whole without scrolling inside it either: its buttons are in view.
+  const overflow = await dialog.evaluate((element) => element.scrollHeight - element.clientHeight);
+  expect(overflow, 'dialog content scrolled out of view (px)').toBeLessThanOrEqual(1);
 }
 
 const products = ['GoLand', 'RubyMine', 'DataGrip', 'PhpStorm'];
@@ -32,7 +35,7 @@ test('findCutOff finds text cut by an ellipsis, by a scrolling box and outside t
 }) => {
   await page.setContent(`
     <p style="width: 60px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis">A long status badge</p>
-    <div style="width: 100px; overflow-x: auto"><table style="width: 600px"><tr><td style="width:500px">first</td><td>Products</td></tr></table></div>
+    <div style="width: 100px; overflow-x: auto"><table style="width: 600px"><tr><td style="width: 50px">first</td><td style="width: 450px"></td><td>Products</td></tr></table></div>
     <span style="position: absolute; left: 1300px; white-space: nowrap">far to the right of the screen</span>
     <p>Fits well</p>
     <span style="position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0)">Screen readers only</span>`);
@@ -57,6 +60,16 @@ test('at 1366×768, in English and Portuguese, the cart lines, the Set Custom di
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect(page.getByRole('row', { name: new RegExp(product) })).toBeVisible();
   }
+
+  // A co-termed line, with its prorated price, its note and Set Default: the widest a line gets.
+  const goland = page.getByRole('row', { name: /GoLand/ });
+  await goland.getByRole('button', { name: 'Set Custom', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'End date of GoLand' })
+    .getByRole('button', { name: /^0220\/ULFQXOB: ends / })
+    .click();
+  await page.getByRole('button', { name: 'Apply end date' }).click();
+  await expect(goland.getByRole('button', { name: 'Set Default', exact: true })).toBeVisible();
 
   for (const language of ['English', 'Português (Brasil)'] as const) {
     const english = language === 'English';
@@ -147,7 +160,8 @@ test('at 1366×768, in English and Portuguese, the cart lines, the Set Custom di
   // Leave the cart empty for the other tests.
   await page.getByRole('tab', { name: 'Subscriptions' }).click();
   for (const product of products) {
-    await page.getByRole('button', { name: `Remove ${product}` }).click();
+    // From the keyboard: a "removed" notification may lie over the next row's button.
+    await page.getByRole('button', { name: `Remove ${product}` }).press('Enter');
     await expect(page.getByRole('row', { name: new RegExp(product) })).toHaveCount(0);
   }
 });

@@ -71,7 +71,7 @@ export function LinesTable<L extends Line>({
               key={'id' in line && typeof line.id === 'string' ? line.id : `${line.productCode}-${index}`}
             >
               <LineProductCell line={line} />
-              <Table.Td>{t(`lineKinds.${line.kind}`)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`lineKinds.${line.kind}`)}</Table.Td>
               <Table.Td style={amount}>
                 {renderQuantity ? renderQuantity(line) : format.integer(line.quantity)}
               </Table.Td>
@@ -108,7 +108,10 @@ export function LinesTable<L extends Line>({
                   </Text>
                 ) : null}
               </Table.Td>
-              {withActions ? <Table.Td style={{ textAlign: 'right' }}>{renderAction(line)}</Table.Td> : null}
+              {withActions ? (
+                // The action ("Remover") is never squeezed into a cut-off button.
+                <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{renderAction(line)}</Table.Td>
+              ) : null}
             </Table.Tr>
           ))}
         </Table.Tbody>
