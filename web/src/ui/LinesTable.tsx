@@ -84,7 +84,8 @@ export function LinesTable<L extends Line>({
                   format.period(line.periodStart, line.periodEnd)
                 )}
                 {line.termYears === null && !line.issue ? (
-                  <Text size="xs" c="dimmed">
+                  // The dates stay on one line; the prorated formula wraps (long in Portuguese).
+                  <Text size="xs" c="dimmed" maw={240} style={{ whiteSpace: 'normal' }}>
                     {t('lines.prorated', {
                       days: format.integer(daysBetween(line.periodStart, line.periodEnd)),
                       price: format.money(line.unitListPriceMinor, currency),

@@ -101,6 +101,9 @@ export function SetCustomModal({
             maxDate={max}
             defaultDate={end ?? min}
             ariaLabels={calendarLabels}
+            // Days of the next and previous months were grey below 4.5:1 (axe) once a chosen end
+            // opened the calendar on a later month; each month shows its own days only.
+            hideOutsideDates
           />
         </Group>
         {change.isError ? (
