@@ -94,7 +94,10 @@ export const RecentCustomer = CustomerAccount.extend({ openedAt: z.iso.datetime(
 });
 export const RecentCustomers = z.object({ items: z.array(RecentCustomer) }).meta({ id: 'RecentCustomers' });
 
-/** The teams and subscription packs of the open account, for the Details tab and co-terming. */
+/**
+ * The teams and subscription packs of the open account, for the Details tab and co-terming; packs
+ * that have ended are left out.
+ */
 export const PacksAndTeams = z
   .object({
     teams: z.array(z.object({ id: z.uuid(), name: z.string() })),
@@ -103,7 +106,8 @@ export const PacksAndTeams = z
         packNumber: z.string(),
         /** The latest end of its subscriptions: the date a new line co-terms to. */
         periodEnd: z.iso.date().nullable(),
-        productCodes: z.array(z.string()),
+        /** Its subscriptions' products, by name. */
+        products: z.array(z.object({ code: z.string(), name: z.string() })),
         licenses: z.number().int(),
       }),
     ),

@@ -65,7 +65,11 @@ test('Set Custom co-terms a new line to a pack end date at a prorated price; Set
   await page.getByRole('radio', { name: 'Add to an existing subscription pack' }).check();
   await page.getByRole('combobox', { name: 'Subscription pack' }).click();
   await page.getByRole('option', { name: /^0220\/ULFQXOB/ }).click();
-  await expect(page.getByText('Saved: team Engineering; pack: 0220/ULFQXOB.')).toBeVisible();
+  await expect(
+    page.getByText(
+      `Saved: the new licenses go to team Engineering and join pack 0220/ULFQXOB (IntelliJ IDEA Ultimate), ending ${packEndDate}.`,
+    ),
+  ).toBeVisible();
   await expect(page.getByRole('tabpanel').getByRole('button', { name: 'Checkout' })).toBeEnabled();
   await expectNoViolations(page, 'Details tab');
   await snapshot(page, 'cart-details');

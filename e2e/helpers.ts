@@ -105,3 +105,83 @@ export async function smtpMessages(): Promise<{ to: string; subject: string; tex
   const response = await fetch('http://127.0.0.1:3126/messages');
   return response.json();
 }
+
+/** An element whose text the user cannot fully see, and why (see findCutOff). */
+export type CutOff = { text: string; reason: string };
+
+/**
+ * Every visible element whose own text is not fully shown at the current viewport: cut by its own
+ * box (an ellipsis, a hidden overflow: scrollWidth beyond clientWidth), by an ancestor that clips or
+ * scrolls (a table wider than its scroll container), or lying outside the viewport horizontally.
+ * Visually hidden text (1 px boxes for screen readers) is not looked at.
+ */
+export async function findCutOff(page: Page, root = 'body'): Promise<CutOff[]> {
+  return page.evaluate((rootSelector) => {
+    const found: { text: string; reason: string }[] = [];
+    const scope = document.querySelector(rootSelector);
+    if (!scope) return found;
+    const viewportWidth = document.documentElement.clientWidth;
+    const clips = (style: CSSStyleDeclaration) => style.overflowX !== 'visible';
+    const ownText = (element: Element) =>
+      Array.from(element.childNodes)
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent ?? '')
+        .join('')
+        .trim();
+    for (const element of Array.from(scope.querySelectorAll('*'))) {
+      if (!(element instanceof HTMLElement)) continue;
+      const text = ownText(element);
+      if (!text) continue;
+      const box = element.getBoundingClientRect();
+      // Not shown, or a screen-reader-only box.
+      if (box.width <= 2 || box.height <= 2) continue;
+      const style = getComputedStyle(element);
+      if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
+      const label = text.slice(0, 60);
+      if (
+        (clips(style) || style.textOverflow === 'ellipsis') &&
+        element.scrollWidth > element.clientWidth + 1
+      ) {
+        found.push({
+          text: label,
+          reason: `cut by its own box (${element.scrollWidth} > ${element.clientWidth} px)`,
+        });
+        continue;
+      }
+      if (box.left < -1 || box.right > viewportWidth + 1) {
+        found.push({
+          text: label,
+          reason: `outside the viewport (${Math.round(box.left)}–${Math.round(box.right)} of ${viewportWidth} px)`,
+        });
+        continue;
+      }
+      for (
+        let parent = element.parentElement;
+        parent && parent !== document.body;
+        parent = parent.parentElement
+      ) {
+        const parentBox = parent.getBoundingClientRect();
+        if (parentBox.width <= 2 || parentBox.height <= 2) break;
+        if (!clips(getComputedStyle(parent))) continue;
+        if (box.left < parentBox.left - 1 || box.right > parentBox.right + 1) {
+          found.push({
+            text: label,
+            reason: `cut by a ${parent.tagName.toLowerCase()} that clips or scrolls (${Math.round(box.left)}–${Math.round(box.right)} outside ${Math.round(parentBox.left)}–${Math.round(parentBox.right)} px)`,
+          });
+          break;
+        }
+      }
+    }
+    return found;
+  }, root);
+}
+
+/** Nothing on the page (or under `root`) is cut off at the current viewport (see findCutOff). */
+export async function expectNothingCutOff(page: Page, screen: string, root = 'body') {
+  // Measured as the layout ends up, not while a dialog is still growing in.
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+  );
+  const cut = await findCutOff(page, root);
+  expect(cut, `${screen}: ${cut.map((c) => `"${c.text}" ${c.reason}`).join('\n')}`).toEqual([]);
+}

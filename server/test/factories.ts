@@ -188,6 +188,8 @@ export async function createTestLicenses(
     poNumber?: string;
     /** In this team of the account (made if the account has none of that name). */
     team?: string;
+    /** Joins this existing pack of the account (a pack of several products) instead of a new one. */
+    packNumber?: string;
   } = {},
 ) {
   const productCode = options.productCode ?? 'II';
@@ -199,7 +201,13 @@ export async function createTestLicenses(
     const teamId = options.team
       ? (await findTeamsAndPacks(tx, customer.id)).teams.find((t) => t.name === options.team)?.id
       : undefined;
-    const pack = await createSubscriptionPack(tx, { customerAccountId: customer.id, createdAt: new Date() });
+    const existing = options.packNumber
+      ? (await findTeamsAndPacks(tx, customer.id)).packs.find((p) => p.packNumber === options.packNumber)
+      : undefined;
+    if (options.packNumber && !existing) throw new Error(`No pack ${options.packNumber} for this account`);
+    const pack =
+      existing ??
+      (await createSubscriptionPack(tx, { customerAccountId: customer.id, createdAt: new Date() }));
     const order =
       options.poNumber === undefined
         ? undefined

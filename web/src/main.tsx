@@ -4,7 +4,7 @@ import '@mantine/notifications/styles.css';
 import './print.css';
 import './i18n/index.ts';
 
-import { type CSSVariablesResolver, createTheme, MantineProvider, Notification } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme, MantineProvider, Notification } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications, notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
@@ -30,6 +30,14 @@ function themeFor(t: TFunction) {
     primaryShade: 7,
     defaultRadius: 'sm',
     components: {
+      // A badge is a word or two of status ("Não paga", "Overdue"): shown whole, never cut to "NOT …"
+      // by a narrow cell or squeezed in a row of badges; the cell grows or the badges wrap instead.
+      Badge: Badge.extend({
+        styles: {
+          root: { flexShrink: 0, maxWidth: 'none', overflow: 'visible' },
+          label: { overflow: 'visible', textOverflow: 'clip' },
+        },
+      }),
       Notification: Notification.extend({
         defaultProps: { closeButtonProps: { 'aria-label': t('common.closeNotification') } },
       }),

@@ -121,7 +121,14 @@ describe('the Details tab', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       teams: [{ id: expect.any(String), name: 'Engineering' }],
-      packs: [{ packNumber: pack.packNumber, periodEnd: '2027-06-01', productCodes: ['II'], licenses: 3 }],
+      packs: [
+        {
+          packNumber: pack.packNumber,
+          periodEnd: '2027-06-01',
+          products: [{ code: 'II', name: 'IntelliJ IDEA Ultimate' }],
+          licenses: 3,
+        },
+      ],
     });
   });
 

@@ -8,6 +8,7 @@ import {
   customerTeams,
   licenses,
   partnerAccountGrants,
+  products,
   recentCustomerAccounts,
   subscriptionPacks,
 } from '../../db/schema/index.ts';
@@ -198,7 +199,8 @@ export interface PackRow {
   id: string;
   packNumber: string;
   periodEnd: string | null;
-  productCodes: string[];
+  /** The products its subscriptions are for, by name (the Details tab names them). */
+  products: { code: string; name: string }[];
   licenses: number;
 }
 
@@ -206,9 +208,9 @@ const packColumns = {
   id: subscriptionPacks.id,
   packNumber: subscriptionPacks.packNumber,
   periodEnd: sql<string | null>`max(${licenses.periodEnd})::text`,
-  productCodes: sql<
-    string[]
-  >`coalesce(array_agg(distinct ${licenses.productCode}) filter (where ${licenses.productCode} is not null), '{}')`,
+  products: sql<
+    { code: string; name: string }[]
+  >`coalesce(jsonb_agg(distinct jsonb_build_object('code', ${products.code}, 'name', ${products.name})) filter (where ${products.code} is not null), '[]'::jsonb)`,
   licenses: sql<number>`count(${licenses.id})::int`,
 };
 
@@ -226,6 +228,7 @@ export async function listPacks(
       .select(packColumns)
       .from(subscriptionPacks)
       .innerJoin(licenses, eq(licenses.subscriptionPackId, subscriptionPacks.id))
+      .leftJoin(products, eq(products.code, licenses.productCode))
       .where(and(eq(subscriptionPacks.customerAccountId, customerAccountId), soldByPartner(soldBy)))
       .groupBy(subscriptionPacks.id, subscriptionPacks.packNumber)
       .orderBy(sql`max(${licenses.periodEnd}) desc nulls last`, subscriptionPacks.packNumber);
@@ -234,6 +237,7 @@ export async function listPacks(
     .select(packColumns)
     .from(subscriptionPacks)
     .leftJoin(licenses, eq(licenses.subscriptionPackId, subscriptionPacks.id))
+    .leftJoin(products, eq(products.code, licenses.productCode))
     .where(eq(subscriptionPacks.customerAccountId, customerAccountId))
     .groupBy(subscriptionPacks.id, subscriptionPacks.packNumber)
     .orderBy(sql`max(${licenses.periodEnd}) desc nulls last`, subscriptionPacks.packNumber);

@@ -10,6 +10,7 @@ import type {
   RecentCustomers,
 } from '../../../contract/customers.ts';
 import type { Db, Queryable } from '../../db/client.ts';
+import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
 import { giveBack } from '../../shared/rate-limit.ts';
@@ -310,14 +311,27 @@ export async function withdrawPurchaser(
   return revokePurchaserGrant(db, options);
 }
 
-/** The teams and packs of the account open in this session (Details tab, co-terming). */
+/**
+ * The teams and packs of the account open in this session (Details tab, co-terming). Packs whose
+ * subscriptions have all ended are left out: new licenses cannot join them nor co-term to a past date.
+ * Each pack names its products, alphabetically, so the user can tell packs apart.
+ */
 export async function packsAndTeams(
   db: Queryable,
-  options: { actor: PartnerUserActor; customerId: string },
+  options: { actor: PartnerUserActor; customerId: string; now: Date },
 ): Promise<z.input<typeof PacksAndTeams>> {
   const account = requireOpenAccount(options.actor, options.customerId);
   const { teams, packs } = await teamsAndPacksInSession(db, options.actor, account);
-  return { teams, packs: packs.map(({ id: _id, ...pack }) => pack) };
+  const today = todayUtc(options.now);
+  return {
+    teams,
+    packs: packs
+      .filter((pack) => pack.periodEnd === null || pack.periodEnd >= today)
+      .map(({ id: _id, products, ...pack }) => ({
+        ...pack,
+        products: [...products].sort((a, b) => a.name.localeCompare(b.name, 'en')),
+      })),
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   formatDate,
   formatDuration,
   formatInteger,
+  formatList,
   formatMoney,
   formatTimestamp,
   formatTimestampDate,
@@ -64,5 +65,14 @@ describe('formatDuration', () => {
     expect(formatDuration(0.2, 'en-US')).toBe('1 second');
     expect(formatDuration(150, 'en-US')).toBe('3 minutes');
     expect(formatDuration(3 * 3600, 'pt-BR')).toBe('3 horas');
+  });
+});
+
+describe('formatList', () => {
+  it('joins names the way each language lists them', () => {
+    expect(formatList(['PyCharm'], 'en')).toBe('PyCharm');
+    expect(formatList(['PyCharm', 'WebStorm'], 'en')).toBe('PyCharm and WebStorm');
+    expect(formatList(['GoLand', 'PyCharm', 'WebStorm'], 'en')).toBe('GoLand, PyCharm, and WebStorm');
+    expect(formatList(['GoLand', 'PyCharm', 'WebStorm'], 'pt-BR')).toBe('GoLand, PyCharm e WebStorm');
   });
 });

@@ -70,6 +70,11 @@ export function formatDuration(seconds: number, locale: string): string {
   );
 }
 
+/** Names joined as the language lists them: `PyCharm, WebStorm, and GoLand` / `PyCharm, WebStorm e GoLand`. */
+export function formatList(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}
+
 /** The formatters bound to the current language. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -82,6 +87,7 @@ export function useFormat() {
     timestamp: (isoDateTime: string) => formatTimestamp(isoDateTime, locale),
     integer: (value: number) => formatInteger(value, locale),
     duration: (seconds: number) => formatDuration(seconds, locale),
+    list: (items: readonly string[]) => formatList(items, locale),
     period: (start: string, end: string) => `${formatDate(start, locale)} – ${formatDate(end, locale)}`,
   };
 }

@@ -5,8 +5,9 @@ import type { Line } from './linesTableLine.ts';
 /** A line's product, with its service domain, what it upgrades from, its licenses and its notes. */
 export function LineProductCell({ line }: { line: Line }) {
   const { t } = useTranslation();
+  // Wide enough for a product name and its notes to wrap by phrases, never one word a line.
   return (
-    <Table.Td>
+    <Table.Td style={{ minWidth: 190 }}>
       <Text size="sm" fw={500}>
         {line.productName}
       </Text>

@@ -73,7 +73,7 @@ export function LinesTable<L extends Line>({
             >
               <Table.Tr>
                 <LineProductCell line={line} />
-                <Table.Td>{t(`lineKinds.${line.kind}`)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`lineKinds.${line.kind}`)}</Table.Td>
                 <Table.Td style={amount}>
                   {renderQuantity ? renderQuantity(line) : format.integer(line.quantity)}
                 </Table.Td>
@@ -86,7 +86,8 @@ export function LinesTable<L extends Line>({
                     format.period(line.periodStart, line.periodEnd)
                   )}
                   {line.termYears === null && !line.issue ? (
-                    <Text size="xs" c="dimmed">
+                    // The dates stay on one line; the prorated formula wraps (long in Portuguese).
+                    <Text size="xs" c="dimmed" maw={240} style={{ whiteSpace: 'normal' }}>
                       {t('lines.prorated', {
                         days: format.integer(daysBetween(line.periodStart, line.periodEnd)),
                         price: format.money(line.unitListPriceMinor, currency),
@@ -106,7 +107,8 @@ export function LinesTable<L extends Line>({
                   {format.money(line.breakdown?.price.totalMinor ?? line.totalMinor, currency)}
                 </Table.Td>
                 {withActions ? (
-                  <Table.Td style={{ textAlign: 'right' }}>{renderAction(line)}</Table.Td>
+                  // The action ("Remover") is never squeezed into a cut-off button.
+                  <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{renderAction(line)}</Table.Td>
                 ) : null}
               </Table.Tr>
               {line.breakdown ? (

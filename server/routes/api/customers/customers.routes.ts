@@ -40,7 +40,7 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
     app,
     customersApi.packsAndTeams,
     { actors: ['partner_user'], permission: 'cart.manage' },
-    ({ actor, db, params }) => packsAndTeams(db, { actor, ...params }),
+    ({ actor, db, meta, params }) => packsAndTeams(db, { actor, now: meta.now, ...params }),
   );
   route(app, customersApi.close, { actors: ['partner_user'] }, async ({ actor, db }) => {
     await closeAccount(db, { actor });

@@ -1,11 +1,11 @@
-import { Stack, Text } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Cart } from '../../../../contract/index.ts';
-import { errorText } from '../../i18n/messages.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { usePacksAndTeams } from './api.ts';
 import { CartNextSteps } from './CartNextSteps.tsx';
 import { DetailsLinesTable } from './DetailsLinesTable.tsx';
+import { DetailsSummary } from './DetailsSummary.tsx';
 import { PackChoice } from './PackChoice.tsx';
 import { TeamChoice } from './TeamChoice.tsx';
 import { useCartDetailsChoice } from './useCartDetailsChoice.ts';
@@ -19,8 +19,6 @@ export function CartDetails({ cart }: { cart: Cart }) {
   const { t } = useTranslation();
   const packsAndTeams = usePacksAndTeams(cart.customer.customerId);
   const details = useCartDetailsChoice(cart);
-  const { save } = details;
-  const saved = cart.details;
 
   return (
     <Stack gap="md">
@@ -31,21 +29,7 @@ export function CartDetails({ cart }: { cart: Cart }) {
           <Stack gap="md">
             <TeamChoice teams={data.teams} details={details} />
             <PackChoice packs={data.packs} details={details} />
-            <Text
-              size="sm"
-              c={save.isError ? 'red' : 'dimmed'}
-              aria-live="polite"
-              role={save.isError ? 'alert' : undefined}
-            >
-              {save.isError
-                ? errorText(save.error)
-                : save.isPending
-                  ? t('details.saving')
-                  : t('details.savedSummary', {
-                      team: saved.team?.name ?? t('details.teamNone'),
-                      pack: saved.pack?.packNumber ?? t('details.packNew'),
-                    })}
-            </Text>
+            <DetailsSummary saved={cart.details} packs={data.packs} details={details} />
           </Stack>
         )}
       </QueryState>

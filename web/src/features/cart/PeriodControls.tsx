@@ -40,7 +40,8 @@ export function PeriodControls({
       },
     );
   return (
-    <Group gap={4} mt={2} wrap="nowrap">
+    // Set Custom and Set Default wrap under each other in a narrow cell rather than widen the table.
+    <Group gap={4} mt={2}>
       <Button size="compact-xs" variant="subtle" onClick={() => onSetCustom(line)}>
         {t('coterm.setCustom')}
       </Button>

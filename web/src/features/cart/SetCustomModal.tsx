@@ -55,46 +55,57 @@ export function SetCustomModal({
       onClose={onClose}
       title={t('coterm.title', { product: line.productName })}
       closeButtonProps={{ 'aria-label': t('common.close') }}
+      // Side by side, the explanation and pack dates beside the calendar: the dialog stays within a
+      // 768 px high screen (stacked it ran taller), and scrolls inside itself on a smaller one.
+      size={760}
+      yOffset="2dvh"
     >
       <Stack gap="md">
-        <Text size="sm">
-          {line.defaultPeriodEnd === null
-            ? t('coterm.intro', { start: format.date(line.periodStart) })
-            : t('coterm.introUpgrade', {
-                start: format.date(line.periodStart),
-                end: format.date(line.defaultPeriodEnd),
-              })}
-        </Text>
-        {packEnds.length > 0 ? (
-          <Stack gap={6} component="section" aria-labelledby="coterm-packs">
-            <Text size="sm" fw={600} id="coterm-packs">
-              {t('coterm.packsHeading')}
+        <Group align="flex-start" gap="lg" wrap="nowrap">
+          <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
+            <Text size="sm">
+              {line.defaultPeriodEnd === null
+                ? t('coterm.intro', { start: format.date(line.periodStart) })
+                : t('coterm.introUpgrade', {
+                    start: format.date(line.periodStart),
+                    end: format.date(line.defaultPeriodEnd),
+                  })}
             </Text>
-            <Group gap="xs">
-              {packEnds.map((pack) => (
-                <Button
-                  key={pack.packNumber}
-                  size="xs"
-                  variant={end === pack.periodEnd ? 'filled' : 'light'}
-                  onClick={() => setEnd(pack.periodEnd)}
-                >
-                  {t('coterm.packEnd', { pack: pack.packNumber, date: format.date(pack.periodEnd) })}
-                </Button>
-              ))}
-            </Group>
+            {packEnds.length > 0 ? (
+              <Stack gap={6} component="section" aria-labelledby="coterm-packs">
+                <Text size="sm" fw={600} id="coterm-packs">
+                  {t('coterm.packsHeading')}
+                </Text>
+                <Group gap="xs">
+                  {packEnds.map((pack) => (
+                    <Button
+                      key={pack.packNumber}
+                      size="xs"
+                      variant={end === pack.periodEnd ? 'filled' : 'light'}
+                      onClick={() => setEnd(pack.periodEnd)}
+                    >
+                      {t('coterm.packEnd', { pack: pack.packNumber, date: format.date(pack.periodEnd) })}
+                    </Button>
+                  ))}
+                </Group>
+              </Stack>
+            ) : null}
+            <Text size="sm" aria-live="polite">
+              {end ? t('coterm.chosen', { date: format.date(end) }) : t('coterm.none')}
+            </Text>
           </Stack>
-        ) : null}
-        <DatePicker
-          value={end}
-          onChange={setEnd}
-          minDate={min}
-          maxDate={max}
-          defaultDate={end ?? min}
-          ariaLabels={calendarLabels}
-        />
-        <Text size="sm" aria-live="polite">
-          {end ? t('coterm.chosen', { date: format.date(end) }) : t('coterm.none')}
-        </Text>
+          <DatePicker
+            value={end}
+            onChange={setEnd}
+            minDate={min}
+            maxDate={max}
+            defaultDate={end ?? min}
+            ariaLabels={calendarLabels}
+            // Days of the next and previous months were grey below 4.5:1 (axe) once a chosen end
+            // opened the calendar on a later month; each month shows its own days only.
+            hideOutsideDates
+          />
+        </Group>
         {change.isError ? (
           <Text size="sm" c="red" role="alert">
             {errorText(change.error)}

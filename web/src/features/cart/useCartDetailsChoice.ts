@@ -13,8 +13,14 @@ export function useCartDetailsChoice(cart: Cart) {
   const [choice, setChoice] = useState<DetailsChoice>(noDetailsChoice);
 
   // The form follows what the server keeps (another tab may have changed it).
+  // An existing pack the user is still to pick from the list stays open meanwhile (saving the team
+  // must not close it): the cart keeps a new pack until one is chosen.
   useEffect(() => {
-    setChoice(choiceFromSaved(saved));
+    setChoice((previous) => {
+      const next = choiceFromSaved(saved);
+      const choosingPack = previous.packKind === 'existing' && previous.packNumber === null;
+      return choosingPack && next.packKind === 'new' ? { ...next, packKind: 'existing' } : next;
+    });
   }, [saved]);
 
   const change = (patch: Partial<DetailsChoice>, andSave = true) => {
