@@ -21,7 +21,15 @@ export const MARGIN = 48;
 const PAGE = { width: 595.28, height: 841.89 };
 export const CONTENT_WIDTH = PAGE.width - 2 * MARGIN;
 /** Table columns: product, kind, quantity, period, list, discount, total (points, summing to the width). */
-const COLUMNS = [150, 52, 28, 86, 60, 56, 67.28] as const;
+const INTERNAL_COLUMNS = [150, 52, 28, 86, 60, 56, 67.28] as const;
+/** The customer copy's: product, kind, quantity, period, price (no discount, no buy price). */
+const CUSTOMER_COLUMNS = [190, 60, 40, 100, 109.28] as const;
+
+/**
+ * The figures a table row shows after its period: the internal copy's list price, discount and
+ * total, or the customer copy's single price. The last one is written in bold.
+ */
+export type LineAmounts = (line: Line, index: number) => string[];
 
 export type Line = z.input<typeof PricedLine>;
 
@@ -96,19 +104,49 @@ export function writeLines(
   lines: readonly Line[],
   locale: Locale,
   money: (minor: number) => string,
+  table: Table = internalTable(t, money),
 ): void {
-  tableHeader(doc, t);
-  for (const line of lines) lineRow(doc, t, line, locale, money);
+  tableHeader(doc, table);
+  lines.forEach((line, index) => {
+    lineRow(doc, t, line, index, locale, money, table);
+  });
+}
+
+/** Which columns a quote's table has, their headings, and the figures of each row. */
+export interface Table {
+  columns: readonly number[];
+  headings: string[];
+  amounts: LineAmounts;
+  /** The credit a line's note names: after the discount (internal) or at list (customer). */
+  credit: (line: Line) => number;
+}
+
+export function internalTable(t: PdfLabels, money: (minor: number) => string): Table {
+  return {
+    columns: INTERNAL_COLUMNS,
+    headings: [t.product, t.kind, t.quantity, t.period, t.list, t.discount, t.total],
+    amounts: (line) => [money(line.listPriceMinor), money(-line.discountMinor), money(line.totalMinor)],
+    credit: (line) => line.credit?.totalMinor ?? 0,
+  };
+}
+
+/** The customer copy's table: one price per line, the resale price where set, else the list price. */
+export function customerTable(t: PdfLabels, price: (line: Line, index: number) => string): Table {
+  return {
+    columns: CUSTOMER_COLUMNS,
+    headings: [t.product, t.kind, t.quantity, t.period, t.price],
+    amounts: (line, index) => [price(line, index)],
+    credit: (line) => line.credit?.listMinor ?? 0,
+  };
 }
 
 /** Amounts right-aligned under the table, then the total in bold. */
 export function writeTotals(
   doc: PDFKit.PDFDocument,
-  t: PdfLabels,
   rows: [string, string][],
   total: [string, string],
 ): void {
-  ensureRoom(doc, 16 * (rows.length + 1) + 30, t);
+  ensureRoom(doc, 16 * (rows.length + 1) + 30);
   doc.moveDown(0.6);
   for (const [label, value] of rows) {
     const y = doc.y;
@@ -159,13 +197,12 @@ export function finishPdf(doc: PDFKit.PDFDocument, t: PdfLabels, reference: stri
   doc.end();
 }
 
-function tableHeader(doc: PDFKit.PDFDocument, t: PdfLabels): void {
-  const labels = [t.product, t.kind, t.quantity, t.period, t.list, t.discount, t.total];
+function tableHeader(doc: PDFKit.PDFDocument, table: Table): void {
   const y = doc.y;
   let x = MARGIN;
   doc.font('bold').fontSize(8);
-  labels.forEach((label, i) => {
-    const width = COLUMNS[i] ?? 0;
+  table.headings.forEach((label, i) => {
+    const width = table.columns[i] ?? 0;
     doc.text(label, x + 2, y, { width: width - 4, align: i >= 4 || i === 2 ? 'right' : 'left' });
     x += width;
   });
@@ -179,18 +216,20 @@ function tableHeader(doc: PDFKit.PDFDocument, t: PdfLabels): void {
 }
 
 /** A new page (with the table header again) when less than `height` is left on this one. */
-function ensureRoom(doc: PDFKit.PDFDocument, height: number, t: PdfLabels, header = false): void {
+function ensureRoom(doc: PDFKit.PDFDocument, height: number, header?: Table): void {
   if (doc.y + height <= PAGE.height - MARGIN) return;
   doc.addPage();
-  if (header) tableHeader(doc, t);
+  if (header) tableHeader(doc, header);
 }
 
 function lineRow(
   doc: PDFKit.PDFDocument,
   t: PdfLabels,
   line: Line,
+  index: number,
   locale: Locale,
   money: (minor: number) => string,
+  table: Table,
 ): void {
   const notes = [
     ...(line.fromProduct
@@ -205,7 +244,7 @@ function lineRow(
     ...(line.credit
       ? [
           fill(t.creditLine, {
-            amount: money(line.credit.totalMinor),
+            amount: money(table.credit(line)),
             days: formatInteger(line.credit.days, locale),
             product: line.fromProduct?.productName ?? '',
           }),
@@ -213,13 +252,13 @@ function lineRow(
       : []),
     ...(!line.perpetualFallback && !line.serviceDomain ? [t.noFallback] : []),
   ];
-  const productWidth = (COLUMNS[0] ?? 0) - 4;
+  const productWidth = (table.columns[0] ?? 0) - 4;
   doc.font('bold').fontSize(8);
   const nameHeight = doc.heightOfString(line.productName, { width: productWidth });
   doc.font('body').fontSize(7);
   const notesHeight = notes.length > 0 ? doc.heightOfString(notes.join('\n'), { width: productWidth }) : 0;
   const height = Math.max(nameHeight + notesHeight, 20) + 6;
-  ensureRoom(doc, height, t, true);
+  ensureRoom(doc, height, table);
   const y = doc.y;
   doc
     .font('bold')
@@ -232,15 +271,13 @@ function lineRow(
     t.kinds[line.kind],
     formatInteger(line.quantity, locale),
     `${formatDate(line.periodStart, locale)} –\n${formatDate(line.periodEnd, locale)}`,
-    money(line.listPriceMinor),
-    money(-line.discountMinor),
-    money(line.totalMinor),
+    ...table.amounts(line, index),
   ];
-  let x = MARGIN + (COLUMNS[0] ?? 0);
+  let x = MARGIN + (table.columns[0] ?? 0);
   cells.forEach((cell, i) => {
-    const width = COLUMNS[i + 1] ?? 0;
+    const width = table.columns[i + 1] ?? 0;
     doc
-      .font(i === 5 ? 'bold' : 'body')
+      .font(i === cells.length - 1 ? 'bold' : 'body')
       .fontSize(8)
       .text(cell, x + 2, y, { width: width - 4, align: i === 0 || i === 2 ? 'left' : 'right' });
     x += width;

@@ -213,6 +213,7 @@ export function presentQuote(
     totals: { ...stored.document.totals, creditMinor: stored.document.totals.creditMinor ?? 0 },
     status,
     cancelledAt: stored.cancelledAt ? new Date(stored.cancelledAt).toISOString() : null,
+    resalePrices: stored.resalePrices,
     actions: quoteActions(actor, { status }),
   };
 }
