@@ -34,6 +34,7 @@ export const auditActions = [
   'quote.created',
   'quote.direct_created',
   'quote.emailed',
+  'quote.resale_prices_set',
   'user.deactivated',
   'user.invitation_accepted',
   'user.invitation_cancelled',

@@ -55,6 +55,8 @@ export const errorCodes = {
   'quote.not_cancellable': "The quote's status (`params.status`) does not allow cancelling it.",
   'quote.changed': 'The quote changed since it was read.',
   'quote.not_sendable': 'Only an open quote can be emailed.',
+  'quote.not_editable': "The quote's status (`params.status`) does not allow changing its resale prices.",
+  'quote.line_not_found': 'The quote has no line `params.lineNo`.',
   'quote.not_orderable': "The quote's status does not allow ordering it.",
   'quote.ordering': 'An order for this quote is being placed right now.',
   'quote.billing_address_required': 'No billing address is on file: the request must give one.',

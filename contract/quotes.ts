@@ -6,7 +6,8 @@ import { CountryCode } from './countries.ts';
 import { CustomerAccount, CustomerId } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
-import { Currency } from './money.ts';
+import { limits } from './limits.ts';
+import { Currency, MinorAmount } from './money.ts';
 import { checkTaxId } from './tax-ids.ts';
 import {
   DateRangeFields,
@@ -123,6 +124,14 @@ export const EndUser = z
   .meta({ id: 'EndUser' });
 export type EndUser = z.infer<typeof EndUser>;
 
+/**
+ * Which copy of a quote (issue 18): `customer` shows list prices, or the partner's resale prices
+ * where set, and never the partner's discount or buy price; `internal` is the partner's own copy
+ * with every figure.
+ */
+export const QuoteCopy = z.enum(['customer', 'internal']).meta({ id: 'QuoteCopy' });
+export type QuoteCopy = z.infer<typeof QuoteCopy>;
+
 export const CreateQuoteRequest = z
   .strictObject({
     /** The account the quote is for; it must be the one open in this session. */
@@ -132,6 +141,12 @@ export const CreateQuoteRequest = z
     poNumber: optionalDisplayText(60),
     /** Also send the quote (with its PDF) to this email, in the customer's language. */
     sendCopyTo: OptionalEmail,
+    /** Which copy that email carries; required with `sendCopyTo`. */
+    sendCopyAs: QuoteCopy.optional(),
+  })
+  .refine((request) => request.sendCopyTo === undefined || request.sendCopyAs !== undefined, {
+    error: 'copy_required',
+    path: ['sendCopyAs'],
   })
   .meta({ id: 'CreateQuoteRequest' });
 export type CreateQuoteRequest = z.infer<typeof CreateQuoteRequest>;
@@ -147,7 +162,13 @@ export type QuoteOrigin = z.infer<typeof QuoteOrigin>;
 
 /** What this user may do with this quote now, as the quotes policy decides it. */
 export const QuoteActions = z
-  .object({ cancel: z.boolean(), order: z.boolean(), email: z.boolean() })
+  .object({
+    cancel: z.boolean(),
+    order: z.boolean(),
+    email: z.boolean(),
+    /** Set the resale prices the customer copy shows (while open, for those who may edit quotes). */
+    setResalePrices: z.boolean(),
+  })
   .meta({ id: 'QuoteActions' });
 export type QuoteActions = z.infer<typeof QuoteActions>;
 
@@ -179,6 +200,11 @@ export const Quote = QuoteSummary.extend({
   /** The vendor direct quote this reseller quote was converted from (SPEC §3 item 4). */
   convertedFrom: z.string().optional(),
   cancelledAt: z.iso.datetime({ offset: true }).nullable(),
+  /**
+   * The partner's resale price of each line (the whole line, minor units), in the order of
+   * `lines`; null where none is set and the customer copy shows the list price.
+   */
+  resalePrices: z.array(MinorAmount.nullable()),
   actions: QuoteActions,
 }).meta({ id: 'Quote' });
 export type Quote = z.infer<typeof Quote>;
@@ -253,10 +279,35 @@ export const DirectQuotePreview = z
   .meta({ id: 'DirectQuotePreview' });
 export type DirectQuotePreview = z.infer<typeof DirectQuotePreview>;
 
-/** A copy of a quote by email: to whom, and in which language (the user's when left out). */
+/** A copy of a quote by email: to whom, which copy, and in which language (the user's when left out). */
 export const EmailQuoteRequest = z
-  .strictObject({ to: Email, locale: Locale.optional() })
+  .strictObject({ to: Email, copy: QuoteCopy, locale: Locale.optional() })
   .meta({ id: 'EmailQuoteRequest' });
+
+/** Highest resale price of one line, in minor units: far above any real line, far below 2^53. */
+export const resaleMinorMax = 100_000_000_000;
+
+/**
+ * The resale prices of a quote's lines, each by its line number (1-based, in the quote's order):
+ * an amount in minor units, or null to show the list price again. Lines left out keep theirs.
+ */
+export const SetResalePricesRequest = z
+  .strictObject({
+    lines: z
+      .array(
+        z.strictObject({
+          lineNo: z.number().int().min(1).max(limits.cartLinesMax),
+          resaleMinor: MinorAmount.min(0).max(resaleMinorMax).nullable(),
+        }),
+      )
+      .min(1)
+      .max(limits.cartLinesMax)
+      .refine((lines) => new Set(lines.map((l) => l.lineNo)).size === lines.length, {
+        error: 'duplicate_line',
+      }),
+  })
+  .meta({ id: 'SetResalePricesRequest' });
+export type SetResalePricesRequest = z.infer<typeof SetResalePricesRequest>;
 
 export const quotesApi = {
   create: endpoint({
@@ -330,15 +381,26 @@ export const quotesApi = {
     response: z.object({ sentTo: z.string() }).meta({ id: 'QuoteEmailed' }),
     status: 202,
   }),
+  setResalePrices: endpoint({
+    method: 'PUT',
+    path: '/api/quotes/:quoteNumber/resale-prices',
+    operationId: 'setQuoteResalePrices',
+    summary:
+      "Set or clear the partner's resale price of lines of an open quote, shown on the customer copy instead of the list price",
+    tag: 'quotes',
+    params: QuoteParams,
+    body: SetResalePricesRequest,
+    response: Quote,
+  }),
   pdf: endpoint({
     method: 'GET',
     path: '/api/quotes/:quoteNumber/pdf',
     operationId: 'getQuotePdf',
     summary:
-      'The PDF of a quote: parties, lines with periods, prices, discount, credits and fallback notes, totals, validity',
+      "The PDF of a quote: parties, lines with periods, prices, credits and fallback notes, totals, validity. The internal copy (the default) has the partner's discount and buy price; the customer copy has list or resale prices only",
     tag: 'quotes',
     params: QuoteParams,
-    query: z.strictObject({ locale: Locale.optional() }),
+    query: z.strictObject({ locale: Locale.optional(), copy: QuoteCopy.default('internal') }),
     response: z.string().meta({ format: 'binary', description: 'The quote as a PDF document' }),
     file: { contentType: 'application/pdf' },
   }),

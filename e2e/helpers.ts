@@ -101,7 +101,9 @@ export async function expectNoViolations(page: Page, screen: string) {
 }
 
 /** What the portal sent to the test SMTP server (e2e/smtp-sink.ts), oldest first. */
-export async function smtpMessages(): Promise<{ to: string; subject: string; text: string }[]> {
+export async function smtpMessages(): Promise<
+  { to: string; subject: string; text: string; attachments: { filename: string; content: string }[] }[]
+> {
   const response = await fetch('http://127.0.0.1:3126/messages');
   return response.json();
 }

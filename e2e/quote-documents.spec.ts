@@ -16,18 +16,20 @@ test('Get Quote sends the quote by email too; the quote has a PDF, a print page 
   await createQuoteFromForm(page);
   await expect(page.getByText('Enter a valid email address, e.g. name@example.com.')).toBeVisible();
   await page.getByLabel('Also send the quote to this email').fill('buyer@acme.test');
+  // Which copy the email carries is chosen, never defaulted (issue 18).
+  await page.getByRole('radio', { name: 'Internal copy' }).check();
   await page.getByRole('button', { name: 'Create quote' }).click();
   const title = page.getByRole('heading', { name: /^Quote Q-\d{4}-\d{6}$/ });
   await expect(title).toBeVisible();
   const quoteNumber = ((await title.textContent()) ?? '').replace('Quote ', '');
   const total = (await page.getByTestId('totals-total').textContent()) ?? '';
 
-  // The PDF: a real document with the quote's figures.
+  // The PDF (the internal copy): a real document with the quote's figures.
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('link', { name: 'PDF' }).click(),
+    page.getByRole('link', { name: 'Internal copy (PDF)' }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe(`${quoteNumber}.pdf`);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${quoteNumber}(-internal)?\\.pdf$`));
   const { text } = await pdfText(await readFile((await download.path()) ?? ''));
   expect(text.replace(/\s+/g, ' ')).toContain(total.replace(/\s+/g, ' '));
   expect(text).toContain(quoteNumber);
@@ -45,6 +47,7 @@ test('Get Quote sends the quote by email too; the quote has a PDF, a print page 
   await expect(dialog.getByLabel('Email address')).toHaveValue('ada@acme.test');
   await dialog.getByLabel('Email address').fill('compras@acme.test');
   await dialog.getByLabel('Language of the email').selectOption('pt-BR');
+  await dialog.getByRole('radio', { name: 'Internal copy' }).check();
   await expectNoViolations(page, 'email a copy');
   await dialog.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByText(/^Quote sent to compras@acme.test\./)).toBeVisible();

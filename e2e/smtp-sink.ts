@@ -19,6 +19,11 @@ createServer((request, response) => {
       to: (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).map((a) => a.text).join(', '),
       subject: m.subject ?? '',
       text: m.text ?? '',
+      // Base64, so a test can read an attached PDF as the recipient would.
+      attachments: m.attachments.map((a) => ({
+        filename: a.filename ?? '',
+        content: a.content.toString('base64'),
+      })),
     }));
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(messages));
     return;

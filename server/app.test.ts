@@ -47,6 +47,7 @@ describe('the API surface', () => {
       'endUser',
       'poNumber',
       'sendCopyTo',
+      'sendCopyAs',
     ]);
   });
 

@@ -406,7 +406,7 @@ const matrix: Record<string, Row> = {
     cell: async (w) => ({
       method: 'POST',
       url: `/api/quotes/${await ownerQuote(w)}/email`,
-      body: { to: 'copy@customer.test' },
+      body: { to: 'copy@customer.test', copy: 'customer' },
     }),
     expect: sellers(202, 404),
   },
@@ -626,7 +626,16 @@ const matrix: Record<string, Row> = {
     expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 200, staff: 403 },
   },
   'GET /api/quotes/{quoteNumber}/pdf': {
-    cell: async (w) => ({ method: 'GET', url: `/api/quotes/${await ownerQuote(w)}/pdf` }),
+    cell: async (w) => ({ method: 'GET', url: `/api/quotes/${await ownerQuote(w)}/pdf?copy=customer` }),
+    expect: sellers(200, 404),
+  },
+  // Those who may change a quote (cancel it) set its resale prices; billing may not, nor another partner.
+  'PUT /api/quotes/{quoteNumber}/resale-prices': {
+    cell: async (w) => ({
+      method: 'PUT',
+      url: `/api/quotes/${await ownerQuote(w)}/resale-prices`,
+      body: { lines: [{ lineNo: 1, resaleMinor: 123_45 }] },
+    }),
     expect: sellers(200, 404),
   },
   'POST /api/quotes/{quoteNumber}/cancel': {

@@ -233,7 +233,7 @@ beforeAll(async () => {
     'POST /api/quotes/{quoteNumber}/cancel': { params: { quoteNumber: quote.quoteNumber } },
     'POST /api/quotes/{quoteNumber}/email': {
       params: { quoteNumber: quote.quoteNumber },
-      body: { to: 'copy@customer.test', locale: 'en' },
+      body: { to: 'copy@customer.test', copy: 'customer', locale: 'en' },
     },
     'POST /api/orders': {
       body: { quoteNumber: toOrder.quoteNumber, payment: { method: 'card', token } },
@@ -305,7 +305,11 @@ beforeAll(async () => {
     'POST /api/orders/{orderNumber}/activation-email': { params: { orderNumber: order.orderNumber } },
     'GET /api/quotes/{quoteNumber}/pdf': {
       params: { quoteNumber: quote.quoteNumber },
-      query: { locale: 'pt-BR' },
+      query: { locale: 'pt-BR', copy: 'customer' },
+    },
+    'PUT /api/quotes/{quoteNumber}/resale-prices': {
+      params: { quoteNumber: quote.quoteNumber },
+      body: { lines: [{ lineNo: 1, resaleMinor: 250_00 }] },
     },
     'POST /api/quotes/convert-direct': { body: { quoteNumber: directQuote, ...quoteInput() } },
     'POST /api/quotes/convert-direct/check': { body: { quoteNumber: directQuote } },

@@ -27,7 +27,7 @@ export async function createQuoteFromCart(
     mail: PortalMail;
   } & CreateQuoteRequest,
 ): Promise<z.input<typeof Quote>> {
-  const { actor, meta, jobs, mail, customerId, sendCopyTo, ...details } = options;
+  const { actor, meta, jobs, mail, customerId, sendCopyTo, sendCopyAs, ...details } = options;
   const account = requireOpenAccount(actor, customerId);
   return db.transaction(async (tx) => {
     if (sendCopyTo) await countEmailSend(tx, actor, meta.now);
@@ -45,6 +45,7 @@ export async function createQuoteFromCart(
         quote: stored.document,
         to: sendCopyTo,
         locale: defaultLocaleFor(account.country),
+        copy: sendCopyAs ?? 'customer',
       });
     }
     return quote;

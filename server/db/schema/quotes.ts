@@ -99,11 +99,18 @@ export const quoteLines = pgTable(
     /** An upgrade's credit for the unused value of the old subscription (≤ 0), included in the amounts above. */
     creditListMinor: bigint('credit_list_minor', { mode: 'number' }).notNull().default(0),
     creditMinor: bigint('credit_minor', { mode: 'number' }).notNull().default(0),
+    /**
+     * What the partner charges the customer for the whole line, typed on the quote for the customer
+     * copy (issue 18); null: the customer copy shows the list price. Never part of the frozen
+     * document: it is the partner's own figure and may change while the quote is open.
+     */
+    resaleMinor: bigint('resale_minor', { mode: 'number' }),
   },
   (t) => [
     check('quote_lines_quantity_range', sql`${t.quantity} between 1 and 10000`),
     check('quote_lines_period_order', sql`${t.periodEnd} > ${t.periodStart}`),
     check('quote_lines_totals_add_up', sql`${t.totalMinor} = ${t.listMinor} - ${t.discountMinor}`),
+    check('quote_lines_resale_not_negative', sql`${t.resaleMinor} >= 0`),
     check('quote_lines_credit_not_positive', sql`${t.creditListMinor} <= 0 and ${t.creditMinor} <= 0`),
     uniqueIndex('quote_lines_quote_line_unique').on(t.quoteId, t.lineNo),
   ],

@@ -43,7 +43,7 @@ async function renderAttachment(db: Queryable, partnerId: string | null, spec: A
       if (!row) throw new Error(`quote ${spec.quoteNumber} of the email is missing`);
       return {
         filename: `${spec.quoteNumber}.pdf`,
-        content: await renderQuotePdf(row.document, spec.locale),
+        content: await renderQuotePdf(row, spec.locale, spec.copy ?? 'internal'),
         contentType: 'application/pdf',
       };
     }

@@ -85,7 +85,7 @@ describe('the development mailbox (demo mode without SMTP)', () => {
     const quote = await quoteFor(
       sales,
       await createTestCustomer(t.db),
-      quoteInput({ sendCopyTo: 'buyer@x.test' }),
+      quoteInput({ sendCopyTo: 'buyer@x.test', sendCopyAs: 'internal' }),
     );
     const [item] = await mailboxOf(sales, 1);
     expect(item).toMatchObject({
@@ -198,7 +198,11 @@ describe('the development mailbox (demo mode without SMTP)', () => {
     expect((await adminLinks({ ...query, email: 'someone@else.test' })).json().items).toEqual([]);
     expect((await adminLinks({ ...query, customerId: '1000000' })).json().items).toEqual([]);
     const seller = await (await createTestPartner(t.db, t.app)).loginAs('sales');
-    const quote = await quoteFor(seller, customer, quoteInput({ sendCopyTo: customer.email }));
+    const quote = await quoteFor(
+      seller,
+      customer,
+      quoteInput({ sendCopyTo: customer.email, sendCopyAs: 'internal' }),
+    );
     await eventually(
       () => listOf(seller),
       (item) => item.subject.startsWith(`Quote ${quote.quoteNumber}`),

@@ -40,7 +40,11 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 describe('emails through the outbox', () => {
   it('sends "also send the quote to this email" after the quote commits, with its PDF', async () => {
     const customer = await createTestCustomer(t.db);
-    const quote = await quoteFor(session, customer, quoteInput({ sendCopyTo: 'Buyer@Customer.test' }));
+    const quote = await quoteFor(
+      session,
+      customer,
+      quoteInput({ sendCopyTo: 'Buyer@Customer.test', sendCopyAs: 'internal' }),
+    );
     const [mail] = await smtp.waitFor(1);
     expect(mail?.to).toMatchObject({ text: 'buyer@customer.test' });
     expect(mail?.from?.value[0]).toMatchObject({ name: 'Partner Portal', address: 'no-reply@portal.test' });
@@ -70,6 +74,7 @@ describe('emails through the outbox', () => {
     const before = smtp.messages.length;
     const sent = await session.post(`/api/quotes/${quote.quoteNumber}/email`, {
       to: 'compras@cliente.test',
+      copy: 'internal',
       locale: 'pt-BR',
     });
     expect(sent.statusCode).toBe(202);
@@ -81,12 +86,13 @@ describe('emails through the outbox', () => {
     await session.post(`/api/quotes/${quote.quoteNumber}/cancel`);
     const refused = await session.post(`/api/quotes/${quote.quoteNumber}/email`, {
       to: 'compras@cliente.test',
+      copy: 'internal',
     });
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ code: 'quote.not_sendable', params: { status: 'cancelled' } });
     const foreign = await (await (await createTestPartner(t.db, t.app)).loginAs('sales')).post(
       `/api/quotes/${quote.quoteNumber}/email`,
-      { to: 'x@y.test' },
+      { to: 'x@y.test', copy: 'internal' },
     );
     expect(foreign.statusCode).toBe(404);
   });
@@ -97,7 +103,10 @@ describe('emails through the outbox', () => {
     const port = smtp.port;
     const before = smtp.messages.length;
     await smtp.stop();
-    await session.post(`/api/quotes/${quote.quoteNumber}/email`, { to: 'later@customer.test' });
+    await session.post(`/api/quotes/${quote.quoteNumber}/email`, {
+      to: 'later@customer.test',
+      copy: 'internal',
+    });
     // The first attempt fails and is written down; the email stays pending.
     const until = Date.now() + 15_000;
     let row = null as typeof mailOutbox.$inferSelect | null;
@@ -132,7 +141,8 @@ describe('emails through the outbox', () => {
       const quote = await quoteFor(session, customer);
       const before = smtp.messages.length;
       const recipients = Array.from({ length: 8 }, (_, i) => `twice-${i}@customer.test`);
-      for (const to of recipients) await session.post(`/api/quotes/${quote.quoteNumber}/email`, { to });
+      for (const to of recipients)
+        await session.post(`/api/quotes/${quote.quoteNumber}/email`, { to, copy: 'internal' });
       await smtp.waitFor(before + recipients.length);
       // Time for a duplicate to show up, if one were coming.
       await new Promise((resolve) => setTimeout(resolve, 1500));

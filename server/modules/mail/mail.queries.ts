@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import type { QuoteDocument } from '../../db/documents/quote-document.ts';
+import { resalePricesOfQuote } from '../../db/quote-resale-prices.ts';
 import { mailOutbox, quotes } from '../../db/schema/index.ts';
 import { type SealedEmailKind, subjectRefOf } from './email-kinds.ts';
 
@@ -112,9 +113,9 @@ export async function findQuoteDocument(
   db: Queryable,
   quoteNumber: string,
   partnerId: string | null,
-): Promise<{ document: QuoteDocument } | undefined> {
+): Promise<{ document: QuoteDocument; resalePrices: (number | null)[] } | undefined> {
   const [row] = await db
-    .select({ document: quotes.document })
+    .select({ document: quotes.document, resalePrices: resalePricesOfQuote })
     .from(quotes)
     .where(and(eq(quotes.quoteNumber, quoteNumber), partnerId ? eq(quotes.partnerId, partnerId) : undefined));
   return row;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../../contract/catalog.ts';
+import type { QuoteCopy } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
 import { type JobQueue, queues } from '../../jobs/job-queue.ts';
 import { sealLicenseKey } from '../../shared/license-key-vault.ts';
@@ -7,7 +8,8 @@ import { type EmailAbout, emailKinds, subjectRefOf } from './email-kinds.ts';
 import { insertOutboxMessage } from './mail.queries.ts';
 
 /** An attachment described, not carried: rendered when the email is sent (see delivery.ts). */
-export type AttachmentSpec = { kind: 'quote_pdf'; quoteNumber: string; locale: Locale };
+/** `copy` left out (emails queued before customer copies existed): the internal copy. */
+export type AttachmentSpec = { kind: 'quote_pdf'; quoteNumber: string; locale: Locale; copy?: QuoteCopy };
 
 export interface OutgoingEmail {
   /** The partner the email is sent for (null: the vendor's own). */

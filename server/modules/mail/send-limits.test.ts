@@ -49,7 +49,8 @@ function senders(
 ) {
   let invited = 0;
   return {
-    quoteCopy: () => who.post(`/api/quotes/${docs.quoteNumber}/email`, { to: 'copy@customer.test' }),
+    quoteCopy: () =>
+      who.post(`/api/quotes/${docs.quoteNumber}/email`, { to: 'copy@customer.test', copy: 'internal' }),
     activation: () => who.post(`/api/orders/${docs.orderNumber}/activation-email`),
     resend: () => who.post(`/api/orders/${docs.orderNumber}/resend-licenses`),
     invitation: () => {
@@ -69,7 +70,7 @@ function senders(
       });
       return who.post('/api/quotes', {
         customerId: docs.customer.customerId,
-        ...quoteInput({ sendCopyTo: 'also@customer.test' }),
+        ...quoteInput({ sendCopyTo: 'also@customer.test', sendCopyAs: 'internal' }),
       });
     },
   };
@@ -133,7 +134,10 @@ describe('emails sent to addresses a person names', () => {
     const docs = await partnerWithDocuments();
     const send = senders(docs.admin, docs);
     for (let i = 0; i < emailSendLimits.perUser.limit + 5; i++) {
-      const res = await docs.admin.post('/api/quotes/Q-2026-999999/email', { to: 'copy@customer.test' });
+      const res = await docs.admin.post('/api/quotes/Q-2026-999999/email', {
+        to: 'copy@customer.test',
+        copy: 'internal',
+      });
       expect(res.statusCode).toBe(404);
     }
     expect((await send.quoteCopy()).statusCode).toBe(202);

@@ -81,7 +81,6 @@ export async function renderInvoicePdf(
   const credit = invoice.lines.reduce((sum, line) => sum + (line.credit?.totalMinor ?? 0), 0);
   writeTotals(
     doc,
-    t,
     [
       [t.list, money(list)],
       [t.discount, money(-discount)],
@@ -150,7 +149,7 @@ export async function renderCreditNotePdf(
   ]);
   doc.moveDown(0.5);
   writeLines(doc, t, invoice.lines, locale, money);
-  writeTotals(doc, t, [[t.total, money(invoice.amountMinor)]], [t.credited, money(-note.amountMinor)]);
+  writeTotals(doc, [[t.total, money(invoice.amountMinor)]], [t.credited, money(-note.amountMinor)]);
   finishPdf(doc, t, note.creditNoteNumber);
   return finished;
 }

@@ -22,7 +22,16 @@ export const MARGIN = 48;
 const PAGE = { width: 595.28, height: 841.89 };
 export const CONTENT_WIDTH = PAGE.width - 2 * MARGIN;
 /** Table columns: product, kind, quantity, period, list, discount, total (points, summing to the width). */
-const COLUMNS = [150, 52, 28, 86, 60, 56, 67.28] as const;
+const INTERNAL_COLUMNS = [150, 52, 28, 86, 60, 56, 67.28] as const;
+/** The customer copy's: product, kind, quantity, period, price (no discount, no buy price). */
+const CUSTOMER_COLUMNS = [190, 60, 40, 100, 109.28] as const;
+
+/** The amounts of a row: a line's, or an upgrade's price, credit or line total. */
+export interface Figures {
+  listMinor: number;
+  discountMinor: number;
+  totalMinor: number;
+}
 
 export type Line = z.input<typeof PricedLine>;
 
@@ -97,19 +106,60 @@ export function writeLines(
   lines: readonly Line[],
   locale: Locale,
   money: (minor: number) => string,
+  table: Table = internalTable(t, money),
 ): void {
-  tableHeader(doc, t);
-  for (const line of lines) lineRow(doc, t, line, locale, money);
+  tableHeader(doc, table);
+  lines.forEach((line, index) => {
+    lineRow(doc, t, line, index, locale, table);
+  });
+}
+
+/** Which columns a table has, their headings, and the figures of each row. */
+export interface Table {
+  columns: readonly number[];
+  headings: string[];
+  /** What the amount columns show of a row's figures (the last is bold on a line's own row). */
+  amounts: (figures: Figures) => string[];
+  /** A price of the customer's own for the line (a resale price): it stands for the line, without a breakdown. */
+  ownPrice?: (index: number) => string | undefined;
+}
+
+export function internalTable(t: PdfLabels, money: (minor: number) => string): Table {
+  return {
+    columns: INTERNAL_COLUMNS,
+    headings: [t.product, t.kind, t.quantity, t.period, t.list, t.discount, t.total],
+    amounts: (figures) => [
+      money(figures.listMinor),
+      money(-figures.discountMinor),
+      money(figures.totalMinor),
+    ],
+  };
+}
+
+/** The customer copy's table: one price per line, the resale price where set, else the list price. */
+export function customerTable(
+  t: PdfLabels,
+  money: (minor: number) => string,
+  resalePrice: (index: number) => number | null,
+): Table {
+  return {
+    columns: CUSTOMER_COLUMNS,
+    headings: [t.product, t.kind, t.quantity, t.period, t.price],
+    amounts: (figures) => [money(figures.listMinor)],
+    ownPrice: (index) => {
+      const price = resalePrice(index);
+      return price === null ? undefined : money(price);
+    },
+  };
 }
 
 /** Amounts right-aligned under the table, then the total in bold. */
 export function writeTotals(
   doc: PDFKit.PDFDocument,
-  t: PdfLabels,
   rows: [string, string][],
   total: [string, string],
 ): void {
-  ensureRoom(doc, 16 * (rows.length + 1) + 30, t);
+  ensureRoom(doc, 16 * (rows.length + 1) + 30);
   doc.moveDown(0.6);
   for (const [label, value] of rows) {
     const y = doc.y;
@@ -160,13 +210,12 @@ export function finishPdf(doc: PDFKit.PDFDocument, t: PdfLabels, reference: stri
   doc.end();
 }
 
-function tableHeader(doc: PDFKit.PDFDocument, t: PdfLabels): void {
-  const labels = [t.product, t.kind, t.quantity, t.period, t.list, t.discount, t.total];
+function tableHeader(doc: PDFKit.PDFDocument, table: Table): void {
   const y = doc.y;
   let x = MARGIN;
   doc.font('bold').fontSize(8);
-  labels.forEach((label, i) => {
-    const width = COLUMNS[i] ?? 0;
+  table.headings.forEach((label, i) => {
+    const width = table.columns[i] ?? 0;
     doc.text(label, x + 2, y, { width: width - 4, align: i >= 4 || i === 2 ? 'right' : 'left' });
     x += width;
   });
@@ -180,18 +229,19 @@ function tableHeader(doc: PDFKit.PDFDocument, t: PdfLabels): void {
 }
 
 /** A new page (with the table header again) when less than `height` is left on this one. */
-function ensureRoom(doc: PDFKit.PDFDocument, height: number, t: PdfLabels, header = false): void {
+function ensureRoom(doc: PDFKit.PDFDocument, height: number, header?: Table): void {
   if (doc.y + height <= PAGE.height - MARGIN) return;
   doc.addPage();
-  if (header) tableHeader(doc, t);
+  if (header) tableHeader(doc, header);
 }
 
 function lineRow(
   doc: PDFKit.PDFDocument,
   t: PdfLabels,
   line: Line,
+  index: number,
   locale: Locale,
-  money: (minor: number) => string,
+  table: Table,
 ): void {
   const notes = [
     ...(line.fromProduct
@@ -205,13 +255,13 @@ function lineRow(
     ...(line.licenseIds?.length ? [fill(t.licenses, { ids: line.licenseIds.join(', ') })] : []),
     ...(!line.perpetualFallback && !line.serviceDomain ? [t.noFallback] : []),
   ];
-  const productWidth = (COLUMNS[0] ?? 0) - 4;
+  const productWidth = (table.columns[0] ?? 0) - 4;
   doc.font('bold').fontSize(8);
   const nameHeight = doc.heightOfString(line.productName, { width: productWidth });
   doc.font('body').fontSize(7);
   const notesHeight = notes.length > 0 ? doc.heightOfString(notes.join('\n'), { width: productWidth }) : 0;
   const height = Math.max(nameHeight + notesHeight, 20) + 6;
-  ensureRoom(doc, height, t, true);
+  ensureRoom(doc, height, table);
   const y = doc.y;
   doc
     .font('bold')
@@ -220,8 +270,10 @@ function lineRow(
   if (notes.length > 0)
     doc.font('body').fontSize(7).fillColor('#444444').text(notes.join('\n'), { width: productWidth });
   doc.fillColor('#000000');
-  // An upgrade shows its product's price here, then its credit and its total as rows of their own.
-  const rows = lineBreakdown(line);
+  // An upgrade shows its product's price here, then its credit and its total as rows of their own;
+  // a resale price stands for the whole line, so it has none.
+  const own = table.ownPrice?.(index);
+  const rows = own === undefined ? lineBreakdown(line) : undefined;
   const price = rows?.price ?? {
     listMinor: line.listPriceMinor,
     discountMinor: line.discountMinor,
@@ -231,15 +283,13 @@ function lineRow(
     t.kinds[line.kind],
     formatInteger(line.quantity, locale),
     `${formatDate(line.periodStart, locale)} –\n${formatDate(line.periodEnd, locale)}`,
-    money(price.listMinor),
-    money(-price.discountMinor),
-    money(price.totalMinor),
+    ...(own === undefined ? table.amounts(price) : [own]),
   ];
-  let x = MARGIN + (COLUMNS[0] ?? 0);
+  let x = MARGIN + (table.columns[0] ?? 0);
   cells.forEach((cell, i) => {
-    const width = COLUMNS[i + 1] ?? 0;
+    const width = table.columns[i + 1] ?? 0;
     doc
-      .font(i === 5 && !rows ? 'bold' : 'body')
+      .font(i === cells.length - 1 && !rows ? 'bold' : 'body')
       .fontSize(8)
       .text(cell, x + 2, y, { width: width - 4, align: i === 0 || i === 2 ? 'left' : 'right' });
     x += width;
@@ -253,43 +303,37 @@ function lineRow(
   const seats = new Intl.PluralRules(locale).select(credit.seats) === 'one' ? 'one' : 'other';
   subRow(
     doc,
-    t,
+    table,
     fill(t.creditRow[seats], {
       product: credit.productName,
       count: formatInteger(credit.seats, locale),
       date: formatDate(credit.until, locale),
     }),
     // The credit is taken off: positive at list and after the discount, its discount shown as such.
-    [money(credit.listMinor), money(-credit.discountMinor), money(credit.totalMinor)],
+    table.amounts(credit),
     'body',
   );
-  subRow(
-    doc,
-    t,
-    t.lineTotal,
-    [money(lineTotal.listMinor), money(-lineTotal.discountMinor), money(lineTotal.totalMinor)],
-    'bold',
-  );
+  subRow(doc, table, t.lineTotal, table.amounts(lineTotal), 'bold');
   rowRule(doc, doc.y + 3);
 }
 
 /** A row under a line: its label across product to period, its amounts in the amount columns. */
 function subRow(
   doc: PDFKit.PDFDocument,
-  t: PdfLabels,
+  table: Table,
   label: string,
-  amounts: [string, string, string],
+  amounts: string[],
   font: 'body' | 'bold',
 ): void {
-  const labelWidth = COLUMNS.slice(0, 4).reduce((sum, w) => sum + w, 0) - 4;
+  const labelWidth = table.columns.slice(0, 4).reduce((sum, w) => sum + w, 0) - 4;
   doc.font(font).fontSize(8);
   const height = doc.heightOfString(label, { width: labelWidth }) + 3;
-  ensureRoom(doc, height, t, true);
+  ensureRoom(doc, height, table);
   const y = doc.y;
   doc.text(label, MARGIN + 2, y, { width: labelWidth });
   let x = MARGIN + labelWidth + 4;
   amounts.forEach((cell, i) => {
-    const width = COLUMNS[i + 4] ?? 0;
+    const width = table.columns[i + 4] ?? 0;
     doc.text(cell, x + 2, y, { width: width - 4, align: 'right' });
     x += width;
   });

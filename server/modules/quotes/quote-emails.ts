@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Locale } from '../../../contract/catalog.ts';
-import type { EmailQuoteRequest } from '../../../contract/quotes.ts';
+import type { EmailQuoteRequest, QuoteCopy } from '../../../contract/quotes.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import type { QuoteDocument } from '../../db/documents/quote-document.ts';
 import { selectOne } from '../../db/select-one.ts';
@@ -22,14 +22,21 @@ import { quoteNotFound } from './quotes.service.ts';
 export async function queueQuoteEmail(
   tx: Queryable,
   jobs: JobQueue,
-  options: { actor: PartnerUserActor; mail: PortalMail; quote: QuoteDocument; to: string; locale: Locale },
+  options: {
+    actor: PartnerUserActor;
+    mail: PortalMail;
+    quote: QuoteDocument;
+    to: string;
+    locale: Locale;
+    copy: QuoteCopy;
+  },
 ): Promise<void> {
-  const { actor, quote, locale } = options;
+  const { actor, quote, locale, copy } = options;
   await queueEmail(tx, jobs, {
     partnerId: actor.partner.id,
     to: options.to,
     ...quoteEmail({ locale, partnerName: actor.partner.name, quote, publicUrl: options.mail.publicUrl }),
-    attachments: [{ kind: 'quote_pdf', quoteNumber: quote.quoteNumber, locale }],
+    attachments: [{ kind: 'quote_pdf', quoteNumber: quote.quoteNumber, locale, copy }],
     about: { kind: 'quote', ref: quote.quoteNumber },
   });
 }
@@ -66,6 +73,7 @@ export async function emailQuote(
       quote: stored.document,
       to: options.to,
       locale: options.locale ?? actor.locale,
+      copy: options.copy,
     });
     await recordAudit(tx, {
       partnerId: actor.partner.id,
@@ -73,7 +81,7 @@ export async function emailQuote(
       action: 'quote.emailed',
       subjectType: 'quote',
       subjectId: options.quoteNumber,
-      details: { to: options.to },
+      details: { to: options.to, copy: options.copy },
       meta,
     });
     return { sentTo: options.to };

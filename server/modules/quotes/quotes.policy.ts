@@ -13,5 +13,10 @@ export function quoteActions(actor: Actor, quote: { status: QuoteStatus }): Quot
     order: open && can(actor, 'orders.create'),
     /** A copy by email goes out while the quote can still be ordered. */
     email: open && can(actor, 'quotes.read'),
+    /**
+     * Resale prices are the partner's figures on its own quote: whoever may change a quote (cancel
+     * it) may set them, while it is open; on an ordered or closed quote they are history.
+     */
+    setResalePrices: open && can(actor, 'quotes.cancel'),
   };
 }

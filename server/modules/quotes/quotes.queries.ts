@@ -4,6 +4,7 @@ import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { QuoteStatus } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { StoredQuote } from '../../db/documents/quote-document.ts';
+import { resalePricesOfQuote } from '../../db/quote-resale-prices.ts';
 import { customerAccounts, licenses, quoteLineLicenses, quoteLines, quotes } from '../../db/schema/index.ts';
 import { chunksOf } from '../../lib/chunks.ts';
 import { dayRange } from '../../lib/day-range.ts';
@@ -25,6 +26,7 @@ const storedQuote = jsonObject({
   document: quotes.document,
   status: quotes.status,
   cancelledAt: quotes.cancelledAt,
+  resalePrices: resalePricesOfQuote,
 });
 
 /**
@@ -297,4 +299,44 @@ export async function findQuoteById(
     .from(quotes)
     .where(eq(quotes.id, quoteId));
   return row ?? null;
+}
+
+/**
+ * Writes resale prices on lines of an open quote of the partner (the status checked in the same
+ * statement, so a quote cancelled or ordered meanwhile is left alone); the number of lines changed.
+ */
+export async function updateResalePrices(
+  tx: Queryable,
+  scope: { partnerId: string; quoteNumber: string; today: string },
+  lines: { lineNo: number; resaleMinor: number | null }[],
+): Promise<number> {
+  const cases = sql.join(
+    lines.map((l) => sql`when ${l.lineNo}::int then ${l.resaleMinor}::bigint`),
+    sql` `,
+  );
+  const openQuote = qb
+    .select({ id: quotes.id })
+    .from(quotes)
+    .where(
+      and(
+        eq(quotes.partnerId, scope.partnerId),
+        eq(quotes.quoteNumber, scope.quoteNumber),
+        eq(quotes.status, 'open'),
+        gte(quotes.validUntil, scope.today),
+      ),
+    );
+  const changed = await tx
+    .update(quoteLines)
+    .set({ resaleMinor: sql`case ${quoteLines.lineNo} ${cases} end` })
+    .where(
+      and(
+        inArray(quoteLines.quoteId, openQuote),
+        inArray(
+          quoteLines.lineNo,
+          lines.map((l) => l.lineNo),
+        ),
+      ),
+    )
+    .returning({ id: quoteLines.id });
+  return changed.length;
 }

@@ -215,6 +215,7 @@ export function presentQuote(
     lines: stored.document.lines.map(withBreakdown),
     status,
     cancelledAt: stored.cancelledAt ? new Date(stored.cancelledAt).toISOString() : null,
+    resalePrices: stored.resalePrices,
     actions: quoteActions(actor, { status }),
   };
 }

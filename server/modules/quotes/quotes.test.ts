@@ -283,7 +283,7 @@ describe('Cancel quote', () => {
   it('cancels an open quote once, and then offers no action on it', async () => {
     const session = await partner.loginAs('sales');
     const quote = await quoteFor(session, await createTestCustomer(t.db));
-    expect(quote.actions).toEqual({ cancel: true, order: true, email: true });
+    expect(quote.actions).toEqual({ cancel: true, order: true, email: true, setResalePrices: true });
     const cancelled = await session.post(`/api/quotes/${quote.quoteNumber}/cancel`);
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', actions: { cancel: false, order: false } });

@@ -108,7 +108,9 @@ export function LinesTable<L extends Line>({
                 </Table.Td>
                 {withActions ? (
                   // The action ("Remover") is never squeezed into a cut-off button.
-                  <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>{renderAction(line)}</Table.Td>
+                  <Table.Td style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
+                    {renderAction(line)}
+                  </Table.Td>
                 ) : null}
               </Table.Tr>
               {line.breakdown ? (

@@ -11,6 +11,7 @@ import {
   quoteNotFound,
   quoteOfSession,
 } from '../../../modules/quotes/quotes.service.ts';
+import { setResalePrices } from '../../../modules/quotes/resale-prices.ts';
 import { checkDirectQuote, convertDirectQuote } from '../../../use-cases/convert-direct-quote.ts';
 import { createQuoteFromCart } from '../../../use-cases/create-quote-from-cart.ts';
 
@@ -63,11 +64,17 @@ export async function quoteRoutes(app: FastifyInstance): Promise<void> {
   );
   route(
     app,
+    quotesApi.setResalePrices,
+    { actors: ['partner_user'], permission: 'quotes.cancel' },
+    ({ actor, db, meta, params, body }) => setResalePrices(db, { actor, meta, ...params, ...body }),
+  );
+  route(
+    app,
     quotesApi.pdf,
     { actors: ['partner_user'], permission: 'quotes.read', lookup: quoteByNumber },
     async ({ actor, params, query, found }) => {
       if (!found) throw quoteNotFound(params.quoteNumber);
-      const bytes = await renderQuotePdf(found.document, query.locale ?? actor.locale);
+      const bytes = await renderQuotePdf(found, query.locale ?? actor.locale, query.copy);
       return new FileAnswer(bytes, `${found.document.quoteNumber}.pdf`);
     },
   );

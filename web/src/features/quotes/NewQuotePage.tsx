@@ -10,6 +10,7 @@ import { LoadingState } from '../../ui/states.tsx';
 import { useCurrentSession } from '../auth/session.tsx';
 import { useCart } from '../cart/api.ts';
 import { NoOpenAccount } from '../customers/NoOpenAccount.tsx';
+import { CopyChoice } from './CopyChoice.tsx';
 import { QuoteCartLines } from './QuoteCartLines.tsx';
 import { useNewQuoteForm } from './useNewQuoteForm.ts';
 
@@ -67,6 +68,13 @@ function NewQuote({ account }: { account: { customerId: string; name: string } }
                 {...form.getInputProps('sendCopyTo')}
               />
             </SimpleGrid>
+            {form.getValues().sendCopyTo.trim() !== '' ? (
+              <CopyChoice
+                value={form.getValues().sendCopyAs}
+                onChange={(value) => form.setFieldValue('sendCopyAs', value)}
+                error={form.errors.sendCopyAs}
+              />
+            ) : null}
             <FormErrorAlert form={form} />
             <Group>
               <Button type="submit" loading={creating}>

@@ -3,13 +3,17 @@ import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { Email, type Locale, type Quote } from '../../../../contract/index.ts';
+import { Email, type Locale, type Quote, QuoteCopy } from '../../../../contract/index.ts';
 import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
 import { issueText } from '../../i18n/messages.tsx';
 import { useCurrentSession } from '../auth/session.tsx';
 import { quotePdfUrl, useEmailQuote } from './api.ts';
+import { CopyChoice } from './CopyChoice.tsx';
 
-/** A copy of the quote (SPEC §7): its PDF, a print-friendly page, and (while open) a copy by email. */
+/**
+ * A copy of the quote (SPEC §7): its PDF as the customer copy or the internal copy (issue 18), a
+ * print-friendly page, and (while open) a copy by email.
+ */
 export function QuoteCopies({ quote }: { quote: Quote }) {
   const { t, i18n } = useTranslation();
   const [emailing, setEmailing] = useState(false);
@@ -22,11 +26,19 @@ export function QuoteCopies({ quote }: { quote: Quote }) {
       ) : null}
       <Button
         component="a"
-        href={quotePdfUrl(quote.quoteNumber, i18n.language)}
+        href={quotePdfUrl(quote.quoteNumber, i18n.language, 'customer')}
         download={`${quote.quoteNumber}.pdf`}
         variant="default"
       >
-        {t('quoteView.pdf')}
+        {t('quoteCopy.customerPdf')}
+      </Button>
+      <Button
+        component="a"
+        href={quotePdfUrl(quote.quoteNumber, i18n.language, 'internal')}
+        download={`${quote.quoteNumber}-internal.pdf`}
+        variant="default"
+      >
+        {t('quoteCopy.internalPdf')}
       </Button>
       <Button
         component={Link}
@@ -52,16 +64,18 @@ function EmailCopyModal({ quote, onClose }: { quote: Quote; onClose: () => void 
   const send = useEmailQuote(quote.quoteNumber);
   const [to, setTo] = useState(quote.endUser.email);
   const [locale, setLocale] = useState<Locale>(i18n.language === 'pt-BR' ? 'pt-BR' : 'en');
+  const [copy, setCopy] = useState<string>('');
   const [problem, setProblem] = useState<ReactNode>(null);
+  const [copyProblem, setCopyProblem] = useState<ReactNode>(null);
   const submit = () => {
     const parsed = Email.safeParse(to);
     const issue = parsed.error?.issues[0];
-    if (issue) {
-      setProblem(issueText(issue));
-      return;
-    }
+    const chosen = QuoteCopy.safeParse(copy);
+    if (issue) setProblem(issueText(issue));
+    if (!chosen.success) setCopyProblem(t('validation.copy_required'));
+    if (issue || !chosen.success) return;
     send.mutate(
-      { to, locale },
+      { to, locale, copy: chosen.data },
       {
         onSuccess: (sent) => {
           notifications.show({
@@ -104,6 +118,14 @@ function EmailCopyModal({ quote, onClose }: { quote: Quote; onClose: () => void 
             }}
             error={problem}
             data-autofocus
+          />
+          <CopyChoice
+            value={copy}
+            onChange={(value) => {
+              setCopy(value);
+              setCopyProblem(null);
+            }}
+            error={copyProblem}
           />
           <NativeSelect
             label={t('quoteView.emailLanguage')}

@@ -12,6 +12,7 @@ import { useQuote } from './api.ts';
 import { CancelQuote } from './CancelQuote.tsx';
 import { QuoteCopies } from './QuoteCopies.tsx';
 import { Block, ClosedNote, Detail } from './QuoteParts.tsx';
+import { ResalePrices } from './ResalePrices.tsx';
 import { QuoteStatusBadge } from './StatusBadge.tsx';
 
 /** One quote: header facts, customer, end user, billing address, lines and totals. */
@@ -60,6 +61,7 @@ function QuoteView({ quote: q }: { quote: Quote }) {
         </div>
         <Group gap="xs">
           <QuoteCopies quote={q} />
+          <ResalePrices quote={q} />
           <CancelQuote quote={q} />
         </Group>
       </Group>

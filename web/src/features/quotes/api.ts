@@ -6,8 +6,10 @@ import {
   type CreateQuoteRequest,
   type EmailQuoteRequest,
   type Quote,
+  type QuoteCopy,
   type QuoteListFilters,
   quotesApi,
+  type SetResalePricesRequest,
 } from '../../../../contract/index.ts';
 import { buildUrl, call } from '../../api/client.ts';
 import { retryLostAnswer } from '../../api/queryClient.ts';
@@ -105,7 +107,19 @@ export function useEmailQuote(quoteNumber: string) {
   });
 }
 
-/** Where the quote's PDF is (the browser opens or saves it with the session cookie). */
-export function quotePdfUrl(quoteNumber: string, locale: string): string {
-  return buildUrl(quotesApi.pdf.path, { quoteNumber }, { locale });
+/** Where the quote's PDF is, as the customer copy or the internal one (opened with the session cookie). */
+export function quotePdfUrl(quoteNumber: string, locale: string, copy: QuoteCopy): string {
+  return buildUrl(quotesApi.pdf.path, { quoteNumber }, { locale, copy });
+}
+
+/** The resale prices the customer copy shows; the answer is the quote as it is now. */
+export function useSetResalePrices(quoteNumber: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof SetResalePricesRequest>) =>
+      call(quotesApi.setResalePrices, { params: { quoteNumber }, body }),
+    onSuccess: (quote) => queryClient.setQueryData(quoteKeys.detail(quote.quoteNumber), quote),
+    // Refused because the quote closed meanwhile: show it as the server has it now.
+    onError: () => queryClient.invalidateQueries({ queryKey: quoteKeys.detail(quoteNumber) }),
+  });
 }

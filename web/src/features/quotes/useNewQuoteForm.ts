@@ -21,6 +21,8 @@ type Values = {
   endUser: EndUserValues;
   poNumber: string;
   sendCopyTo: string;
+  /** Which copy the email carries: chosen, never defaulted (issue 18). */
+  sendCopyAs: string;
 };
 
 /**
@@ -45,8 +47,13 @@ export function useNewQuoteForm(account: { customerId: string; name: string }, t
       endUser: endUserValues({ company: account.name }),
       poNumber: '',
       sendCopyTo: '',
+      sendCopyAs: '',
     } satisfies Values,
-    toInput: (values: Values) => ({ customerId: account.customerId, ...values }),
+    toInput: ({ sendCopyAs, ...values }: Values) => ({
+      customerId: account.customerId,
+      ...values,
+      ...(sendCopyAs ? { sendCopyAs } : {}),
+    }),
     // Anything changed is a new attempt, with a new Idempotency-Key.
     onValuesChange: () => attempt.changed(),
   });

@@ -1,0 +1,2 @@
+ALTER TABLE "quote_lines" ADD COLUMN "resale_minor" bigint;--> statement-breakpoint
+ALTER TABLE "quote_lines" ADD CONSTRAINT "quote_lines_resale_not_negative" CHECK ("quote_lines"."resale_minor" >= 0);
