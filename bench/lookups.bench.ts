@@ -227,6 +227,8 @@ async function loginUsers(databaseUrl: string, base: string, count: number): Pro
 interface Case {
   name: string;
   path: string;
+  /** POST unless said (a GET has no body). */
+  method?: 'GET' | 'POST';
   /** The body: the same every time, or a new one for each request (a random bulk row). */
   body: () => unknown;
   random?: boolean;
@@ -339,6 +341,22 @@ function cases(): Case[] {
       }),
     },
     {
+      // Updates & Renewals on arrival (issue 18): the open account's subscriptions by end date,
+      // among 10M licenses; every session has bulk account 1 open (ten licenses, one pack).
+      name: 'list licenses on arrival: all, bulk',
+      method: 'GET',
+      path: `/api/customers/${bulk.customerId(1)}/licenses?show=all`,
+      prepare: (base, session) => openBulkAccount(base, session, 1),
+      body: () => undefined,
+    },
+    {
+      name: 'list licenses on arrival: ending in 90 days, bulk',
+      method: 'GET',
+      path: `/api/customers/${bulk.customerId(1)}/licenses?show=ending90`,
+      prepare: (base, session) => openBulkAccount(base, session, 1),
+      body: () => undefined,
+    },
+    {
       name: 'open: no email → 422, bulk',
       path: open,
       random: true,
@@ -346,6 +364,13 @@ function cases(): Case[] {
       body: () => withKind('customerId', bulk.customerId(account())),
     },
   ];
+}
+
+/** A GET's headers: the session's, without a JSON content type for a body it does not have. */
+function withoutContentType(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => name.toLowerCase() !== 'content-type'),
+  );
 }
 
 async function benchLookups(bareUrl: string): Promise<Row[]> {
@@ -374,22 +399,27 @@ async function benchLookups(bareUrl: string): Promise<Row[]> {
         for (const session of c.prepare ? sessions : []) await c.prepare?.(base, session);
         // One request first, to fail with the app's own answer if the case is wrong.
         const first = sessions[0] as LoggedIn;
+        const method = c.method ?? 'POST';
         const res = await fetch(`${base}${c.path}`, {
-          method: 'POST',
-          headers: first.headers,
-          body: JSON.stringify(c.body()),
+          method,
+          headers: method === 'GET' ? withoutContentType(first.headers) : first.headers,
+          ...(method === 'GET' ? {} : { body: JSON.stringify(c.body()) }),
         });
         if (res.status !== expectStatus) throw new Error(`${c.name}: ${res.status} ${await res.text()}`);
         await res.arrayBuffer();
         let next = 0;
+        const headersOf = (session: LoggedIn) =>
+          method === 'GET' ? withoutContentType(session.headers) : session.headers;
         const load: Load = {
-          method: 'POST',
+          method,
           expectStatus,
           setupClient: (client) =>
-            client.setHeaders((sessions[next++ % sessions.length] as LoggedIn).headers),
-          ...(c.random
-            ? { setupRequest: (request) => ({ ...request, body: JSON.stringify(c.body()) }) }
-            : { body: JSON.stringify(c.body()) }),
+            client.setHeaders(headersOf(sessions[next++ % sessions.length] as LoggedIn)),
+          ...(method === 'GET'
+            ? {}
+            : c.random
+              ? { setupRequest: (request) => ({ ...request, body: JSON.stringify(c.body()) }) }
+              : { body: JSON.stringify(c.body()) }),
         };
         rows.push(await measureAgainstCeiling(c.name, `${base}${c.path}`, app.pid, seconds, bareUrl, load));
       }
@@ -413,7 +443,7 @@ if (!(await postgresReachable(serverUrl))) {
     await ceiling.stop();
   }
   printTable(
-    `Customer lookups (POST), ${accounts.toLocaleString('en')} accounts and ${licenseCount.toLocaleString('en')} licenses on PostgreSQL, ${connections} connections (a user each), ${seconds} s per route, the ceiling measured before each route; Node ${process.version}`,
+    `Customer lookups (POST; the license list GET), ${accounts.toLocaleString('en')} accounts and ${licenseCount.toLocaleString('en')} licenses on PostgreSQL, ${connections} connections (a user each), ${seconds} s per route, the ceiling measured before each route; Node ${process.version}`,
     rows,
     { cpu: true },
   );

@@ -9,17 +9,28 @@ import { Email, pastedList, requiredText } from './validation.ts';
 export const LICENSE_SEARCH_MAX_TOKENS = 100;
 
 /**
+ * Which subscriptions Updates & Renewals lists (issue 18): those ending within 30, 60 or 90 days
+ * (still running), those lapsed (ended, still renewable late), or all. The list on arrival and the
+ * search both take it, so a search narrows what the chosen filter shows.
+ */
+export const LicenseShow = z.enum(['ending30', 'ending60', 'ending90', 'lapsed', 'all']);
+export type LicenseShow = z.infer<typeof LicenseShow>;
+
+/** The filter a search keeps (none: all of the account's subscriptions). */
+const showing = { show: LicenseShow.optional() };
+
+/**
  * The five ways Search licenses finds an account's subscriptions (SPEC §5): license keys or License
  * IDs (several at once, separated by spaces, commas or new lines), an invited user's email, a cloud
  * service domain, an order or PO number, a subscription pack number.
  */
 export const LicenseSearchRequest = z
   .discriminatedUnion('mode', [
-    z.strictObject({ mode: z.literal('licenses'), text: pastedList(20_000) }),
-    z.strictObject({ mode: z.literal('email'), email: Email }),
-    z.strictObject({ mode: z.literal('serviceDomain'), serviceDomain: ServiceDomain }),
-    z.strictObject({ mode: z.literal('order'), number: requiredText(60) }),
-    z.strictObject({ mode: z.literal('pack'), packNumber: SubscriptionPackNumber }),
+    z.strictObject({ mode: z.literal('licenses'), text: pastedList(20_000), ...showing }),
+    z.strictObject({ mode: z.literal('email'), email: Email, ...showing }),
+    z.strictObject({ mode: z.literal('serviceDomain'), serviceDomain: ServiceDomain, ...showing }),
+    z.strictObject({ mode: z.literal('order'), number: requiredText(60), ...showing }),
+    z.strictObject({ mode: z.literal('pack'), packNumber: SubscriptionPackNumber, ...showing }),
   ])
   .meta({ id: 'LicenseSearchRequest' });
 export type LicenseSearchRequest = z.infer<typeof LicenseSearchRequest>;
@@ -68,8 +79,16 @@ export const LicenseSearchResult = z
      * Purchaser grant, SPEC §11a).
      */
     actions: z.object({ assign: z.boolean() }),
+    /**
+     * More licenses matched than one answer holds (2,000, soonest ending first): the rest are found
+     * by narrowing the filter or searching.
+     */
+    truncated: z.boolean(),
   })
   .meta({ id: 'LicenseSearchResult' });
+
+/** The account's subscriptions listed on arrival at Updates & Renewals, by end date. */
+export const LicenseListQuery = z.strictObject({ show: LicenseShow.default('all') });
 
 /** Assign a license to an end user (an invited user) by email. */
 export const AssignLicenseRequest = z.strictObject({ email: Email }).meta({ id: 'AssignLicenseRequest' });
@@ -81,6 +100,17 @@ export const LicenseAssignment = z
 const AssignmentParams = z.strictObject({ customerId: CustomerId, licenseId: LicenseId });
 
 export const licensesApi = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/customers/:customerId/licenses',
+    operationId: 'listLicenses',
+    summary:
+      'The subscriptions of the account open in this session (Updates & Renewals on arrival), soonest ending first: those ending within 30, 60 or 90 days, lapsed, or all',
+    tag: 'licenses',
+    params: z.strictObject({ customerId: CustomerId }),
+    query: LicenseListQuery,
+    response: LicenseSearchResult,
+  }),
   search: endpoint({
     method: 'POST',
     path: '/api/customers/:customerId/licenses/search',

@@ -288,6 +288,13 @@ const matrix: Record<string, Row> = {
     }),
     expect: sellers(200),
   },
+  'GET /api/customers/{customerId}/licenses': {
+    cell: async (w) => ({
+      method: 'GET',
+      url: `/api/customers/${w.customer.customerId}/licenses?show=ending90`,
+    }),
+    expect: sellers(200),
+  },
   'POST /api/customers/{customerId}/licenses/search': {
     cell: async (w) => ({
       method: 'POST',

@@ -175,9 +175,10 @@ beforeAll(async () => {
     'GET /api/dev/mailbox/{id}': { params: { id: '00000000-0000-4000-8000-000000000000' } },
     'GET /api/dev/mailbox/account-admin': { query: { customerId, email: customer.email } },
     'PUT /api/partner/profile/billing-address': { body: quoteInput().billingAddress },
+    'GET /api/customers/{customerId}/licenses': { params: { customerId }, query: { show: 'ending90' } },
     'POST /api/customers/{customerId}/licenses/search': {
       params: { customerId },
-      body: { mode: 'email', email: 'dev1@acme.test' },
+      body: { mode: 'email', email: 'dev1@acme.test', show: 'lapsed' },
     },
     'GET /api/customers/{customerId}/packs-and-teams': { params: { customerId } },
     'PUT /api/customers/{customerId}/licenses/{licenseId}/assignment': {
@@ -409,6 +410,7 @@ const badQueryValue: Record<string, fc.Arbitrary<string>> = {
   utcOffset: fc.constantFrom('901', '-841', '1.5', 'UTC', 'America/Sao_Paulo', '1e9'),
   customerId: fc.constantFrom('', '123456', '12345678', 'abcdefg', '6703615x', ...payloads),
   email: fc.oneof(fc.constantFrom('', 'not-an-email', '@acme.test', 'it@', ...payloads), badString),
+  show: fc.constantFrom('', 'ending', 'ending365', 'ENDING30', 'lapsed ', 'expired', ...payloads),
 };
 
 // ---- breaking a valid request in one way ----------------------------------------------------

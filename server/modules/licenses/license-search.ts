@@ -4,6 +4,7 @@ import {
   LICENSE_SEARCH_MAX_TOKENS,
   type LicenseSearchRequest,
   type LicenseSearchResult,
+  type LicenseShow,
   type SubscriptionGroup,
 } from '../../../contract/licenses.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -13,6 +14,7 @@ import { DomainError } from '../../lib/errors.ts';
 import type { PartnerUserActor } from '../../shared/actor.ts';
 import { licenseIdOfKey, licenseKeyHash } from '../../shared/license-identifiers.ts';
 import { requireOpenAccount } from '../customers/customers.service.ts';
+import { endRangeOf } from './license-show.ts';
 import { licenseActions, soldByScope } from './licenses.policy.ts';
 import { findLicenses, type LicenseFilter, type LicenseRow } from './licenses.queries.ts';
 import { optionsFor } from './renewal-rules.ts';
@@ -88,27 +90,74 @@ function group(rows: LicenseRow[], today: string): z.input<typeof SubscriptionGr
   });
 }
 
+/** Who reads the open account's licenses, as what, and which end dates the filter lists. */
+function readerOf(actor: PartnerUserActor, customerId: string, meta: RequestMeta, show: LicenseShow) {
+  // The one account-access rule: only the account open in this session (requireOpenAccount).
+  const account = requireOpenAccount(actor, customerId);
+  const today = todayUtc(meta.now);
+  return {
+    account,
+    today,
+    ends: endRangeOf(show, today),
+    actions: licenseActions(actor, account),
+    reader: { partnerId: actor.partner.id, soldBy: soldByScope(actor, account) },
+  };
+}
+
+/**
+ * The open account's subscriptions on arrival at Updates & Renewals (issue 18), soonest ending
+ * first, grouped as a search groups them; seen as a search sees them (an own-sales session, only
+ * what this partner sold).
+ */
+export async function listLicenses(
+  db: Queryable,
+  options: { actor: PartnerUserActor; meta: RequestMeta; customerId: string; show: LicenseShow },
+): Promise<z.input<typeof LicenseSearchResult>> {
+  const { account, today, ends, actions, reader } = readerOf(
+    options.actor,
+    options.customerId,
+    options.meta,
+    options.show,
+  );
+  const found = await findLicenses(db, {
+    customerAccountId: account.id,
+    filter: { mode: 'all' },
+    ends,
+    reader,
+  });
+  return { items: group(found.rows, today), notFound: [], invalid: [], actions, truncated: found.truncated };
+}
+
 /**
  * Search licenses (SPEC §5) of the account open in this session: opened with the proof of
  * knowledge or under a live Purchaser grant, the account's licenses; opened through this partner's
- * own orders, only those it sold.
+ * own orders, only those it sold. Within the Updates & Renewals filter (`show`), if one is given.
  */
 export async function searchLicenses(
   db: Queryable,
   options: { actor: PartnerUserActor; meta: RequestMeta; customerId: string; request: LicenseSearchRequest },
 ): Promise<z.input<typeof LicenseSearchResult>> {
-  const { actor, request } = options;
-  const account = requireOpenAccount(actor, options.customerId);
-  const today = todayUtc(options.meta.now);
-  const actions = licenseActions(actor, account);
-  const reader = { partnerId: actor.partner.id, soldBy: soldByScope(actor, account) };
+  const { show = 'all', ...request } = options.request;
+  const { account, today, ends, actions, reader } = readerOf(
+    options.actor,
+    options.customerId,
+    options.meta,
+    show,
+  );
   if (request.mode !== 'licenses') {
-    const rows = await findLicenses(db, {
+    const found = await findLicenses(db, {
       customerAccountId: account.id,
       filter: request as LicenseFilter,
+      ends,
       reader,
     });
-    return { items: group(rows, today), notFound: [], invalid: [], actions };
+    return {
+      items: group(found.rows, today),
+      notFound: [],
+      invalid: [],
+      actions,
+      truncated: found.truncated,
+    };
   }
   const pasted = parseLicenseList(request.text);
   const keys = pasted.keys.map((key) => ({
@@ -116,13 +165,24 @@ export async function searchLicenses(
     licenseId: licenseIdOfKey(key) ?? '',
     keyHash: licenseKeyHash(key),
   }));
-  const rows = await findLicenses(db, {
+  const found = await findLicenses(db, {
     customerAccountId: account.id,
     filter: { mode: 'licenses', licenseIds: pasted.licenseIds, keys },
+    ends,
     reader,
   });
-  const foundIds = new Set(rows.map((r) => r.licenseId));
-  const foundKeys = new Set(rows.map((r) => `${r.licenseId}|${r.keyHash}`));
+  const rows = found.rows;
+  // Outside the filter is not "not found": only what the account has not at all is listed so.
+  const known =
+    show === 'all'
+      ? found
+      : await findLicenses(db, {
+          customerAccountId: account.id,
+          filter: { mode: 'licenses', licenseIds: pasted.licenseIds, keys },
+          reader,
+        });
+  const foundIds = new Set(known.rows.map((r) => r.licenseId));
+  const foundKeys = new Set(known.rows.map((r) => `${r.licenseId}|${r.keyHash}`));
   return {
     items: group(rows, today),
     notFound: [
@@ -131,5 +191,6 @@ export async function searchLicenses(
     ],
     invalid: pasted.invalid,
     actions,
+    truncated: found.truncated,
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { ProductKind } from '../../../contract/catalog.ts';
 import type { Queryable } from '../../db/client.ts';
 import {
@@ -10,6 +10,7 @@ import {
   subscriptionPacks,
 } from '../../db/schema/index.ts';
 import { ordersVisibleTo, paidByOrder, soldByPartner } from '../../db/sold-licenses.ts';
+import type { EndRange } from './license-show.ts';
 
 /** Whether a cloud service domain has a running subscription of the product, on any account. */
 export interface LicenseRow {
@@ -32,6 +33,7 @@ export interface LicenseRow {
 
 /** What a search names: licenses by ID or by ID and key hash, or one other field of theirs. */
 export type LicenseFilter =
+  | { mode: 'all' }
   | { mode: 'licenses'; licenseIds: string[]; keys: { licenseId: string; keyHash: string }[] }
   | { mode: 'email'; email: string }
   | { mode: 'serviceDomain'; serviceDomain: string }
@@ -50,6 +52,8 @@ export interface LicenseReader {
 
 function filterOf(filter: LicenseFilter, reader: LicenseReader): SQL | undefined {
   switch (filter.mode) {
+    case 'all':
+      return sql`true`;
     case 'licenses':
       return or(
         filter.licenseIds.length > 0 ? inArray(licenses.licenseId, filter.licenseIds) : undefined,
@@ -76,17 +80,19 @@ function filterOf(filter: LicenseFilter, reader: LicenseReader): SQL | undefined
 }
 
 /**
- * The licenses of one account a search names, each with its product, pack, team and the latest
- * order that paid for it of those the reader may see (its own or the vendor's: another partner's
- * order and PO numbers are not the reader's to see).
+ * The licenses of one account a search names whose end date is in `ends`, soonest ending first,
+ * each with its product, pack, team and the latest order that paid for it of those the reader may
+ * see (its own or the vendor's: another partner's order and PO numbers are not the reader's to see).
+ * At most LICENSE_SEARCH_ROWS_MAX, and whether more matched.
  */
 export async function findLicenses(
   db: Queryable,
-  options: { customerAccountId: string; filter: LicenseFilter; reader: LicenseReader },
-): Promise<LicenseRow[]> {
+  options: { customerAccountId: string; filter: LicenseFilter; ends?: EndRange; reader: LicenseReader },
+): Promise<{ rows: LicenseRow[]; truncated: boolean }> {
   const { reader } = options;
   const where = filterOf(options.filter, reader);
-  if (!where) return [];
+  if (!where) return { rows: [], truncated: false };
+  const ends = options.ends ?? {};
   const ownOrder = db
     .select({ orderNumber: orders.orderNumber, poNumber: orders.poNumber })
     .from(licensePeriods)
@@ -95,7 +101,7 @@ export async function findLicenses(
     .orderBy(desc(licensePeriods.periodStart))
     .limit(1)
     .as('own_order');
-  return db
+  const rows = await db
     .select({
       licenseId: licenses.licenseId,
       productCode: licenses.productCode,
@@ -121,11 +127,16 @@ export async function findLicenses(
       and(
         eq(licenses.customerAccountId, options.customerAccountId),
         where,
+        ends.from === undefined ? undefined : gte(licenses.periodEnd, ends.from),
+        ends.to === undefined ? undefined : lte(licenses.periodEnd, ends.to),
         reader.soldBy === null ? undefined : soldByPartner(reader.soldBy),
       ),
     )
-    .orderBy(subscriptionPacks.packNumber, licenses.productCode, licenses.periodEnd, licenses.licenseId)
-    .limit(LICENSE_SEARCH_ROWS_MAX);
+    // By end date first (what Updates & Renewals shows), then so a group's seats come together.
+    .orderBy(licenses.periodEnd, subscriptionPacks.packNumber, licenses.productCode, licenses.licenseId)
+    // One more than is answered, to tell whether there were more.
+    .limit(LICENSE_SEARCH_ROWS_MAX + 1);
+  return { rows: rows.slice(0, LICENSE_SEARCH_ROWS_MAX), truncated: rows.length > LICENSE_SEARCH_ROWS_MAX };
 }
 
 export interface RenewableRow {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CartLine } from '../../../../contract/index.ts';
 import { isHandledGlobally, useErrorMessage } from '../../i18n/errors.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { APP_HEADER_HEIGHT } from '../../ui/Layout.tsx';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { EmptyState } from '../../ui/states.tsx';
@@ -14,6 +15,9 @@ import { CartHeader } from './CartHeader.tsx';
 import { LineQuantity } from './LineQuantity.tsx';
 import { PeriodControls } from './PeriodControls.tsx';
 import { SetCustomModal } from './SetCustomModal.tsx';
+
+/** Room above the cart when scrolled to, so the sticky top bar does not cover its heading. */
+const CART_SCROLL_MARGIN = APP_HEADER_HEIGHT + 16;
 
 /**
  * The cart of the open account: lines (quantity in place, Set Custom / Set Default, remove), totals,
@@ -29,7 +33,14 @@ export function CartPanel({ customerId }: { customerId: string }) {
   const [tab, setTab] = useState<string | null>('lines');
 
   return (
-    <Stack gap="sm" component="section" aria-labelledby="cart-heading">
+    // `#cart` is where "View cart" (after a renewal) and the top bar's cart lead: /catalog#cart.
+    <Stack
+      id="cart"
+      gap="sm"
+      component="section"
+      aria-labelledby="cart-heading"
+      style={{ scrollMarginTop: CART_SCROLL_MARGIN }}
+    >
       <CartHeader cart={cart.data} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>

@@ -6,6 +6,7 @@ import { APP_HEADER_HEIGHT } from '../../ui/Layout.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
 import { EmptyState } from '../../ui/states.tsx';
+import { useScrollToHash } from '../../ui/useScrollToHash.ts';
 import { useCurrentSession } from '../auth/session.tsx';
 import { CartPanel } from '../cart/CartPanel.tsx';
 import { NoOpenAccount } from '../customers/NoOpenAccount.tsx';
@@ -29,6 +30,8 @@ export function CatalogPage() {
   // Counts the user's choices of a product: each one puts the focus in its quantity field.
   const [focusRequest, setFocusRequest] = useState(0);
   const account = session.openAccount;
+  // With the products in, the page has its height: the cart stays where it is scrolled to.
+  useScrollToHash(!products.isPending);
 
   if (!account) return <NoOpenAccount title={t('catalog.title')}>{t('catalog.noAccount')}</NoOpenAccount>;
 

@@ -4,16 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { LicenseSearchRequest } from '../../../../contract/index.ts';
 import { issueText } from '../../i18n/messages.tsx';
+import { fieldOf } from './renewalsUrl.ts';
 
 const modes = ['licenses', 'email', 'serviceDomain', 'order', 'pack'] as const;
 type Mode = (typeof modes)[number];
-const fieldOf: Record<Mode, string> = {
-  licenses: 'text',
-  email: 'email',
-  serviceDomain: 'serviceDomain',
-  order: 'number',
-  pack: 'packNumber',
-};
 
 /**
  * The Search licenses pop-up (SPEC §5): one of five ways, one field for it. The value is checked
