@@ -6,6 +6,7 @@ import { CustomerAccount, CustomerId } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
 import { Currency } from './money.ts';
+import { RelatedDocuments } from './related.ts';
 import { checkTaxId } from './tax-ids.ts';
 import {
   DateRangeFields,
@@ -132,6 +133,8 @@ export const Quote = QuoteSummary.extend({
   convertedFrom: z.string().optional(),
   cancelledAt: z.iso.datetime({ offset: true }).nullable(),
   actions: QuoteActions,
+  /** The order placed from it, with that order's invoice and credit note, those the user may open. */
+  related: RelatedDocuments,
 }).meta({ id: 'Quote' });
 export type Quote = z.infer<typeof Quote>;
 

@@ -16,7 +16,7 @@ import type {
  * four joins and two JSON builds (PostgreSQL: 47 µs instead of 173 µs per read here). What can
  * change — status, cancellation — lives in columns beside it.
  */
-export type QuoteDocument = Omit<z.input<typeof Quote>, 'status' | 'cancelledAt' | 'actions'>;
+export type QuoteDocument = Omit<z.input<typeof Quote>, 'status' | 'cancelledAt' | 'actions' | 'related'>;
 
 /** The document and the columns that change, as one read hands them over. */
 export interface StoredQuote {

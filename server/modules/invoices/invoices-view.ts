@@ -11,6 +11,8 @@ import type { RequestMeta } from '../../http/request-meta.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { PartnerUserActor } from '../../shared/actor.ts';
+import { relatedDocuments } from '../related/related-documents.ts';
+import { invoiceActions } from './invoices.policy.ts';
 import {
   countOverdue,
   findInvoice,
@@ -100,6 +102,8 @@ export async function getInvoice(
     lines,
     payment: row.payment?.provider ? row.payment : null,
     creditNote: row.creditNote?.creditNoteNumber ? row.creditNote : null,
+    related: await relatedDocuments(db, actor, { kind: 'invoice', number: row.invoiceNumber }),
+    actions: invoiceActions(actor, row),
   };
 }
 

@@ -214,6 +214,8 @@ export function presentQuote(
     status,
     cancelledAt: stored.cancelledAt ? new Date(stored.cancelledAt).toISOString() : null,
     actions: quoteActions(actor, { status }),
+    // A quote just made, cancelled or converted has no order; GET /api/quotes/:n reads the chain.
+    related: [],
   };
 }
 

@@ -2,8 +2,10 @@ import { Anchor, Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { identifierPatterns } from '../../../../contract/index.ts';
+import { useBackTo } from '../../ui/backLink.ts';
 import { NotFoundPage } from '../../ui/NotFoundPage.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { RelatedDocuments } from '../../ui/RelatedDocuments.tsx';
 import { creditNotePdfUrl, invoicePdfUrl, useInvoice } from './api.ts';
 import { InvoiceDocument } from './InvoiceDocument.tsx';
 
@@ -14,6 +16,7 @@ export function InvoicePage() {
   // Not this organisation's, or no invoice number at all: the same answer, as the API gives.
   const wellFormed = identifierPatterns.invoiceNumber.test(invoiceNumber);
   const invoice = useInvoice(invoiceNumber, wellFormed);
+  const back = useBackTo('/invoices');
   if (!wellFormed || invoice.error?.status === 404) {
     return (
       <NotFoundPage
@@ -26,43 +29,46 @@ export function InvoicePage() {
   }
   return (
     <Stack gap="sm">
-      <Anchor component={Link} to="/invoices" size="sm">
+      <Anchor component={Link} to={back} size="sm">
         {t('invoiceView.backToInvoices')}
       </Anchor>
       <QueryState query={invoice} loadingLabel={t('invoiceView.loading')}>
         {(i) => (
-          <InvoiceDocument
-            invoice={i}
-            actions={
-              <Group gap="xs">
-                <Button
-                  component="a"
-                  href={invoicePdfUrl(i.invoiceNumber, i18n.language)}
-                  download={`${i.invoiceNumber}.pdf`}
-                  variant="default"
-                >
-                  {t('quoteView.pdf')}
-                </Button>
-                {i.creditNote ? (
+          <Stack gap="lg">
+            <InvoiceDocument
+              invoice={i}
+              actions={
+                <Group gap="xs">
                   <Button
                     component="a"
-                    href={creditNotePdfUrl(i.invoiceNumber, i18n.language)}
-                    download={`${i.creditNote.creditNoteNumber}.pdf`}
+                    href={invoicePdfUrl(i.invoiceNumber, i18n.language)}
+                    download={`${i.invoiceNumber}.pdf`}
                     variant="default"
                   >
-                    {t('invoiceView.creditNotePdf')}
+                    {t('quoteView.pdf')}
                   </Button>
-                ) : null}
-                <Button
-                  component={Link}
-                  to={`/invoices/${encodeURIComponent(i.invoiceNumber)}/print`}
-                  variant="default"
-                >
-                  {t('quoteView.print')}
-                </Button>
-              </Group>
-            }
-          />
+                  {i.creditNote ? (
+                    <Button
+                      component="a"
+                      href={creditNotePdfUrl(i.invoiceNumber, i18n.language)}
+                      download={`${i.creditNote.creditNoteNumber}.pdf`}
+                      variant="default"
+                    >
+                      {t('invoiceView.creditNotePdf')}
+                    </Button>
+                  ) : null}
+                  <Button
+                    component={Link}
+                    to={`/invoices/${encodeURIComponent(i.invoiceNumber)}/print`}
+                    variant="default"
+                  >
+                    {t('quoteView.print')}
+                  </Button>
+                </Group>
+              }
+            />
+            <RelatedDocuments documents={i.related} />
+          </Stack>
         )}
       </QueryState>
     </Stack>
