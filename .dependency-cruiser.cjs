@@ -16,6 +16,7 @@ const moduleOrder = [
   'cart',
   'licenses',
   'quotes',
+  'related',
   'invoices',
   'orders',
   'payments',

@@ -25,5 +25,6 @@ export * from './partners.ts';
 export * from './payment-methods.ts';
 export * from './permissions.ts';
 export * from './quotes.ts';
+export * from './related.ts';
 export * from './tax-ids.ts';
 export * from './validation.ts';

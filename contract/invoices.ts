@@ -5,8 +5,16 @@ import { CustomerAccount } from './customers.ts';
 import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
 import { Currency, MinorAmount } from './money.ts';
-import { InvoiceStatus, PaymentProviderName, PaymentType } from './orders.ts';
+import {
+  InvoiceStatus,
+  PaymentProviderName,
+  PaymentToken,
+  PaymentType,
+  PayPalApproval,
+  PayPalOrderId,
+} from './orders.ts';
 import { BillingAddress } from './quotes.ts';
+import { RelatedDocuments } from './related.ts';
 import { DateRangeFields, datesInOrder, formatted, Pagination, SearchText } from './validation.ts';
 
 export const InvoiceNumber = formatted(identifierPatterns.invoiceNumber, 'invoice_number', 'upper').meta({
@@ -63,6 +71,13 @@ export const InvoiceDetails = InvoiceSummary.extend({
       amountMinor: MinorAmount,
     })
     .nullable(),
+  /** Its order, that order's quote, and its credit note, those the user may open. */
+  related: RelatedDocuments,
+  /** What this user may do with it now, as the invoices policy decides. */
+  actions: z.object({
+    /** Pay now: an unpaid invoice paid online (card, stored method or PayPal). */
+    pay: z.boolean(),
+  }),
 }).meta({ id: 'InvoiceDetails' });
 export type InvoiceDetails = z.infer<typeof InvoiceDetails>;
 
@@ -93,6 +108,21 @@ export const OverdueInvoices = z
 
 const InvoiceParams = z.strictObject({ invoiceNumber: InvoiceNumber });
 
+/** Pay now (issue 18): an unpaid invoice paid online, the ways Checkout pays (postpaid aside). */
+export const PayInvoiceRequest = z
+  .strictObject({
+    payment: z.discriminatedUnion('method', [
+      /** A card just entered in the provider's hosted form. */
+      z.strictObject({ method: z.literal('card'), token: PaymentToken }),
+      /** A payment method the partner stored (a card or a PayPal account). */
+      z.strictObject({ method: z.literal('stored'), paymentMethodId: z.uuid({ error: 'invalid' }) }),
+      /** A PayPal payment the buyer approved on PayPal's pages (the order id PayPal returned). */
+      z.strictObject({ method: z.literal('paypal'), orderId: PayPalOrderId }),
+    ]),
+  })
+  .meta({ id: 'PayInvoiceRequest' });
+export type PayInvoiceRequest = z.infer<typeof PayInvoiceRequest>;
+
 export const invoicesApi = {
   list: endpoint({
     method: 'GET',
@@ -120,6 +150,30 @@ export const invoicesApi = {
     tag: 'invoices',
     params: InvoiceParams,
     response: InvoiceDetails,
+  }),
+  pay: endpoint({
+    method: 'POST',
+    path: '/api/invoices/:invoiceNumber/payment',
+    operationId: 'payInvoice',
+    summary:
+      'Pay now: an unpaid (postpaid) invoice paid online by card, stored method or approved PayPal payment, then Paid; one charge however often asked',
+    tag: 'invoices',
+    params: InvoiceParams,
+    body: PayInvoiceRequest,
+    response: InvoiceDetails,
+    idempotent: true,
+  }),
+  startPayPal: endpoint({
+    method: 'POST',
+    path: '/api/invoices/:invoiceNumber/paypal',
+    operationId: 'startInvoicePayPalPayment',
+    summary:
+      "Start paying an unpaid invoice with PayPal: PayPal's order for its amount and the link where the buyer approves it; PayPal sends them back to the invoice, where Pay now captures it",
+    tag: 'invoices',
+    params: InvoiceParams,
+    response: PayPalApproval,
+    status: 201,
+    idempotent: true,
   }),
   pdf: endpoint({
     method: 'GET',

@@ -5,6 +5,7 @@ import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
 import { Currency, MinorAmount } from './money.ts';
 import { QuoteNumber } from './quotes.ts';
+import { RelatedDocuments } from './related.ts';
 import { DateRangeFields, datesInOrder, Pagination, SearchText } from './validation.ts';
 
 /** How an invoice is paid (SPEC §11): at once online, by a credit note, or later (postpaid). */
@@ -106,6 +107,8 @@ export const Order = z
     payment: z
       .object({ provider: PaymentProviderName, brand: z.string().nullable(), last4: z.string().nullable() })
       .nullable(),
+    /** Its quote, invoice and credit note, those the user may open. */
+    related: RelatedDocuments,
   })
   .meta({ id: 'Order' });
 export type Order = z.infer<typeof Order>;

@@ -21,6 +21,8 @@ export const permissionsByRole = {
   'orders.create': ['admin', 'sales'],
   'orders.read': ['admin', 'sales', 'billing'],
   'invoices.read': ['admin', 'billing'],
+  /** Pay now on an unpaid invoice: those who handle the invoices and the payment methods. */
+  'invoices.pay': ['admin', 'billing'],
   'partner.manage': ['admin'],
   'payment_methods.manage': ['admin', 'billing'],
 } as const satisfies Record<string, readonly Role[]>;

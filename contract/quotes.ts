@@ -8,6 +8,7 @@ import { endpoint } from './endpoint.ts';
 import { identifierPatterns } from './identifiers.ts';
 import { limits } from './limits.ts';
 import { Currency, MinorAmount } from './money.ts';
+import { RelatedDocuments } from './related.ts';
 import { checkTaxId } from './tax-ids.ts';
 import {
   DateRangeFields,
@@ -206,6 +207,8 @@ export const Quote = QuoteSummary.extend({
    */
   resalePrices: z.array(MinorAmount.nullable()),
   actions: QuoteActions,
+  /** The order placed from it, with that order's invoice and credit note, those the user may open. */
+  related: RelatedDocuments,
 }).meta({ id: 'Quote' });
 export type Quote = z.infer<typeof Quote>;
 

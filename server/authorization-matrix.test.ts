@@ -598,6 +598,20 @@ const matrix: Record<string, Row> = {
     cell: async (w) => ({ method: 'GET', url: `/api/invoices/${await creditedInvoice(w)}/credit-note` }),
     expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 200, staff: 403 },
   },
+  'POST /api/invoices/{invoiceNumber}/payment': {
+    cell: async (w) => ({
+      method: 'POST',
+      url: `/api/invoices/${await unpaidInvoice(w)}/payment`,
+      body: { payment: { method: 'card', token: await cardToken(w) } },
+    }),
+    // Pay now: admin and billing (who see invoices and handle payment methods); another partner
+    // cannot tell the invoice exists.
+    expect: { anonymous: 401, otherPartner: 404, admin: 200, sales: 403, billing: 200, staff: 403 },
+  },
+  'POST /api/invoices/{invoiceNumber}/paypal': {
+    cell: async (w) => ({ method: 'POST', url: `/api/invoices/${await unpaidInvoice(w)}/paypal` }),
+    expect: { anonymous: 401, otherPartner: 404, admin: 201, sales: 403, billing: 201, staff: 403 },
+  },
   'GET /api/payment-methods': {
     cell: async () => ({ method: 'GET', url: '/api/payment-methods' }),
     expect: { ...everyone(200), anonymous: 401, staff: 403, accountAdmin: 403 },

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../contract/errors.ts';
 import { addDays, todayUtc } from './lib/dates.ts';
 import { grantPurchaser } from './modules/customers/customers.service.ts';
+import { setPartnerCreditTerms } from './modules/partners/partners.service.ts';
 import { issueLink } from './modules/sessions/one-time-links.ts';
 import {
   answerSandboxPayPal,
@@ -74,6 +75,11 @@ beforeAll(async () => {
   const ordered = await quoteFor(seller, customer);
   const order = (
     await seller.post('/api/orders', { quoteNumber: ordered.quoteNumber, payment: { method: 'card', token } })
+  ).json();
+  await setPartnerCreditTerms(t.db, partner.id, true);
+  const onTerms = await quoteFor(seller, customer);
+  const postpaid = (
+    await seller.post('/api/orders', { quoteNumber: onTerms.quoteNumber, payment: { method: 'postpaid' } })
   ).json();
   const method = (await seller.post('/api/payment-methods', { token })).json().items[0].id as string;
   const payPalStart = (await seller.post('/api/payment-methods/paypal')).json();
@@ -296,6 +302,15 @@ beforeAll(async () => {
     'GET /api/invoices/{invoiceNumber}/pdf': {
       params: { invoiceNumber: order.invoice.invoiceNumber },
       query: { locale: 'en' },
+    },
+    'POST /api/invoices/{invoiceNumber}/payment': {
+      params: { invoiceNumber: postpaid.invoice.invoiceNumber },
+      body: { payment: { method: 'card', token } },
+      idempotent: true,
+    },
+    'POST /api/invoices/{invoiceNumber}/paypal': {
+      params: { invoiceNumber: postpaid.invoice.invoiceNumber },
+      idempotent: true,
     },
     'POST /api/payment-methods': { body: { token }, idempotent: true },
     'POST /api/orders/paypal': { body: { quoteNumber: toOrder.quoteNumber }, idempotent: true },

@@ -138,6 +138,14 @@ describe('Place order with a card', () => {
         ...shown,
         licenses: shown.licenses.map((l: object) => ({ ...l, key: null })),
         actions: { sendActivation: false, renew: false },
+        // Billing sees the order's invoice, not its quote (quotes are for sellers).
+        related: [
+          {
+            kind: 'invoice',
+            number: order.invoice.invoiceNumber,
+            link: `/invoices/${order.invoice.invoiceNumber}`,
+          },
+        ],
       },
     );
     const sent = await session.post(`/api/orders/${order.orderNumber}/activation-email`);

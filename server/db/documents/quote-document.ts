@@ -18,7 +18,7 @@ import type {
  */
 export type QuoteDocument = Omit<
   z.input<typeof Quote>,
-  'status' | 'cancelledAt' | 'actions' | 'resalePrices'
+  'status' | 'cancelledAt' | 'actions' | 'resalePrices' | 'related'
 >;
 
 /** The document and the columns that change, as one read hands them over. */

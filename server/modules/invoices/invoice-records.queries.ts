@@ -46,3 +46,20 @@ export async function markInvoicePaid(
     .returning({ invoiceNumber: invoices.invoiceNumber });
   return paid;
 }
+
+/** What paying one of this partner's invoices reads of it (another partner's is not found). */
+export async function findInvoiceToPay(db: Queryable, scope: { partnerId: string; invoiceNumber: string }) {
+  const [row] = await db
+    .select({
+      id: invoices.id,
+      invoiceNumber: invoices.invoiceNumber,
+      partnerId: invoices.partnerId,
+      orderId: invoices.orderId,
+      status: invoices.status,
+      amountMinor: invoices.amountMinor,
+      currency: invoices.currency,
+    })
+    .from(invoices)
+    .where(and(eq(invoices.partnerId, scope.partnerId), eq(invoices.invoiceNumber, scope.invoiceNumber)));
+  return row ?? null;
+}

@@ -12,6 +12,8 @@ import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { PartnerUserActor } from '../../shared/actor.ts';
 import { withBreakdown } from '../../shared/line-pricing.ts';
+import { relatedDocuments } from '../related/related-documents.ts';
+import { invoiceActions } from './invoices.policy.ts';
 import {
   countOverdue,
   findInvoice,
@@ -101,6 +103,8 @@ export async function getInvoice(
     lines: lines.map(withBreakdown),
     payment: row.payment?.provider ? row.payment : null,
     creditNote: row.creditNote?.creditNoteNumber ? row.creditNote : null,
+    related: await relatedDocuments(db, actor, { kind: 'invoice', number: row.invoiceNumber }),
+    actions: invoiceActions(actor, row),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Queryable, Tx } from '../../db/client.ts';
 import { addDays } from '../../lib/dates.ts';
 import { claimDocumentNumber, nextDocumentNumber } from '../../shared/document-numbers.ts';
 import {
+  findInvoiceToPay,
   insertCreditNote,
   insertInvoice,
   markInvoiceCredited,
@@ -96,4 +97,9 @@ export async function recordInvoicePaid(
   input: { invoiceId: string; paidOn: string },
 ): Promise<{ invoiceNumber: string } | null> {
   return (await markInvoicePaid(tx, input.invoiceId, input.paidOn)) ?? null;
+}
+
+/** One of this partner's invoices as Pay now reads it: its id, order, status and amount; or null. */
+export function invoiceToPay(db: Queryable, scope: { partnerId: string; invoiceNumber: string }) {
+  return findInvoiceToPay(db, scope);
 }

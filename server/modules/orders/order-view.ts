@@ -5,6 +5,7 @@ import { DomainError } from '../../lib/errors.ts';
 import type { PartnerUserActor } from '../../shared/actor.ts';
 import { openLicenseKey, seesLicenseKeys } from '../../shared/license-key-vault.ts';
 import { withBreakdown } from '../../shared/line-pricing.ts';
+import { relatedDocuments } from '../related/related-documents.ts';
 import { orderActions } from './orders.policy.ts';
 import { findOrderView } from './orders.queries.ts';
 
@@ -55,5 +56,6 @@ export async function getOrder(
       amountDueMinor: invoice.status === 'not_paid' ? invoice.amountMinor : 0,
     },
     payment: payment ? { provider: payment.provider, brand: payment.brand, last4: payment.last4 } : null,
+    related: await relatedDocuments(db, options.actor, { kind: 'order', number: order.orderNumber }),
   };
 }

@@ -1,7 +1,7 @@
 import type { Currency } from '../../../contract/money.ts';
 import type { PaymentProviderName } from '../../../contract/orders.ts';
 import type { Queryable } from '../../db/client.ts';
-import { insertPayment } from './payments.queries.ts';
+import { findPaymentOfOrder, insertPayment } from './payments.queries.ts';
 
 /** Records the money an order took (the provider's reference and what the card shows, no number). */
 export async function recordPayment(
@@ -30,4 +30,9 @@ export async function recordPayment(
     last4: input.last4,
     createdAt: input.now,
   });
+}
+
+/** The payment recorded for an order, if any: its provider and reference. */
+export function paymentOfOrder(db: Queryable, orderId: string) {
+  return findPaymentOfOrder(db, orderId);
 }

@@ -217,6 +217,8 @@ export function presentQuote(
     cancelledAt: stored.cancelledAt ? new Date(stored.cancelledAt).toISOString() : null,
     resalePrices: stored.resalePrices,
     actions: quoteActions(actor, { status }),
+    // A quote just made, cancelled or converted has no order; GET /api/quotes/:n reads the chain.
+    related: [],
   };
 }
 

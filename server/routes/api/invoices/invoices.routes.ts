@@ -4,6 +4,7 @@ import { FileAnswer, route } from '../../../http/route.ts';
 import { DomainError } from '../../../lib/errors.ts';
 import { getInvoice, listInvoices, overdueInvoices } from '../../../modules/invoices/invoices-view.ts';
 import { renderCreditNotePdf, renderInvoicePdf } from '../../../modules/pdf/invoice-pdf.ts';
+import { payInvoice, startInvoicePayPal } from '../../../use-cases/pay-invoice.ts';
 
 /** The Invoices tab (SPEC §11): partner admins and billing users. */
 export async function invoiceRoutes(app: FastifyInstance): Promise<void> {
@@ -14,6 +15,22 @@ export async function invoiceRoutes(app: FastifyInstance): Promise<void> {
   route(app, invoicesApi.overdue, access, ({ actor, db, meta }) => overdueInvoices(db, { actor, meta }));
   route(app, invoicesApi.get, access, ({ actor, db, meta, params }) =>
     getInvoice(db, { actor, meta, ...params }),
+  );
+  const { payments, paypal, mail } = app.portal;
+  // Pay now: idempotent by the provider's key (the invoice and what pays it) and the invoice's
+  // guarded update (pay-invoice.ts), with no transaction open while the provider answers.
+  const payer = { actors: ['partner_user'], permission: 'invoices.pay', idempotency: 'handler' } as const;
+  route(app, invoicesApi.pay, payer, ({ actor, meta, params, body }) =>
+    payInvoice(app.portal.db, { payments, paypal }, { actor, meta, ...params, ...body }),
+  );
+  route(app, invoicesApi.startPayPal, payer, ({ actor, meta, params, attemptKey }) =>
+    startInvoicePayPal(app.portal.db, paypal, {
+      actor,
+      meta,
+      attemptKey,
+      publicUrl: mail.publicUrl,
+      ...params,
+    }),
   );
   route(app, invoicesApi.pdf, access, async ({ actor, db, meta, params, query }) => {
     const invoice = await getInvoice(db, { actor, meta, ...params });

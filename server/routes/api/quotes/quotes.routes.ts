@@ -12,6 +12,7 @@ import {
   quoteOfSession,
 } from '../../../modules/quotes/quotes.service.ts';
 import { setResalePrices } from '../../../modules/quotes/resale-prices.ts';
+import { relatedDocuments } from '../../../modules/related/related-documents.ts';
 import { checkDirectQuote, convertDirectQuote } from '../../../use-cases/convert-direct-quote.ts';
 import { createQuoteFromCart } from '../../../use-cases/create-quote-from-cart.ts';
 
@@ -36,9 +37,12 @@ export async function quoteRoutes(app: FastifyInstance): Promise<void> {
     app,
     quotesApi.get,
     { actors: ['partner_user'], permission: 'quotes.read', lookup: quoteByNumber },
-    async ({ actor, meta, params, found }) => {
+    async ({ actor, db, meta, params, found }) => {
       if (!found) throw quoteNotFound(params.quoteNumber);
-      return presentQuote(actor, found, todayUtc(meta.now));
+      return {
+        ...presentQuote(actor, found, todayUtc(meta.now)),
+        related: await relatedDocuments(db, actor, { kind: 'quote', number: params.quoteNumber }),
+      };
     },
   );
   // Takes the root database: a failed attempt and its audit row outlive the request.

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { InvoiceFilterStatus, InvoiceListQuery, type InvoiceSummary } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { useListState } from '../../ui/backLink.ts';
 import { FilterBar } from '../../ui/FilterBar.tsx';
 import { PagedResults } from '../../ui/PagedResults.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -83,12 +84,15 @@ function InvoiceRow({ invoice }: { invoice: InvoiceSummary }) {
   const format = useFormat();
   // Links keep 4.5:1 on the pink of an overdue row with the darker shade.
   const linkColor = invoice.overdue ? 'indigo.9' : undefined;
+  // The invoice page's "Back to Invoices" returns to this tab as filtered now.
+  const listState = useListState();
   return (
     <Table.Tr style={invoice.overdue ? overdueRow : undefined} data-overdue={invoice.overdue || undefined}>
       <Table.Td style={nowrap}>
         <Anchor
           component={Link}
           to={`/invoices/${encodeURIComponent(invoice.invoiceNumber)}`}
+          state={listState}
           c={linkColor}
           fw={600}
           size="sm"

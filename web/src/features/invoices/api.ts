@@ -1,6 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type InvoiceListFilters, invoicesApi } from '../../../../contract/index.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type InvoiceListFilters, invoicesApi, type PayInvoiceRequest } from '../../../../contract/index.ts';
 import { buildUrl, call } from '../../api/client.ts';
+import { retryLostAnswer } from '../../api/queryClient.ts';
 
 export const invoiceKeys = {
   all: ['invoices'] as const,
@@ -41,4 +42,28 @@ export function invoicePdfUrl(invoiceNumber: string, locale: string): string {
 
 export function creditNotePdfUrl(invoiceNumber: string, locale: string): string {
   return buildUrl(invoicesApi.creditNotePdf.path, { invoiceNumber }, { locale });
+}
+
+/** Pay now: the invoice paid online; the invoice, its order and the lists read again. */
+export function usePayInvoice(invoiceNumber: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: PayInvoiceRequest; idempotencyKey: string }) =>
+      call(invoicesApi.pay, { params: { invoiceNumber }, body, idempotencyKey }),
+    retry: retryLostAnswer,
+    onSuccess: (invoice) => {
+      queryClient.setQueryData(invoiceKeys.detail(invoiceNumber), invoice);
+      void queryClient.invalidateQueries({ queryKey: invoiceKeys.all });
+      void queryClient.invalidateQueries({ queryKey: ['orders'] });
+    },
+  });
+}
+
+/** Pay now with PayPal: PayPal's order for the invoice and where the buyer approves it. */
+export function useStartInvoicePayPal(invoiceNumber: string) {
+  return useMutation({
+    mutationFn: ({ idempotencyKey }: { idempotencyKey: string }) =>
+      call(invoicesApi.startPayPal, { params: { invoiceNumber }, idempotencyKey }),
+    retry: retryLostAnswer,
+  });
 }

@@ -1,13 +1,15 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { identifierPatterns, type Order } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { useBackTo } from '../../ui/backLink.ts';
 import { Fact } from '../../ui/Fact.tsx';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { NotFoundPage } from '../../ui/NotFoundPage.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { RelatedDocuments } from '../../ui/RelatedDocuments.tsx';
 import { InvoiceStatusBadge } from '../invoices/InvoiceStatusBadge.tsx';
 import { useOrder } from './api.ts';
 import { Renew, SendLicenses } from './OrderActions.tsx';
@@ -37,10 +39,15 @@ function OrderView({ order: o }: { order: Order }) {
   const { t } = useTranslation();
   const format = useFormat();
   const invoice = o.invoice;
+  // Back to the Orders list as it was filtered when the order was opened from it.
+  const back = useBackTo('/orders');
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
         <div>
+          <Anchor component={Link} to={back} size="sm">
+            {t('order.backToOrders')}
+          </Anchor>
           <PageTitle>{t('order.title', { number: o.orderNumber })}</PageTitle>
           <Text size="sm" c="dimmed">
             {o.customer.name} · {t('topBar.customerId', { customerId: o.customer.customerId })}
@@ -54,6 +61,24 @@ function OrderView({ order: o }: { order: Order }) {
       <SimpleGrid cols={{ base: 2, md: 4 }} component="dl" m={0}>
         <Fact label={t('order.placed')}>{format.timestampDate(o.createdAt)}</Fact>
         <Fact label={t('order.quote')}>{o.quoteNumber ?? t('common.none')}</Fact>
+        <Fact label={t('order.customer')}>
+          {o.customer.name}
+          <Text size="xs" c="dimmed">
+            {t('topBar.customerId', { customerId: o.customer.customerId })}
+          </Text>
+        </Fact>
+        <Fact label={t('order.licensee')}>
+          {o.endUser ? (
+            <>
+              {o.endUser.name}
+              <Text size="xs" c="dimmed">
+                {o.endUser.email}
+              </Text>
+            </>
+          ) : (
+            t('common.none')
+          )}
+        </Fact>
         <Fact label={t('quoteView.poNumber')}>{o.poNumber ?? t('common.none')}</Fact>
         <Fact label={t('quoteView.total')}>
           <Text component="span" fw={700}>
@@ -129,6 +154,7 @@ function OrderView({ order: o }: { order: Order }) {
           </Table>
         </Paper>
       </SimpleGrid>
+      <RelatedDocuments documents={o.related} />
     </Stack>
   );
 }

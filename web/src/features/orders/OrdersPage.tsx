@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { OrderListQuery } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { useListState } from '../../ui/backLink.ts';
 import { FilterBar } from '../../ui/FilterBar.tsx';
 import { PagedResults, Truncated } from '../../ui/PagedResults.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -22,6 +23,8 @@ export function OrdersPage() {
   const format = useFormat();
   const filters = useUrlFilters(OrderListQuery);
   const orders = useOrders(filters.values);
+  // The order page's "Back to Orders" returns to this list as filtered now.
+  const listState = useListState();
 
   return (
     <Stack gap="lg">
@@ -56,6 +59,7 @@ export function OrdersPage() {
                     <Anchor
                       component={Link}
                       to={`/orders/${encodeURIComponent(order.orderNumber)}`}
+                      state={listState}
                       fw={600}
                       size="sm"
                     >

@@ -4,10 +4,12 @@ import { Link, useParams } from 'react-router';
 import { cityLine, identifierPatterns, type Quote } from '../../../../contract/index.ts';
 import { countryLabel } from '../../i18n/countries.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { useBackTo } from '../../ui/backLink.ts';
 import { LinesTable } from '../../ui/LinesTable.tsx';
 import { NotFoundPage } from '../../ui/NotFoundPage.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { QueryState } from '../../ui/QueryState.tsx';
+import { RelatedDocuments } from '../../ui/RelatedDocuments.tsx';
 import { useQuote } from './api.ts';
 import { CancelQuote } from './CancelQuote.tsx';
 import { QuoteCopies } from './QuoteCopies.tsx';
@@ -43,11 +45,12 @@ function QuoteView({ quote: q }: { quote: Quote }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const address = q.billingAddress;
+  const back = useBackTo('/quotes');
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-start">
         <div>
-          <Anchor component={Link} to="/quotes" size="sm">
+          <Anchor component={Link} to={back} size="sm">
             {t('quoteView.backToQuotes')}
           </Anchor>
           <Group gap="sm" mt={4}>
@@ -113,6 +116,7 @@ function QuoteView({ quote: q }: { quote: Quote }) {
         </Text>
         <LinesTable lines={q.lines} totals={q.totals} currency={q.currency} />
       </Stack>
+      <RelatedDocuments documents={q.related} />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QuoteListQuery, QuoteStatus } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { useListState } from '../../ui/backLink.ts';
 import { FilterBar } from '../../ui/FilterBar.tsx';
 import { PagedResults, Truncated } from '../../ui/PagedResults.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -21,6 +22,8 @@ export function QuotesPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const filters = useUrlFilters(QuoteListQuery);
+  // The quote page's "Back to Quotes" returns to this list as filtered now.
+  const listState = useListState();
   const quotes = useQuotes(filters.values);
 
   return (
@@ -65,6 +68,7 @@ export function QuotesPage() {
                     <Anchor
                       component={Link}
                       to={`/quotes/${encodeURIComponent(quote.quoteNumber)}`}
+                      state={listState}
                       fw={600}
                       size="sm"
                     >
