@@ -18,7 +18,7 @@ import { isApiError, onUnauthorized } from './api/client.ts';
 import { createQueryClient } from './api/queryClient.ts';
 import { clearUserData, sessionKeys } from './features/auth/api.ts';
 import { translateError } from './i18n/errors.ts';
-import i18n, { dayjsLocaleOf, firstDayOfWeekOf } from './i18n/index.ts';
+import i18n, { dayjsLocaleOf, firstDayOfWeekOf, i18nReady } from './i18n/index.ts';
 
 /**
  * Shades chosen for WCAG AA contrast (4.5:1) on white; the e2e accessibility test checks them.
@@ -113,18 +113,21 @@ function LocalizedDates({ children }: { children: ReactNode }) {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <LocalizedMantine>
-        <LocalizedDates>
-          {/* Bottom right, never over the top bar; a few at a time, each closing after 5 s. */}
-          <Notifications position="bottom-right" autoClose={5000} limit={3} />
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
-        </LocalizedDates>
-      </LocalizedMantine>
-    </QueryClientProvider>
-  </StrictMode>,
+const app = createRoot(root);
+void i18nReady.then(() =>
+  app.render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <LocalizedMantine>
+          <LocalizedDates>
+            {/* Bottom right, never over the top bar; a few at a time, each closing after 5 s. */}
+            <Notifications position="bottom-right" autoClose={5000} limit={3} />
+            <BrowserRouter>
+              <App />
+            </BrowserRouter>
+          </LocalizedDates>
+        </LocalizedMantine>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

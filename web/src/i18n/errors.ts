@@ -12,14 +12,16 @@ import {
 import { ApiRequestError } from '../api/client.ts';
 import en from './en.json' with { type: 'json' };
 import { formatDate, formatDuration, formatInteger } from './format.ts';
-import ptBR from './pt-BR.json' with { type: 'json' };
+// Portuguese loads with the language (index.ts); here it is checked as a type only.
+import type ptBR from './pt-BR.json';
 
 type Translate = TFunction;
 
 // Every rule of the contract has its text in each language: a new rule is a type error here until
 // it is translated.
 en.validation satisfies Record<ValidationRule, string>;
-ptBR.validation satisfies Record<ValidationRule, string>;
+type RuleTexts<Texts extends Record<ValidationRule, string>> = Texts;
+export type PortugueseRuleTexts = RuleTexts<(typeof ptBR)['validation']>;
 
 /** Errors the API client makes itself (api/client.ts), when there is no answer to read. */
 export const clientErrorCodes = [
@@ -34,7 +36,8 @@ const isClientErrorCode = (code: string): code is ClientErrorCode =>
 // Likewise every code of the contract's error catalog, and the client's own: a new code is a type
 // error here until it is translated, so no user reads the server's English.
 en.errors satisfies Record<ErrorCode | ClientErrorCode | 'unknown', string>;
-ptBR.errors satisfies Record<ErrorCode | ClientErrorCode | 'unknown', string>;
+type ErrorTexts<Texts extends Record<ErrorCode | ClientErrorCode | 'unknown', string>> = Texts;
+export type PortugueseErrorTexts = ErrorTexts<(typeof ptBR)['errors']>;
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 

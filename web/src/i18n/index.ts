@@ -4,10 +4,12 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../contract/index.ts';
 import en from './en.json' with { type: 'json' };
-import ptBR from './pt-BR.json' with { type: 'json' };
+// Portuguese comes in a chunk of its own when first wanted: the first screen carries English only.
+import type ptBR from './pt-BR.json';
 
-// Every text of the English interface has its Portuguese translation (a missing key is a type error).
-ptBR satisfies typeof en;
+/** Every text of the English interface has its Portuguese translation (a missing key is a type error). */
+type Complete<Dictionary extends typeof en> = Dictionary;
+export type PortugueseDictionary = Complete<typeof ptBR>;
 
 /**
  * The interface languages; each is named in its own language in the switch. `firstDayOfWeek` is
@@ -60,9 +62,14 @@ function applyLanguage(code: string): void {
   }
 }
 
+const dictionaries: Record<LanguageCode, () => Promise<typeof en>> = {
+  en: async () => en,
+  'pt-BR': () => import('./pt-BR.json').then((module) => module.default),
+};
+
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'pt-BR': { translation: ptBR } },
-  lng: initialLanguage(),
+  resources: { en: { translation: en } },
+  lng: 'en',
   fallbackLng: 'en',
   supportedLngs: languages.map((language) => language.code),
   interpolation: { escapeValue: false },
@@ -71,10 +78,25 @@ void i18n.use(initReactI18next).init({
 });
 
 i18n.on('languageChanged', applyLanguage);
-applyLanguage(i18n.language);
 
-export function changeLanguage(code: string): void {
-  if (isLanguage(code)) void i18n.changeLanguage(code);
+/** The language asked for last: a slower load of an earlier choice never undoes a later one. */
+let wanted: LanguageCode = 'en';
+
+async function switchTo(code: LanguageCode): Promise<void> {
+  wanted = code;
+  if (!i18n.hasResourceBundle(code, 'translation'))
+    i18n.addResourceBundle(code, 'translation', await dictionaries[code]());
+  if (wanted === code) await i18n.changeLanguage(code);
+}
+
+/** The first language's texts are in: the app renders after this, so no English flashes first. */
+export const i18nReady: Promise<void> = switchTo(initialLanguage()).catch(() => {
+  // The Portuguese chunk failed to load (network): the interface starts in English.
+  applyLanguage('en');
+});
+
+export function changeLanguage(code: string): Promise<void> {
+  return isLanguage(code) ? switchTo(code) : Promise.resolve();
 }
 
 export { isLanguage };

@@ -18,7 +18,7 @@ let languageAppliedFor: string | null = null;
 function applyUserLanguage(session: SessionInfo): void {
   if (languageAppliedFor === session.user.id) return;
   languageAppliedFor = session.user.id;
-  changeLanguage(session.user.locale);
+  void changeLanguage(session.user.locale);
 }
 
 /** The logged-in session, or null when nobody is logged in (`me` answers 401). */
@@ -88,7 +88,7 @@ export function useChooseLanguage() {
     mutationFn: (locale: Locale) => call(authApi.setLocale, { body: { locale } }),
   });
   return (locale: Locale) => {
-    changeLanguage(locale);
+    void changeLanguage(locale);
     const session = queryClient.getQueryData<SessionInfo | null>(sessionKeys.me());
     if (!session) return;
     queryClient.setQueryData(sessionKeys.me(), { ...session, user: { ...session.user, locale } });
