@@ -64,6 +64,11 @@ describe('the city line', () => {
 describe('BillingAddressInput', () => {
   const address = { companyName: 'Acme', addressLine1: '1 Main St', city: 'Austin' };
 
+  it('refuses a body that is no address (null, a list, a string) without throwing', () => {
+    for (const body of [null, [], 'address', 42])
+      expect(BillingAddressInput.safeParse(body).success).toBe(false);
+  });
+
   it('reports every problem of an address at once, the country-dependent ones included', () => {
     const parsed = BillingAddressInput.safeParse({
       companyName: '',

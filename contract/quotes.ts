@@ -39,6 +39,8 @@ type AddressFields = {
  * not in rounds — but only on a field whose own checks passed and once the country is known.
  */
 function checkByCountry(address: AddressFields, ctx: z.RefinementCtx<AddressFields>): void {
+  // It runs even when other checks failed (every error at once), so also on a body that is no object.
+  if (typeof address !== 'object' || address === null) return;
   const failed = new Set(ctx.issues.map((issue) => String(issue.path?.[0] ?? '')));
   const country = address.country;
   if (failed.has('country') || typeof country !== 'string') return;
