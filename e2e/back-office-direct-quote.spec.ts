@@ -90,6 +90,8 @@ test('vendor staff read the emails the portal sent in the back office’s Mailbo
   await partner.getByRole('button', { name: 'Add to cart' }).click();
   await partner.getByRole('button', { name: 'Get Quote' }).first().click();
   await partner.getByLabel('Also send the quote to this email').fill('staff-check@acme.test');
+  // Which copy the email carries is chosen, never defaulted.
+  await partner.getByRole('radio', { name: 'Customer copy' }).check();
   await createQuoteFromForm(partner);
   const title = partner.getByRole('heading', { name: /^Quote Q-\d{4}-\d{6}$/ });
   const quoteNumber = ((await title.textContent()) ?? '').replace('Quote ', '');
