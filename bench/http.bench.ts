@@ -45,14 +45,28 @@ async function prepare(base: string) {
   });
   const quote = await post('/api/quotes', {
     customerId: '6703615',
-    billingAddress: { companyName: 'Bench', addressLine1: '1 St', city: 'X', postalCode: '1', country: 'US' },
+    billingAddress: {
+      companyName: 'Bench',
+      addressLine1: '1 St',
+      city: 'Austin',
+      state: 'TX',
+      postalCode: '78701',
+      country: 'US',
+    },
     endUser: { name: 'Bench User', email: 'bench.user@acme.test' },
   });
   // An order (its own quote, paid by a sandbox card), for GET order.
   await post('/api/customers/6703615/cart/lines', { productCode: 'GO', quantity: 1, termYears: 1 });
   const ordered = await post('/api/quotes', {
     customerId: '6703615',
-    billingAddress: { companyName: 'Bench', addressLine1: '1 St', city: 'X', postalCode: '1', country: 'US' },
+    billingAddress: {
+      companyName: 'Bench',
+      addressLine1: '1 St',
+      city: 'Austin',
+      state: 'TX',
+      postalCode: '78701',
+      country: 'US',
+    },
     endUser: { name: 'Bench User', email: 'bench.user@acme.test' },
   });
   const card = await fetch(`${base}/sandbox-pay/tokens`, {

@@ -53,8 +53,9 @@ async function bench(kind: 'postgres' | 'pglite', concurrency: number): Promise<
           billingAddress: {
             companyName: 'Bench',
             addressLine1: '1 St',
-            city: 'X',
-            postalCode: '1',
+            city: 'Austin',
+            state: 'TX',
+            postalCode: '78701',
             country: 'US',
           },
           endUser: { name: 'Bench User', email: 'bench.user@acme.test' },

@@ -30,7 +30,14 @@ try {
   });
   const made = await session.post('/api/quotes', {
     customerId: first.customerId,
-    billingAddress: { companyName: 'Bench', addressLine1: '1 St', city: 'X', postalCode: '1', country: 'US' },
+    billingAddress: {
+      companyName: 'Bench',
+      addressLine1: '1 St',
+      city: 'Austin',
+      state: 'TX',
+      postalCode: '78701',
+      country: 'US',
+    },
     endUser: { name: 'Bench User', email: 'bench.user@customer.test' },
   });
   if (made.statusCode !== 201) throw new Error(`seed quote failed: ${made.body}`);
