@@ -9,6 +9,7 @@ import { Currency } from './money.ts';
 export const auditActions = [
   'auth.login',
   'auth.login_failed',
+  'auth.session_ended',
   'catalog.price_set',
   'catalog.product_withdrawn',
   'customer.created',
@@ -72,6 +73,7 @@ export const auditSubjectKinds = [
   'payment_method',
   'partner',
   'product',
+  'session',
 ] as const;
 
 export const AuditActor = z

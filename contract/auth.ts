@@ -46,6 +46,25 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const SetLocaleRequest = z.strictObject({ locale: Locale }).meta({ id: 'SetLocaleRequest' });
 
+/** One of the user's live sessions, for their Sessions page (the token's hash never leaves the server). */
+export const UserSession = z
+  .object({
+    id: z.uuid(),
+    /** The browser's User-Agent at login; null when it sent none. */
+    userAgent: z.string().nullable(),
+    signedInAt: z.iso.datetime(),
+    lastSeenAt: z.iso.datetime(),
+    /** The session of the browser asking. */
+    current: z.boolean(),
+  })
+  .meta({ id: 'UserSession' });
+export type UserSession = z.infer<typeof UserSession>;
+
+export const UserSessionList = z.object({ items: z.array(UserSession) }).meta({ id: 'UserSessionList' });
+export type UserSessionList = z.infer<typeof UserSessionList>;
+
+const UserSessionParams = z.strictObject({ id: z.uuid({ error: 'invalid' }) });
+
 export const authApi = {
   login: endpoint({
     method: 'POST',
@@ -72,6 +91,24 @@ export const authApi = {
     summary: "Remember the user's interface language, for every browser they log in from",
     tag: 'auth',
     body: SetLocaleRequest,
+    response: z.null(),
+    status: 204,
+  }),
+  sessions: endpoint({
+    method: 'GET',
+    path: '/api/auth/sessions',
+    operationId: 'listUserSessions',
+    summary: "The logged-in partner user's live sessions, newest first, marking this browser's",
+    tag: 'auth',
+    response: UserSessionList,
+  }),
+  endSession: endpoint({
+    method: 'DELETE',
+    path: '/api/auth/sessions/:id',
+    operationId: 'endUserSession',
+    summary: "Sign out one of the logged-in partner user's own sessions (another user's is not found)",
+    tag: 'auth',
+    params: UserSessionParams,
     response: z.null(),
     status: 204,
   }),

@@ -15,6 +15,7 @@ export const errorCodes = {
     'This endpoint is for another kind of account (partner user, vendor staff, account admin).',
   'auth.csrf': 'The x-csrf-token header is missing or wrong.',
   rate_limited: 'Too many attempts; `retryAfterSeconds` says when to try again.',
+  'session.not_found': 'No such session of yours (it ended, or it is not yours).',
   'link.not_found': 'The sign-in or invitation link has expired or was used already.',
 
   // Customer accounts

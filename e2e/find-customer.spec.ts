@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { chooseLanguage, expectNoViolations, logIn, searchCustomers, snapshot } from './helpers.ts';
+import { chooseLanguage, expectNoViolations, logIn, logOut, searchCustomers, snapshot } from './helpers.ts';
 
 async function proveEmail(page: Page, email: string) {
   const dialog = page.getByRole('dialog', { name: "Confirm the customer's email" });
@@ -166,7 +166,7 @@ test('em Português: um parceiro brasileiro entra em Português e abre uma conta
   // The language stays the user's choice: English now, and after the next login too.
   await chooseLanguage(page, 'English');
   await expect(page.getByRole('link', { name: 'Quotes' })).toBeVisible();
-  await page.getByRole('button', { name: 'Log out' }).click();
+  await logOut(page);
   await logIn(page, 'admin@outro-revendedor.test');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });

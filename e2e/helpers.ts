@@ -9,7 +9,27 @@ export async function logIn(page: Page, email: string) {
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
   // In the user's language: a Brazilian partner's users start in Português.
-  await expect(page.getByRole('button', { name: /^(Log out|Sair)$/ })).toBeVisible();
+  await expect(userMenu(page)).toBeVisible();
+}
+
+/** The top bar's user menu button: "User menu: <name> <partner>" (the first words only for screen readers). */
+export function userMenu(page: Page) {
+  return page.getByRole('button', { name: /^(User menu|Menu do usuário):/ });
+}
+
+/** Opens the user menu and waits for its items (language, Sessions, Log out). */
+export async function openUserMenu(page: Page) {
+  await userMenu(page).click();
+  const menu = page.getByRole('menu');
+  await expect(menu.getByRole('menuitem').last()).toBeVisible();
+  return menu;
+}
+
+/** Logs out through the user menu, in either language, and waits for the login page. */
+export async function logOut(page: Page) {
+  const menu = await openUserMenu(page);
+  await menu.getByRole('menuitem', { name: /^(Log out|Sair)$/ }).click();
+  await expect(page.getByRole('button', { name: /^(Log in|Entrar)$/ })).toBeVisible();
 }
 
 /**
@@ -17,7 +37,10 @@ export async function logIn(page: Page, email: string) {
  * through this one helper, so moving the switcher (into the user menu) changes one place.
  */
 export async function chooseLanguage(page: Page, language: 'English' | 'Português (Brasil)') {
-  await page.getByLabel(/^(Language|Idioma)$/).selectOption({ label: language });
+  const menu = await openUserMenu(page);
+  // Named "Language: English": the first word is for screen readers only.
+  await menu.getByRole('menuitem', { name: language }).click();
+  await expect(menu).toBeHidden();
   await expect(page.locator('html')).toHaveAttribute('lang', language === 'English' ? 'en' : 'pt-BR');
 }
 

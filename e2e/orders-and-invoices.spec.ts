@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoViolations, logIn, smtpMessages } from './helpers.ts';
+import { expectNoViolations, logIn, logOut, smtpMessages } from './helpers.ts';
 
 test('Orders: search with no account open, the order page, Send activation email, then Resend licenses over SMTP', async ({
   page,
@@ -107,7 +107,7 @@ test('an unknown order number: Order not found, in English and in Português, wi
   await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
 
   // Another partner's order is not found either (a Brazilian partner, who works in Português).
-  await page.getByRole('button', { name: 'Log out' }).click();
+  await logOut(page);
   await logIn(page, 'admin@outro-revendedor.test');
   await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
   await page.goto('/orders/R-2026-000103');

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { chooseLanguage, expectNoViolations, logIn, openAccountById } from './helpers.ts';
+import { chooseLanguage, expectNoViolations, logIn, logOut, openAccountById } from './helpers.ts';
 
 /**
  * Related documents, the order page's customer and licensee, and Pay now on a postpaid invoice
@@ -94,14 +94,14 @@ test('a postpaid order: customer and licensee, related documents both ways, then
   await expect(page.getByRole('button', { name: 'Pay now' })).toBeVisible();
 
   // A sales user sees the order and its quote, not the invoice (invoices are for billing and admins).
-  await page.getByRole('button', { name: 'Log out' }).click();
+  await logOut(page);
   await logIn(page, 'sales@demo-reseller.test');
   await page.goto(`/orders/${order}`);
   await expect(page.getByRole('heading', { name: `Order ${order}` })).toBeVisible();
   await expect(related(page).getByRole('link')).toHaveText([`Quote ${quote}`]);
 
   // A billing user pays it, in Português: no quote among the related documents (quotes are for sales).
-  await page.getByRole('button', { name: 'Log out' }).click();
+  await logOut(page);
   await logIn(page, 'billing@demo-reseller.test');
   await chooseLanguage(page, 'Português (Brasil)');
   try {

@@ -137,6 +137,19 @@ const matrix: Record<string, Row> = {
     cell: async () => ({ method: 'PUT', url: '/api/auth/me/locale', body: { locale: 'en' } }),
     expect: { ...everyone(204), anonymous: 401, staff: 403, accountAdmin: 403 },
   },
+  'GET /api/auth/sessions': {
+    cell: async () => ({ method: 'GET', url: '/api/auth/sessions' }),
+    expect: { ...everyone(200), anonymous: 401, staff: 403, accountAdmin: 403 },
+  },
+  'DELETE /api/auth/sessions/{id}': {
+    // A session of the caller's own made for this cell (another partner aims at the owner's).
+    cell: async (w, actor) => {
+      const own = actor === 'admin' || actor === 'sales' || actor === 'billing';
+      const id = await sessionIdOf(await w.owner.loginAs(own ? actor : 'admin'));
+      return { method: 'DELETE', url: `/api/auth/sessions/${id}` };
+    },
+    expect: { ...everyone(204), anonymous: 401, otherPartner: 404, staff: 403, accountAdmin: 403 },
+  },
   'GET /api/admin/auth/me': {
     cell: async () => ({ method: 'GET', url: '/api/admin/auth/me' }),
     expect: { ...everyone(403), anonymous: 401, staff: 200, accountAdmin: 403 },
@@ -767,6 +780,16 @@ async function accountAdminSession(t: TestApp, account: { id: string; email: str
   const res = await t.app.inject({ method: 'POST', url: '/api/account-admin/sessions', payload: { token } });
   if (res.statusCode !== 200) throw new Error(`account admin sign-in failed: ${res.body}`);
   return sessionFrom(t.app, res);
+}
+
+/** The public id of a partner user's session, as its own Sessions page lists it. */
+async function sessionIdOf(session: TestSession): Promise<string> {
+  const { items } = (await session.get('/api/auth/sessions')).json() as {
+    items: { id: string; current: boolean }[];
+  };
+  const current = items.find((item) => item.current);
+  if (!current) throw new Error(`no current session: ${JSON.stringify(items)}`);
+  return current.id;
 }
 
 async function freshSession(w: World, actor: ActorName): Promise<TestSession | undefined> {

@@ -104,6 +104,13 @@ beforeAll(async () => {
   const managed = await createTestCustomer(t.db);
   await grantPurchaser(t.db, { partnerId: partner.id, customerAccountId: managed.id, now: t.clock.now });
   await openAccount(seller, customer);
+  // Another session of the seller's, for the sign-out route to aim at (never the one signing out).
+  const spareSessionId = (
+    (await (await partner.loginAs('admin')).get('/api/auth/sessions')).json().items as {
+      id: string;
+      current: boolean;
+    }[]
+  ).find((item) => item.current)?.id;
   const cart = (
     await seller.post(`/api/customers/${customer.customerId}/cart/lines`, {
       productCode: 'WS',
@@ -121,6 +128,8 @@ beforeAll(async () => {
     'GET /api/auth/me': {},
     'PUT /api/auth/me/locale': { body: { locale: 'pt-BR' } },
     'GET /api/admin/auth/me': {},
+    'GET /api/auth/sessions': {},
+    'DELETE /api/auth/sessions/{id}': { params: { id: spareSessionId ?? '' } },
     'GET /api/admin/partners': {},
     'POST /api/admin/partners': {
       body: {

@@ -85,3 +85,6 @@ export const OrdersPage = lazy(() =>
 export const QuotePage = lazy(() =>
   import('./features/quotes/QuotePage.tsx').then((m) => ({ default: m.QuotePage })),
 );
+export const SessionsPage = lazy(() =>
+  import('./features/auth/SessionsPage.tsx').then((m) => ({ default: m.SessionsPage })),
+);

@@ -18,6 +18,7 @@ import {
   QuotePage,
   QuotesPage,
   RenewalsPage,
+  SessionsPage,
   UsersPage,
 } from './pages.ts';
 
@@ -42,6 +43,7 @@ export const portalPages: readonly (readonly [string, Permission | null, ReactNo
   ['company', null, <CompanyProfilePage key="company" />],
   ['company/users', 'partner.manage', <UsersPage key="company/users" />],
   ['company/audit', 'partner.manage', <AuditLogPage key="company/audit" />],
+  ['sessions', null, <SessionsPage key="sessions" />],
   ['payment-methods', null, <PaymentMethodsPage key="payment-methods" />],
   ['dev/mailbox', null, <MailboxPage key="dev/mailbox" />],
   ['dev/mailbox/:id', null, <MailboxMessagePage key="dev/mailbox/:id" />],

@@ -24,6 +24,8 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the cookie's token: a database leak does not hand out live sessions. */
     tokenHash: text('token_hash').primaryKey(),
+    /** What the user's Sessions page and its sign-out name a session by: never the token's hash. */
+    id: uuid('id').notNull().defaultRandom().unique(),
     partnerUserId: uuid('user_id').references(() => partnerUsers.id, { onDelete: 'cascade' }),
     vendorStaffId: uuid('vendor_staff_id').references(() => vendorStaff.id, { onDelete: 'cascade' }),
     /**
@@ -44,6 +46,8 @@ export const sessions = pgTable(
     openAccountAccess: accountAccessEnum('open_account_access'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The browser's User-Agent at login (cut short), so the user can tell their sessions apart. */
+    userAgent: text('user_agent'),
     /** Slides with use (the idle timeout), never past `absoluteExpiresAt`. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     /** However active, a session ends this long after login. */

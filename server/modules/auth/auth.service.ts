@@ -39,6 +39,8 @@ export interface LoginInput {
   deviceToken: string | undefined;
   /** The session cookie the browser already had, if any: it is replaced (session id rotation). */
   previousToken: string | undefined;
+  /** The browser's User-Agent header, kept with the session for the user's Sessions page. */
+  userAgent?: string;
 }
 
 export interface LoggedIn {
@@ -94,7 +96,7 @@ export async function login(db: Db, input: LoginInput): Promise<LoggedIn> {
 
   const session = await db.transaction(async (tx) => {
     if (input.previousToken) await deleteSession(tx, hashToken(input.previousToken));
-    const created = await createSession(tx, credentials.owner, meta.now);
+    const created = await createSession(tx, credentials.owner, meta.now, input.userAgent);
     const newDeviceToken = knownDevice ? null : await rememberDevice(tx, credentials.owner, meta.now);
     await recordAudit(tx, {
       partnerId: credentials.partnerId,

@@ -47,7 +47,15 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-export async function createSession(db: Queryable, owner: SessionOwner, now: Date): Promise<NewSession> {
+/** Enough of a User-Agent to tell browsers apart; the rest is not kept. */
+export const USER_AGENT_MAX = 300;
+
+export async function createSession(
+  db: Queryable,
+  owner: SessionOwner,
+  now: Date,
+  userAgent?: string,
+): Promise<NewSession> {
   const token = newToken();
   const admin = 'accountAdmin' in owner ? owner.accountAdmin : null;
   const lifetime = admin ? ACCOUNT_ADMIN_SESSION_SECONDS : SESSION_ABSOLUTE_SECONDS;
@@ -66,6 +74,7 @@ export async function createSession(db: Queryable, owner: SessionOwner, now: Dat
     csrfToken: session.csrfToken,
     createdAt: now,
     lastSeenAt: now,
+    userAgent: userAgent ? userAgent.slice(0, USER_AGENT_MAX) : null,
     expiresAt: session.expiresAt,
     absoluteExpiresAt: new Date(now.getTime() + lifetime * 1000),
   });

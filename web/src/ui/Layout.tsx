@@ -1,25 +1,25 @@
-import { Anchor, AppShell, Button, Container, Group, Stack } from '@mantine/core';
+import { Anchor, AppShell, Container, Group, Stack } from '@mantine/core';
 import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useNavigate } from 'react-router';
-import { useLogout } from '../features/auth/api.ts';
+import { Link, Outlet } from 'react-router';
 import { useCan, useCurrentSession } from '../features/auth/session.tsx';
 import { useOverdueInvoices } from '../features/invoices/api.ts';
 import { OverdueMark } from '../features/invoices/OverdueMark.tsx';
 import { LanguageSelect } from './LanguageSelect.tsx';
 import { LoadingState } from './states.tsx';
-import { OpenAccount, ProductName, TopNavLink } from './TopBarParts.tsx';
+import { CartLink, OpenAccount, ProductName, TopNavLink, UserMenu } from './TopBarParts.tsx';
 
 const HEADER_HEIGHT = 60;
 const NAV_HEIGHT = 44;
 /** The height of the portal's top bar (two rows): what sticky content keeps clear of. */
 export const APP_HEADER_HEIGHT = HEADER_HEIGHT + NAV_HEIGHT;
 
-/** The shell of every page after login: top bar with navigation, open account, language and log-out. */
+/**
+ * The shell of every page after login: top bar with navigation, the open account and its cart, and
+ * who is signed in (the user menu: language, sessions, log out).
+ */
 export function Layout() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const logout = useLogout();
   const canCatalog = useCan('catalog.read');
   const canQuotes = useCan('quotes.read');
   const canOrders = useCan('orders.read');
@@ -32,7 +32,7 @@ export function Layout() {
 
   return (
     <AppShell header={{ height: APP_HEADER_HEIGHT }} padding="md">
-      {/* Two rows: who and where (open account, language, the user's own pages) above the
+      {/* Two rows: who and where (open account, cart, the user's own pages and menu) above the
           sections, so that every section keeps its place at 1366 px and below. */}
       <AppShell.Header>
         <Stack gap={0} h="100%">
@@ -40,7 +40,9 @@ export function Layout() {
             <ProductName />
             <Group gap="md" wrap="nowrap">
               {canOpen || session.openAccount ? <OpenAccount /> : null}
-              <LanguageSelect />
+              {canCatalog && session.openAccount ? (
+                <CartLink customerId={session.openAccount.customerId} />
+              ) : null}
               {session.features.devMailbox ? (
                 <Anchor component={Link} to="/dev/mailbox" size="sm" fw={600}>
                   {t('nav.mailbox')}
@@ -54,14 +56,7 @@ export function Layout() {
               <Anchor component={Link} to="/company" size="sm" fw={600}>
                 {t('nav.company')}
               </Anchor>
-              <Button
-                size="xs"
-                variant="outline"
-                loading={logout.isPending}
-                onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}
-              >
-                {t('topBar.logout')}
-              </Button>
+              <UserMenu />
             </Group>
           </Group>
           <Group

@@ -1,11 +1,12 @@
 import { Anchor, Box, Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatch, useNavigate } from 'react-router';
 import { useCurrentSession } from '../features/auth/session.tsx';
 import { useCloseCustomer } from '../features/customers/api.ts';
 import { useErrorMessage } from '../i18n/errors.ts';
+import { USER_MENU_BUTTON, UserMenuLabel } from './UserMenuLabel.tsx';
 
 export function ProductName() {
   const { t } = useTranslation();
@@ -76,5 +77,45 @@ export function OpenAccount() {
         {t('topBar.closeAccount')}
       </Button>
     </Group>
+  );
+}
+
+// The cart's count loads after the first screen (it waits for the cart anyway): see CartLink.tsx.
+const CartLinkLoaded = lazy(() => import('./CartLink.tsx').then((m) => ({ default: m.CartLink })));
+
+export function CartLink({ customerId }: { customerId: string }) {
+  return (
+    <Suspense fallback={null}>
+      <CartLinkLoaded customerId={customerId} />
+    </Suspense>
+  );
+}
+
+// The menu (Mantine's Menu and its positioning library, 33 KiB gzipped) loads right after the first
+// screen, which stays within its budget: until then the same button shows who is signed in, and a
+// click on it is kept and opens the menu as soon as it has arrived, so no click is lost.
+const loadUserMenu = () => import('./UserMenu.tsx');
+const UserMenuLoaded = lazy(() => loadUserMenu().then((m) => ({ default: m.UserMenu })));
+
+export function UserMenu() {
+  const [openAsked, setOpenAsked] = useState(false);
+  useEffect(() => {
+    void loadUserMenu();
+  }, []);
+  return (
+    <Suspense
+      fallback={
+        <Button
+          {...USER_MENU_BUTTON}
+          aria-haspopup="menu"
+          aria-expanded={false}
+          onClick={() => setOpenAsked(true)}
+        >
+          <UserMenuLabel />
+        </Button>
+      }
+    >
+      <UserMenuLoaded openAtOnce={openAsked} />
+    </Suspense>
   );
 }

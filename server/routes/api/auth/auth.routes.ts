@@ -17,6 +17,7 @@ import {
   presentSession,
   presentStaffSession,
 } from '../../../modules/auth/auth.service.ts';
+import { endOwnSession, listOwnSessions } from '../../../modules/auth/own-sessions.ts';
 import { setUserLocale } from '../../../modules/partners/partners.service.ts';
 import { DEVICE_DAYS } from '../../../modules/sessions/devices.ts';
 
@@ -44,6 +45,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       meta,
       deviceToken: request.cookies[DEVICE_COOKIE],
       previousToken: request.cookies[SESSION_COOKIE],
+      userAgent: request.headers['user-agent'],
     });
     startSession(reply, loggedIn, meta.now);
     return loggedIn;
@@ -87,6 +89,21 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   route(app, authApi.me, { actors: ['partner_user'] }, async ({ actor }) =>
     presentSession(actor, features()),
+  );
+
+  route(app, authApi.sessions, { actors: ['partner_user'] }, async ({ actor, db: tx, meta }) =>
+    listOwnSessions(tx, actor, meta.now),
+  );
+
+  route(
+    app,
+    authApi.endSession,
+    { actors: ['partner_user'] },
+    async ({ actor, db: tx, meta, params, reply }) => {
+      const { current } = await endOwnSession(tx, { actor, id: params.id, meta });
+      if (current) clearSessionCookies(reply);
+      return null;
+    },
   );
 
   route(app, authApi.setLocale, { actors: ['partner_user'] }, async ({ actor, body, db: tx }) => {
