@@ -2,7 +2,7 @@ import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Queryable } from '../../db/client.ts';
 import { type JobQueue, queues } from '../../jobs/job-queue.ts';
 import { openLicenseKey } from '../../shared/license-key-vault.ts';
-import { renderQuotePdf } from '../pdf/quote-pdf.ts';
+import { quotePdfFilename, renderQuotePdf } from '../pdf/quote-pdf.ts';
 import { findOutboxMessage, findQuoteDocument, markSent, recordFailedAttempt } from './mail.queries.ts';
 import type { AttachmentSpec } from './outbox.ts';
 
@@ -42,7 +42,7 @@ async function renderAttachment(db: Queryable, partnerId: string | null, spec: A
       const row = await findQuoteDocument(db, spec.quoteNumber, partnerId);
       if (!row) throw new Error(`quote ${spec.quoteNumber} of the email is missing`);
       return {
-        filename: `${spec.quoteNumber}.pdf`,
+        filename: quotePdfFilename(spec.quoteNumber, spec.copy),
         content: await renderQuotePdf(row, spec.locale, spec.copy ?? 'internal'),
         contentType: 'application/pdf',
       };

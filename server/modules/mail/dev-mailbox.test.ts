@@ -91,7 +91,7 @@ describe('the development mailbox (demo mode without SMTP)', () => {
     expect(item).toMatchObject({
       subject: `Quote ${quote.quoteNumber} from ${partner.name}`,
       to: 'buyer@x.test',
-      attachments: [`${quote.quoteNumber}.pdf`],
+      attachments: [`${quote.quoteNumber}-internal.pdf`],
     });
     const message = (await sales.get(`/api/dev/mailbox/${item?.id}`)).json();
     expect(message.html).toContain(`/quotes/${quote.quoteNumber}`);

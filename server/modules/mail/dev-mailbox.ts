@@ -7,6 +7,7 @@ import {
 import type { Queryable } from '../../db/client.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { openLicenseKey } from '../../shared/license-key-vault.ts';
+import { quotePdfFilename } from '../pdf/quote-pdf.ts';
 import {
   findOutboxMessage,
   listAccountAdminSignInEmails,
@@ -29,7 +30,7 @@ function summary(row: OutboxRow): z.input<typeof MailboxMessageSummary> {
     to: row.toAddress,
     subject: row.subject,
     sentAt: (row.sentAt ?? row.createdAt).toISOString(),
-    attachments: (row.attachments as AttachmentSpec[]).map((a) => `${a.quoteNumber}.pdf`),
+    attachments: (row.attachments as AttachmentSpec[]).map((a) => quotePdfFilename(a.quoteNumber, a.copy)),
   };
 }
 

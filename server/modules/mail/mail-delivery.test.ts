@@ -55,7 +55,10 @@ describe('emails through the outbox', () => {
     expect(mail?.html).toContain(`href="http://portal.test/quotes/${quote.quoteNumber}"`);
     expect(mail?.html).toContain(partner.name);
     const [pdf] = mail?.attachments ?? [];
-    expect(pdf).toMatchObject({ filename: `${quote.quoteNumber}.pdf`, contentType: 'application/pdf' });
+    expect(pdf).toMatchObject({
+      filename: `${quote.quoteNumber}-internal.pdf`,
+      contentType: 'application/pdf',
+    });
     const { text } = await pdfText(pdf?.content ?? new Uint8Array());
     expect(flat(text)).toContain(flat(total));
     expect(flat(text)).toContain(quote.quoteNumber);

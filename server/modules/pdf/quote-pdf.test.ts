@@ -68,7 +68,7 @@ describe('the PDF of a quote', () => {
       const res = await session.get(`/api/quotes/${quote.quoteNumber}/pdf?locale=${locale}`);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('application/pdf');
-      expect(res.headers['content-disposition']).toBe(`inline; filename="${quote.quoteNumber}.pdf"`);
+      expect(res.headers['content-disposition']).toBe(`inline; filename="${quote.quoteNumber}-internal.pdf"`);
       expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
       const { pages, text } = await pdfText(res.rawPayload);
       expect(pages).toBe(1);

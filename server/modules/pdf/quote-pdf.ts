@@ -20,6 +20,14 @@ import {
 import { vendorParty } from './vendor.ts';
 
 /**
+ * The file name of a quote's PDF. The customer copy carries the plain number (it is the one handed
+ * on); the internal copy says so, so that a partner with both downloaded never sends the wrong one.
+ */
+export function quotePdfFilename(quoteNumber: string, copy: QuoteCopy = 'internal'): string {
+  return copy === 'customer' ? `${quoteNumber}.pdf` : `${quoteNumber}-internal.pdf`;
+}
+
+/**
  * The PDF of a quote: vendor and reseller, customer and licensee, every line with its period,
  * quantity, list price, discount, credit and fallback note, the totals, validity and PO number — the
  * figures of the quote as it was issued (its frozen document), so screen, email and PDF agree.

@@ -158,6 +158,8 @@ describe('the customer copy and the internal copy of the PDF', () => {
     const res = await sales.get(`/api/quotes/${quote.quoteNumber}/pdf?copy=customer&locale=en`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
+    // The copy handed on carries the plain number; the internal one says it is internal.
+    expect(res.headers['content-disposition']).toBe(`inline; filename="${quote.quoteNumber}.pdf"`);
     const text = flat((await pdfText(res.rawPayload)).text);
     expect(text).toContain('Customer copy');
     expect(text).toContain(usd(resale));

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { quotesApi } from '../../../../contract/quotes.ts';
 import { defineLookup, FileAnswer, route } from '../../../http/route.ts';
 import { todayUtc } from '../../../lib/dates.ts';
-import { renderQuotePdf } from '../../../modules/pdf/quote-pdf.ts';
+import { quotePdfFilename, renderQuotePdf } from '../../../modules/pdf/quote-pdf.ts';
 import { emailQuote } from '../../../modules/quotes/quote-emails.ts';
 import {
   cancelQuote,
@@ -79,7 +79,7 @@ export async function quoteRoutes(app: FastifyInstance): Promise<void> {
     async ({ actor, params, query, found }) => {
       if (!found) throw quoteNotFound(params.quoteNumber);
       const bytes = await renderQuotePdf(found, query.locale ?? actor.locale, query.copy);
-      return new FileAnswer(bytes, `${found.document.quoteNumber}.pdf`);
+      return new FileAnswer(bytes, quotePdfFilename(found.document.quoteNumber, query.copy));
     },
   );
   route(
