@@ -46,6 +46,7 @@ export const errorCodes = {
     'The chosen end date is outside the allowed range (`params.min`, `params.max`).',
   'cart.team_not_found': 'The customer account has no such team.',
   'cart.pack_not_found': 'The customer account has no such subscription pack.',
+  'cart.pack_ended': 'The subscription pack has ended: new licenses cannot join it.',
   'cart.license_in_cart': 'Some of the licenses are in the cart already.',
   'cart.downgrade_product': 'An All Products Pack is downgraded to one of the single products it includes.',
   'cart.quantity_fixed': 'A line for chosen licenses keeps their number of seats.',

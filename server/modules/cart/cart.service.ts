@@ -14,7 +14,7 @@ import { todayUtc } from '../../lib/dates.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
 import { findProductForSale } from '../catalog/catalog.service.ts';
-import { requireOpenAccount, teamsAndPacksInSession } from '../customers/customers.service.ts';
+import { packIsLive, requireOpenAccount, teamsAndPacksInSession } from '../customers/customers.service.ts';
 import {
   addToSameNewLine,
   type CartDetailsRow,
@@ -270,6 +270,13 @@ export async function chooseDetails(
             params: { packNumber: chosenPack.packNumber },
           },
         );
+      }
+      // The Details tab lists live packs only; the API refuses the others the same way.
+      if (!packIsLive(pack, todayUtc(meta.now))) {
+        throw new DomainError('unprocessable', 'cart.pack_ended', 'This subscription pack has ended.', {
+          field: 'pack.packNumber',
+          params: { packNumber: chosenPack.packNumber },
+        });
       }
       subscriptionPackId = pack.id;
     }

@@ -182,6 +182,32 @@ describe('the Details tab', () => {
     });
     expect(team.json()).toMatchObject({ code: 'cart.team_not_found', field: 'team.teamId' });
   });
+
+  it('refuses a pack of the account whose subscriptions have all ended, as the Details tab leaves it out', async () => {
+    const today = todayUtc(t.clock.now);
+    const ended = await createTestLicenses(t.db, customer, {
+      seats: 1,
+      periodStart: addYears(today, -1),
+      periodEnd: addDays(today, -1),
+    });
+    const listed = (await session.get(`/api/customers/${customer.customerId}/packs-and-teams`)).json();
+    expect(listed.packs.map((p: { packNumber: string }) => p.packNumber)).not.toContain(ended.packNumber);
+    const res = await session.put(`${cartUrl}/details`, {
+      team: { kind: 'none' },
+      pack: { kind: 'existing', packNumber: ended.packNumber },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({
+      code: 'cart.pack_ended',
+      field: 'pack.packNumber',
+      params: { packNumber: ended.packNumber },
+    });
+    const live = await session.put(`${cartUrl}/details`, {
+      team: { kind: 'none' },
+      pack: { kind: 'existing', packNumber: pack.packNumber },
+    });
+    expect(live.statusCode).toBe(200);
+  });
 });
 
 describe('cloud products: one subscription per service domain and product', () => {

@@ -312,6 +312,14 @@ export async function withdrawPurchaser(
 }
 
 /**
+ * A pack new licenses can still join: one whose subscriptions have not all ended (an open-ended pack
+ * of perpetual licenses always can). Joining an ended pack would co-term to a past date.
+ */
+export function packIsLive(pack: Pick<PackRow, 'periodEnd'>, today: string): boolean {
+  return pack.periodEnd === null || pack.periodEnd >= today;
+}
+
+/**
  * The teams and packs of the account open in this session (Details tab, co-terming). Packs whose
  * subscriptions have all ended are left out: new licenses cannot join them nor co-term to a past date.
  * Each pack names its products, alphabetically, so the user can tell packs apart.
@@ -326,7 +334,7 @@ export async function packsAndTeams(
   return {
     teams,
     packs: packs
-      .filter((pack) => pack.periodEnd === null || pack.periodEnd >= today)
+      .filter((pack) => packIsLive(pack, today))
       .map(({ id: _id, products, ...pack }) => ({
         ...pack,
         products: [...products].sort((a, b) => a.name.localeCompare(b.name, 'en')),
