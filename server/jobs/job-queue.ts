@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type DrizzleTransactionLike, fromDrizzle, type Job, PgBoss, type SendOptions } from 'pg-boss';
 import type { Database, Queryable } from '../db/client.ts';
 import { redactError } from '../http/log-redaction.ts';
+import { jobFailures } from '../lib/metrics.ts';
 
 /** The queues of the portal, each with its retry policy (delivery is retried with backoff). */
 export const queues = {
@@ -67,7 +68,15 @@ export async function startJobQueue(
     },
     work: async (queue, handler) => {
       await boss.work(queue, { pollingIntervalSeconds: polling, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await handler(job as Job<never>);
+        for (const job of jobs) {
+          try {
+            await handler(job as Job<never>);
+          } catch (error) {
+            // pg-boss retries it; the counter lets an alert see a queue that keeps failing.
+            jobFailures.inc({ queue });
+            throw error;
+          }
+        }
       });
     },
     stop: () => boss.stop({ graceful: true, close: true, timeout: 10_000 }),

@@ -48,6 +48,8 @@ export async function startTestApp(
     /** The app's log lines, at `logLevel` (default: none, unless TEST_LOG_LEVEL says). */
     logStream?: DestinationStream;
     logLevel?: string;
+    /** Serve GET /metrics to this bearer token. */
+    metricsToken?: string;
     /** Test-only routes, registered before the app is ready. */
     beforeReady?: (app: FastifyInstance) => void | Promise<void>;
   } = {},
@@ -64,6 +66,7 @@ export async function startTestApp(
     logLevel: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent',
     ...(options.logStream ? { logStream: options.logStream } : {}),
     webRoot: '/nonexistent',
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     clock: clock.read,
     jobs,
     mail: { publicUrl, devMailbox: options.devMailbox ?? false },
@@ -73,6 +76,7 @@ export async function startTestApp(
   });
   await options.beforeReady?.(app);
   await app.ready();
+  app.portal.lifecycle.state = 'ready';
   return {
     app,
     db: database.db,
