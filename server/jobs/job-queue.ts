@@ -29,7 +29,8 @@ export interface JobQueue {
   send(tx: Queryable, queue: QueueName, data: object, options?: SendOptions): Promise<void>;
   /** Runs jobs of a queue in this process until stop(). */
   work<T extends object>(queue: QueueName, handler: (job: Job<T>) => Promise<void>): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops taking jobs and waits for those under way, at most `timeoutMs` (default 10 s). */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 export async function startJobQueue(
@@ -79,6 +80,6 @@ export async function startJobQueue(
         }
       });
     },
-    stop: () => boss.stop({ graceful: true, close: true, timeout: 10_000 }),
+    stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, close: true, timeout: timeoutMs }),
   };
 }
