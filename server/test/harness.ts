@@ -50,12 +50,14 @@ export async function startTestApp(
     logLevel?: string;
     /** Serve GET /metrics to this bearer token. */
     metricsToken?: string;
+    /** An existing database (a restored backup) instead of a fresh one with the catalog. */
+    database?: TestDatabase;
     /** Test-only routes, registered before the app is ready. */
     beforeReady?: (app: FastifyInstance) => void | Promise<void>;
   } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase();
-  await loadDemoCatalog(database.db);
+  const database = options.database ?? (await openTestDatabase());
+  if (!options.database) await loadDemoCatalog(database.db);
   const clock = new TestClock();
   // The queue takes jobs; tests that deliver them start a worker on it (see mail tests).
   const jobs = await startJobQueue(database, { pollingIntervalSeconds: 0.5, retryDelaySeconds: 1 });
