@@ -129,6 +129,9 @@ export const errorCodes = {
   'route.not_found': 'No such API route.',
   'database.busy': 'The database is busy: try again in a moment.',
   'database.timeout': 'The database took too long: try again in a moment.',
+  'health.starting': 'The server is starting and takes no requests yet.',
+  'health.stopping': 'The server is shutting down: the balancer sends requests elsewhere.',
+  'health.database_down': 'The server cannot reach its database.',
   internal: 'An unexpected error on the server.',
 } as const satisfies Record<string, string>;
 

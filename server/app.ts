@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { DestinationStream } from 'pino';
 import type { Database } from './db/client.ts';
 import { answerFrameworkError, registerErrorHandling } from './http/errors.ts';
+import { newLifecycle } from './http/lifecycle.ts';
 import { loggerOptions } from './http/log-redaction.ts';
 import type { Portal, PortalMail } from './http/portal.ts';
 import { type Clock, systemClock } from './http/request-meta.ts';
@@ -13,7 +14,9 @@ import type { PayPalGateway } from './modules/payments/paypal/paypal-gateway.ts'
 import type { PaymentProvider } from './modules/payments/provider.ts';
 import './modules/payments/portal-payments.ts';
 import { sessionGate } from './modules/sessions/session-gate.ts';
+import { metrics } from './plugins/metrics.ts';
 import { openApi } from './plugins/openapi.ts';
+import { requestIdGenerator, requestIdHeader } from './plugins/request-id.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { webApp } from './plugins/web-app.ts';
 import { authRoutes } from './routes/api/auth/auth.routes.ts';
@@ -56,6 +59,8 @@ export interface AppOptions {
    */
   checkResponses?: boolean;
   jobs: JobQueue;
+  /** The bearer token of GET /metrics; without one, /metrics answers 404. */
+  metricsToken?: string | undefined;
   mail?: PortalMail;
   /** The payment provider orders are charged through (main.ts configures it). */
   payments: PaymentProvider;
@@ -77,6 +82,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(options.logLevel ?? 'info', options.logStream),
     trustProxy: trustProxyOf(options.trustProxy),
+    // Every log line of a request carries `reqId`, the id its answer names in X-Request-Id.
+    genReqId: requestIdGenerator(options.trustProxy),
     bodyLimit: 256 * 1024,
     frameworkErrors: answerFrameworkError,
   });
@@ -100,9 +107,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     mail: options.mail ?? { publicUrl: 'http://127.0.0.1:3000', devMailbox: false },
     payments: options.payments,
     paypal: options.paypal ?? null,
+    // Ready when main.ts (or the test harness) has started everything around the app.
+    lifecycle: newLifecycle(),
   };
   app.decorate('portal', portal);
 
+  await app.register(requestIdHeader);
+  await app.register(metrics, { token: options.metricsToken });
   await app.register(fastifyCookie);
   await app.register(securityHeaders);
   await app.register(openApi);

@@ -103,6 +103,14 @@ async function lineOf(w: World, who: TestSession): Promise<string> {
 
 const matrix: Record<string, Row> = {
   'GET /api/health': { cell: async () => ({ method: 'GET', url: '/api/health' }), expect: everyone(200) },
+  'GET /api/health/live': {
+    cell: async () => ({ method: 'GET', url: '/api/health/live' }),
+    expect: everyone(200),
+  },
+  'GET /api/health/ready': {
+    cell: async () => ({ method: 'GET', url: '/api/health/ready' }),
+    expect: everyone(200),
+  },
   'POST /api/auth/login': {
     cell: async (w) => ({
       method: 'POST',

@@ -88,6 +88,10 @@ const Env = z.object({
   LICENSE_KEY_SECRET: z.string().min(16).optional(),
   /** The portal's address as users reach it, for links in emails; default: the local one. */
   PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  /** The bearer token Prometheus sends to GET /metrics; unset, /metrics answers 404. */
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
+  /** How long a SIGTERM waits for requests and jobs in flight before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Config = {
@@ -102,6 +106,8 @@ export type Config = {
   cookieSecure: boolean;
   trustProxy: number | string[] | undefined;
   checkResponses: boolean;
+  metricsToken: string | undefined;
+  shutdownTimeoutMs: number;
   mail: MailConfig;
   /** PayPal itself; null: the sandbox's stand-in where the sandbox takes cards, else no PayPal. */
   paypal: PayPalSettings | null;
@@ -203,6 +209,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     checkResponses:
       e.CHECK_RESPONSES === undefined ? e.NODE_ENV !== 'production' : e.CHECK_RESPONSES === 'true',
+    metricsToken: e.METRICS_TOKEN,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     payments:
       e.PAYMENT_PROVIDER === 'adyen'
         ? {

@@ -122,6 +122,8 @@ beforeAll(async () => {
   const lineId = cart.lines[0].id as string;
   valid = {
     'GET /api/health': {},
+    'GET /api/health/live': {},
+    'GET /api/health/ready': {},
     'POST /api/auth/login': { body: { email: partner.emails.sales, password: TEST_PASSWORD } },
     'POST /api/admin/auth/login': { body: { email: staffMember.email, password: TEST_PASSWORD } },
     'POST /api/auth/logout': {},

@@ -57,6 +57,7 @@ const app = await buildApp({
   logLevel: config.logLevel,
   cookieSecure: config.cookieSecure,
   checkResponses: config.checkResponses,
+  metricsToken: config.metricsToken,
   ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
 });
 const stopMaintenance = startMaintenance(database.db, app.log);
@@ -67,6 +68,7 @@ const stopOrderRecovery = startOrderRecovery(
   { clock: app.portal.clock, log: app.log },
 );
 await app.listen({ host: config.host, port: config.port });
+app.portal.lifecycle.state = 'ready';
 
 const url = `http://${config.host}:${(app.server.address() as { port: number }).port}`;
 const where =
@@ -85,15 +87,31 @@ if (config.demoData) {
 if (config.mail.devMailbox) console.log(`Emails the portal sends: ${url}/dev/mailbox`);
 else if (!config.mail.smtpUrl) console.log('SMTP_URL is not set: emails wait in the outbox until it is.');
 
+/**
+ * SIGTERM (a deploy, the orchestrator) or SIGINT: readiness turns to `stopping`, the listener
+ * closes at once (new connections are refused; a new request on a kept-alive connection gets 503),
+ * requests in flight and jobs under way finish, then the database closes and the process exits 0.
+ * Past SHUTDOWN_TIMEOUT_MS it exits 1 anyway: what was still running is abandoned, and the jobs
+ * are taken again by another process (Place order attempts by the recovery).
+ */
+let stopping = false;
 async function shutdown(signal: string) {
-  app.log.info({ signal }, 'shutting down');
+  if (stopping) return;
+  stopping = true;
+  const deadline = Date.now() + config.shutdownTimeoutMs;
+  app.portal.lifecycle.state = 'stopping';
+  app.log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down');
+  setTimeout(() => {
+    app.log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown deadline passed: exiting anyway');
+    process.exit(1);
+  }, config.shutdownTimeoutMs).unref();
   stopMaintenance();
   stopOrderRecovery();
-  await app.close();
-  await jobs.stop();
+  await Promise.all([app.close(), jobs.stop(Math.max(0, deadline - Date.now()))]);
   await sandbox?.store.close();
   transport?.close();
   await database.close();
+  app.log.info({ signal, tookMs: config.shutdownTimeoutMs - (deadline - Date.now()) }, 'stopped');
   process.exit(0);
 }
 process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,5 +1,6 @@
 import type { Database, Db } from '../db/client.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
+import type { Lifecycle } from './lifecycle.ts';
 import type { Clock } from './request-meta.ts';
 import type { SessionGate } from './session-gate.ts';
 
@@ -17,6 +18,8 @@ export interface Portal {
   /** Background jobs (email delivery), written in the business transaction. */
   jobs: JobQueue;
   mail: PortalMail;
+  /** Starting, ready or stopping: what the readiness probe answers. */
+  lifecycle: Lifecycle;
 }
 
 export interface PortalMail {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type DrizzleTransactionLike, fromDrizzle, type Job, PgBoss, type SendOptions } from 'pg-boss';
 import type { Database, Queryable } from '../db/client.ts';
 import { redactError } from '../http/log-redaction.ts';
+import { jobFailures } from '../lib/metrics.ts';
 
 /** The queues of the portal, each with its retry policy (delivery is retried with backoff). */
 export const queues = {
@@ -28,7 +29,8 @@ export interface JobQueue {
   send(tx: Queryable, queue: QueueName, data: object, options?: SendOptions): Promise<void>;
   /** Runs jobs of a queue in this process until stop(). */
   work<T extends object>(queue: QueueName, handler: (job: Job<T>) => Promise<void>): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops taking jobs and waits for those under way, at most `timeoutMs` (default 10 s). */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 export async function startJobQueue(
@@ -67,9 +69,17 @@ export async function startJobQueue(
     },
     work: async (queue, handler) => {
       await boss.work(queue, { pollingIntervalSeconds: polling, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await handler(job as Job<never>);
+        for (const job of jobs) {
+          try {
+            await handler(job as Job<never>);
+          } catch (error) {
+            // pg-boss retries it; the counter lets an alert see a queue that keeps failing.
+            jobFailures.inc({ queue });
+            throw error;
+          }
+        }
       });
     },
-    stop: () => boss.stop({ graceful: true, close: true, timeout: 10_000 }),
+    stop: (timeoutMs = 10_000) => boss.stop({ graceful: true, close: true, timeout: timeoutMs }),
   };
 }

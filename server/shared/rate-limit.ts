@@ -1,6 +1,7 @@
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../db/client.ts';
 import { rateLimitHits } from '../db/schema/index.ts';
+import { rateLimitRefusals } from '../lib/metrics.ts';
 
 /**
  * Fixed-window counters in the database, so every app instance sees the same count. An attempt is
@@ -59,7 +60,10 @@ export async function takeAttempt(
       })
       .returning({ hits: rateLimitHits.hits });
     taken.push({ key, windowStart: start });
-    if ((row?.hits ?? 1) > rule.limit) return { allowed: false, retryAfterSeconds };
+    if ((row?.hits ?? 1) > rule.limit) {
+      rateLimitRefusals.inc({ limit: rule.name });
+      return { allowed: false, retryAfterSeconds };
+    }
   }
   return { allowed: true, attempt: { taken } };
 }

@@ -48,12 +48,16 @@ export async function startTestApp(
     /** The app's log lines, at `logLevel` (default: none, unless TEST_LOG_LEVEL says). */
     logStream?: DestinationStream;
     logLevel?: string;
+    /** Serve GET /metrics to this bearer token. */
+    metricsToken?: string;
+    /** An existing database (a restored backup) instead of a fresh one with the catalog. */
+    database?: TestDatabase;
     /** Test-only routes, registered before the app is ready. */
     beforeReady?: (app: FastifyInstance) => void | Promise<void>;
   } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase();
-  await loadDemoCatalog(database.db);
+  const database = options.database ?? (await openTestDatabase());
+  if (!options.database) await loadDemoCatalog(database.db);
   const clock = new TestClock();
   // The queue takes jobs; tests that deliver them start a worker on it (see mail tests).
   const jobs = await startJobQueue(database, { pollingIntervalSeconds: 0.5, retryDelaySeconds: 1 });
@@ -64,6 +68,7 @@ export async function startTestApp(
     logLevel: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent',
     ...(options.logStream ? { logStream: options.logStream } : {}),
     webRoot: '/nonexistent',
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     clock: clock.read,
     jobs,
     mail: { publicUrl, devMailbox: options.devMailbox ?? false },
@@ -73,6 +78,7 @@ export async function startTestApp(
   });
   await options.beforeReady?.(app);
   await app.ready();
+  app.portal.lifecycle.state = 'ready';
   return {
     app,
     db: database.db,

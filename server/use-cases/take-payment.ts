@@ -2,6 +2,7 @@ import type { Currency } from '../../contract/money.ts';
 import type { PaymentProviderName, PlaceOrderRequest } from '../../contract/orders.ts';
 import type { Queryable } from '../db/client.ts';
 import { DomainError } from '../lib/errors.ts';
+import { paymentOutcomes } from '../lib/metrics.ts';
 import type { AttemptPayment } from '../modules/orders/order-attempts.ts';
 import { payPalOffered, storedPaymentMethod } from '../modules/payments/payment-methods.service.ts';
 import type { PayPalGateway } from '../modules/payments/paypal/paypal-gateway.ts';
@@ -141,7 +142,13 @@ function taken(
  */
 export async function takePayment(providers: PaymentProviders, input: PaymentOfQuote): Promise<TakenPayment> {
   const channel = channelOf(providers, input);
-  const outcome = await asProviderCall(channel.charge);
+  const counted = { channel: channel.kind, provider: channel.provider };
+  const outcome = await asProviderCall(channel.charge).catch((error: unknown) => {
+    const unavailable = error instanceof DomainError && error.code === 'payment.unavailable';
+    paymentOutcomes.inc({ ...counted, outcome: unavailable ? 'unavailable' : 'error' });
+    throw error;
+  });
+  paymentOutcomes.inc({ ...counted, outcome: outcome.status });
   if (outcome.status === 'declined') throw declined(channel.kind, outcome.reason);
   return taken(channel, input, outcome);
 }

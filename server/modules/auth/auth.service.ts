@@ -4,6 +4,7 @@ import { permissionsOf } from '../../../contract/permissions.ts';
 import type { Db } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
+import { failedLogins } from '../../lib/metrics.ts';
 import { verifyAgainstDummy, verifyPassword } from '../../lib/passwords.ts';
 import type { Actor, PartnerUserActor, VendorStaffActor } from '../../shared/actor.ts';
 import { giveBack, type LimitCheck, type RateLimit, takeAttempt } from '../../shared/rate-limit.ts';
@@ -81,6 +82,7 @@ export async function login(db: Db, input: LoginInput): Promise<LoggedIn> {
   else await verifyAgainstDummy(input.password);
 
   if (!valid || !credentials) {
+    failedLogins.inc({ kind: input.kind });
     await recordAudit(db, {
       partnerId: credentials?.partnerId ?? null,
       actor: null,

@@ -120,3 +120,25 @@ export async function findQuoteDocument(
     .where(and(eq(quotes.quoteNumber, quoteNumber), partnerId ? eq(quotes.partnerId, partnerId) : undefined));
   return row;
 }
+
+/**
+ * The outbox for operators (metrics): emails waiting and how long the oldest has waited, by the
+ * database's clock; and those given up on. Runs on the status index; pending rows are few.
+ */
+export async function outboxBacklog(
+  db: Queryable,
+): Promise<{ pending: number; oldestPendingSeconds: number; failed: number }> {
+  const [row] = await db
+    .select({
+      pending: sql<number>`count(*) filter (where ${mailOutbox.status} = 'pending')::int`,
+      oldestPendingSeconds: sql<number>`coalesce(extract(epoch from now() - min(${mailOutbox.createdAt}) filter (where ${mailOutbox.status} = 'pending')), 0)::float8`,
+      failed: sql<number>`count(*) filter (where ${mailOutbox.status} = 'failed')::int`,
+    })
+    .from(mailOutbox)
+    .where(inArray(mailOutbox.status, ['pending', 'failed']));
+  return {
+    pending: Number(row?.pending ?? 0),
+    oldestPendingSeconds: Math.max(0, Number(row?.oldestPendingSeconds ?? 0)),
+    failed: Number(row?.failed ?? 0),
+  };
+}

@@ -50,3 +50,5 @@ export async function queueEmail(tx: Queryable, jobs: JobQueue, email: OutgoingE
   await jobs.send(tx, queues.mail.name, { outboxId: id }, { singletonKey: id });
   return id;
 }
+
+export { outboxBacklog } from './mail.queries.ts';
