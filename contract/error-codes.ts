@@ -127,6 +127,8 @@ export const errorCodes = {
   'route.not_found': 'No such API route.',
   'database.busy': 'The database is busy: try again in a moment.',
   'database.timeout': 'The database took too long: try again in a moment.',
+  'database.unavailable':
+    'The connection to the database was lost (a restart, a failover): try again in a moment.',
   internal: 'An unexpected error on the server.',
 } as const satisfies Record<string, string>;
 
