@@ -132,6 +132,8 @@ export const errorCodes = {
   'health.starting': 'The server is starting and takes no requests yet.',
   'health.stopping': 'The server is shutting down: the balancer sends requests elsewhere.',
   'health.database_down': 'The server cannot reach its database.',
+  'database.unavailable':
+    'The connection to the database was lost (a restart, a failover): try again in a moment.',
   internal: 'An unexpected error on the server.',
 } as const satisfies Record<string, string>;
 

@@ -63,10 +63,34 @@ export async function openDatabase(options: {
       idleTimeoutMillis: 0,
       statement_timeout: STATEMENT_TIMEOUT_MS,
     });
+    // A connection the server ends (pg_terminate_backend, a restart, a failover) raises 'error':
+    // on the pool when it was idle, on the connection itself when a transaction held it between
+    // two statements. Unheard, either event ends the process. The statement in flight fails on its
+    // own (503), a broken connection is dropped when released, and the next request gets a new one,
+    // so a line in the log is all it needs (the message only: these carry no statement or values).
+    const connectionLost = (error: Error) => console.warn('database connection lost:', error.message);
+    pool.on('error', connectionLost);
+    // A connection that dies while checked out goes back to the pool at once, to be dropped: its
+    // holder may never give it back (Drizzle's transaction() releases nothing when its BEGIN fails,
+    // and every such leak would take one connection of the pool for good). The holder's own
+    // release later does nothing.
+    const checkedOut = new Set<pg.PoolClient>();
+    pool.on('acquire', (client) => checkedOut.add(client));
+    pool.on('release', (_error, client) => checkedOut.delete(client));
+    const giveBackDead = (client: pg.PoolClient, error: Error) => {
+      if (!checkedOut.has(client)) return;
+      const release = client.release;
+      client.release = () => undefined;
+      release(error);
+    };
     // pool.end() resolves before its connections have closed: close() waits for them, so that a
     // database dropped right after (the tests do) does not cut a connection still saying goodbye.
     const open = new Set<pg.Client>();
     pool.on('connect', (client) => {
+      client.on('error', (error) => {
+        connectionLost(error);
+        giveBackDead(client, error);
+      });
       open.add(client);
       client.once('end', () => open.delete(client));
     });

@@ -25,4 +25,34 @@ export const transientDatabaseErrors: Readonly<Record<string, ErrorCode>> = {
   '40P01': 'database.busy',
   '53300': 'database.busy',
   '55P03': 'database.busy',
+  // The server ended the connection (pg_terminate_backend, a shutdown or restart, a failover) or
+  // does not take connections yet: the pool opens a new one for the next request.
+  '57P01': 'database.unavailable',
+  '57P02': 'database.unavailable',
+  '57P03': 'database.unavailable',
 };
+
+/**
+ * A connection lost under a query: the socket's own errors and the driver's (node-postgres says
+ * "Connection terminated unexpectedly" when the server closes it without a SQLSTATE reaching it).
+ */
+const lostConnection =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed|connect ECONNREFUSED)/;
+const socketErrors = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+
+/**
+ * The stable code of a transient database error (503, worth a retry), or undefined for any other
+ * error. Looks through Drizzle's wrapping (`cause`) as databaseErrorCode does.
+ */
+export function transientDatabaseError(error: unknown): ErrorCode | undefined {
+  const code = databaseErrorCode(error);
+  if (code)
+    return transientDatabaseErrors[code] ?? (code.startsWith('08') ? 'database.unavailable' : undefined);
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const { code: errno, message } = current as { code?: unknown; message?: unknown };
+    if (typeof errno === 'string' && socketErrors.has(errno)) return 'database.unavailable';
+    if (typeof message === 'string' && lostConnection.test(message)) return 'database.unavailable';
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorCode } from '../../contract/error-codes.ts';
 import type { ApiError, ApiIssue } from '../../contract/errors.ts';
 import { fieldOf, ruleMessage, ruleOf } from '../../contract/validation.ts';
-import { databaseErrorCode, transientDatabaseErrors } from '../db/errors.ts';
+import { transientDatabaseError } from '../db/errors.ts';
 import { DomainError } from '../lib/errors.ts';
 import { standardHeaders } from '../plugins/security-headers.ts';
 
@@ -104,13 +104,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       return reply.code(400).send(validationError(error));
     }
-    const transient = transientDatabaseErrors[databaseErrorCode(error) ?? ''];
+    const transient = transientDatabaseError(error);
     if (transient) {
-      request.log.warn({ err: error }, 'database busy or slow');
+      request.log.warn({ err: error }, 'database busy, slow or unreachable');
       reply.header('retry-after', '1');
-      return reply
-        .code(503)
-        .send({ code: transient, message: 'The database is busy. Please try again in a moment.' });
+      return reply.code(503).send({
+        code: transient,
+        message:
+          transient === 'database.unavailable'
+            ? 'The database connection was lost. Please try again in a moment.'
+            : 'The database is busy. Please try again in a moment.',
+      });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return reply.code(status).send(requestError(error));

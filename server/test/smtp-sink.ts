@@ -9,6 +9,10 @@ import { SMTPServer } from 'smtp-server';
 export class SmtpSink {
   readonly messages: ParsedMail[] = [];
   port = 0;
+  /** While true the server is up but refuses every message (451, try later), as a full spool does. */
+  refusing = false;
+  /** Messages refused while `refusing`. */
+  refused = 0;
   private server: SMTPServer | null = null;
 
   async start(port = this.port): Promise<void> {
@@ -17,6 +21,12 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData: (stream, _session, done) => {
+        if (this.refusing) {
+          this.refused++;
+          stream.on('end', () => done(Object.assign(new Error('Try again later'), { responseCode: 451 })));
+          stream.resume();
+          return;
+        }
         simpleParser(stream)
           .then((mail) => {
             this.messages.push(mail);

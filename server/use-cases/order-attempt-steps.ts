@@ -124,9 +124,18 @@ export async function carryOutAttempt(db: Db, deps: PlaceOrderDeps, work: Attemp
       else await releaseLease(db, attempt.id, meta.now);
       throw error;
     }
-    await attemptCharged(db, attempt.id, chargeOf(taken), meta.now);
   }
-  return recordAttempt(db, deps, work, taken);
+  try {
+    if (taken && !attempt.charge) await attemptCharged(db, attempt.id, chargeOf(taken), meta.now);
+    return await recordAttempt(db, deps, work, taken);
+  } catch (error) {
+    // Not a refusal (those released the claim) but a failure of the moment, such as the database
+    // connection lost mid-transaction (answered 503): the lease goes, so that the user's retry with
+    // the same key goes on at once instead of waiting two minutes for it to run out. Best effort:
+    // with the database away, the lease runs out by itself and the recovery job takes the attempt.
+    if (!(error instanceof DomainError)) await releaseLease(db, attempt.id, meta.now).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**

@@ -15,6 +15,8 @@ export interface AdyenSettings {
    * the paths stay Adyen's.
    */
   endpointOverride?: string | undefined;
+  /** How long a call may take before it counts as no answer (an outage); 30 s unless told. */
+  timeoutMs?: number | undefined;
 }
 
 type HttpClient = NonNullable<ConstructorParameters<typeof Client>[1]>;
@@ -78,6 +80,7 @@ export function adyenProvider(settings: AdyenSettings): PaymentProvider {
       apiKey: settings.apiKey,
       environment: settings.environment === 'LIVE' ? EnvironmentEnum.LIVE : EnvironmentEnum.TEST,
       ...(settings.liveEndpointUrlPrefix ? { liveEndpointUrlPrefix: settings.liveEndpointUrlPrefix } : {}),
+      ...(settings.timeoutMs ? { connectionTimeoutMillis: settings.timeoutMs } : {}),
     },
     settings.endpointOverride ? redirectingClient(settings.endpointOverride) : undefined,
   );
