@@ -57,6 +57,14 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
 
+  it('takes a standby to read from only beside a PostgreSQL primary', () => {
+    const primary = 'postgres://db.example/portal';
+    const standby = 'postgres://standby.example/portal';
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: standby }).databaseReadUrl).toBe(standby);
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: '' }).databaseReadUrl).toBeUndefined();
+    expect(() => loadConfig({ DATABASE_READ_URL: standby })).toThrow(/DATABASE_READ_URL/);
+  });
+
   it('needs a license key secret in production, and Adyen credentials when Adyen is chosen', () => {
     const { LICENSE_KEY_SECRET: _, ...withoutSecret } = production;
     expect(() => loadConfig(withoutSecret)).toThrow(/LICENSE_KEY_SECRET/);

@@ -43,6 +43,15 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** A real PostgreSQL server; without it the app runs on embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().startsWith('postgres').optional()),
+  /**
+   * A streaming-replication standby of DATABASE_URL's database: list pages and searches read from
+   * it, except for a user whose last write it has not replayed yet (docs/ARCHITECTURE.md, "Read
+   * replica"). PostgreSQL only.
+   */
+  DATABASE_READ_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().startsWith('postgres').optional(),
+  ),
   /** Connections per app process; default twice the cores, at least 4. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   DATA_DIR: z.string().default('./data'),
@@ -99,6 +108,8 @@ export type Config = {
   host: string;
   port: number;
   databaseUrl: string | undefined;
+  /** The standby list pages and searches read from; only with `databaseUrl`. */
+  databaseReadUrl: string | undefined;
   databasePoolSize: number | undefined;
   dataDir: string;
   demoData: boolean;
@@ -192,6 +203,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration: LICENSE_KEY_SECRET is required in production (16 characters or more)',
     );
   }
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new Error(
+      'Invalid configuration: DATABASE_READ_URL names a standby of a PostgreSQL primary: set DATABASE_URL too',
+    );
+  }
   const demoByDefault = e.DATABASE_URL === undefined;
   const demoData =
     e.NODE_ENV !== 'production' && (e.DEMO_DATA === undefined ? demoByDefault : e.DEMO_DATA === 'true');
@@ -200,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: e.DATA_DIR,
     demoData,

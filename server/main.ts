@@ -16,6 +16,7 @@ import { startOrderRecovery } from './use-cases/settle-order-attempts.ts';
 const config = loadConfig();
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
+  readUrl: config.databaseReadUrl,
   dataDir: config.dataDir,
   ...(config.databasePoolSize ? { poolSize: config.databasePoolSize } : {}),
 });

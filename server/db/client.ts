@@ -14,6 +14,7 @@ import pg from 'pg';
 import { type ConstructorOptions, fromPglite } from 'pg-boss';
 import { withNamedStatements } from './pglite-statements.ts';
 import * as schema from './schema/index.ts';
+import { openStandby, type Standby } from './standby.ts';
 
 export type Schema = typeof schema;
 /** The query API both drivers share; services are written against this. */
@@ -29,6 +30,8 @@ export interface Database {
   jobQueue: ConstructorOptions;
   /** Runs a named (prepared) statement; rows come back as arrays (see hot-statement.ts). */
   runNamed(name: string, text: string, values: unknown[]): Promise<unknown[][]>;
+  /** The streaming-replication standby list pages and searches read from, when configured. */
+  standby: Standby | null;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -51,51 +54,20 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
 /** PostgreSQL when a URL is given; otherwise embedded PGlite in `dataDir` (`memory://` for tests). */
 export async function openDatabase(options: {
   databaseUrl?: string | undefined;
+  /** A standby of `databaseUrl` that list pages and searches read from (PostgreSQL only). */
+  readUrl?: string | undefined;
   dataDir: string;
   poolSize?: number;
 }): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: options.poolSize ?? defaultPoolSize(),
-      // Idle connections stay: closing them saves nothing on a small pool, and the idle timer the
-      // pool arms on every release of a connection costs 2–3 % of a request's CPU.
-      idleTimeoutMillis: 0,
-      statement_timeout: STATEMENT_TIMEOUT_MS,
-    });
-    // A connection the server ends (pg_terminate_backend, a restart, a failover) raises 'error':
-    // on the pool when it was idle, on the connection itself when a transaction held it between
-    // two statements. Unheard, either event ends the process. The statement in flight fails on its
-    // own (503), a broken connection is dropped when released, and the next request gets a new one,
-    // so a line in the log is all it needs (the message only: these carry no statement or values).
-    const connectionLost = (error: Error) => console.warn('database connection lost:', error.message);
-    pool.on('error', connectionLost);
-    // A connection that dies while checked out goes back to the pool at once, to be dropped: its
-    // holder may never give it back (Drizzle's transaction() releases nothing when its BEGIN fails,
-    // and every such leak would take one connection of the pool for good). The holder's own
-    // release later does nothing.
-    const checkedOut = new Set<pg.PoolClient>();
-    pool.on('acquire', (client) => checkedOut.add(client));
-    pool.on('release', (_error, client) => checkedOut.delete(client));
-    const giveBackDead = (client: pg.PoolClient, error: Error) => {
-      if (!checkedOut.has(client)) return;
-      const release = client.release;
-      client.release = () => undefined;
-      release(error);
-    };
-    // pool.end() resolves before its connections have closed: close() waits for them, so that a
-    // database dropped right after (the tests do) does not cut a connection still saying goodbye.
-    const open = new Set<pg.Client>();
-    pool.on('connect', (client) => {
-      client.on('error', (error) => {
-        connectionLost(error);
-        giveBackDead(client, error);
-      });
-      open.add(client);
-      client.once('end', () => open.delete(client));
-    });
+    const { pool, close } = openPool(options.databaseUrl, options.poolSize ?? defaultPoolSize());
     // Both drivers build a PgDatabase; only the raw-result type parameter differs, which services never see.
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    let standby: Standby | null = null;
+    if (options.readUrl) {
+      const replica = openPool(options.readUrl, options.poolSize ?? defaultPoolSize());
+      standby = openStandby(replica, drizzlePg(replica.pool, { schema }) as unknown as Db);
+    }
     return {
       db,
       kind: 'postgres',
@@ -105,10 +77,10 @@ export async function openDatabase(options: {
       migrate: async () => {
         await migratePg(drizzlePg(pool), { migrationsFolder });
       },
+      standby,
       close: async () => {
-        const closing = [...open].map((client) => new Promise((resolve) => client.once('end', resolve)));
-        await pool.end();
-        await Promise.all(closing);
+        await standby?.close();
+        await close();
       },
     };
   }
@@ -128,7 +100,60 @@ export async function openDatabase(options: {
     migrate: async () => {
       await migratePglite(drizzlePglite(client), { migrationsFolder });
     },
+    // One embedded database, no standby: every read goes to it.
+    standby: null,
     close: () => client.close(),
+  };
+}
+
+/** A connection pool whose close() waits until its connections have gone. */
+export function openPool(url: string, max: number): { pool: pg.Pool; close(): Promise<void> } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    // Idle connections stay: closing them saves nothing on a small pool, and the idle timer the
+    // pool arms on every release of a connection costs 2–3 % of a request's CPU.
+    idleTimeoutMillis: 0,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+  });
+  // A connection the server ends (pg_terminate_backend, a restart, a failover) raises 'error':
+  // on the pool when it was idle, on the connection itself when a transaction held it between
+  // two statements. Unheard, either event ends the process. The statement in flight fails on its
+  // own (503), a broken connection is dropped when released, and the next request gets a new one,
+  // so a line in the log is all it needs (the message only: these carry no statement or values).
+  const connectionLost = (error: Error) => console.warn('database connection lost:', error.message);
+  pool.on('error', connectionLost);
+  // A connection that dies while checked out goes back to the pool at once, to be dropped: its
+  // holder may never give it back (Drizzle's transaction() releases nothing when its BEGIN fails,
+  // and every such leak would take one connection of the pool for good). The holder's own
+  // release later does nothing.
+  const checkedOut = new Set<pg.PoolClient>();
+  pool.on('acquire', (client) => checkedOut.add(client));
+  pool.on('release', (_error, client) => checkedOut.delete(client));
+  const giveBackDead = (client: pg.PoolClient, error: Error) => {
+    if (!checkedOut.has(client)) return;
+    const release = client.release;
+    client.release = () => undefined;
+    release(error);
+  };
+  // pool.end() resolves before its connections have closed: close() waits for them, so that a
+  // database dropped right after (the tests do) does not cut a connection still saying goodbye.
+  const open = new Set<pg.Client>();
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      connectionLost(error);
+      giveBackDead(client, error);
+    });
+    open.add(client);
+    client.once('end', () => open.delete(client));
+  });
+  return {
+    pool,
+    close: async () => {
+      const closing = [...open].map((client) => new Promise((resolve) => client.once('end', resolve)));
+      await pool.end();
+      await Promise.all(closing);
+    },
   };
 }
 

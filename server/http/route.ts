@@ -6,6 +6,7 @@ import { ApiError } from '../../contract/errors.ts';
 import type { Permission } from '../../contract/permissions.ts';
 import { IdempotencyKey } from '../../contract/validation.ts';
 import type { Queryable } from '../db/client.ts';
+import { readerFor } from '../db/standby.ts';
 import { DomainError } from '../lib/errors.ts';
 import { type ActorKind, type ActorOf, actorId, can } from '../shared/actor.ts';
 import { SESSION_COOKIE, setSessionCookies } from './cookies.ts';
@@ -65,6 +66,12 @@ export interface Access<K extends ActorKind, T> {
    * (on the embedded database, every request) for seconds.
    */
   idempotency?: 'handler';
+  /**
+   * `standby`: a list page or search, read from the streaming-replication standby when one is
+   * configured, unless the standby has not yet replayed the session's last write (then the
+   * primary: a user always sees what they have just done). Such a route writes nothing.
+   */
+  reads?: 'standby';
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -183,8 +190,33 @@ export function route<E extends Endpoint, K extends ActorKind, T = never>(
   handler: (ctx: RouteContext<E> & { actor: ActorOf<K>; found: T | null }) => Result<E>,
 ): void {
   const status = endpoint.status ?? 200;
+  if (access.reads === 'standby' && endpoint.idempotent) {
+    throw new Error(`${endpoint.operationId}: a route that reads from the standby writes nothing`);
+  }
+  const { database, sessions } = app.portal;
   register(app, endpoint, false, async (ctx) => {
-    const { actor, found } = await authenticate(app, ctx, access);
+    const { actor, found, writtenLsn } = await authenticate(app, ctx, access);
+    if (access.reads === 'standby') {
+      const db = await readerFor(database, writtenLsn);
+      return { status, body: await handler({ ...ctx, db, actor, found }) };
+    }
+    // With a standby serving list pages, a write of the session is recorded before its answer
+    // leaves, so that the session's next list page waits for the standby or reads the primary.
+    // A failed write is recorded too: some leave an audit row behind them.
+    if (!database.standby || !unsafeMethods.has(ctx.request.method)) return handle(ctx, actor, found);
+    const token = ctx.request.cookies[SESSION_COOKIE] as string;
+    let answer: Awaited<ReturnType<typeof handle>>;
+    try {
+      answer = await handle(ctx, actor, found);
+    } catch (error) {
+      await sessions.noteWrite(token).catch(() => undefined);
+      throw error;
+    }
+    await sessions.noteWrite(token);
+    return answer;
+  });
+
+  async function handle(ctx: RouteContext<E>, actor: ActorOf<K>, found: T | null) {
     const key = endpoint.idempotent ? ctx.request.headers[IDEMPOTENCY_HEADER] : undefined;
     if (typeof key !== 'string' || access.idempotency === 'handler')
       return { status, body: await handler({ ...ctx, actor, found }) };
@@ -202,14 +234,14 @@ export function route<E extends Endpoint, K extends ActorKind, T = never>(
     );
     if (answer.replayed) ctx.reply.header('idempotent-replayed', 'true');
     return answer;
-  });
+  }
 }
 
 async function authenticate<E extends Endpoint, K extends ActorKind, T>(
   app: FastifyInstance,
   ctx: RouteContext<E>,
   access: Access<K, T>,
-): Promise<{ actor: ActorOf<K>; found: T | null }> {
+): Promise<{ actor: ActorOf<K>; found: T | null; writtenLsn: string | null }> {
   const { request, reply, meta } = ctx;
   const token = request.cookies[SESSION_COOKIE];
   if (!token) throw new DomainError('unauthenticated', 'auth.required', 'Log in to continue.');
@@ -255,5 +287,5 @@ async function authenticate<E extends Endpoint, K extends ActorKind, T>(
       });
     }
   }
-  return { actor: actor as ActorOf<K>, found: session.found };
+  return { actor: actor as ActorOf<K>, found: session.found, writtenLsn: session.writtenLsn };
 }

@@ -28,6 +28,8 @@ export interface CheckedSession<T> {
   found: T | null;
   /** The session has not been touched for a while: its idle expiry should slide (see `touch`). */
   touchDue: boolean;
+  /** Where the primary's WAL stood after the session's last write (see `noteWrite`); null if none. */
+  writtenLsn: string | null;
 }
 
 /**
@@ -44,4 +46,9 @@ export interface SessionGate {
   ): Promise<CheckedSession<T> | null>;
   /** Slides the idle expiry of a session; its new expiry, or null when it has ended meanwhile. */
   touch(token: string, now: Date): Promise<Date | null>;
+  /**
+   * Records that a write of the session has committed, so that its next list pages read from the
+   * primary until the standby has replayed it (called only when a standby serves reads).
+   */
+  noteWrite(token: string): Promise<void>;
 }

@@ -32,11 +32,48 @@ export interface TestDatabase extends Database {
   url: string | undefined;
 }
 
+/** The URL of the database `databaseUrl` names, on the server `serverUrl` names (a standby). */
+export function sameDatabaseOn(serverUrl: string, databaseUrl: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = new URL(databaseUrl).pathname;
+  return url.toString();
+}
+
+/**
+ * Waits until the standby of `standbyServerUrl` has replayed everything the primary of
+ * `primaryUrl` has written so far (a database created there, its migrations, its rows).
+ */
+export async function waitForReplay(primaryUrl: string, standbyServerUrl: string, timeoutMs = 30_000) {
+  const primary = new pg.Client({ connectionString: primaryUrl });
+  const standby = new pg.Client({ connectionString: sameDatabaseOn(standbyServerUrl, primaryUrl) });
+  await primary.connect();
+  await standby.connect();
+  try {
+    const { rows } = await primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
+    const target = rows[0]?.lsn;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const replayed = await standby.query<{ done: boolean }>(
+        'select coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) as done',
+        [target],
+      );
+      if (replayed.rows[0]?.done) return;
+      if (Date.now() > deadline) throw new Error(`the standby has not replayed ${target} in ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await primary.end();
+    await standby.end();
+  }
+}
+
 /**
  * A fresh, migrated database for one test file: PGlite in memory by default, or a new database on
- * the PostgreSQL server named by DATABASE_URL (dropped again on close).
+ * the PostgreSQL server named by DATABASE_URL (dropped again on close). With `standby` and
+ * DATABASE_READ_URL (a streaming-replication standby of that server: scripts/start-standby.sh),
+ * list pages and searches read the same database on the standby.
  */
-export async function openTestDatabase(): Promise<TestDatabase> {
+export async function openTestDatabase(options: { standby?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: 'memory://' });
@@ -44,8 +81,15 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     return { ...database, url: undefined };
   }
   const scratch = await createScratchDatabase(serverUrl, 'pp_test');
-  const database = await openDatabase({ databaseUrl: scratch.url, dataDir: '' });
+  const standbyServer = options.standby ? process.env.DATABASE_READ_URL : undefined;
+  const database = await openDatabase({
+    databaseUrl: scratch.url,
+    readUrl: standbyServer && sameDatabaseOn(standbyServer, scratch.url),
+    dataDir: '',
+  });
   await database.migrate();
+  // The new database reaches the standby a moment later.
+  if (standbyServer) await waitForReplay(scratch.url, standbyServer);
   return {
     ...database,
     url: scratch.url,

@@ -52,11 +52,13 @@ export async function startTestApp(
     metricsToken?: string;
     /** An existing database (a restored backup) instead of a fresh one with the catalog. */
     database?: TestDatabase;
+    /** List pages and searches read from the standby of DATABASE_READ_URL, if set (PostgreSQL). */
+    standby?: boolean;
     /** Test-only routes, registered before the app is ready. */
     beforeReady?: (app: FastifyInstance) => void | Promise<void>;
   } = {},
 ): Promise<TestApp> {
-  const database = options.database ?? (await openTestDatabase());
+  const database = options.database ?? (await openTestDatabase({ standby: options.standby ?? false }));
   if (!options.database) await loadDemoCatalog(database.db);
   const clock = new TestClock();
   // The queue takes jobs; tests that deliver them start a worker on it (see mail tests).

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -14,6 +15,9 @@ import { customerAccounts } from './customers.ts';
 import { accountAccessEnum } from './enums.ts';
 import { partnerUsers } from './partners.ts';
 import { vendorStaff } from './staff.ts';
+
+/** A WAL position (`0/3000148`), as PostgreSQL's `pg_lsn`; read and written as text. */
+const pgLsn = customType<{ data: string }>({ dataType: () => 'pg_lsn' });
 
 /**
  * Sessions live here, not in process memory, so any app instance can serve any request. A session
@@ -52,6 +56,13 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     /** However active, a session ends this long after login. */
     absoluteExpiresAt: timestamp('absolute_expires_at', { withTimezone: true }).notNull(),
+    /**
+     * Where the primary's WAL stood after this session's last write, recorded only when a standby
+     * serves reads: until the standby has replayed that far, the session's list pages read from the
+     * primary (read-your-writes; db/standby.ts). Here, not in process memory: any app process may
+     * serve the next read.
+     */
+    writtenLsn: pgLsn('written_lsn'),
   },
   (t) => [
     check(

@@ -9,6 +9,7 @@ import {
   prepareSessionStatement,
   type SessionRow,
 } from './session.queries.ts';
+import { prepareNoteWrite } from './session-records.queries.ts';
 import { hashToken, TOUCH_AFTER_MS, touchSession } from './sessions.ts';
 
 /**
@@ -19,6 +20,7 @@ import { hashToken, TOUCH_AFTER_MS, touchSession } from './sessions.ts';
 export function sessionGate(database: Database): SessionGate {
   const sessionStatement = prepareSessionStatement(database);
   const lookups = new Map<string, LookupStatement<unknown>>();
+  const noteWrite = prepareNoteWrite(database);
   return {
     async check<T>(token: string, now: Date, lookup?: Lookup<T>, params?: Record<string, unknown>) {
       const values = { tokenHash: hashToken(token), now };
@@ -37,9 +39,11 @@ export function sessionGate(database: Database): SessionGate {
         actor,
         found: row.found ?? null,
         touchDue: now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS,
+        writtenLsn: row.writtenLsn,
       } satisfies CheckedSession<T>;
     },
     touch: (token, now) => touchSession(database.db, hashToken(token), now),
+    noteWrite: (token) => noteWrite(hashToken(token)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { eq, lt, sql } from 'drizzle-orm';
 import type { AccountAccess } from '../../../contract/customers.ts';
-import type { Queryable } from '../../db/client.ts';
+import type { Database, Queryable } from '../../db/client.ts';
 import { sessions } from '../../db/schema/index.ts';
 
 export async function insertSession(db: Queryable, values: typeof sessions.$inferInsert): Promise<void> {
@@ -46,4 +46,20 @@ export async function updateSessionOpenAccount(
 /** Deletes the sessions whose (idle) expiry passed by `now`. */
 export async function deleteSessionsExpiredBy(db: Queryable, now: Date): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+/**
+ * Records where the primary's WAL stands now, after a write of the session has committed, as the
+ * position a standby must have replayed before the session's list pages may read from it. One
+ * prepared statement; its own commit does not wait for the disk (`synchronous_commit` off for this
+ * statement only): the position is visible to the next request at once, and a crash that loses it
+ * loses nothing else, as the primary starts again with the standby behind it anyway.
+ */
+export function prepareNoteWrite(database: Database): (tokenHash: string) => Promise<void> {
+  const text = `with unhurried as (select set_config('synchronous_commit', 'off', true))
+    update sessions set written_lsn = greatest(written_lsn, pg_current_wal_lsn())
+    from unhurried where token_hash = $1`;
+  return async (tokenHash) => {
+    await database.runNamed('session_note_write', text, [tokenHash]);
+  };
 }

@@ -35,6 +35,7 @@ const actorColumns = {
   csrfToken: sessions.csrfToken,
   lastSeenAt: sessions.lastSeenAt,
   expiresAt: sessions.expiresAt,
+  writtenLsn: sql<string | null>`${sessions.writtenLsn}::text`,
   userId: user.id,
   userEmail: user.email,
   userName: user.name,
@@ -115,6 +116,8 @@ export interface SessionRow {
   csrfToken: string;
   lastSeenAt: Date;
   expiresAt: Date;
+  /** Where the WAL stood after the session's last write, while a standby serves reads. */
+  writtenLsn: string | null;
   userId: string | null;
   userEmail: string | null;
   userName: string | null;

@@ -8,10 +8,12 @@ import { licensingReport, licensingReportCsv } from '../../../modules/licenses/l
 export async function managedAccountRoutes(app: FastifyInstance): Promise<void> {
   const access = { actors: ['partner_user'], permission: 'customers.open' } as const;
   route(app, managedAccountsApi.list, access, ({ actor, db }) => listManagedAccounts(db, actor));
-  route(app, managedAccountsApi.report, access, ({ actor, db, meta, params, query }) =>
+  // Licensing reports read from the standby when there is one (http/route.ts).
+  const reporting = { ...access, reads: 'standby' } as const;
+  route(app, managedAccountsApi.report, reporting, ({ actor, db, meta, params, query }) =>
     licensingReport(db, { actor, now: meta.now, customerId: params.customerId, filters: query }),
   );
-  route(app, managedAccountsApi.reportCsv, access, async ({ actor, db, meta, params, query }) => {
+  route(app, managedAccountsApi.reportCsv, reporting, async ({ actor, db, meta, params, query }) => {
     const report = await licensingReportCsv(db, {
       actor,
       now: meta.now,

@@ -5,7 +5,8 @@ import { assignLicense, revokeLicense } from '../../../modules/licenses/assignme
 import { listLicenses, searchLicenses } from '../../../modules/licenses/license-search.ts';
 
 export async function licenseRoutes(app: FastifyInstance): Promise<void> {
-  const reading = { actors: ['partner_user'], permission: 'licenses.read' } as const;
+  // Lists and searches: read from the standby when there is one (http/route.ts).
+  const reading = { actors: ['partner_user'], permission: 'licenses.read', reads: 'standby' } as const;
   route(app, licensesApi.list, reading, ({ actor, db, meta, params, query }) =>
     listLicenses(db, { actor, meta, ...params, show: query.show }),
   );

@@ -55,7 +55,7 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
   route(
     app,
     ordersApi.list,
-    { actors: ['partner_user'], permission: 'orders.read' },
+    { actors: ['partner_user'], permission: 'orders.read', reads: 'standby' },
     ({ actor, db, query }) => listOrders(db, { actor, filters: query }),
   );
   route(

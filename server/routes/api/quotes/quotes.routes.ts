@@ -30,7 +30,7 @@ export async function quoteRoutes(app: FastifyInstance): Promise<void> {
   route(
     app,
     quotesApi.list,
-    { actors: ['partner_user'], permission: 'quotes.read' },
+    { actors: ['partner_user'], permission: 'quotes.read', reads: 'standby' },
     ({ actor, db, meta, query }) => listQuotes(db, { actor, meta, filters: query }),
   );
   route(

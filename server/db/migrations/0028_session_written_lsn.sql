@@ -1,0 +1,1 @@
+ALTER TABLE "sessions" ADD COLUMN "written_lsn" "pg_lsn";
