@@ -31,7 +31,7 @@ export interface Database {
   /** Runs a named (prepared) statement; rows come back as arrays (see hot-statement.ts). */
   runNamed(name: string, text: string, values: unknown[]): Promise<unknown[][]>;
   /** The streaming-replication standby list pages and searches read from, when configured. */
-  standby: Standby | null;
+  standby: Standby<Db> | null;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -63,7 +63,7 @@ export async function openDatabase(options: {
     const { pool, close } = openPool(options.databaseUrl, options.poolSize ?? defaultPoolSize());
     // Both drivers build a PgDatabase; only the raw-result type parameter differs, which services never see.
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    let standby: Standby | null = null;
+    let standby: Standby<Db> | null = null;
     if (options.readUrl) {
       const replica = openPool(options.readUrl, options.poolSize ?? defaultPoolSize());
       standby = openStandby(replica, drizzlePg(replica.pool, { schema }) as unknown as Db);

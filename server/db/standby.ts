@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import type { Database, Db, Queryable } from './client.ts';
 
 /**
  * A streaming-replication standby of the primary (DATABASE_READ_URL): list pages and searches read
@@ -7,8 +6,9 @@ import type { Database, Db, Queryable } from './client.ts';
  * the primary until the standby has replayed past their last write (read-your-writes); everyone
  * else reads from the standby at once.
  */
-export interface Standby {
-  db: Db;
+export interface Standby<D> {
+  /** The standby's query API (client.ts: the same as the primary's). */
+  db: D;
   /** Whether the standby has replayed the WAL up to `lsn` (a position such as `0/3000148`). */
   hasReplayed(lsn: string): Promise<boolean>;
   close(): Promise<void>;
@@ -20,7 +20,7 @@ export function lsnValue(lsn: string): bigint {
   return (BigInt(`0x${high}`) << 32n) | BigInt(`0x${low}`);
 }
 
-export function openStandby(opened: { pool: pg.Pool; close(): Promise<void> }, db: Db): Standby {
+export function openStandby<D>(opened: { pool: pg.Pool; close(): Promise<void> }, db: D): Standby<D> {
   const { pool } = opened;
   // The furthest position the standby has been seen to have replayed. Replay only moves forward,
   // so this is a fact, not state: a session whose last write lies at or before it reads from the
@@ -57,16 +57,4 @@ export function openStandby(opened: { pool: pg.Pool; close(): Promise<void> }, d
     },
     close: opened.close,
   };
-}
-
-/**
- * Where a list page or search of a session reads: the standby unless it has not yet replayed the
- * session's last write (`writtenLsn`, recorded after each write: sessions.noteWrite), then the
- * primary. Without a standby, the primary.
- */
-export async function readerFor(database: Database, writtenLsn: string | null): Promise<Queryable> {
-  const { standby } = database;
-  if (!standby) return database.db;
-  if (writtenLsn === null || (await standby.hasReplayed(writtenLsn))) return standby.db;
-  return database.db;
 }

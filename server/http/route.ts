@@ -6,7 +6,7 @@ import { ApiError } from '../../contract/errors.ts';
 import type { Permission } from '../../contract/permissions.ts';
 import { IdempotencyKey } from '../../contract/validation.ts';
 import type { Queryable } from '../db/client.ts';
-import { readerFor } from '../db/standby.ts';
+import { readerFor } from '../db/reader.ts';
 import { DomainError } from '../lib/errors.ts';
 import { type ActorKind, type ActorOf, actorId, can } from '../shared/actor.ts';
 import { SESSION_COOKIE, setSessionCookies } from './cookies.ts';
