@@ -120,3 +120,35 @@ describe.skipIf(!standbyServer)(
     });
   },
 );
+
+describe.skipIf(!process.env.DATABASE_URL)('a standby that does not answer (PostgreSQL only)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ standby: 'unreachable' });
+  });
+  afterAll(() => t?.close());
+
+  it('costs the list pages no answer: the primary serves them, for a writer and for a reader', async () => {
+    const partner = await createTestPartner(t.db, t.app);
+    const reader = await partner.loginAs('sales');
+    const listed = await reader.get('/api/quotes');
+    expect(listed.statusCode, listed.body).toBe(200);
+
+    const writer = await partner.loginAs('admin');
+    const customer = await createTestCustomer(t.db);
+    await openAccount(writer, customer);
+    const added = await writer.post(`/api/customers/${customer.customerId}/cart/lines`, {
+      productCode: 'II',
+      quantity: 1,
+      termYears: 1,
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const made = await writer.post('/api/quotes', { customerId: customer.customerId, ...quoteInput() });
+    expect(made.statusCode, made.body).toBe(201);
+    for (const session of [writer, reader]) {
+      const res = await session.get(`/api/quotes?q=${made.json().quoteNumber}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().items).toHaveLength(1);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { ApiError } from '../../contract/errors.ts';
 import type { Permission } from '../../contract/permissions.ts';
 import { IdempotencyKey } from '../../contract/validation.ts';
 import type { Queryable } from '../db/client.ts';
+import { transientDatabaseError } from '../db/errors.ts';
 import { readerFor } from '../db/reader.ts';
 import { DomainError } from '../lib/errors.ts';
 import { type ActorKind, type ActorOf, actorId, can } from '../shared/actor.ts';
@@ -198,7 +199,15 @@ export function route<E extends Endpoint, K extends ActorKind, T = never>(
     const { actor, found, writtenLsn } = await authenticate(app, ctx, access);
     if (access.reads === 'standby') {
       const db = await readerFor(database, writtenLsn);
-      return { status, body: await handler({ ...ctx, db, actor, found }) };
+      try {
+        return { status, body: await handler({ ...ctx, db, actor, found }) };
+      } catch (error) {
+        // The standby down or restarting costs a list page no answer: the primary serves it. (A
+        // read writes nothing, so running it again is safe.)
+        if (db === database.db || transientDatabaseError(error) !== 'database.unavailable') throw error;
+        ctx.request.log.warn({ err: error }, 'standby unavailable: the primary serves this read');
+        return { status, body: await handler({ ...ctx, db: database.db, actor, found }) };
+      }
     }
     // With a standby serving list pages, a write of the session is recorded before its answer
     // leaves, so that the session's next list page waits for the standby or reads the primary.
@@ -209,7 +218,10 @@ export function route<E extends Endpoint, K extends ActorKind, T = never>(
     try {
       answer = await handle(ctx, actor, found);
     } catch (error) {
-      await sessions.noteWrite(token).catch(() => undefined);
+      // The request's own error is what the user reads; a failure to note the write is logged.
+      await sessions
+        .noteWrite(token)
+        .catch((noteError: unknown) => ctx.request.log.warn({ err: noteError }, 'write position not noted'));
       throw error;
     }
     await sessions.noteWrite(token);

@@ -71,9 +71,12 @@ export async function waitForReplay(primaryUrl: string, standbyServerUrl: string
  * A fresh, migrated database for one test file: PGlite in memory by default, or a new database on
  * the PostgreSQL server named by DATABASE_URL (dropped again on close). With `standby` and
  * DATABASE_READ_URL (a streaming-replication standby of that server: scripts/start-standby.sh),
- * list pages and searches read the same database on the standby.
+ * list pages and searches read the same database on the standby. With `standby: 'unreachable'`,
+ * they are sent to a standby address nothing answers on (port 1), as when the standby is down.
  */
-export async function openTestDatabase(options: { standby?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  options: { standby?: boolean | 'unreachable' } = {},
+): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: 'memory://' });
@@ -81,7 +84,12 @@ export async function openTestDatabase(options: { standby?: boolean } = {}): Pro
     return { ...database, url: undefined };
   }
   const scratch = await createScratchDatabase(serverUrl, 'pp_test');
-  const standbyServer = options.standby ? process.env.DATABASE_READ_URL : undefined;
+  const standbyServer =
+    options.standby === 'unreachable'
+      ? 'postgres://postgres@127.0.0.1:1/postgres'
+      : options.standby
+        ? process.env.DATABASE_READ_URL
+        : undefined;
   const database = await openDatabase({
     databaseUrl: scratch.url,
     readUrl: standbyServer && sameDatabaseOn(standbyServer, scratch.url),
@@ -89,7 +97,7 @@ export async function openTestDatabase(options: { standby?: boolean } = {}): Pro
   });
   await database.migrate();
   // The new database reaches the standby a moment later.
-  if (standbyServer) await waitForReplay(scratch.url, standbyServer);
+  if (standbyServer && options.standby !== 'unreachable') await waitForReplay(scratch.url, standbyServer);
   return {
     ...database,
     url: scratch.url,

@@ -52,8 +52,11 @@ export async function startTestApp(
     metricsToken?: string;
     /** An existing database (a restored backup) instead of a fresh one with the catalog. */
     database?: TestDatabase;
-    /** List pages and searches read from the standby of DATABASE_READ_URL, if set (PostgreSQL). */
-    standby?: boolean;
+    /**
+     * List pages and searches read from the standby of DATABASE_READ_URL, if set (PostgreSQL), or
+     * from one that never answers (`'unreachable'`).
+     */
+    standby?: boolean | 'unreachable';
     /** Test-only routes, registered before the app is ready. */
     beforeReady?: (app: FastifyInstance) => void | Promise<void>;
   } = {},
