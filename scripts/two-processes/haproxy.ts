@@ -26,6 +26,11 @@ defaults
   # another process: only requests already sent to it fail.
   retries 3
   option redispatch
+  # A request sent on a kept-alive connection to a process that has just died gets no answer: it
+  # is sent again to another process, but only when sending it twice is safe (a read, or a write
+  # carrying an Idempotency-Key, which the app answers once, or a login, whose repeat at worst
+  # leaves an unused session to expire).
+  retry-on conn-failure empty-response
   # The client's address for the app's rate limits and audit log (TRUST_PROXY=127.0.0.1).
   option forwardfor
 
@@ -45,6 +50,7 @@ backend app
   # Which process answered (errors HAProxy makes itself included): for the two-process test and
   # for reading a failure.
   http-after-response set-header x-served-by %s
+  http-request disable-l7-retry if !METH_GET !METH_HEAD !{ req.hdr(idempotency-key) -m found } !{ path /api/auth/login }
 ${servers}
 
 frontend stats
