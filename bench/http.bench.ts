@@ -7,6 +7,7 @@
 // BENCH_APP_FLAGS replaces the Node flags `npm start` gives the app. BENCH_ONLY keeps the routes
 // whose name contains it (e.g. `BENCH_ONLY=audit`).
 
+import { BENCH_BILLING_ADDRESS } from './bench-address.ts';
 import { startDemoApp } from './demo-app.ts';
 import {
   connections,
@@ -45,28 +46,14 @@ async function prepare(base: string) {
   });
   const quote = await post('/api/quotes', {
     customerId: '6703615',
-    billingAddress: {
-      companyName: 'Bench',
-      addressLine1: '1 St',
-      city: 'Austin',
-      state: 'TX',
-      postalCode: '78701',
-      country: 'US',
-    },
+    billingAddress: BENCH_BILLING_ADDRESS,
     endUser: { name: 'Bench User', email: 'bench.user@acme.test' },
   });
   // An order (its own quote, paid by a sandbox card), for GET order.
   await post('/api/customers/6703615/cart/lines', { productCode: 'GO', quantity: 1, termYears: 1 });
   const ordered = await post('/api/quotes', {
     customerId: '6703615',
-    billingAddress: {
-      companyName: 'Bench',
-      addressLine1: '1 St',
-      city: 'Austin',
-      state: 'TX',
-      postalCode: '78701',
-      country: 'US',
-    },
+    billingAddress: BENCH_BILLING_ADDRESS,
     endUser: { name: 'Bench User', email: 'bench.user@acme.test' },
   });
   const card = await fetch(`${base}/sandbox-pay/tokens`, {

@@ -5,6 +5,7 @@
 // BENCH_ORDER_CONNECTIONS (default `1,10`): one at a time is a reseller's click, which the target is
 // about; ten at a time is a busy hour, where this machine's two cores saturate (the capacity).
 import { randomUUID } from 'node:crypto';
+import { BENCH_BILLING_ADDRESS } from './bench-address.ts';
 import { startDemoApp } from './demo-app.ts';
 import { json, login, postgresReachable, serverUrl, shownUrl } from './http-measure.ts';
 
@@ -50,14 +51,7 @@ async function bench(kind: 'postgres' | 'pglite', concurrency: number): Promise<
       const quote = await json(
         await post('/api/quotes', {
           customerId: '6703615',
-          billingAddress: {
-            companyName: 'Bench',
-            addressLine1: '1 St',
-            city: 'Austin',
-            state: 'TX',
-            postalCode: '78701',
-            country: 'US',
-          },
+          billingAddress: BENCH_BILLING_ADDRESS,
           endUser: { name: 'Bench User', email: 'bench.user@acme.test' },
         }),
       );

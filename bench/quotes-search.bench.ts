@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { createTestCustomer, createTestPartner, openAccount } from '../server/test/factories.ts';
 import { startTestApp } from '../server/test/harness.ts';
+import { BENCH_BILLING_ADDRESS } from './bench-address.ts';
 import { unlimitedConnection } from './bulk-load.ts';
 
 const total = Number(process.env.BENCH_QUOTES ?? 200_000);
@@ -30,14 +31,7 @@ try {
   });
   const made = await session.post('/api/quotes', {
     customerId: first.customerId,
-    billingAddress: {
-      companyName: 'Bench',
-      addressLine1: '1 St',
-      city: 'Austin',
-      state: 'TX',
-      postalCode: '78701',
-      country: 'US',
-    },
+    billingAddress: BENCH_BILLING_ADDRESS,
     endUser: { name: 'Bench User', email: 'bench.user@customer.test' },
   });
   if (made.statusCode !== 201) throw new Error(`seed quote failed: ${made.body}`);
