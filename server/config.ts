@@ -101,6 +101,17 @@ const Env = z.object({
   METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
   /** How long a SIGTERM waits for requests and jobs in flight before the process exits anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /**
+   * How long a Place order request (or the recovery) may work on an order attempt before another
+   * may take it over: longer than the provider's answer may take (30 s) and the order's recording.
+   */
+  ORDER_ATTEMPT_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
+  /** How often each process looks for order attempts a dead process left between their steps. */
+  ORDER_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  /** How long a background job may stay active before another process takes it (its process died). */
+  JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(300),
+  /** How often pg-boss looks for such jobs. */
+  JOB_SUPERVISE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
 });
 
 export type Config = {
@@ -119,6 +130,8 @@ export type Config = {
   checkResponses: boolean;
   metricsToken: string | undefined;
   shutdownTimeoutMs: number;
+  orderRecovery: { leaseMs: number; everyMs: number };
+  jobs: { expireInSeconds: number; superviseIntervalSeconds: number };
   mail: MailConfig;
   /** PayPal itself; null: the sandbox's stand-in where the sandbox takes cards, else no PayPal. */
   paypal: PayPalSettings | null;
@@ -228,6 +241,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.CHECK_RESPONSES === undefined ? e.NODE_ENV !== 'production' : e.CHECK_RESPONSES === 'true',
     metricsToken: e.METRICS_TOKEN,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    jobs: {
+      expireInSeconds: e.JOB_EXPIRE_SECONDS,
+      superviseIntervalSeconds: e.JOB_SUPERVISE_INTERVAL_SECONDS,
+    },
+    orderRecovery: { leaseMs: e.ORDER_ATTEMPT_LEASE_MS, everyMs: e.ORDER_RECOVERY_INTERVAL_MS },
     payments:
       e.PAYMENT_PROVIDER === 'adyen'
         ? {

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, DEMO_STAFF_EMAIL, demoLogins, loadDemoData } from './dem
 import { startJobQueue } from './jobs/job-queue.ts';
 import { startMaintenance } from './maintenance.ts';
 import { devMailboxTransport, smtpTransport, startMailDelivery } from './modules/mail/delivery.ts';
+import { setAttemptLease } from './modules/orders/order-attempts.ts';
 import { adyenProvider } from './modules/payments/adyen/adyen-provider.ts';
 import { paypalCheckout } from './modules/payments/paypal/paypal-checkout.ts';
 import { startRefunds } from './modules/payments/refunds.ts';
@@ -14,6 +15,7 @@ import { sandboxStoreFor } from './modules/payments/sandbox/sandbox-store.ts';
 import { startOrderRecovery } from './use-cases/settle-order-attempts.ts';
 
 const config = loadConfig();
+setAttemptLease(config.orderRecovery.leaseMs);
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   readUrl: config.databaseReadUrl,
@@ -23,7 +25,7 @@ const database = await openDatabase({
 await database.migrate();
 const seeded = config.demoData ? await loadDemoData(database.db) : false;
 
-const jobs = await startJobQueue(database);
+const jobs = await startJobQueue(database, config.jobs);
 const transport = config.mail.smtpUrl
   ? smtpTransport(config.mail.smtpUrl)
   : config.mail.devMailbox
@@ -66,7 +68,7 @@ const stopMaintenance = startMaintenance(database.db, app.log);
 const stopOrderRecovery = startOrderRecovery(
   database.db,
   { payments, paypal, jobs, mail: app.portal.mail },
-  { clock: app.portal.clock, log: app.log },
+  { clock: app.portal.clock, log: app.log, everyMs: config.orderRecovery.everyMs },
 );
 await app.listen({ host: config.host, port: config.port });
 app.portal.lifecycle.state = 'ready';

@@ -17,6 +17,9 @@ export const queues = {
     options: { retryLimit: 200, retryDelay: 30, retryBackoff: true, retryDelayMax: 3600 },
   },
 } as const;
+/** A job still active after this long lost its process: longer than a send may take (smtpTransport's timeouts). */
+export const JOB_EXPIRE_SECONDS = 300;
+
 export type QueueName = (typeof queues)[keyof typeof queues]['name'];
 
 /**
@@ -39,6 +42,13 @@ export async function startJobQueue(
     pollingIntervalSeconds?: number;
     /** The first retry's wait (tests shorten it; backoff doubles it from there). */
     retryDelaySeconds?: number;
+    /**
+     * How long a job may stay active before it is taken again: a process killed mid-job (SIGKILL,
+     * a crash) leaves it active, and pg-boss's default (15 min) held its email that long.
+     */
+    expireInSeconds?: number;
+    /** How often pg-boss looks for such jobs (its default: 60 s). */
+    superviseIntervalSeconds?: number;
   } = {},
 ): Promise<JobQueue> {
   const boss = new PgBoss({
@@ -46,6 +56,14 @@ export async function startJobQueue(
     schema: 'pgboss',
     // The app's own maintenance (server/maintenance.ts) runs elsewhere; pg-boss keeps its tables.
     supervise: true,
+    // Expiry is part of pg-boss's queue monitoring, which runs at most every monitorIntervalSeconds
+    // (stamped in the database, across restarts): both follow the one setting.
+    ...(options.superviseIntervalSeconds
+      ? {
+          superviseIntervalSeconds: options.superviseIntervalSeconds,
+          monitorIntervalSeconds: options.superviseIntervalSeconds,
+        }
+      : {}),
     schedule: false,
   });
   // Errors of pg-boss's own timers (a lost connection) surface in the log, never as a crash.
@@ -54,10 +72,14 @@ export async function startJobQueue(
   });
   await boss.start();
   for (const queue of Object.values(queues)) {
-    await boss.createQueue(queue.name, {
+    const queueOptions = {
       ...queue.options,
+      expireInSeconds: options.expireInSeconds ?? JOB_EXPIRE_SECONDS,
       ...(options.retryDelaySeconds === undefined ? {} : { retryDelay: options.retryDelaySeconds }),
-    });
+    };
+    await boss.createQueue(queue.name, queueOptions);
+    // A queue made before keeps its options otherwise.
+    await boss.updateQueue(queue.name, queueOptions);
   }
   const polling = options.pollingIntervalSeconds ?? 2;
   return {

@@ -14,7 +14,13 @@ export interface MailTransport {
 }
 
 export function smtpTransport(smtpUrl: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl);
+  // Bounded, so a send ends well before its job counts as lost (JOB_EXPIRE_SECONDS).
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 120_000,
+  });
   return {
     via: 'smtp',
     send: async (message) => {

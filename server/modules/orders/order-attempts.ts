@@ -28,6 +28,17 @@ export { lockAttemptKey };
  */
 export const ATTEMPT_LEASE_MS = 2 * 60_000;
 
+/**
+ * The lease this process gives, set once at boot from ORDER_ATTEMPT_LEASE_MS (a process-wide
+ * setting like the clock: threading it through every caller of the steps would change them all
+ * for one number). A fault test shortens it so the recovery settles attempts within seconds.
+ */
+let leaseMs = ATTEMPT_LEASE_MS;
+export function setAttemptLease(ms: number): void {
+  if (!Number.isInteger(ms) || ms < 1_000) throw new RangeError(`an attempt lease of ${ms} ms is too short`);
+  leaseMs = ms;
+}
+
 export const isLive = (attempt: OrderAttemptRow) =>
   (LIVE_STATUSES as readonly string[]).includes(attempt.status);
 
@@ -77,7 +88,7 @@ export interface NewAttempt {
 
 /** Records the claim of a quote (in the claim's transaction), leased to this request. */
 export async function startAttempt(tx: Queryable, input: NewAttempt): Promise<OrderAttemptRow> {
-  const leaseUntil = new Date(input.now.getTime() + ATTEMPT_LEASE_MS);
+  const leaseUntil = new Date(input.now.getTime() + leaseMs);
   const row = await insertAttempt(tx, { ...input, leaseUntil });
   // The key's row was locked (or absent) when read in this transaction: a conflict here is a bug.
   if (!row) throw new Error(`order attempt ${input.attemptKey} appeared meanwhile`);
@@ -90,7 +101,7 @@ export async function restartAttempt(
   attempt: OrderAttemptRow,
   values: { payment: AttemptPayment; now: Date },
 ): Promise<OrderAttemptRow> {
-  const leaseUntil = new Date(values.now.getTime() + ATTEMPT_LEASE_MS);
+  const leaseUntil = new Date(values.now.getTime() + leaseMs);
   await reopenAttempt(tx, attempt.id, { ...values, leaseUntil });
   return { ...attempt, status: 'charging', payment: values.payment, charge: null, leaseUntil };
 }
@@ -101,7 +112,7 @@ export function leaseAttempt(
   attempt: OrderAttemptRow,
   now: Date,
 ): Promise<OrderAttemptRow | null> {
-  return takeLease(db, attempt.id, { now, leaseUntil: new Date(now.getTime() + ATTEMPT_LEASE_MS) });
+  return takeLease(db, attempt.id, { now, leaseUntil: new Date(now.getTime() + leaseMs) });
 }
 
 /** The request ends without settling the attempt (the provider did not answer): the lease goes. */
