@@ -59,8 +59,9 @@ export async function openDatabase(options: {
   dataDir: string;
   poolSize?: number;
 }): Promise<Database> {
-  if (options.databaseUrl) {
-    const { pool, close } = openPool(options.databaseUrl, options.poolSize ?? defaultPoolSize());
+  const { databaseUrl } = options;
+  if (databaseUrl) {
+    const { pool, close } = openPool(databaseUrl, options.poolSize ?? defaultPoolSize());
     // Both drivers build a PgDatabase; only the raw-result type parameter differs, which services never see.
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     let standby: Standby<Db> | null = null;
@@ -71,12 +72,10 @@ export async function openDatabase(options: {
     return {
       db,
       kind: 'postgres',
-      jobQueue: { connectionString: options.databaseUrl, max: 2, application_name: 'partner-portal-jobs' },
+      jobQueue: { connectionString: databaseUrl, max: 2, application_name: 'partner-portal-jobs' },
       runNamed: async (name, text, values) =>
         (await pool.query<unknown[]>({ name, text, values, rowMode: 'array' })).rows,
-      migrate: async () => {
-        await migratePg(drizzlePg(pool), { migrationsFolder });
-      },
+      migrate: () => migrateUnderLock(pool, databaseUrl),
       standby,
       close: async () => {
         await standby?.close();
@@ -104,6 +103,31 @@ export async function openDatabase(options: {
     standby: null,
     close: () => client.close(),
   };
+}
+
+/**
+ * The key of the advisory lock migrations take: processes started together (a rolling upgrade,
+ * a scaled-out deployment) would otherwise apply the same migration at once, and all but one would
+ * fail on the objects the first one made.
+ */
+export const MIGRATION_LOCK_KEY = 7_319_001;
+
+/**
+ * Applies the pending migrations while holding a session-level advisory lock, on a connection of
+ * its own (outside the pool, which may have a single connection, and without the statement
+ * timeout: the wait lasts as long as another process's migrations). A second process waits, then
+ * finds nothing left to apply.
+ */
+async function migrateUnderLock(pool: pg.Pool, url: string): Promise<void> {
+  const holder = new pg.Client({ connectionString: url });
+  await holder.connect();
+  try {
+    await holder.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    await migratePg(drizzlePg(pool), { migrationsFolder });
+  } finally {
+    // Ending the session releases the lock.
+    await holder.end();
+  }
 }
 
 /** A connection pool whose close() waits until its connections have gone. */
