@@ -15,8 +15,36 @@ import {
 import { dayRange } from '../../lib/day-range.ts';
 import { containsPattern } from '../../shared/account-search.ts';
 
-export async function insertAuditEntry(db: Queryable, values: typeof auditLog.$inferInsert): Promise<void> {
+export type AuditRow = typeof auditLog.$inferInsert;
+
+export async function insertAuditEntry(db: Queryable, values: AuditRow): Promise<void> {
   await db.insert(auditLog).values(values);
+}
+
+/** An entry's columns as a statement's parameters: placeholders, or values with JSON as text. */
+export type AuditParams = Record<
+  | 'partnerId'
+  | 'actorUserId'
+  | 'actorStaffId'
+  | 'action'
+  | 'subjectType'
+  | 'subjectId'
+  | 'details'
+  | 'ip'
+  | 'occurredAt',
+  unknown
+>;
+
+/**
+ * `insertAuditEntry` as a common table expression `name` of a caller's statement, so that the
+ * entry is written in the same statement as the change it records. No `occurredAt`: now.
+ */
+export function auditEntryCte(name: string, values: AuditParams): SQL {
+  return sql`${sql.raw(name)} as (
+    insert into ${auditLog} (partner_id, actor_user_id, actor_staff_id, action, subject_type, subject_id, details, ip, occurred_at)
+    values (${values.partnerId}::uuid, ${values.actorUserId}::uuid, ${values.actorStaffId}::uuid,
+      ${values.action}::text, ${values.subjectType}::text, ${values.subjectId}::text, ${values.details}::jsonb,
+      ${values.ip}::text, coalesce(${values.occurredAt}::timestamptz, now())))`;
 }
 
 /**

@@ -1,9 +1,12 @@
+import type { SQL } from 'drizzle-orm';
 import type { AuditAction } from '../../../contract/audit-actions.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { SessionOwner } from '../sessions/sessions.ts';
-import { insertAuditEntry } from './audit.queries.ts';
+import { type AuditParams, type AuditRow, auditEntryCte, insertAuditEntry } from './audit.queries.ts';
+
+export type { AuditParams };
 
 export interface AuditEntry {
   partnerId: string | null;
@@ -34,7 +37,35 @@ function actorColumns(actor: AuditEntry['actor']) {
  * refused attempt (a failed login or email proof) is written outside any, so that it stays.
  */
 export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<void> {
-  await insertAuditEntry(db, {
+  await insertAuditEntry(db, auditRow(entry));
+}
+
+/**
+ * An entry as part of a caller's statement (a common table expression named `name`), written with
+ * the change it records in one round trip; `auditParams` gives an entry's values.
+ */
+export function auditCte(name: string, params: AuditParams): SQL {
+  return auditEntryCte(name, params);
+}
+
+/** An entry's values for `auditCte`: the row `recordAudit` writes, JSON as text, times as ISO text. */
+export function auditParams(entry: AuditEntry): AuditParams {
+  const row = auditRow(entry);
+  return {
+    partnerId: row.partnerId ?? null,
+    actorUserId: row.actorUserId ?? null,
+    actorStaffId: row.actorStaffId ?? null,
+    action: row.action,
+    subjectType: row.subjectType,
+    subjectId: row.subjectId,
+    details: JSON.stringify(row.details ?? {}),
+    ip: row.ip ?? null,
+    occurredAt: row.occurredAt?.toISOString() ?? null,
+  };
+}
+
+function auditRow(entry: AuditEntry): AuditRow {
+  return {
     partnerId: entry.partnerId,
     ...actorColumns(entry.actor),
     action: entry.action,
@@ -44,5 +75,5 @@ export async function recordAudit(db: Queryable, entry: AuditEntry): Promise<voi
     // No address for work no request asked for (a recovery job).
     ip: entry.meta?.ip || null,
     ...(entry.meta ? { occurredAt: entry.meta.now } : {}),
-  });
+  };
 }

@@ -9,12 +9,12 @@ import type {
   PacksAndTeams,
   RecentCustomers,
 } from '../../../contract/customers.ts';
-import type { Db, Queryable } from '../../db/client.ts';
+import type { Database, Queryable } from '../../db/client.ts';
 import { todayUtc } from '../../lib/dates.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { OpenAccount, PartnerUserActor } from '../../shared/actor.ts';
-import { giveBack } from '../../shared/rate-limit.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { type Attempt, counterValues, givenBackValues } from '../../shared/rate-limit.ts';
+import { auditParams, recordAudit } from '../audit/audit.service.ts';
 import { setOpenCustomerAccount } from '../sessions/sessions.ts';
 import {
   insertCustomerAccount,
@@ -29,47 +29,91 @@ import {
   type CustomerAccountRow,
   findAccountByCustomerId,
   findAccountById,
-  findAccountsByEmail,
-  findAccountToOpen,
   findStandingOf,
   listPacks,
   listRecentlyOpened,
   listTeams,
+  type Opening,
+  openingStatements,
   type PackRow,
-  rememberOpened,
   trimRecentlyOpened,
+  writeOpening,
 } from './customers.queries.ts';
 import {
   auditFailure,
-  countLookupAttempt,
+  countedLookupAttempt,
   emailRequired,
   type LookupOptions,
+  lookupCounters,
   lookupFailed,
 } from './lookup-attempts.ts';
 
 /**
+ * The one account-access rule (SPEC §3): on what ground a partner may put an account in a session.
+ * An account it created opens as with the customer's proof, and so does any with the proof (an
+ * email of its contacts); one it holds a live Purchaser grant of opens under that grant; any other
+ * does not open (null) — except through the partner's own orders, no further than its own sales
+ * (`openThroughOwnOrder`).
+ */
+export function accessOnOpening(standing: {
+  createdByPartner: boolean;
+  purchaser: boolean;
+  proof: boolean;
+}): AccountAccess | null {
+  if (standing.createdByPartner || standing.proof) return 'proof';
+  return standing.purchaser ? 'purchaser' : null;
+}
+
+type OpeningOptions = LookupOptions & {
+  account: CustomerAccountRow;
+  method: string;
+  access: AccountAccess;
+};
+
+/**
+ * What opening `account` writes: the session's open account, the user's recently opened accounts,
+ * the audit entry, and the lookup attempt given back (`attempt`, if it was counted).
+ */
+function openingOf(options: OpeningOptions, attempt: Attempt | null): Opening {
+  const { actor, meta, account, access } = options;
+  return {
+    tokenHash: actor.sessionTokenHash,
+    partnerUserId: actor.userId,
+    customerAccountId: account.id,
+    access,
+    now: meta.now,
+    audit: auditParams({
+      partnerId: actor.partner.id,
+      actor,
+      action: 'customer.opened',
+      subjectType: 'customer_account',
+      subjectId: account.customerId,
+      details: { method: options.method, access },
+      meta,
+    }),
+    givenBack: givenBackValues(attempt),
+  };
+}
+
+const opened = ({ account, access }: OpeningOptions): z.input<typeof OpenCustomerAccount> => ({
+  customerId: account.customerId,
+  name: account.name,
+  country: account.country,
+  access,
+});
+
+/**
  * Makes `account` the session's open account, writes the opening to the audit log and to the
- * user's recently opened accounts, in the caller's transaction. `access` says on what ground: the
- * session statement re-checks a Purchaser grant at every request, and an account open through the
- * partner's own orders shows only what it sold.
+ * user's recently opened accounts, in the caller's transaction (one statement). `access` says on
+ * what ground: the session statement re-checks a Purchaser grant at every request, and an account
+ * open through the partner's own orders shows only what it sold.
  */
 export async function openForSession(
   tx: Queryable,
-  options: LookupOptions & { account: CustomerAccountRow; method: string; access: AccountAccess },
+  options: OpeningOptions,
 ): Promise<z.input<typeof OpenCustomerAccount>> {
-  const { actor, meta, account, access } = options;
-  await setOpenCustomerAccount(tx, actor.sessionTokenHash, { customerAccountId: account.id, access });
-  await rememberOpened(tx, { partnerUserId: actor.userId, customerAccountId: account.id, now: meta.now });
-  await recordAudit(tx, {
-    partnerId: actor.partner.id,
-    actor,
-    action: 'customer.opened',
-    subjectType: 'customer_account',
-    subjectId: account.customerId,
-    details: { method: options.method, access },
-    meta,
-  });
-  return { customerId: account.customerId, name: account.name, country: account.country, access };
+  await writeOpening(tx, openingOf(options, null));
+  return opened(options);
 }
 
 /**
@@ -86,11 +130,7 @@ export async function openThroughOwnOrder(
   const { actor, account } = options;
   if (actor.openAccount?.id === account.id) return actor.openAccount;
   const standing = await findStandingOf(tx, { partnerId: actor.partner.id, customerAccountId: account.id });
-  const access: AccountAccess = standing.createdByPartner
-    ? 'proof'
-    : standing.purchaser
-      ? 'purchaser'
-      : 'own_sales';
+  const access = accessOnOpening({ ...standing, proof: false }) ?? 'own_sales';
   await openForSession(tx, { ...options, method: 'order', access });
   return { ...account, access, purchaser: standing.purchaser };
 }
@@ -100,54 +140,58 @@ export async function openThroughOwnOrder(
  * or created open at once; any other needs an email of its contacts, and every such attempt counts
  * against the lookup limits before it is checked. Takes the root database: failed attempts and
  * their audit rows must outlive the request.
+ *
+ * Two round trips after the session's: the lookup (which counts the attempt when the email step
+ * is due, committed before its answer is used), then the opening in one statement (which gives
+ * the attempt back).
  */
 export async function openAccount(
-  db: Db,
+  database: Database,
   options: LookupOptions & OpenCustomerRequest,
 ): Promise<z.input<typeof OpenCustomerAccount>> {
   const { actor, identifier, email } = options;
-  const found = await findAccountToOpen(db, { partnerId: actor.partner.id, identifier, email });
-  if (found?.knownToPartner) {
-    return db.transaction((tx) =>
-      openForSession(tx, {
-        ...options,
-        account: found,
-        method: identifier.kind,
-        // A proof given along with a managed account's identifier counts as one.
-        access: found.createdByPartner || found.emailMatches ? 'proof' : 'purchaser',
-      }),
-    );
+  const statements = openingStatements(database);
+  const { account: found, hits } = await statements.findToOpen({
+    partnerId: actor.partner.id,
+    identifier,
+    email,
+    counters: counterValues(lookupCounters(options)),
+  });
+  const access = found ? accessOnOpening({ ...found, proof: found.emailMatches }) : null;
+  if (found && (found.createdByPartner || found.purchaser) && access) {
+    // A proof given along with a managed account's identifier counts as one.
+    const opening = { ...options, account: found, method: identifier.kind, access };
+    await statements.open(openingOf(opening, null));
+    return opened(opening);
   }
   if (email === undefined) throw emailRequired();
-  const attempt = await countLookupAttempt(db, options);
-  if (!found?.emailMatches) {
-    await auditFailure(db, options, identifier.kind, identifier.value);
+  const attempt = countedLookupAttempt(options, hits);
+  if (!found?.emailMatches || access !== 'proof') {
+    await auditFailure(database.db, options, identifier.kind, identifier.value);
     throw lookupFailed();
   }
-  const opened = await db.transaction((tx) =>
-    openForSession(tx, {
-      ...options,
-      account: found,
-      method: `${identifier.kind}_and_email`,
-      access: 'proof',
-    }),
-  );
-  await giveBack(db, attempt);
-  return opened;
+  const opening = { ...options, account: found, method: `${identifier.kind}_and_email`, access };
+  await statements.open(openingOf(opening, attempt));
+  return opened(opening);
 }
 
 /**
  * The accounts a customer email is a contact of (SPEC §3 item 2). Knowing the email is the proof:
- * an email of no account counts as a failed lookup, like a wrong email in the other kinds.
+ * an email of no account counts as a failed lookup, like a wrong email in the other kinds. The
+ * attempt is counted and the accounts read in one statement (read only if the attempt is allowed).
  */
 export async function findAccountsOfEmail(
-  db: Db,
+  database: Database,
   options: LookupOptions & { email: string },
 ): Promise<z.input<typeof AccountsOfEmail>> {
-  const attempt = await countLookupAttempt(db, options);
-  const accounts = await findAccountsByEmail(db, options.email);
+  const statements = openingStatements(database);
+  const { hits, accounts } = await statements.findByEmail({
+    email: options.email,
+    counters: counterValues(lookupCounters(options)),
+  });
+  const attempt = countedLookupAttempt(options, hits);
   if (accounts.length === 0) {
-    await auditFailure(db, options, 'email', options.email);
+    await auditFailure(database.db, options, 'email', options.email);
     throw new DomainError(
       'not_found',
       'customer.email_unknown',
@@ -157,11 +201,8 @@ export async function findAccountsOfEmail(
       },
     );
   }
-  await giveBack(db, attempt);
-  return {
-    email: options.email,
-    items: accounts.map(({ customerId, name, country }) => ({ customerId, name, country })),
-  };
+  await statements.giveBack(givenBackValues(attempt));
+  return { email: options.email, items: accounts };
 }
 
 /**

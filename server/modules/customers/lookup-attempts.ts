@@ -2,7 +2,16 @@ import type { Db } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { DomainError, tooManyAttempts } from '../../lib/errors.ts';
 import type { PartnerUserActor } from '../../shared/actor.ts';
-import { type Attempt, type RateLimit, takeAttempt } from '../../shared/rate-limit.ts';
+import {
+  type Attempt,
+  type AttemptOutcome,
+  type Counter,
+  countersOf,
+  judgeAttempt,
+  type LimitCheck,
+  type RateLimit,
+  takeAttempt,
+} from '../../shared/rate-limit.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 
 /**
@@ -32,23 +41,44 @@ export const emailRequired = () =>
     field: 'email',
   });
 
+/** The limits a lookup attempt of this user counts against, in order: the user's, the partner's. */
+function lookupChecks(actor: PartnerUserActor): LimitCheck[] {
+  return [
+    [lookupLimits.perUser, actor.userId],
+    [lookupLimits.perPartner, actor.partner.id],
+  ];
+}
+
+/** The counters a lookup attempt of this user at `now` goes to, for a statement that counts it. */
+export function lookupCounters({ actor, meta }: LookupOptions): Counter[] {
+  return countersOf(lookupChecks(actor), meta.now);
+}
+
+/** The attempt, or the rate limit's answer when either limit is spent. */
+function allowedOrThrow(taken: AttemptOutcome): Attempt {
+  if (!taken.allowed) {
+    throw tooManyAttempts('Too many failed customer lookups. Try again later.', taken.retryAfterSeconds);
+  }
+  return taken.attempt;
+}
+
 /**
  * Counts one lookup attempt of this user (and partner) before anything is checked; throws the
  * rate limit's answer when either is spent. Give it back with `giveBack` when the attempt succeeds.
  */
 export async function countLookupAttempt(db: Db, { actor, meta }: LookupOptions): Promise<Attempt> {
-  const taken = await takeAttempt(
-    db,
-    [
-      [lookupLimits.perUser, actor.userId],
-      [lookupLimits.perPartner, actor.partner.id],
-    ],
-    meta.now,
-  );
-  if (!taken.allowed) {
-    throw tooManyAttempts('Too many failed customer lookups. Try again later.', taken.retryAfterSeconds);
-  }
-  return taken.attempt;
+  return allowedOrThrow(await takeAttempt(db, lookupChecks(actor), meta.now));
+}
+
+/**
+ * The lookup attempt a statement counted (the counters' new counts, in the order of
+ * `lookupCounters`); throws the rate limit's answer when either limit is spent.
+ */
+export function countedLookupAttempt(
+  { actor, meta }: LookupOptions,
+  hits: readonly (number | null)[],
+): Attempt {
+  return allowedOrThrow(judgeAttempt(lookupChecks(actor), meta.now, hits));
 }
 
 export async function auditFailure(

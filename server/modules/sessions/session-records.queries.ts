@@ -1,4 +1,4 @@
-import { eq, lt, sql } from 'drizzle-orm';
+import { eq, lt, type SQL, sql } from 'drizzle-orm';
 import type { AccountAccess } from '../../../contract/customers.ts';
 import type { Database, Queryable } from '../../db/client.ts';
 import { sessions } from '../../db/schema/index.ts';
@@ -41,6 +41,21 @@ export async function updateSessionOpenAccount(
     .update(sessions)
     .set({ openCustomerAccountId: open?.customerAccountId ?? null, openAccountAccess: open?.access ?? null })
     .where(eq(sessions.tokenHash, tokenHash));
+}
+
+/**
+ * `updateSessionOpenAccount` as a common table expression `name` of a caller's statement, so that
+ * opening an account and what goes with it take one round trip. Values may be placeholders.
+ */
+export function openAccountCte(
+  name: string,
+  values: { tokenHash: unknown; customerAccountId: unknown; access: unknown },
+): SQL {
+  return sql`${sql.raw(name)} as (
+    update ${sessions}
+    set open_customer_account_id = ${values.customerAccountId}::uuid,
+      open_account_access = ${values.access}::account_access
+    where token_hash = ${values.tokenHash}::text)`;
 }
 
 /** Deletes the sessions whose (idle) expiry passed by `now`. */

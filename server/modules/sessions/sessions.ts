@@ -1,10 +1,12 @@
 import { hash, randomBytes } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
 import type { AccountAccess } from '../../../contract/customers.ts';
 import type { Queryable } from '../../db/client.ts';
 import {
   deleteSessionRow,
   deleteSessionsExpiredBy,
   insertSession,
+  openAccountCte,
   updateSessionOpenAccount,
   updateSessionSeen,
 } from './session-records.queries.ts';
@@ -100,6 +102,17 @@ export async function setOpenCustomerAccount(
   open: { customerAccountId: string; access: AccountAccess } | null,
 ): Promise<void> {
   await updateSessionOpenAccount(db, sessionTokenHash, open);
+}
+
+/**
+ * The same as part of a caller's statement (a common table expression named `name`), so that
+ * opening an account, remembering it and auditing it take one round trip.
+ */
+export function openCustomerAccountCte(
+  name: string,
+  values: { tokenHash: unknown; customerAccountId: unknown; access: unknown },
+): SQL {
+  return openAccountCte(name, values);
 }
 
 export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {

@@ -16,13 +16,13 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
     app,
     customersApi.open,
     { actors: ['partner_user'], permission: 'customers.open' },
-    ({ actor, body, meta }) => openAccount(app.portal.db, { actor, meta, ...body }),
+    ({ actor, body, meta }) => openAccount(app.portal.database, { actor, meta, ...body }),
   );
   route(
     app,
     customersApi.findByEmail,
     { actors: ['partner_user'], permission: 'customers.open' },
-    ({ actor, body, meta }) => findAccountsOfEmail(app.portal.db, { actor, meta, ...body }),
+    ({ actor, body, meta }) => findAccountsOfEmail(app.portal.database, { actor, meta, ...body }),
   );
   route(
     app,
