@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog } from '../../db/schema/index.ts';
+import { auditLog, rateLimitHits, recentCustomerAccounts } from '../../db/schema/index.ts';
 import {
   createTestCustomer,
   createTestPartner,
@@ -10,6 +10,7 @@ import {
 import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { login } from '../../test/session.ts';
 import { createPartnerUser } from '../partners/partners.service.ts';
+import { accessOnOpening, grantPurchaser } from './customers.service.ts';
 import { lookupLimits } from './lookup-attempts.ts';
 
 let t: TestApp;
@@ -156,5 +157,76 @@ describe('opening an account by Customer ID and email', () => {
       payload: byId(customer.customerId, customer.email),
     });
     expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe('what an opening counts, writes and gives back', () => {
+  /** The lookup counters of a user and of a partner in the current window (0 when none). */
+  const hitsOf = async (subject: string) => {
+    const rows = await t.db
+      .select({ hits: rateLimitHits.hits })
+      .from(rateLimitHits)
+      .where(like(rateLimitHits.key, `lookup:%:${subject}`));
+    return rows.reduce((sum, row) => sum + row.hits, 0);
+  };
+
+  it('gives a proven attempt back to the user and the partner, and counts a failed one on both', async () => {
+    const own = await createTestPartner(t.db, t.app);
+    const session = await own.loginAs('sales');
+    const me = (await session.get('/api/auth/me')).json().user.id as string;
+    expect((await session.post(url, byId(customer.customerId, 'wrong@guess.test'))).statusCode).toBe(404);
+    expect([await hitsOf(me), await hitsOf(own.id)]).toEqual([1, 1]);
+    for (let i = 0; i < lookupLimits.perUser.limit + 2; i++) {
+      expect((await session.post(url, byId(customer.customerId, customer.email))).statusCode).toBe(200);
+      expect((await session.post('/api/customers/find-by-email', { email: customer.email })).statusCode).toBe(
+        200,
+      );
+    }
+    // Two dozen successes later, only the failure counts.
+    expect([await hitsOf(me), await hitsOf(own.id)]).toEqual([1, 1]);
+    const [recent] = await t.db
+      .select()
+      .from(recentCustomerAccounts)
+      .where(eq(recentCustomerAccounts.partnerUserId, me));
+    expect(recent?.customerAccountId).toBe(customer.id);
+    const opened = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'customer.opened'), eq(auditLog.actorUserId, me)));
+    expect(opened).toHaveLength(lookupLimits.perUser.limit + 2);
+    expect(opened[0]?.details).toMatchObject({ method: 'customerId_and_email', access: 'proof' });
+  });
+
+  it('does not count accounts that open without the email step, even with an email, nor refuse them', async () => {
+    const manager = await createTestPartner(t.db, t.app);
+    const managed = await createTestCustomer(t.db, { name: 'Managed by the limit test' });
+    await grantPurchaser(t.db, { partnerId: manager.id, customerAccountId: managed.id, now: new Date() });
+    const session = await manager.loginAs('sales');
+    const me = (await session.get('/api/auth/me')).json().user.id as string;
+    for (let i = 0; i < lookupLimits.perUser.limit; i++) {
+      expect((await session.post(url, byId(customer.customerId, `guess${i}@x.test`))).statusCode).toBe(404);
+    }
+    expect(await hitsOf(me)).toBe(lookupLimits.perUser.limit);
+    // The user's budget is spent: the email step is refused, the managed account still opens.
+    expect((await session.post(url, byId(customer.customerId, customer.email))).statusCode).toBe(429);
+    const withEmail = await session.post(url, byId(managed.customerId, managed.email));
+    expect(withEmail.statusCode).toBe(200);
+    expect(withEmail.json().access).toBe('proof');
+    const withoutEmail = await session.post(url, byId(managed.customerId));
+    expect(withoutEmail.json()).toMatchObject({ customerId: managed.customerId, access: 'purchaser' });
+    expect(await hitsOf(me)).toBe(lookupLimits.perUser.limit + 1);
+  });
+});
+
+describe('the account-access rule', () => {
+  it('opens with the proof or as the creator as with the proof, under a live grant as Purchaser, and not otherwise', () => {
+    const rule = (createdByPartner: boolean, purchaser: boolean, proof: boolean) =>
+      accessOnOpening({ createdByPartner, purchaser, proof });
+    expect(rule(false, false, false)).toBeNull();
+    expect(rule(false, false, true)).toBe('proof');
+    expect(rule(true, false, false)).toBe('proof');
+    expect(rule(false, true, false)).toBe('purchaser');
+    expect(rule(false, true, true)).toBe('proof');
+    expect(rule(true, true, false)).toBe('proof');
   });
 });
