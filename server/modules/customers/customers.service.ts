@@ -166,7 +166,8 @@ export async function openAccount(
   }
   if (email === undefined) throw emailRequired();
   const attempt = countedLookupAttempt(options, hits);
-  if (!found?.emailMatches || access !== 'proof') {
+  // Neither created by this partner nor under its grant: the rule opens it only with the proof.
+  if (!found || access === null) {
     await auditFailure(database.db, options, identifier.kind, identifier.value);
     throw lookupFailed();
   }
