@@ -1,6 +1,7 @@
-// What the HTTP benches share: autocannon against a route, the bare-Fastify ceiling measured before
-// each route, logging in, and the table they print. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS
-// (default 50) set the load.
+// What the HTTP benches share: autocannon against a route, a reference route measured before each
+// route (the app's own `select 1` route, or a bare-Fastify ceiling), CPU per request from /proc,
+// logging in, and the table they print. BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50)
+// set the load.
 import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -15,14 +16,29 @@ export interface Measured {
   p50: number;
   p99: number;
   maxRssMb: number | null;
-  /** CPU time per request of the serving process and of all PostgreSQL processes, in µs (Linux). */
+  /**
+   * CPU time per request in µs (Linux): of the app processes together, of every PostgreSQL process
+   * on the machine (a standby's included), of the standby's processes alone, of the balancer.
+   */
   appCpuUs: number | null;
   postgresCpuUs: number | null;
+  standbyCpuUs: number | null;
+  proxyCpuUs: number | null;
+}
+
+/** The processes whose CPU time a measurement counts. */
+export interface Watched {
+  appPids: number[];
+  /** The standby's postmaster: it and its children are the standby. */
+  standbyPid?: number | undefined;
+  proxyPid?: number | undefined;
 }
 
 export interface Row extends Measured {
   name: string;
-  ceiling: number;
+  /** The reference route's req/s (and its app + PostgreSQL µs per request), measured just before. */
+  reference: number;
+  referenceCpuUs: number | null;
 }
 
 /** How a route is driven: GET with no body unless told otherwise. */
@@ -49,14 +65,32 @@ function cpuMicros(pid: number | string): number | null {
   }
 }
 
-/** CPU time of every process named `postgres` on this machine (the server and its backends), in µs. */
-function postgresCpuMicros(): number | null {
-  let total = 0;
+/** The parent of a process, from /proc, or null. */
+export function parentPid(pid: number | string): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time of every process named `postgres` on this machine (servers and their backends), in µs,
+ * and of those of the standby (its postmaster `standbyPid` and its children).
+ */
+function postgresCpuMicros(standbyPid: number | undefined): { all: number; standby: number } | null {
+  let all = 0;
+  let standby = 0;
   try {
     for (const pid of readdirSync('/proc')) {
       if (!/^[0-9]+$/.test(pid)) continue;
       try {
-        if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMicros(pid) ?? 0;
+        if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+        const micros = cpuMicros(pid) ?? 0;
+        all += micros;
+        if (standbyPid !== undefined && (Number(pid) === standbyPid || parentPid(pid) === standbyPid))
+          standby += micros;
       } catch {
         // gone meanwhile
       }
@@ -64,24 +98,40 @@ function postgresCpuMicros(): number | null {
   } catch {
     return null;
   }
-  return total > 0 ? total : null;
+  return all > 0 ? { all, standby } : null;
 }
 
-/** Drives `url` for `duration` seconds, sampling the serving process's RSS meanwhile. */
+/** What `measure` reads before and after: the CPU time of the watched processes. */
+function cpuSnapshot(watched: Watched) {
+  const apps = watched.appPids.map((pid) => cpuMicros(pid));
+  return {
+    app: apps.some((micros) => micros === null) ? null : apps.reduce<number>((sum, m) => sum + (m ?? 0), 0),
+    postgres: postgresCpuMicros(watched.standbyPid),
+    proxy: watched.proxyPid === undefined ? null : cpuMicros(watched.proxyPid),
+  };
+}
+
+/**
+ * Drives `url` for `duration` seconds, sampling the app processes' RSS meanwhile (the largest) and
+ * counting the CPU time of `watched` (an app's pid alone, or nothing for a warm-up).
+ */
 export async function measure(
   url: string,
-  pid: number | undefined,
+  watchedOrPid: Watched | number | undefined,
   duration: number,
   load: Load = {},
 ): Promise<Measured> {
+  const watched: Watched | undefined =
+    typeof watchedOrPid === 'number' ? { appPids: [watchedOrPid] } : watchedOrPid;
   let maxRss: number | null = null;
   const sampler = setInterval(() => {
-    const rss = pid ? rssMb(pid) : null;
-    if (rss !== null) maxRss = Math.max(maxRss ?? 0, rss);
+    for (const pid of watched?.appPids ?? []) {
+      const rss = rssMb(pid);
+      if (rss !== null) maxRss = Math.max(maxRss ?? 0, rss);
+    }
   }, 100);
   const { expectStatus, setupRequest, ...request } = load;
-  const appCpuBefore = pid ? cpuMicros(pid) : null;
-  const postgresCpuBefore = pid ? postgresCpuMicros() : null;
+  const before = watched ? cpuSnapshot(watched) : null;
   const result = await autocannon({
     url,
     connections,
@@ -90,12 +140,11 @@ export async function measure(
     ...(setupRequest ? { requests: [{ setupRequest }] } : {}),
   });
   clearInterval(sampler);
-  const appCpuAfter = pid ? cpuMicros(pid) : null;
-  const postgresCpuAfter = pid ? postgresCpuMicros() : null;
-  const perRequest = (before: number | null, after: number | null) =>
-    before === null || after === null || result.requests.total === 0
+  const after = watched ? cpuSnapshot(watched) : null;
+  const perRequest = (from: number | null | undefined, to: number | null | undefined) =>
+    from === null || from === undefined || to === null || to === undefined || result.requests.total === 0
       ? null
-      : Math.round((after - before) / result.requests.total);
+      : Math.round((to - from) / result.requests.total);
   const statusCounts = Object.entries(result.statusCodeStats ?? {}).map(
     ([status, stats]) => [Number(status), stats.count ?? 0] as const,
   );
@@ -113,28 +162,49 @@ export async function measure(
     p50: result.latency.p50,
     p99: result.latency.p99,
     maxRssMb: maxRss,
-    appCpuUs: perRequest(appCpuBefore, appCpuAfter),
-    postgresCpuUs: perRequest(postgresCpuBefore, postgresCpuAfter),
+    appCpuUs: perRequest(before?.app, after?.app),
+    postgresCpuUs: perRequest(before?.postgres?.all, after?.postgres?.all),
+    standbyCpuUs:
+      watched?.standbyPid === undefined
+        ? null
+        : perRequest(before?.postgres?.standby, after?.postgres?.standby),
+    proxyCpuUs: perRequest(before?.proxy, after?.proxy),
   };
 }
 
+const cpuOf = (m: Measured) =>
+  m.appCpuUs === null || m.postgresCpuUs === null ? null : m.appCpuUs + m.postgresCpuUs;
+
 /**
- * One route against the ceiling: a warm-up (JIT, prepared statements, connections), then the bare
- * route for half the time, then the route.
+ * One route against a reference route: a warm-up (JIT, prepared statements, connections), then the
+ * reference for half the time, then the route. The machine's speed drifts, so the reference is
+ * measured again before each route. The reference's CPU is counted when it is one of the app's own
+ * routes (`referenceWatched`).
  */
-export async function measureAgainstCeiling(
+export async function measureAgainst(
+  name: string,
+  url: string,
+  watched: Watched | number | undefined,
+  duration: number,
+  referenceUrl: string,
+  load: Load = {},
+  referenceWatched?: Watched,
+): Promise<Row> {
+  await measure(url, undefined, 1, load);
+  const reference = await measure(referenceUrl, referenceWatched, Math.max(1, Math.round(duration / 2)));
+  const measured = await measure(url, watched, duration, load);
+  return { name, reference: reference.requestsPerSecond, referenceCpuUs: cpuOf(reference), ...measured };
+}
+
+/** One route against the bare Fastify ceiling (startCeiling). */
+export const measureAgainstCeiling = (
   name: string,
   url: string,
   pid: number | undefined,
   duration: number,
   bareUrl: string,
   load: Load = {},
-): Promise<Row> {
-  await measure(url, undefined, 1, load);
-  const ceiling = await measure(bareUrl, undefined, Math.max(1, Math.round(duration / 2)));
-  const measured = await measure(url, pid, duration, load);
-  return { name, ceiling: ceiling.requestsPerSecond, ...measured };
-}
+): Promise<Row> => measureAgainst(name, url, pid, duration, bareUrl, load);
 
 /** The bare Fastify route in its own process, warmed up: the ceiling of every route. */
 export async function startCeiling(): Promise<{ url: string; stop(): Promise<void> }> {
@@ -199,34 +269,51 @@ export async function postgresReachable(url: string): Promise<boolean> {
 /** The server URL with its password hidden, for messages. */
 export const shownUrl = (url: string) => url.replace(/:[^:@/]+@/, ':***@');
 
-/** The table of results; `cpu` adds the CPU time per request of the app and of PostgreSQL. */
-export function printTable(title: string, rows: Row[], options: { cpu?: boolean } = {}): void {
+/** How a row compares with its reference: req/s, and (when both were counted) app + PG CPU. */
+export const timesReference = (row: Row) => row.requestsPerSecond / row.reference;
+export const cpuTimesReference = (row: Row) => {
+  const cpu = cpuOf(row);
+  return cpu === null || row.referenceCpuUs === null || cpu === 0 ? null : row.referenceCpuUs / cpu;
+};
+
+/**
+ * The table of results. `cpu` adds the CPU time per request of the app and of PostgreSQL (with
+ * `standby`, of the standby alone and of the balancer too); `reference` names the reference route
+ * (default: the ceiling).
+ */
+export function printTable(
+  title: string,
+  rows: Row[],
+  options: { cpu?: boolean; standby?: boolean; reference?: string } = {},
+): void {
+  const reference = options.reference ?? 'ceiling';
+  const withCpuRatio = rows.some((row) => row.referenceCpuUs !== null);
   const nameWidth = Math.max(44, ...rows.map((row) => row.name.length));
-  const cpuHeaders = options.cpu ? ['app µs/req'.padStart(11), 'PG µs/req'.padStart(10)] : [];
+  const columns: (readonly [string, number, (row: Row) => string])[] = [
+    ['req/s', 7, (row) => String(row.requestsPerSecond)],
+    ['p50 ms', 7, (row) => String(row.p50)],
+    ['p99 ms', 7, (row) => String(row.p99)],
+    [reference, Math.max(8, reference.length), (row) => String(row.reference)],
+    [`× ${reference}`, 10, (row) => timesReference(row).toFixed(3)],
+    ...(withCpuRatio
+      ? [[`CPU × ${reference}`, 14, (row: Row) => cpuTimesReference(row)?.toFixed(3) ?? '-'] as const]
+      : []),
+    ['RSS MB', 7, (row) => String(row.maxRssMb ?? '-')],
+    ...(options.cpu
+      ? [
+          ['app µs/req', 11, (row: Row) => String(row.appCpuUs ?? '-')] as const,
+          ['PG µs/req', 10, (row: Row) => String(row.postgresCpuUs ?? '-')] as const,
+        ]
+      : []),
+    ...(options.cpu && options.standby
+      ? [
+          ['of it standby', 14, (row: Row) => String(row.standbyCpuUs ?? '-')] as const,
+          ['HAProxy µs/req', 15, (row: Row) => String(row.proxyCpuUs ?? '-')] as const,
+        ]
+      : []),
+  ];
   console.log(`\n${title}`);
-  console.log(
-    'route'.padEnd(nameWidth),
-    'req/s'.padStart(7),
-    'p50 ms'.padStart(7),
-    'p99 ms'.padStart(7),
-    'ceiling'.padStart(8),
-    '× ceiling'.padStart(10),
-    'RSS MB'.padStart(7),
-    ...cpuHeaders,
-  );
-  for (const row of rows) {
-    const cpu = options.cpu
-      ? [String(row.appCpuUs ?? '-').padStart(11), String(row.postgresCpuUs ?? '-').padStart(10)]
-      : [];
-    console.log(
-      row.name.padEnd(nameWidth),
-      String(row.requestsPerSecond).padStart(7),
-      String(row.p50).padStart(7),
-      String(row.p99).padStart(7),
-      String(row.ceiling).padStart(8),
-      (row.requestsPerSecond / row.ceiling).toFixed(3).padStart(10),
-      String(row.maxRssMb ?? '-').padStart(7),
-      ...cpu,
-    );
-  }
+  console.log('route'.padEnd(nameWidth), ...columns.map(([header, width]) => header.padStart(width)));
+  for (const row of rows)
+    console.log(row.name.padEnd(nameWidth), ...columns.map(([, width, value]) => value(row).padStart(width)));
 }

@@ -1,32 +1,43 @@
-// HTTP throughput of the real app, logged in, through its real routes, against a bare Fastify route
-// (the ceiling on this machine) measured just before each route, so that a machine that speeds up
-// or slows down during the run moves both. `npm run bench` runs it on PostgreSQL (DATABASE_URL names
-// the server; a fresh database is created and dropped) and briefly on PGlite.
+// HTTP throughput of the real app, logged in, through its real routes, in the two deployment shapes
+// of issue 19: (1) one app process on one PostgreSQL database; (2) two app processes behind HAProxy
+// (Debian's haproxy) with a streaming-replication standby serving list pages and searches
+// (DATABASE_READ_URL; scripts/start-standby.sh, started here if none runs and stopped again). Each
+// route is compared with the app's own `select 1` route (GET /api/health, one `select 1` on the
+// primary) measured just before it in the same shape, so that a machine that speeds up or slows
+// down during the run moves both: by req/s, and by CPU per request (the app processes and every
+// PostgreSQL process, from /proc). PGlite runs briefly too. DATABASE_URL names the server; fresh
+// databases are created and dropped.
 // BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50) set the load; CI uses 1 second.
 // BENCH_APP_DIR runs the app of another checkout (its own node_modules) to compare two commits;
 // BENCH_APP_FLAGS replaces the Node flags `npm start` gives the app. BENCH_ONLY keeps the routes
-// whose name contains it (e.g. `BENCH_ONLY=audit`).
+// whose name contains it (e.g. `BENCH_ONLY=audit`; the `select 1` route is measured anyway).
+// BENCH_SHAPES=1 or =2 runs one shape only.
 
 import { BENCH_BILLING_ADDRESS } from './bench-address.ts';
 import { startDemoApp } from './demo-app.ts';
 import {
   connections,
+  cpuTimesReference,
   json,
   login,
-  measureAgainstCeiling,
+  measureAgainst,
   postgresReachable,
   printTable,
   type Row,
   seconds,
   serverUrl,
   shownUrl,
-  startCeiling,
+  timesReference,
+  type Watched,
 } from './http-measure.ts';
 import { APP_NODE_FLAGS } from './processes.ts';
+import { type Shape, startOneProcess, startTwoProcesses } from './shapes.ts';
+import { startStandby } from './standby.ts';
 
 const appDir = process.env.BENCH_APP_DIR;
 const appFlags = process.env.BENCH_APP_FLAGS?.split(' ').filter(Boolean) ?? APP_NODE_FLAGS;
 const only = process.env.BENCH_ONLY ?? '';
+const shapes = process.env.BENCH_SHAPES ?? '12';
 
 /** Logs in as the demo sales user and makes one quote, as the web app would. */
 async function prepare(base: string) {
@@ -80,59 +91,186 @@ async function prepare(base: string) {
   };
 }
 
-async function benchDatabase(kind: 'postgres' | 'pglite', duration: number, bareUrl: string): Promise<Row[]> {
-  const app = await startDemoApp(kind, { flags: appFlags, appDir });
-  const { base } = app;
+/** Issue 19's targets, against the `select 1` route: logged-in reads and lists/searches. */
+const READ_TARGET = 0.8;
+const LIST_TARGET = 0.5;
+
+interface Route {
+  name: string;
+  path: string;
+  headers: Record<string, string>;
+  /** The route reads from the standby when there is one (`reads: 'standby'`). */
+  standby?: boolean;
+  target?: number;
+}
+
+const SELECT_1 = '/api/health';
+
+function routesOf(session: Awaited<ReturnType<typeof prepare>>): Route[] {
+  const { cookie, staffCookie, adminCookie, quoteNumber, orderNumber } = session;
+  const read = { headers: { cookie }, target: READ_TARGET };
+  const list = (headers: Record<string, string>) => ({ headers, standby: true, target: LIST_TARGET });
+  const routes: Route[] = [
+    { name: 'GET /api/health (select 1)', path: SELECT_1, headers: {} },
+    { name: 'GET /api/auth/me', path: '/api/auth/me', ...read },
+    { name: 'GET /api/quotes/{quoteNumber}', path: `/api/quotes/${quoteNumber}`, ...read },
+    { name: 'GET /api/customers/{customerId}/cart', path: '/api/customers/6703615/cart', ...read },
+    { name: 'GET /api/orders/{orderNumber}', path: `/api/orders/${orderNumber}`, ...read },
+    { name: 'GET /api/partner/profile', path: '/api/partner/profile', ...read },
+    {
+      name: 'GET /api/customers/{customerId}/packs-and-teams',
+      path: '/api/customers/6703615/packs-and-teams',
+      headers: { cookie },
+    },
+    { name: 'GET /api/customers/recent', path: '/api/customers/recent', headers: { cookie } },
+    { name: 'GET /api/quotes (first page)', path: '/api/quotes', ...list({ cookie }) },
+    { name: 'GET /api/quotes?q=acme', path: '/api/quotes?q=acme', ...list({ cookie }) },
+    { name: 'GET /api/quotes?status=open', path: '/api/quotes?status=open', ...list({ cookie }) },
+    { name: 'GET /api/orders (first page)', path: '/api/orders', ...list({ cookie }) },
+    { name: 'GET /api/orders?q=acme', path: '/api/orders?q=acme', ...list({ cookie }) },
+    { name: 'GET /api/invoices (first page)', path: '/api/invoices', ...list({ cookie: adminCookie }) },
+    { name: 'GET /api/payment-methods', path: '/api/payment-methods', headers: { cookie } },
+    { name: 'GET /api/dev/mailbox', path: '/api/dev/mailbox', headers: { cookie } },
+    { name: 'GET /api/admin/partners', path: '/api/admin/partners', headers: { cookie: staffCookie } },
+    {
+      name: 'GET /api/partner/audit (first page)',
+      path: '/api/partner/audit',
+      headers: { cookie: adminCookie },
+      standby: true,
+    },
+    {
+      name: 'GET /api/partner/audit?action=order.',
+      path: '/api/partner/audit?action=order.',
+      headers: { cookie: adminCookie },
+      standby: true,
+    },
+  ];
+  return routes.filter((route) => route.path === SELECT_1 || route.name.includes(only));
+}
+
+interface Measured {
+  title: string;
+  rows: (Row & { route: Route })[];
+  cpu: boolean;
+  standby: boolean;
+}
+
+/** Every route of one shape, each against the `select 1` route measured just before it. */
+async function benchShape(title: string, shape: Shape, duration: number, cpu: boolean): Promise<Measured> {
   try {
-    const { cookie, staffCookie, adminCookie, quoteNumber, orderNumber } = await prepare(base);
-    const routes: [string, string, Record<string, string>][] = [
-      ['GET /api/health', '/api/health', {}],
-      ['GET /api/auth/me', '/api/auth/me', { cookie }],
-      ['GET /api/quotes/{quoteNumber}', `/api/quotes/${quoteNumber}`, { cookie }],
-      ['GET /api/customers/{customerId}/cart', '/api/customers/6703615/cart', { cookie }],
-      [
-        'GET /api/customers/{customerId}/packs-and-teams',
-        '/api/customers/6703615/packs-and-teams',
-        { cookie },
-      ],
-      ['GET /api/customers/recent', '/api/customers/recent', { cookie }],
-      ['GET /api/quotes (first page)', '/api/quotes', { cookie }],
-      ['GET /api/quotes?q=acme', '/api/quotes?q=acme', { cookie }],
-      ['GET /api/quotes?status=open', '/api/quotes?status=open', { cookie }],
-      ['GET /api/orders/{orderNumber}', `/api/orders/${orderNumber}`, { cookie }],
-      ['GET /api/partner/profile', '/api/partner/profile', { cookie }],
-      ['GET /api/payment-methods', '/api/payment-methods', { cookie }],
-      ['GET /api/dev/mailbox', '/api/dev/mailbox', { cookie }],
-      ['GET /api/admin/partners', '/api/admin/partners', { cookie: staffCookie }],
-      ['GET /api/partner/audit (first page)', '/api/partner/audit', { cookie: adminCookie }],
-      ['GET /api/partner/audit?action=order.', '/api/partner/audit?action=order.', { cookie: adminCookie }],
-    ];
-    const rows: Row[] = [];
-    for (const [name, path, headers] of routes.filter(([name]) => name.includes(only))) {
-      rows.push(
-        await measureAgainstCeiling(`${kind}: ${name}`, `${base}${path}`, app.pid, duration, bareUrl, {
-          headers,
-        }),
+    const { base, watched } = shape;
+    const session = await prepare(base);
+    // The sessions wrote while preparing: once the standby has replayed that, they read from it.
+    await shape.settle();
+    const rows: Measured['rows'] = [];
+    for (const route of routesOf(session)) {
+      const row = await measureAgainst(
+        route.name,
+        `${base}${route.path}`,
+        watched,
+        duration,
+        `${base}${SELECT_1}`,
+        { headers: route.headers },
+        watched,
       );
+      rows.push({ ...row, route });
     }
-    return rows;
+    return { title, rows, cpu, standby: watched.standbyPid !== undefined };
   } finally {
-    await app.stop();
+    await shape.stop();
   }
 }
 
-const ceiling = await startCeiling();
-const rows: Row[] = [];
-try {
-  if (await postgresReachable(serverUrl))
-    rows.push(...(await benchDatabase('postgres', seconds, ceiling.url)));
-  else console.log(`PostgreSQL at ${shownUrl(serverUrl)} is not reachable: skipped.`);
-  rows.push(...(await benchDatabase('pglite', Math.max(1, Math.round(seconds / 3)), ceiling.url)));
-} finally {
-  await ceiling.stop();
+/**
+ * With a standby, the routes that read from it must show its CPU: at least a third of what
+ * PostgreSQL spent on them (the session check stays on the primary), and the others next to none.
+ */
+function standbyMisses(measured: Measured): string[] {
+  if (!measured.standby) return [];
+  return measured.rows
+    .filter(({ route, standbyCpuUs, postgresCpuUs }) =>
+      route.standby ? (standbyCpuUs ?? 0) * 3 < (postgresCpuUs ?? 0) : false,
+    )
+    .map(
+      ({ name, standbyCpuUs, postgresCpuUs }) =>
+        `${name} (standby ${standbyCpuUs} of ${postgresCpuUs} µs/req)`,
+    );
 }
 
-printTable(
-  `HTTP, ${connections} connections, ${seconds} s per route (PGlite ${Math.max(1, Math.round(seconds / 3))} s), the ceiling measured before each route; Node ${process.version}`,
-  rows,
+function printTargets(measured: Measured): void {
+  const judged = measured.rows.filter((row) => row.route.target !== undefined);
+  const verdict = (row: Measured['rows'][number]) => {
+    const target = row.route.target as number;
+    const cpu = cpuTimesReference(row);
+    return `${row.name}: ${timesReference(row).toFixed(2)}× by req/s${cpu === null ? '' : `, ${cpu.toFixed(2)}× by CPU`} (target ${target})`;
+  };
+  const met = judged.filter((row) => timesReference(row) >= (row.route.target as number));
+  console.log(`targets by req/s: ${met.length} of ${judged.length} routes meet theirs`);
+  for (const row of judged) console.log(`  ${met.includes(row) ? 'met   ' : 'missed'} ${verdict(row)}`);
+}
+
+const results: Measured[] = [];
+const problems: string[] = [];
+const appOptions = { flags: appFlags, appDir };
+const pgliteSeconds = Math.max(1, Math.round(seconds / 3));
+if (!(await postgresReachable(serverUrl))) {
+  console.log(`PostgreSQL at ${shownUrl(serverUrl)} is not reachable: both shapes skipped.`);
+} else {
+  if (shapes.includes('1')) {
+    results.push(
+      await benchShape(
+        'Shape 1: one app process, one PostgreSQL database',
+        await startOneProcess(appOptions),
+        seconds,
+        true,
+      ),
+    );
+  }
+  if (shapes.includes('2')) {
+    const standby = await startStandby(serverUrl);
+    if ('unavailable' in standby) {
+      console.log(`\nShape 2 (two processes, HAProxy, standby) skipped: no standby. ${standby.unavailable}`);
+    } else {
+      try {
+        results.push(
+          await benchShape(
+            'Shape 2: two app processes behind HAProxy, list pages and searches on a streaming-replication standby',
+            await startTwoProcesses(serverUrl, standby, appOptions),
+            seconds,
+            true,
+          ),
+        );
+      } finally {
+        await standby.stop();
+      }
+    }
+  }
+}
+const pglite = await startDemoApp('pglite', appOptions);
+const pgliteWatched: Watched = { appPids: pglite.pid ? [pglite.pid] : [] };
+results.push(
+  await benchShape(
+    `PGlite (the database in the app process), ${pgliteSeconds} s per route`,
+    { base: pglite.base, watched: pgliteWatched, settle: async () => {}, stop: pglite.stop },
+    pgliteSeconds,
+    false,
+  ),
 );
+
+console.log(
+  `\nHTTP, ${connections} connections, ${seconds} s per route, the select 1 route (GET /api/health) measured before each route in the same shape; Node ${process.version}`,
+);
+for (const measured of results) {
+  printTable(measured.title, measured.rows, {
+    cpu: measured.cpu,
+    standby: measured.standby,
+    reference: 'select 1',
+  });
+  if (measured.cpu) printTargets(measured);
+  const misses = standbyMisses(measured);
+  if (misses.length > 0) problems.push(`read the primary, not the standby: ${misses.join('; ')}`);
+}
+if (problems.length > 0) {
+  console.error(`\n${problems.join('\n')}`);
+  process.exit(1);
+}

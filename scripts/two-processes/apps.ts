@@ -17,16 +17,21 @@ export class AppProcess {
     this.logFile = logFile;
   }
 
-  /** Starts the app and waits until it answers ready (migrations and demo data done). */
+  /**
+   * Starts the app and waits until it answers ready (migrations and demo data done). `flags`
+   * replaces the Node flags `npm start` gives it; `cwd` runs the app of another checkout.
+   */
   static async start(
     name: string,
     port: number,
     dir: string,
     env: Record<string, string>,
+    options: { flags?: string[]; cwd?: string | undefined } = {},
   ): Promise<AppProcess> {
     const logFile = join(dir, `${name}.log`);
     const out = openSync(logFile, 'a');
-    const child = spawn(process.execPath, [...APP_NODE_FLAGS, 'server/main.ts'], {
+    const child = spawn(process.execPath, [...(options.flags ?? APP_NODE_FLAGS), 'server/main.ts'], {
+      ...(options.cwd ? { cwd: options.cwd } : {}),
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', out, out],
     });

@@ -112,11 +112,10 @@ export async function listQuoteSummaries(
   f: QuoteFilters,
 ): Promise<{ items: QuoteSummaryRow[]; total: number }> {
   const where = await filtersOf(db, f);
-  const [totalRow] = await db
-    .select({ total: count() })
-    .from(quotes)
-    .innerJoin(customerAccounts, eq(customerAccounts.id, quotes.customerAccountId))
-    .where(where);
+  // The filters name quotes' own columns only, and every quote has its account (not null, foreign
+  // key): the count needs no join (as for orders and invoices), and its planning, most of its cost
+  // on a small list, drops from 0.18 to 0.07 ms (EXPLAIN ANALYZE on the demo data).
+  const [totalRow] = await db.select({ total: count() }).from(quotes).where(where);
   const items = await db
     .select(summaryColumns)
     .from(quotes)
