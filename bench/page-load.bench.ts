@@ -1,7 +1,7 @@
 // Full page load of the portal's main pages in Chromium, logged in, on the built app (web/dist)
 // served by the real server on loopback with the demo data (PGlite). Each load is a cold one: a
 // new browser context (no cache), the session cookie set, then the page's address typed in.
-// Per page it prints the median of BENCH_PAGE_ROUNDS loads (default 5; CI uses 1) of
+// Per page it prints the median of BENCH_PAGE_ROUNDS loads (default 5; CI: 1, with BENCH_PAGES=1) of
 //  - load: navigation start to the load event,
 //  - content: navigation start to the page's h1 in the document (the next animation frame),
 //  - JS: the JavaScript files fetched up to that point,
@@ -18,6 +18,8 @@ import { startDemoApp } from './demo-app.ts';
 import { login } from './http-measure.ts';
 
 const rounds = Number(process.env.BENCH_PAGE_ROUNDS ?? 5);
+/** How many of the pages below to measure (all by default; CI measures one, once, to stay fast). */
+const pageCount = Number(process.env.BENCH_PAGES ?? Number.POSITIVE_INFINITY);
 const appDir = process.env.BENCH_APP_DIR;
 
 const pages: [name: string, path: string][] = [
@@ -172,7 +174,7 @@ try {
     `${'page'.padEnd(28)} ${'without hints: load'.padStart(20)} ${'content'.padStart(8)} ${'JS'.padStart(4)} ${'chain'.padStart(6)}   ${'as served: load'.padStart(16)} ${'content'.padStart(8)} ${'JS'.padStart(4)} ${'chain'.padStart(6)}`,
   );
   const all: { without: number; served: number }[] = [];
-  for (const [name, pattern] of pages) {
+  for (const [name, pattern] of pages.slice(0, pageCount)) {
     const path = pattern.replace(':quote', quoteNumber);
     const without: Load[] = [];
     const served: Load[] = [];
