@@ -13,6 +13,9 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    // .vite/manifest.json: the server reads which chunks each page needs from it, and names them in
+    // that page's index.html (server/plugins/route-preloads.ts). It is not served.
+    manifest: true,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: keep them in their own cacheable chunks. Each

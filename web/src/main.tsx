@@ -16,7 +16,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { isApiError, onUnauthorized } from './api/client.ts';
 import { createQueryClient } from './api/queryClient.ts';
-import { clearUserData, sessionKeys } from './features/auth/api.ts';
+import { clearUserData, sessionKeys, sessionQuery } from './features/auth/api.ts';
 import { translateError } from './i18n/errors.ts';
 import i18n, { dayjsLocaleOf, firstDayOfWeekOf, i18nReady } from './i18n/index.ts';
 
@@ -112,6 +112,9 @@ function LocalizedDates({ children }: { children: ReactNode }) {
     </DatesProvider>
   );
 }
+
+// The session is asked for now, while the dictionary loads and React starts, not once App renders.
+void queryClient.prefetchQuery(sessionQuery);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { authApi, type Locale, type LoginRequest, type SessionInfo } from '../../../../contract/index.ts';
 import { call, isApiError, setCsrfToken } from '../../api/client.ts';
@@ -22,26 +22,28 @@ function applyUserLanguage(session: SessionInfo): void {
 }
 
 /** The logged-in session, or null when nobody is logged in (`me` answers 401). */
-export function useSession() {
-  return useQuery({
-    queryKey: sessionKeys.me(),
-    queryFn: async ({ signal }): Promise<SessionInfo | null> => {
-      try {
-        const session = await call(authApi.me, { signal });
-        setCsrfToken(session.csrfToken);
-        applyUserLanguage(session);
-        return session;
-      } catch (error) {
-        // 403: the browser holds another kind of session (an account admin's), not a partner user's.
-        if (isApiError(error) && (error.status === 401 || error.status === 403)) {
-          setCsrfToken(null);
-          return null;
-        }
-        throw error;
+export const sessionQuery = queryOptions({
+  queryKey: sessionKeys.me(),
+  queryFn: async ({ signal }): Promise<SessionInfo | null> => {
+    try {
+      const session = await call(authApi.me, { signal });
+      setCsrfToken(session.csrfToken);
+      applyUserLanguage(session);
+      return session;
+    } catch (error) {
+      // 403: the browser holds another kind of session (an account admin's), not a partner user's.
+      if (isApiError(error) && (error.status === 401 || error.status === 403)) {
+        setCsrfToken(null);
+        return null;
       }
-    },
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+      throw error;
+    }
+  },
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+export function useSession() {
+  return useQuery(sessionQuery);
 }
 
 /** Removes everything cached for the previous user except the session entry itself. */
