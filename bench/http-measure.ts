@@ -39,7 +39,7 @@ export interface Load {
 }
 
 /** User and system CPU time of a process in µs, from /proc (Linux; 100 ticks a second), or null. */
-function cpuMicros(pid: number | string): number | null {
+export function cpuMicros(pid: number | string): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -50,7 +50,7 @@ function cpuMicros(pid: number | string): number | null {
 }
 
 /** CPU time of every process named `postgres` on this machine (the server and its backends), in µs. */
-function postgresCpuMicros(): number | null {
+export function postgresCpuMicros(): number | null {
   let total = 0;
   try {
     for (const pid of readdirSync('/proc')) {
