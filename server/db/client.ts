@@ -140,16 +140,20 @@ function nameOf(text: string): string | undefined {
 function nameStatements(client: pg.Client): void {
   const query = client.query;
   client.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
+    // Drizzle passes the values as the second argument, node-postgres's own callers in the config.
+    const values = Array.isArray(rest[0])
+      ? rest[0]
+      : typeof config === 'object' && config !== null && 'values' in config && Array.isArray(config.values)
+        ? config.values
+        : [];
     if (
       namingStatements.getStore() === true &&
+      values.length > 0 &&
       typeof config === 'object' &&
       config !== null &&
       !('name' in config && config.name) &&
       'text' in config &&
-      typeof config.text === 'string' &&
-      'values' in config &&
-      Array.isArray(config.values) &&
-      config.values.length > 0
+      typeof config.text === 'string'
     ) {
       const name = nameOf(config.text);
       if (name) config = { ...config, name };

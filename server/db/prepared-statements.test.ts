@@ -1,0 +1,46 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '../test/database.ts';
+import { withPreparedStatements } from './client.ts';
+import { products } from './schema/catalog.ts';
+
+// PGlite names every statement already (pglite-statements.ts): this is about node-postgres.
+describe.skipIf(!process.env.DATABASE_URL)('named statements on PostgreSQL (withPreparedStatements)', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  /** Runs a lookup twice on one connection; answers the statements that connection keeps. */
+  const lookUpTwice = (code: string, alias: string) =>
+    database.db.transaction(async (tx) => {
+      for (let i = 0; i < 2; i++)
+        await tx
+          .select({ [alias]: products.code })
+          .from(products)
+          .where(eq(products.code, code));
+      const kept = await tx.execute<{ statement: string }>(sql`select statement from pg_prepared_statements`);
+      return kept.rows.map((row) => row.statement);
+    });
+
+  it('prepares a statement with values once on its connection inside withPreparedStatements', async () => {
+    const kept = await withPreparedStatements(() => lookUpTwice('WS', 'prepared_code'));
+    expect(kept.filter((text) => text.includes('"prepared_code"'))).toHaveLength(1);
+  });
+
+  it('leaves statements outside it unnamed, as before', async () => {
+    const kept = await lookUpTwice('WS', 'unnamed_code');
+    expect(kept.filter((text) => text.includes('"unnamed_code"'))).toHaveLength(0);
+  });
+
+  it('answers the same rows both ways', async () => {
+    const lookUp = () =>
+      database.db.select({ code: products.code }).from(products).where(eq(products.code, 'WS'));
+    const plain = await lookUp();
+    const named = await withPreparedStatements(async () => [await lookUp(), await lookUp()]);
+    expect(named).toEqual([plain, plain]);
+  });
+});
