@@ -55,7 +55,7 @@ export interface Load {
 }
 
 /** User and system CPU time of a process in µs, from /proc (Linux; 100 ticks a second), or null. */
-function cpuMicros(pid: number | string): number | null {
+export function cpuMicros(pid: number | string): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -79,7 +79,7 @@ export function parentPid(pid: number | string): number | null {
  * CPU time of every process named `postgres` on this machine (servers and their backends), in µs,
  * and of those of the standby (its postmaster `standbyPid` and its children).
  */
-function postgresCpuMicros(standbyPid: number | undefined): { all: number; standby: number } | null {
+export function postgresCpuMicros(standbyPid: number | undefined): { all: number; standby: number } | null {
   let all = 0;
   let standby = 0;
   try {

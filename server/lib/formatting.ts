@@ -7,26 +7,48 @@ import { type Currency, minorUnitDigits } from '../../contract/money.ts';
  */
 const intlLocale: Record<Locale, string> = { en: 'en-US', 'pt-BR': 'pt-BR' };
 
+/**
+ * The formatters are made once per language and currency: making one costs about 0.4 ms of CPU
+ * (Place order's email spent 3 % of the app's time a request on it), using one a few µs.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let made = formatters.get(key) as F | undefined;
+  if (!made) {
+    made = make();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 export function formatMoney(minor: number, currency: Currency, locale: Locale): string {
   const digits = minorUnitDigits[currency];
-  return new Intl.NumberFormat(intlLocale[locale], {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(minor / 10 ** digits);
+  return formatter(
+    `money:${locale}:${currency}`,
+    () =>
+      new Intl.NumberFormat(intlLocale[locale], {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
+  ).format(minor / 10 ** digits);
 }
 
 /** A calendar day (`2026-11-25`), never shifted by a time zone. */
 export function formatDate(day: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    timeZone: 'UTC',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
+  return formatter(
+    `date:${locale}`,
+    () =>
+      new Intl.DateTimeFormat(intlLocale[locale], {
+        timeZone: 'UTC',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+      }),
+  ).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
 }
 
 export function formatInteger(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale]).format(value);
+  return formatter(`integer:${locale}`, () => new Intl.NumberFormat(intlLocale[locale])).format(value);
 }

@@ -30,9 +30,11 @@ export async function issueOrderLicenses(
   let teamId: string | null | undefined;
   const packAndTeam = async () => {
     if (packId !== null) return { packId, teamId: teamId ?? null };
-    const { packs } = await findTeamsAndPacks(tx, input.customerAccountId);
     const chosenPack = input.details?.pack?.packNumber;
-    const existing = chosenPack ? packs.find((p) => p.packNumber === chosenPack) : undefined;
+    // The account's packs are read only when the quote chose one (most orders start a new pack).
+    const existing = chosenPack
+      ? (await findTeamsAndPacks(tx, input.customerAccountId)).packs.find((p) => p.packNumber === chosenPack)
+      : undefined;
     packId = existing
       ? existing.id
       : (

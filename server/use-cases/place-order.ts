@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Order, PlaceOrderRequest } from '../../contract/orders.ts';
-import type { Db, Queryable } from '../db/client.ts';
+import { type Db, type Queryable, withPreparedStatements } from '../db/client.ts';
 import type { RequestMeta } from '../http/request-meta.ts';
 import { todayUtc } from '../lib/dates.ts';
 import { DomainError } from '../lib/errors.ts';
@@ -52,6 +52,15 @@ interface PlaceOrderOptions extends PlaceOrderRequest {
  * request's idempotency record: the same key answers the same order, never a second charge.
  */
 export async function placeOrder(
+  db: Db,
+  deps: PlaceOrderDeps,
+  options: PlaceOrderOptions,
+): Promise<{ order: z.input<typeof Order>; replayed: boolean }> {
+  // Its statements are few and fixed: PostgreSQL parses and plans each once per connection.
+  return withPreparedStatements(() => placeOrderNow(db, deps, options));
+}
+
+async function placeOrderNow(
   db: Db,
   deps: PlaceOrderDeps,
   options: PlaceOrderOptions,
