@@ -1,7 +1,8 @@
-import { and, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, inArray, like, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { identifierPatterns } from '../../contract/identifiers.ts';
 import type { Queryable } from '../db/client.ts';
+import { emailDomain, emailHasManyAts, emailLocalReversed } from '../db/email-parts.ts';
 import { customerAccounts, customerContacts } from '../db/schema/index.ts';
 
 /** Above this many matching accounts the account arm stays a subquery instead of a list of ids. */
@@ -10,8 +11,43 @@ export const ACCOUNT_ID_LIST_LIMIT = 500;
 /** A contact's whole email, or a part of the name (a LIKE pattern) and maybe a Customer ID. */
 export type AccountMatch = { contactEmail: string } | { nameContains: string; customerId: string | null };
 
+/** `text` for LIKE, with LIKE's own characters taken literally. */
+const literalPattern = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** `%text%` for LIKE, with LIKE's own characters taken literally. */
-export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const containsPattern = (text: string) => `%${literalPattern(text)}%`;
+
+/** Printable ASCII: lower-cased alike in JavaScript and PostgreSQL. */
+const plainAscii = /^[\x20-\x7e]*$/;
+
+/**
+ * The licensee emails that contain `text` (`contains` is its LIKE pattern). A fragment with one `@`
+ * ("gavin@hoo") lies across the email's own `@`: its part before the `@` ends the email's local
+ * part and its part after begins the domain, which b-tree indexes find as prefixes (email-parts.ts).
+ * The trigram index alone made that search read most of itself: an email's common trigrams
+ * ("use", "com") each list most rows, and every candidate of the rare ones was checked in all of
+ * them. Emails with more than one `@` (which the API does not take) are still found, through a
+ * partial index of them; whatever the arm, the whole pattern is checked on the row.
+ */
+function emailContains(document: SearchableDocument, partnerId: string, text: string, contains: string): SQL {
+  const whole = ilike(document.endUserEmail, contains);
+  const parts = text.toLowerCase().split('@');
+  const [local = '', domain = ''] = parts;
+  if (parts.length !== 2 || (!local && !domain) || !plainAscii.test(text)) return whole;
+  const ofPartner = eq(document.partnerId, partnerId);
+  const reversedLocal = [...local].reverse().join('');
+  return or(
+    and(
+      ofPartner,
+      local
+        ? like(emailLocalReversed(document.endUserEmail), `${literalPattern(reversedLocal)}%`)
+        : undefined,
+      domain ? like(emailDomain(document.endUserEmail), `${literalPattern(domain)}%`) : undefined,
+      whole,
+    ),
+    and(ofPartner, emailHasManyAts(document.endUserEmail), whole),
+  ) as SQL;
+}
 
 /**
  * The ids of the customer accounts a search names: by a contact's exact email, or by name (a
@@ -71,8 +107,8 @@ export interface SearchableDocument {
  * The search of the Quotes, Orders and Invoices lists (SPEC §7, §9, §11): a complete document
  * number, a customer email (the licensee's the document is addressed to, or one of the account's
  * contacts, matched whole), or else a "contains" search in numbers, PO numbers, licensee emails and
- * customer names (or a Customer ID). Each arm of the OR has its index (trigram GIN, or
- * (partner_id, customer_account_id)); the caller scopes the whole by partner.
+ * customer names (or a Customer ID). Each arm of the OR has its index (trigram GIN, the email parts'
+ * b-trees, or (partner_id, customer_account_id)); the caller scopes the whole by partner.
  */
 export async function documentSearchCondition(
   db: Queryable,
@@ -95,7 +131,7 @@ export async function documentSearchCondition(
   return or(
     ilike(document.number, contains),
     document.poNumber ? ilike(document.poNumber, contains) : undefined,
-    ilike(document.endUserEmail, contains),
+    emailContains(document, partnerId, text, contains),
     await documentsOfMatchingAccounts(db, document, partnerId, { nameContains: contains, customerId }),
   );
 }

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { OrderDocument } from '../documents/order-document.ts';
+import { emailPartIndexes } from '../email-parts.ts';
 import { products } from './catalog.ts';
 import { customerAccounts } from './customers.ts';
 import { currencyEnum, lineKindEnum } from './enums.ts';
@@ -59,6 +60,7 @@ export const orders = pgTable(
     index('orders_number_trgm_idx').using('gin', t.orderNumber.op('gin_trgm_ops')),
     index('orders_po_number_trgm_idx').using('gin', t.poNumber.op('gin_trgm_ops')),
     index('orders_end_user_email_trgm_idx').using('gin', t.endUserEmail.op('gin_trgm_ops')),
+    ...emailPartIndexes('orders', t.partnerId, t.endUserEmail),
     check('orders_end_user_email_lower', sql`${t.endUserEmail} = lower(${t.endUserEmail})`),
   ],
 );

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { emailPartIndexes } from '../email-parts.ts';
 import { customerAccounts } from './customers.ts';
 import {
   currencyEnum,
@@ -166,6 +167,7 @@ export const invoices = pgTable(
     index('invoices_partner_end_user_email_idx').on(t.partnerId, t.endUserEmail),
     index('invoices_number_trgm_idx').using('gin', t.invoiceNumber.op('gin_trgm_ops')),
     index('invoices_end_user_email_trgm_idx').using('gin', t.endUserEmail.op('gin_trgm_ops')),
+    ...emailPartIndexes('invoices', t.partnerId, t.endUserEmail),
     index('invoices_partner_unpaid_due_idx').on(t.partnerId, t.dueOn).where(sql`${t.status} = 'not_paid'`),
   ],
 );

@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { QuoteDocument } from '../documents/quote-document.ts';
+import { emailPartIndexes } from '../email-parts.ts';
 import { products } from './catalog.ts';
 import { customerAccounts } from './customers.ts';
 import { currencyEnum, documentKindEnum, lineKindEnum, quoteOriginEnum, quoteStatusEnum } from './enums.ts';
@@ -68,6 +69,7 @@ export const quotes = pgTable(
     index('quotes_number_trgm_idx').using('gin', t.quoteNumber.op('gin_trgm_ops')),
     index('quotes_end_user_email_trgm_idx').using('gin', t.endUserEmail.op('gin_trgm_ops')),
     index('quotes_po_number_trgm_idx').using('gin', t.poNumber.op('gin_trgm_ops')),
+    ...emailPartIndexes('quotes', t.partnerId, t.endUserEmail),
   ],
 );
 

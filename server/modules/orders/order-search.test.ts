@@ -1,4 +1,6 @@
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { invoices, orders } from '../../db/schema/index.ts';
 import { addDays, todayUtc } from '../../lib/dates.ts';
 import {
   createTestCustomer,
@@ -75,6 +77,34 @@ describe('the Orders list', () => {
       placed.second?.orderNumber,
     ]);
     expect(await numbers(sales, '?q=nothing-like-this')).toEqual([]);
+  });
+
+  it('finds orders and their invoices by a part of the licensee email, either side of its @', async () => {
+    const first = placed.first?.orderNumber ?? '';
+    expect(await numbers(sales, '?q=e%40acme')).toEqual([first]);
+    expect(await numbers(sales, '?q=%40globex.te')).toEqual([placed.second?.orderNumber]);
+    expect(await numbers(sales, '?q=A%40INIT')).toEqual([placed.third?.orderNumber]);
+    expect(await numbers(sales, '?q=x%40acme')).toEqual([]);
+    const billing = await partner.loginAs('billing');
+    const invoicesFound = async (q: string) => (await billing.get(`/api/invoices?q=${q}`)).json().total;
+    expect(await invoicesFound('e%40acme')).toBe(1);
+    // An email with two @ (no form takes one; a row written before might hold it) is found at either.
+    const twoAts = 'wile@relay@acme.test';
+    const ofFirst = t.db.select({ id: orders.id }).from(orders).where(eq(orders.orderNumber, first));
+    await t.db.update(orders).set({ endUserEmail: twoAts }).where(eq(orders.orderNumber, first));
+    await t.db.update(invoices).set({ endUserEmail: twoAts }).where(inArray(invoices.orderId, ofFirst));
+    try {
+      for (const q of ['e%40relay', 'y%40acme', '%40acme.te', 'e%40relay%40ac']) {
+        expect(await numbers(sales, `?q=${q}`), q).toEqual([first]);
+        expect(await invoicesFound(q), q).toBe(1);
+      }
+    } finally {
+      await t.db.update(orders).set({ endUserEmail: 'wile@acme.test' }).where(eq(orders.orderNumber, first));
+      await t.db
+        .update(invoices)
+        .set({ endUserEmail: 'wile@acme.test' })
+        .where(inArray(invoices.orderId, ofFirst));
+    }
   });
 
   it('narrows to a date range of the user’s days, and pages', async () => {
