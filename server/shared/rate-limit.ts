@@ -1,4 +1,4 @@
-import { and, eq, lt, or, type SQL, sql } from 'drizzle-orm';
+import { lt, type SQL, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../db/client.ts';
 import { rateLimitHits } from '../db/schema/index.ts';
 import { rateLimitRefusals } from '../lib/metrics.ts';
@@ -176,27 +176,29 @@ export function chargedHitsColumns(count: number): SQL {
 
 /**
  * Gives back the counters named by the arrays `keys` and `windowStarts` (placeholders or values),
- * as a common table expression of one statement; empty arrays give back nothing.
+ * as a common table expression of one statement; empty arrays give back nothing. The rows are
+ * locked in the arrays' order, the order `chargeAttemptCtes` charged them in: an update alone
+ * locks them in its plan's order, and a give-back taking the partner's counter first deadlocks
+ * with a charge of the same user holding the user's counter (two tabs of one user).
  */
 export function giveBackCte(name: string, keys: unknown, windowStarts: unknown): SQL {
   return sql`${sql.raw(name)} as (
-    update ${rateLimitHits} set hits = greatest(hits - 1, 0)
-    where (key, window_start) in (select * from unnest(${keys}::text[], ${windowStarts}::timestamptz[])))`;
+    update ${rateLimitHits} set hits = greatest(${rateLimitHits}.hits - 1, 0)
+    from (select counter.key, counter.window_start
+      from ${rateLimitHits} counter
+      join unnest(${keys}::text[], ${windowStarts}::timestamptz[]) with ordinality as given (key, window_start, place)
+        on counter.key = given.key and counter.window_start = given.window_start
+      order by given.place
+      for update of counter) as locked
+    where ${rateLimitHits}.key = locked.key and ${rateLimitHits}.window_start = locked.window_start)`;
 }
 
 /** A successful attempt does not count against anyone (one statement for all its limits). */
-export async function giveBack(db: Db, attempt: Attempt): Promise<void> {
-  if (attempt.taken.length === 0) return;
-  await db
-    .update(rateLimitHits)
-    .set({ hits: sql`greatest(${rateLimitHits.hits} - 1, 0)` })
-    .where(
-      or(
-        ...attempt.taken.map(({ key, windowStart }) =>
-          and(eq(rateLimitHits.key, key), eq(rateLimitHits.windowStart, windowStart)),
-        ),
-      ),
-    );
+export async function giveBack(db: Queryable, attempt: Attempt): Promise<void> {
+  const { keys, windowStarts } = givenBackValues(attempt);
+  if (keys.length === 0) return;
+  // Drizzle spreads an array value into a list: the arrays go as one parameter each.
+  await db.execute(sql`with ${giveBackCte('given_back', sql.param(keys), sql.param(windowStarts))} select 1`);
 }
 
 export async function deleteExpiredRateLimitWindows(db: Db, olderThan: Date): Promise<void> {

@@ -197,6 +197,26 @@ describe('what an opening counts, writes and gives back', () => {
     expect(opened[0]?.details).toMatchObject({ method: 'customerId_and_email', access: 'proof' });
   });
 
+  it('opens accounts for one user in many tabs at once, every one of them (counters lock in one order)', async () => {
+    // The lookup charges the user's counter, then the partner's; giving an attempt back must take
+    // them in the same order, or two tabs of one user wait on each other (a deadlock, a 503).
+    const own = await createTestPartner(t.db, t.app);
+    const tabs = await Promise.all(Array.from({ length: 6 }, () => own.loginAs('sales')));
+    const me = (await (tabs[0] as (typeof tabs)[number]).get('/api/auth/me')).json().user.id as string;
+    const statuses: number[] = [];
+    for (let round = 0; round < 15; round++) {
+      const answers = await Promise.all(
+        tabs.map(async (tab) => {
+          const other = await createTestCustomer(t.db);
+          return tab.post(url, byId(other.customerId, other.email));
+        }),
+      );
+      statuses.push(...answers.map((a) => a.statusCode));
+    }
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect([await hitsOf(me), await hitsOf(own.id)]).toEqual([0, 0]);
+  });
+
   it('does not count accounts that open without the email step, even with an email, nor refuse them', async () => {
     const manager = await createTestPartner(t.db, t.app);
     const managed = await createTestCustomer(t.db, { name: 'Managed by the limit test' });
