@@ -150,40 +150,63 @@ const statementNames = new Map<string, string>();
 /** Every connection keeps each statement it was given: at most this many distinct ones. */
 const MAX_NAMED_STATEMENTS = 200;
 const NAMEABLE = /^\s*(select|insert|update|delete|with)\b/i;
+/**
+ * A search by a pattern: its best plan depends on the pattern (a trigram index for `%acme%`, a scan
+ * for `%a%`), and a generic plan, chosen once for all patterns, would serve some of them badly.
+ */
+const PATTERN_SEARCH = /\s(i?like)\s/i;
 
 function nameOf(text: string): string | undefined {
   const known = statementNames.get(text);
-  if (known !== undefined || statementNames.size >= MAX_NAMED_STATEMENTS || !NAMEABLE.test(text))
+  if (
+    known !== undefined ||
+    statementNames.size >= MAX_NAMED_STATEMENTS ||
+    !NAMEABLE.test(text) ||
+    PATTERN_SEARCH.test(text)
+  )
     return known;
   const name = `pp_named_${statementNames.size + 1}`;
   statementNames.set(text, name);
   return name;
 }
 
-/** Gives a connection's queries a name by their text inside withPreparedStatements(). */
-function nameStatements(client: pg.Client): void {
-  const query = client.query;
-  client.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
-    // Drizzle passes the values as the second argument, node-postgres's own callers in the config.
-    const values = Array.isArray(rest[0])
-      ? rest[0]
-      : typeof config === 'object' && config !== null && 'values' in config && Array.isArray(config.values)
-        ? config.values
-        : [];
-    if (
-      namingStatements.getStore() === true &&
-      values.length > 0 &&
-      typeof config === 'object' &&
-      config !== null &&
-      !('name' in config && config.name) &&
-      'text' in config &&
-      typeof config.text === 'string'
-    ) {
-      const name = nameOf(config.text);
-      if (name) config = { ...config, name };
-    }
-    return (query as (...args: unknown[]) => unknown).call(this, config, ...rest);
-  } as typeof client.query;
+/**
+ * The query's config with a name by its text, inside withPreparedStatements(); as it was outside,
+ * for a statement without values, or one named already.
+ */
+function namedConfig(config: unknown, rest: unknown[]): unknown {
+  if (namingStatements.getStore() !== true) return config;
+  // Drizzle passes the values as the second argument, node-postgres's own callers in the config.
+  const values = Array.isArray(rest[0])
+    ? rest[0]
+    : typeof config === 'object' && config !== null && 'values' in config && Array.isArray(config.values)
+      ? config.values
+      : [];
+  if (
+    values.length > 0 &&
+    typeof config === 'object' &&
+    config !== null &&
+    !('name' in config && config.name) &&
+    'text' in config &&
+    typeof config.text === 'string'
+  ) {
+    const name = nameOf(config.text);
+    if (name) return { ...config, name };
+  }
+  return config;
+}
+
+/**
+ * Names the statements sent through `target` (a pool or a connection) inside
+ * withPreparedStatements(). The pool's own query() must be wrapped too: a query waiting for a free
+ * connection reaches the connection's query() later, in the context of whoever released it, where
+ * the request's withPreparedStatements() is no longer seen.
+ */
+function nameStatements(target: pg.Pool | pg.Client): void {
+  const query = target.query;
+  target.query = function (this: unknown, config: unknown, ...rest: unknown[]) {
+    return (query as (...args: unknown[]) => unknown).call(this, namedConfig(config, rest), ...rest);
+  } as typeof target.query;
 }
 
 /** A connection pool whose close() waits until its connections have gone. */
@@ -196,6 +219,7 @@ export function openPool(url: string, max: number): { pool: pg.Pool; close(): Pr
     idleTimeoutMillis: 0,
     statement_timeout: STATEMENT_TIMEOUT_MS,
   });
+  nameStatements(pool);
   // A connection the server ends (pg_terminate_backend, a restart, a failover) raises 'error':
   // on the pool when it was idle, on the connection itself when a transaction held it between
   // two statements. Unheard, either event ends the process. The statement in flight fails on its

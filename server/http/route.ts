@@ -5,7 +5,7 @@ import type { Endpoint } from '../../contract/endpoint.ts';
 import { ApiError } from '../../contract/errors.ts';
 import type { Permission } from '../../contract/permissions.ts';
 import { IdempotencyKey } from '../../contract/validation.ts';
-import type { Queryable } from '../db/client.ts';
+import { type Queryable, withPreparedStatements } from '../db/client.ts';
 import { transientDatabaseError } from '../db/errors.ts';
 import { readerFor } from '../db/reader.ts';
 import { DomainError } from '../lib/errors.ts';
@@ -73,6 +73,14 @@ export interface Access<K extends ActorKind, T> {
    * primary: a user always sees what they have just done). Such a route writes nothing.
    */
   reads?: 'standby';
+  /**
+   * `named`: the route's statements run as named statements, parsed and planned once per
+   * connection instead of on every request (`withPreparedStatements`): for reads whose statements
+   * are few and fixed — a document by its number, a list page — where planning costs more than
+   * running (a page of the audit log: 2 ms to plan its joins, 0.1 ms to run them). Searches by a
+   * pattern stay unnamed (see `nameOf`).
+   */
+  statements?: 'named';
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -195,7 +203,11 @@ export function route<E extends Endpoint, K extends ActorKind, T = never>(
     throw new Error(`${endpoint.operationId}: a route that reads from the standby writes nothing`);
   }
   const { database, sessions } = app.portal;
-  register(app, endpoint, false, async (ctx) => {
+  const run = (ctx: RouteContext<E>) =>
+    access.statements === 'named' ? withPreparedStatements(() => respond(ctx)) : respond(ctx);
+  register(app, endpoint, false, run);
+
+  async function respond(ctx: RouteContext<E>) {
     const { actor, found, writtenLsn } = await authenticate(app, ctx, access);
     if (access.reads === 'standby') {
       const db = await readerFor(database, writtenLsn);
@@ -226,7 +238,7 @@ export function route<E extends Endpoint, K extends ActorKind, T = never>(
     }
     await sessions.noteWrite(token);
     return answer;
-  });
+  }
 
   async function handle(ctx: RouteContext<E>, actor: ActorOf<K>, found: T | null) {
     const key = endpoint.idempotent ? ctx.request.headers[IDEMPOTENCY_HEADER] : undefined;

@@ -10,12 +10,12 @@ import { payInvoice, startInvoicePayPal } from '../../../use-cases/pay-invoice.t
 export async function invoiceRoutes(app: FastifyInstance): Promise<void> {
   const access = { actors: ['partner_user'], permission: 'invoices.read' } as const;
   // Lists read from the standby when there is one (http/route.ts); an invoice itself, the primary.
-  const listing = { ...access, reads: 'standby' } as const;
+  const listing = { ...access, reads: 'standby', statements: 'named' } as const;
   route(app, invoicesApi.list, listing, ({ actor, db, meta, query }) =>
     listInvoices(db, { actor, meta, filters: query }),
   );
   route(app, invoicesApi.overdue, listing, ({ actor, db, meta }) => overdueInvoices(db, { actor, meta }));
-  route(app, invoicesApi.get, access, ({ actor, db, meta, params }) =>
+  route(app, invoicesApi.get, { ...access, statements: 'named' }, ({ actor, db, meta, params }) =>
     getInvoice(db, { actor, meta, ...params }),
   );
   const { payments, paypal, mail } = app.portal;

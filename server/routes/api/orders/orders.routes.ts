@@ -55,13 +55,13 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
   route(
     app,
     ordersApi.list,
-    { actors: ['partner_user'], permission: 'orders.read', reads: 'standby' },
+    { actors: ['partner_user'], permission: 'orders.read', reads: 'standby', statements: 'named' },
     ({ actor, db, query }) => listOrders(db, { actor, filters: query }),
   );
   route(
     app,
     ordersApi.get,
-    { actors: ['partner_user'], permission: 'orders.read' },
+    { actors: ['partner_user'], permission: 'orders.read', statements: 'named' },
     ({ actor, db, params }) => getOrder(db, { actor, ...params }),
   );
 }

@@ -34,8 +34,11 @@ export async function partnerUserRoutes(app: FastifyInstance): Promise<void> {
   route(app, partnerUsersApi.deactivate, admins, ({ actor, meta, params }) =>
     deactivateUser(app.portal.db, { actor, meta, id: params.id }),
   );
-  route(app, partnerUsersApi.audit, { ...admins, reads: 'standby' }, ({ actor, db, query }) =>
-    listPartnerAudit(db, { actor, filters: query }),
+  route(
+    app,
+    partnerUsersApi.audit,
+    { ...admins, reads: 'standby', statements: 'named' },
+    ({ actor, db, query }) => listPartnerAudit(db, { actor, filters: query }),
   );
   publicRoute(app, partnerUsersApi.invitation, ({ db, meta, params }) =>
     showInvitation(db, { token: params.token, now: meta.now }),

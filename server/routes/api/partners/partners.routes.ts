@@ -5,7 +5,9 @@ import { changeBillingAddress, companyProfile } from '../../../modules/partners/
 
 /** The partner's own organisation: its profile for every user, its billing address for its admins. */
 export async function companyProfileRoutes(app: FastifyInstance): Promise<void> {
-  route(app, partnerApi.profile, { actors: ['partner_user'] }, ({ actor, db }) => companyProfile(db, actor));
+  route(app, partnerApi.profile, { actors: ['partner_user'], statements: 'named' }, ({ actor, db }) =>
+    companyProfile(db, actor),
+  );
   route(
     app,
     partnerApi.setBillingAddress,

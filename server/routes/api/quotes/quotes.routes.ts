@@ -30,13 +30,13 @@ export async function quoteRoutes(app: FastifyInstance): Promise<void> {
   route(
     app,
     quotesApi.list,
-    { actors: ['partner_user'], permission: 'quotes.read', reads: 'standby' },
+    { actors: ['partner_user'], permission: 'quotes.read', reads: 'standby', statements: 'named' },
     ({ actor, db, meta, query }) => listQuotes(db, { actor, meta, filters: query }),
   );
   route(
     app,
     quotesApi.get,
-    { actors: ['partner_user'], permission: 'quotes.read', lookup: quoteByNumber },
+    { actors: ['partner_user'], permission: 'quotes.read', lookup: quoteByNumber, statements: 'named' },
     async ({ actor, db, meta, params, found }) => {
       if (!found) throw quoteNotFound(params.quoteNumber);
       return {
