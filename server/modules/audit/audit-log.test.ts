@@ -102,4 +102,12 @@ describe('the audit log in words (issue 18)', () => {
     const other = await (await createTestPartner(t.db, t.app)).loginAs('admin');
     expect(await entries(`q=${order.orderNumber}`, other)).toEqual([]);
   });
+
+  it('counts the entries the filters keep on every page, past the last one too', async () => {
+    const first = (await admin.get('/api/partner/audit?pageSize=1')).json();
+    expect(first.items).toHaveLength(1);
+    expect(first.total).toBeGreaterThan(1);
+    const past = (await admin.get(`/api/partner/audit?pageSize=1&page=${first.total + 1}`)).json();
+    expect(past).toMatchObject({ items: [], total: first.total });
+  });
 });

@@ -3,7 +3,7 @@ import type { Currency } from '../../../contract/money.ts';
 import type { AuditEntry, AuditLog, AuditLogFilters } from '../../../contract/partner-users.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { PartnerUserActor } from '../../shared/actor.ts';
-import { type AuditPageRow, countPartnerAuditEntries, findPartnerAuditPage } from './audit.queries.ts';
+import { type AuditPageRow, findPartnerAuditPage } from './audit.queries.ts';
 
 type Entry = z.input<typeof AuditEntry>;
 
@@ -74,7 +74,6 @@ export async function listPartnerAudit(
   options: { actor: PartnerUserActor; filters: AuditLogFilters },
 ): Promise<z.input<typeof AuditLog>> {
   const { actor, filters: f } = options;
-  const total = await countPartnerAuditEntries(db, actor.partner.id, f);
-  const rows = await findPartnerAuditPage(db, actor.partner.id, f);
-  return { items: rows.map(entryOf), total, page: f.page, pageSize: f.pageSize };
+  const { items, total } = await findPartnerAuditPage(db, actor.partner.id, f);
+  return { items: items.map(entryOf), total, page: f.page, pageSize: f.pageSize };
 }

@@ -2,6 +2,7 @@ import { and, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-
 import { alias } from 'drizzle-orm/pg-core';
 import type { AuditLogFilters } from '../../../contract/partner-users.ts';
 import type { Queryable } from '../../db/client.ts';
+import { pageAndTotal, totalColumn } from '../../db/page-total.ts';
 import {
   auditLog,
   customerAccounts,
@@ -66,17 +67,13 @@ function partnerEntries(partnerId: string, f: AuditLogFilters): SQL | undefined 
   );
 }
 
-export async function countPartnerAuditEntries(
-  db: Queryable,
-  partnerId: string,
-  filters: AuditLogFilters,
-): Promise<number> {
-  const [totalRow] = await db
+/** The count of a partner's entries the filters keep (a statement to run, or to embed). */
+function countingPartnerAuditEntries(db: Queryable, partnerId: string, filters: AuditLogFilters) {
+  return db
     .select({ total: count() })
     .from(auditLog)
     .leftJoin(partnerUsers, eq(partnerUsers.id, auditLog.actorUserId))
     .where(partnerEntries(partnerId, filters));
-  return totalRow?.total ?? 0;
 }
 
 /** The user an entry is about (its subject), as opposed to the one who acted. */
@@ -97,12 +94,20 @@ const namedCustomerId = sql<string>`case
   else ${auditLog.details} ->> 'customerId' end`;
 
 /**
- * One page of a partner's entries, newest first, in one statement: the user or staff member who
- * acted, and what the entry is about resolved to names — the document (only the partner's own),
- * its customer account and total, the user — so that the page reads as sentences with no query
- * per row.
+ * One page of a partner's entries, newest first, and their total, in one statement: the user or
+ * staff member who acted, and what the entry is about resolved to names — the document (only the
+ * partner's own), its customer account and total, the user — so that the page reads as sentences
+ * with no query per row.
  */
-export function findPartnerAuditPage(db: Queryable, partnerId: string, f: AuditLogFilters) {
+export async function findPartnerAuditPage(db: Queryable, partnerId: string, f: AuditLogFilters) {
+  const rows = await partnerAuditRows(db, partnerId, f);
+  return pageAndTotal(rows, f.page, async () => {
+    const [row] = await countingPartnerAuditEntries(db, partnerId, f);
+    return row?.total ?? 0;
+  });
+}
+
+function partnerAuditRows(db: Queryable, partnerId: string, f: AuditLogFilters) {
   return db
     .select({
       id: auditLog.id,
@@ -130,6 +135,7 @@ export function findPartnerAuditPage(db: Queryable, partnerId: string, f: AuditL
       >`coalesce(${documentAccount.customerId}, ${namedAccount.customerId})`,
       accountName: sql<string | null>`coalesce(${documentAccount.name}, ${namedAccount.name})`,
       accountManaged: partnerAccountGrants.customerAccountId,
+      total: totalColumn(countingPartnerAuditEntries(db, partnerId, f)),
     })
     .from(auditLog)
     .leftJoin(partnerUsers, eq(partnerUsers.id, auditLog.actorUserId))
@@ -180,4 +186,4 @@ export function findPartnerAuditPage(db: Queryable, partnerId: string, f: AuditL
     .offset((f.page - 1) * f.pageSize);
 }
 
-export type AuditPageRow = Awaited<ReturnType<typeof findPartnerAuditPage>>[number];
+export type AuditPageRow = Awaited<ReturnType<typeof findPartnerAuditPage>>['items'][number];

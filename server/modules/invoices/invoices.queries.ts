@@ -3,6 +3,7 @@ import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { InvoiceFilterStatus } from '../../../contract/invoices.ts';
 import type { BillingAddress } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
+import { pageAndTotal, totalColumn } from '../../db/page-total.ts';
 import {
   creditNotes,
   customerAccounts,
@@ -79,9 +80,9 @@ export async function listInvoiceRows(db: Queryable, f: InvoiceFilters) {
         )) ?? sql`false`)
       : undefined,
   );
-  const [totalRow] = await db.select({ total: count() }).from(invoices).where(where);
-  const items = await db
-    .select(summaryColumns)
+  const counting = db.select({ total: count() }).from(invoices).where(where);
+  const rows = await db
+    .select({ ...summaryColumns, total: totalColumn(counting) })
     .from(invoices)
     .innerJoin(orders, eq(orders.id, invoices.orderId))
     .innerJoin(customerAccounts, eq(customerAccounts.id, invoices.customerAccountId))
@@ -89,7 +90,7 @@ export async function listInvoiceRows(db: Queryable, f: InvoiceFilters) {
     .orderBy(desc(invoices.issuedOn), desc(invoices.invoiceNumber))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  return { items, total: totalRow?.total ?? 0 };
+  return pageAndTotal(rows, f.page, async () => (await counting)[0]?.total ?? 0);
 }
 export type InvoiceRow = Awaited<ReturnType<typeof listInvoiceRows>>['items'][number];
 

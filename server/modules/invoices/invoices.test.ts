@@ -72,6 +72,10 @@ describe('the Invoices tab', () => {
   it('lists every field of SPEC §11, newest first, and marks the unpaid one past due as overdue', async () => {
     const list = (await billing.get('/api/invoices')).json();
     expect(list.total).toBe(4);
+    expect((await billing.get('/api/invoices?pageSize=3&page=3')).json()).toMatchObject({
+      items: [],
+      total: 4,
+    });
     expect(list.items[0].invoiceNumber).toBe(order.due.invoice.invoiceNumber);
     const overdue = list.items.find(
       (i: { orderNumber: string }) => i.orderNumber === order.overdue.orderNumber,

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { Queryable } from '../../db/client.ts';
+import { pageAndTotal, totalColumn } from '../../db/page-total.ts';
 import { customerAccounts, invoices, orders, quotes } from '../../db/schema/index.ts';
 import { dayRange } from '../../lib/day-range.ts';
 import { documentSearchCondition } from '../../shared/account-search.ts';
@@ -39,8 +40,8 @@ export async function listOrderSummaries(db: Queryable, f: OrderFilters) {
         )) ?? sql`false`)
       : undefined,
   );
-  const [totalRow] = await db.select({ total: count() }).from(orders).where(where);
-  const items = await db
+  const counting = db.select({ total: count() }).from(orders).where(where);
+  const rows = await db
     .select({
       orderNumber: orders.orderNumber,
       quoteNumber: quotes.quoteNumber,
@@ -55,6 +56,7 @@ export async function listOrderSummaries(db: Queryable, f: OrderFilters) {
       invoiceNumber: invoices.invoiceNumber,
       invoiceStatus: invoices.status,
       paymentType: invoices.paymentType,
+      total: totalColumn(counting),
     })
     .from(orders)
     .innerJoin(customerAccounts, eq(customerAccounts.id, orders.customerAccountId))
@@ -64,5 +66,5 @@ export async function listOrderSummaries(db: Queryable, f: OrderFilters) {
     .orderBy(desc(orders.createdAt), desc(orders.orderNumber))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  return { items, total: totalRow?.total ?? 0 };
+  return pageAndTotal(rows, f.page, async () => (await counting)[0]?.total ?? 0);
 }

@@ -117,6 +117,7 @@ describe('the Orders list', () => {
     const page = (await sales.get('/api/orders?pageSize=2&page=2')).json();
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(page.items).toHaveLength(1);
+    expect((await sales.get('/api/orders?pageSize=2&page=4')).json()).toMatchObject({ items: [], total: 3 });
     const backwards = await sales.get(`/api/orders?from=${today}&to=${addDays(today, -1)}`);
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json()).toMatchObject({ code: 'validation.date_order', field: 'to' });

@@ -4,6 +4,7 @@ import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { QuoteStatus } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { StoredQuote } from '../../db/documents/quote-document.ts';
+import { pageAndTotal, totalColumn } from '../../db/page-total.ts';
 import { resalePricesOfQuote } from '../../db/quote-resale-prices.ts';
 import { customerAccounts, licenses, quoteLineLicenses, quoteLines, quotes } from '../../db/schema/index.ts';
 import { chunksOf } from '../../lib/chunks.ts';
@@ -115,16 +116,16 @@ export async function listQuoteSummaries(
   // The filters name quotes' own columns only, and every quote has its account (not null, foreign
   // key): the count needs no join (as for orders and invoices), and its planning, most of its cost
   // on a small list, drops from 0.18 to 0.07 ms (EXPLAIN ANALYZE on the demo data).
-  const [totalRow] = await db.select({ total: count() }).from(quotes).where(where);
-  const items = await db
-    .select(summaryColumns)
+  const counting = db.select({ total: count() }).from(quotes).where(where);
+  const rows = await db
+    .select({ ...summaryColumns, total: totalColumn(counting) })
     .from(quotes)
     .innerJoin(customerAccounts, eq(customerAccounts.id, quotes.customerAccountId))
     .where(where)
     .orderBy(desc(quotes.createdAt), desc(quotes.quoteNumber))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  return { items, total: totalRow?.total ?? 0 };
+  return pageAndTotal(rows, f.page, async () => (await counting)[0]?.total ?? 0);
 }
 
 export async function insertQuote(db: Queryable, quote: typeof quotes.$inferInsert): Promise<string> {

@@ -134,6 +134,13 @@ describe('Quotes list and detail', () => {
     expect(first.items.map((q: { quoteNumber: string }) => q.quoteNumber)).toEqual([numbers[2], numbers[1]]);
     const second = (await session.get('/api/quotes?pageSize=2&page=2')).json();
     expect(second.items.map((q: { quoteNumber: string }) => q.quoteNumber)).toEqual([numbers[0]]);
+    expect(second.total).toBe(3);
+    // The total rides on the page's rows: a page past the end, with none, still says how many.
+    expect((await session.get('/api/quotes?pageSize=2&page=5')).json()).toMatchObject({
+      items: [],
+      total: 3,
+    });
+    expect((await session.get('/api/quotes?q=nobody-at-all')).json()).toMatchObject({ items: [], total: 0 });
   });
 
   it('searches by quote number, customer name and customer email', async () => {
