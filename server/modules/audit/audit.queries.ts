@@ -56,7 +56,13 @@ function partnerEntries(partnerId: string, f: AuditLogFilters): SQL | undefined 
   return and(
     eq(auditLog.partnerId, partnerId),
     dayRange(auditLog.occurredAt, f),
-    f.action ? ilike(auditLog.action, f.action.endsWith('.') ? `${f.action}%` : f.action) : undefined,
+    // Not a LIKE pattern: codes are lower case (the query's own rule), and a statement without a
+    // pattern may be named, so planned once (http/route.ts).
+    f.action
+      ? f.action.endsWith('.')
+        ? sql`starts_with(${auditLog.action}, ${f.action})`
+        : eq(auditLog.action, f.action)
+      : undefined,
     f.q
       ? or(
           ilike(auditLog.subjectId, containsPattern(f.q)),
