@@ -33,13 +33,13 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
   route(
     app,
     customersApi.recent,
-    { actors: ['partner_user'], permission: 'customers.open' },
+    { actors: ['partner_user'], permission: 'customers.open', statements: 'named' },
     ({ actor, db }) => recentlyOpened(db, { actor }),
   );
   route(
     app,
     customersApi.packsAndTeams,
-    { actors: ['partner_user'], permission: 'cart.manage' },
+    { actors: ['partner_user'], permission: 'cart.manage', statements: 'named' },
     ({ actor, db, meta, params }) => packsAndTeams(db, { actor, now: meta.now, ...params }),
   );
   route(app, customersApi.close, { actors: ['partner_user'] }, async ({ actor, db }) => {

@@ -16,7 +16,7 @@ import {
 export async function partnerUserRoutes(app: FastifyInstance): Promise<void> {
   const admins = { actors: ['partner_user'], permission: 'partner.manage' } as const;
   const publicUrl = app.portal.mail.publicUrl;
-  route(app, partnerUsersApi.list, admins, ({ actor, db, meta }) =>
+  route(app, partnerUsersApi.list, { ...admins, statements: 'named' }, ({ actor, db, meta }) =>
     listPartnerUsers(db, { actor, now: meta.now }),
   );
   route(app, partnerUsersApi.invite, admins, ({ actor, db, meta, body }) =>

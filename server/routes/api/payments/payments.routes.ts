@@ -16,7 +16,7 @@ export async function paymentMethodRoutes(app: FastifyInstance): Promise<void> {
   // Idempotent without a transaction around the provider's call: a token or a PayPal setup is
   // stored once whatever the retries (the provider answers a retry with the first answer).
   const calling = { ...manage, idempotency: 'handler' } as const;
-  route(app, paymentMethodsApi.list, { actors: ['partner_user'] }, ({ actor, db }) =>
+  route(app, paymentMethodsApi.list, { actors: ['partner_user'], statements: 'named' }, ({ actor, db }) =>
     listPaymentMethods(db, actor),
   );
   route(app, paymentMethodsApi.add, calling, ({ actor, db, meta, body }) =>
