@@ -107,10 +107,7 @@ const namedCustomerId = sql<string>`case
  */
 export async function findPartnerAuditPage(db: Queryable, partnerId: string, f: AuditLogFilters) {
   const rows = await partnerAuditRows(db, partnerId, f);
-  return pageAndTotal(rows, f.page, async () => {
-    const [row] = await countingPartnerAuditEntries(db, partnerId, f);
-    return row?.total ?? 0;
-  });
+  return pageAndTotal(rows, f.page, countingPartnerAuditEntries(db, partnerId, f));
 }
 
 function partnerAuditRows(db: Queryable, partnerId: string, f: AuditLogFilters) {

@@ -90,7 +90,7 @@ export async function listInvoiceRows(db: Queryable, f: InvoiceFilters) {
     .orderBy(desc(invoices.issuedOn), desc(invoices.invoiceNumber))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  return pageAndTotal(rows, f.page, async () => (await counting)[0]?.total ?? 0);
+  return pageAndTotal(rows, f.page, counting);
 }
 export type InvoiceRow = Awaited<ReturnType<typeof listInvoiceRows>>['items'][number];
 

@@ -66,5 +66,5 @@ export async function listOrderSummaries(db: Queryable, f: OrderFilters) {
     .orderBy(desc(orders.createdAt), desc(orders.orderNumber))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  return pageAndTotal(rows, f.page, async () => (await counting)[0]?.total ?? 0);
+  return pageAndTotal(rows, f.page, counting);
 }

@@ -125,7 +125,7 @@ export async function listQuoteSummaries(
     .orderBy(desc(quotes.createdAt), desc(quotes.quoteNumber))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  return pageAndTotal(rows, f.page, async () => (await counting)[0]?.total ?? 0);
+  return pageAndTotal(rows, f.page, counting);
 }
 
 export async function insertQuote(db: Queryable, quote: typeof quotes.$inferInsert): Promise<string> {
