@@ -19,6 +19,7 @@ import { createQueryClient } from './api/queryClient.ts';
 import { clearUserData, sessionKeys, sessionQuery } from './features/auth/api.ts';
 import { translateError } from './i18n/errors.ts';
 import i18n, { dayjsLocaleOf, firstDayOfWeekOf, i18nReady } from './i18n/index.ts';
+import { preloadPageOf } from './preloadablePage.ts';
 
 /**
  * Shades chosen for WCAG AA contrast (4.5:1) on white; the e2e accessibility test checks them.
@@ -113,8 +114,10 @@ function LocalizedDates({ children }: { children: ReactNode }) {
   );
 }
 
-// The session is asked for now, while the dictionary loads and React starts, not once App renders.
+// The session is asked for now, while the dictionary loads and React starts, not once App renders;
+// and the page of the address starts loading meanwhile too (its chunks are preloaded by the HTML).
 void queryClient.prefetchQuery(sessionQuery);
+preloadPageOf(window.location.pathname);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

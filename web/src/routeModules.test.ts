@@ -6,12 +6,13 @@ import { routeModules } from './routeModules.ts';
 // really loads. Read from the sources (the lazy imports cannot be followed at run time).
 const source = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8');
 
-/** pages.ts: each lazy page's name and the module it imports. */
-const pageModules = new Map(
-  [...source('./pages.ts').matchAll(/export const (\w+) = lazy\(\(\) =>\s*import\('\.\/([^']+)'\)/g)].map(
-    (m) => [m[1], `src/${m[2]}`],
+/** pages.ts: each lazy page's name, the module it is registered under and the module it imports. */
+const declaredPages = [
+  ...source('./pages.ts').matchAll(
+    /export const (\w+) = preloadablePage\(\s*'\.\/([^']+)',\s*\(\) => import\('\.\/([^']+)'\)/g,
   ),
-);
+].map((m) => ({ page: m[1] as string, registered: m[2] as string, imported: m[3] as string }));
+const pageModules = new Map(declaredPages.map(({ page, imported }) => [page, `src/${imported}`]));
 
 /** Every address of App.tsx and portalPages.tsx with the page element it shows. */
 function routedPages(): [string, string][] {
@@ -31,6 +32,11 @@ function routedPages(): [string, string][] {
 }
 
 describe('routeModules', () => {
+  it('finds every page of pages.ts under the module it imports (the entry preloads by it)', () => {
+    expect(declaredPages.length).toBeGreaterThan(25);
+    for (const { page, registered, imported } of declaredPages) expect(registered, page).toBe(imported);
+  });
+
   it('names, for every routed page, the module pages.ts loads for it', () => {
     const routed = routedPages();
     expect(routed.length).toBeGreaterThan(25);
