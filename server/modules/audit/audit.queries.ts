@@ -2,7 +2,7 @@ import { and, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-
 import { alias } from 'drizzle-orm/pg-core';
 import type { AuditLogFilters } from '../../../contract/partner-users.ts';
 import type { Queryable } from '../../db/client.ts';
-import { pageAndTotal, totalColumn } from '../../db/page-total.ts';
+import { pageAndTotal, pageWindow, totalColumn } from '../../db/page-total.ts';
 import {
   auditLog,
   customerAccounts,
@@ -13,7 +13,8 @@ import {
   quotes,
   vendorStaff,
 } from '../../db/schema/index.ts';
-import { dayRange } from '../../lib/day-range.ts';
+import { shapedStatements, shapeKey } from '../../db/shaped-statements.ts';
+import { dayBounds, withinBounds } from '../../lib/day-range.ts';
 import { containsPattern } from '../../shared/account-search.ts';
 
 export type AuditRow = typeof auditLog.$inferInsert;
@@ -48,39 +49,71 @@ export function auditEntryCte(name: string, values: AuditParams): SQL {
       ${values.ip}::text, coalesce(${values.occurredAt}::timestamptz, now())))`;
 }
 
+/** What makes two audit page statements differ: the filters set, and how the action is matched. */
+interface AuditListShape {
+  from: boolean;
+  to: boolean;
+  action: 'prefix' | 'exact' | undefined;
+  search: boolean;
+}
+
+/** The values of an audit page statement's placeholders. */
+type AuditListValues = {
+  partnerId: string;
+  from: Date | undefined;
+  to: Date | undefined;
+  action: string | undefined;
+  pattern: string | undefined;
+  limit: number;
+  offset: number;
+};
+
+const placeholder = (name: keyof AuditListValues) => sql.placeholder(name);
+const partnerId = placeholder('partnerId');
+
 /**
  * A partner's entries the filters keep: the user's days, an action (or its beginning, such as
  * `order.`), and a user's email or name, or a subject, in part.
  */
-function partnerEntries(partnerId: string, f: AuditLogFilters): SQL | undefined {
+function partnerEntries(shape: AuditListShape): SQL | undefined {
+  const pattern = placeholder('pattern');
   return and(
     eq(auditLog.partnerId, partnerId),
-    dayRange(auditLog.occurredAt, f),
+    withinBounds(auditLog.occurredAt, {
+      from: shape.from ? placeholder('from') : undefined,
+      to: shape.to ? placeholder('to') : undefined,
+    }),
     // Not a LIKE pattern: codes are lower case (the query's own rule), and a statement without a
-    // pattern may be named, so planned once (http/route.ts).
-    f.action
-      ? f.action.endsWith('.')
-        ? sql`starts_with(${auditLog.action}, ${f.action})`
-        : eq(auditLog.action, f.action)
-      : undefined,
-    f.q
+    // pattern may be named, so planned once (shaped-statements.ts).
+    shape.action === 'prefix'
+      ? sql`starts_with(${auditLog.action}, ${placeholder('action')})`
+      : shape.action === 'exact'
+        ? eq(auditLog.action, placeholder('action'))
+        : undefined,
+    shape.search
       ? or(
-          ilike(auditLog.subjectId, containsPattern(f.q)),
-          ilike(partnerUsers.email, containsPattern(f.q)),
-          ilike(partnerUsers.name, containsPattern(f.q)),
+          ilike(auditLog.subjectId, pattern),
+          ilike(partnerUsers.email, pattern),
+          ilike(partnerUsers.name, pattern),
         )
       : undefined,
   );
 }
 
+/** A search by a pattern is planned for its own pattern each time: built each time, unnamed. */
+const keyOf = ({ search, from, to, action }: AuditListShape) =>
+  search ? null : shapeKey({ from, to, action });
+
 /** The count of a partner's entries the filters keep (a statement to run, or to embed). */
-function countingPartnerAuditEntries(db: Queryable, partnerId: string, filters: AuditLogFilters) {
+function countingPartnerAuditEntries(db: Queryable, shape: AuditListShape) {
   return db
     .select({ total: count() })
     .from(auditLog)
     .leftJoin(partnerUsers, eq(partnerUsers.id, auditLog.actorUserId))
-    .where(partnerEntries(partnerId, filters));
+    .where(partnerEntries(shape));
 }
+
+const auditCount = shapedStatements('audit_count', keyOf, countingPartnerAuditEntries);
 
 /** The user an entry is about (its subject), as opposed to the one who acted. */
 const subjectUser = alias(partnerUsers, 'subject_user');
@@ -105,13 +138,26 @@ const namedCustomerId = sql<string>`case
  * partner's own), its customer account and total, the user — so that the page reads as sentences
  * with no query per row.
  */
-export async function findPartnerAuditPage(db: Queryable, partnerId: string, f: AuditLogFilters) {
-  const rows = await partnerAuditRows(db, partnerId, f);
-  return pageAndTotal(rows, f.page, countingPartnerAuditEntries(db, partnerId, f));
+export async function findPartnerAuditPage(db: Queryable, partner: string, f: AuditLogFilters) {
+  const shape: AuditListShape = {
+    from: Boolean(f.from),
+    to: Boolean(f.to),
+    action: f.action ? (f.action.endsWith('.') ? 'prefix' : 'exact') : undefined,
+    search: Boolean(f.q),
+  };
+  const values: AuditListValues = {
+    partnerId: partner,
+    ...dayBounds(f),
+    action: f.action,
+    pattern: f.q ? containsPattern(f.q) : undefined,
+    ...pageWindow(f.page, f.pageSize),
+  };
+  const rows = await auditPage(db, shape, values);
+  return pageAndTotal(rows, f.page, () => auditCount(db, shape, values));
 }
 
-function partnerAuditRows(db: Queryable, partnerId: string, f: AuditLogFilters) {
-  return db
+const auditPage = shapedStatements('audit_page', keyOf, (db, shape: AuditListShape) =>
+  db
     .select({
       id: auditLog.id,
       occurredAt: auditLog.occurredAt,
@@ -138,7 +184,7 @@ function partnerAuditRows(db: Queryable, partnerId: string, f: AuditLogFilters) 
       >`coalesce(${documentAccount.customerId}, ${namedAccount.customerId})`,
       accountName: sql<string | null>`coalesce(${documentAccount.name}, ${namedAccount.name})`,
       accountManaged: partnerAccountGrants.customerAccountId,
-      total: totalColumn(countingPartnerAuditEntries(db, partnerId, f)),
+      total: totalColumn(countingPartnerAuditEntries(db, shape)),
     })
     .from(auditLog)
     .leftJoin(partnerUsers, eq(partnerUsers.id, auditLog.actorUserId))
@@ -183,10 +229,10 @@ function partnerAuditRows(db: Queryable, partnerId: string, f: AuditLogFilters) 
         isNull(partnerAccountGrants.revokedAt),
       ),
     )
-    .where(partnerEntries(partnerId, f))
+    .where(partnerEntries(shape))
     .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-}
+    .limit(placeholder('limit'))
+    .offset(placeholder('offset')),
+);
 
 export type AuditPageRow = Awaited<ReturnType<typeof findPartnerAuditPage>>['items'][number];

@@ -1,9 +1,23 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, min, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  inArray,
+  lt,
+  lte,
+  min,
+  type Placeholder,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { InvoiceFilterStatus } from '../../../contract/invoices.ts';
 import type { BillingAddress } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
-import { pageAndTotal, totalColumn } from '../../db/page-total.ts';
+import { pageAndTotal, pageWindow, totalColumn } from '../../db/page-total.ts';
 import {
   creditNotes,
   customerAccounts,
@@ -15,6 +29,7 @@ import {
   products,
   quotes,
 } from '../../db/schema/index.ts';
+import { shapedStatements, shapeKey } from '../../db/shaped-statements.ts';
 import { documentSearchCondition } from '../../shared/account-search.ts';
 
 /** What the list search reads of invoices. */
@@ -38,9 +53,10 @@ export interface InvoiceFilters {
 }
 
 /** Not Paid and past its due date: `isOverdue` (overdue.ts) in SQL. */
-export const overdueOn = (today: string) => and(eq(invoices.status, 'not_paid'), lt(invoices.dueOn, today));
+export const overdueOn = (today: string | Placeholder) =>
+  and(eq(invoices.status, 'not_paid'), lt(invoices.dueOn, today));
 
-function statusCondition(status: InvoiceFilterStatus, today: string): SQL | undefined {
+function statusCondition(status: InvoiceFilterStatus, today: Placeholder): SQL | undefined {
   return status === 'overdue' ? overdueOn(today) : eq(invoices.status, status);
 }
 
@@ -63,34 +79,77 @@ const summaryColumns = {
   customerCountry: customerAccounts.country,
 };
 
-/** The partner's own invoices only: another partner's cannot appear, whatever the filters. */
-export async function listInvoiceRows(db: Queryable, f: InvoiceFilters) {
-  const where = and(
-    eq(invoices.partnerId, f.partnerId),
-    f.from ? gte(invoices.issuedOn, f.from) : undefined,
-    f.to ? lte(invoices.issuedOn, f.to) : undefined,
-    f.status ? statusCondition(f.status, f.today) : undefined,
-    f.q
-      ? ((await documentSearchCondition(
-          db,
-          searchableInvoices,
-          identifierPatterns.invoiceNumber,
-          f.partnerId,
-          f.q,
-        )) ?? sql`false`)
-      : undefined,
+/** What makes two list statements differ: the filters set, the status, a search's condition. */
+interface InvoiceListShape {
+  from: boolean;
+  to: boolean;
+  status: InvoiceFilterStatus | undefined;
+  search: SQL | undefined;
+}
+
+/** The values of a list statement's placeholders (days of issue: invoices are dated, not timed). */
+type InvoiceListValues = {
+  partnerId: string;
+  from: string | undefined;
+  to: string | undefined;
+  today: string;
+  limit: number;
+  offset: number;
+};
+
+const placeholder = (name: keyof InvoiceListValues) => sql.placeholder(name);
+
+function invoiceConditions(shape: InvoiceListShape): SQL | undefined {
+  return and(
+    eq(invoices.partnerId, placeholder('partnerId')),
+    shape.from ? gte(invoices.issuedOn, placeholder('from')) : undefined,
+    shape.to ? lte(invoices.issuedOn, placeholder('to')) : undefined,
+    shape.status ? statusCondition(shape.status, placeholder('today')) : undefined,
+    shape.search,
   );
-  const counting = db.select({ total: count() }).from(invoices).where(where);
-  const rows = await db
-    .select({ ...summaryColumns, total: totalColumn(counting) })
+}
+
+const keyOf = ({ search, from, to, status }: InvoiceListShape) =>
+  search ? null : shapeKey({ from, to, status });
+
+const countingInvoices = (db: Queryable, shape: InvoiceListShape) =>
+  db.select({ total: count() }).from(invoices).where(invoiceConditions(shape));
+
+const invoiceCount = shapedStatements('invoice_count', keyOf, countingInvoices);
+
+const invoicePage = shapedStatements('invoice_page', keyOf, (db, shape: InvoiceListShape) =>
+  db
+    .select({ ...summaryColumns, total: totalColumn(countingInvoices(db, shape)) })
     .from(invoices)
     .innerJoin(orders, eq(orders.id, invoices.orderId))
     .innerJoin(customerAccounts, eq(customerAccounts.id, invoices.customerAccountId))
-    .where(where)
+    .where(invoiceConditions(shape))
     .orderBy(desc(invoices.issuedOn), desc(invoices.invoiceNumber))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  return pageAndTotal(rows, f.page, counting);
+    .limit(placeholder('limit'))
+    .offset(placeholder('offset')),
+);
+
+/** The partner's own invoices only: another partner's cannot appear, whatever the filters. */
+export async function listInvoiceRows(db: Queryable, f: InvoiceFilters) {
+  const search = f.q
+    ? ((await documentSearchCondition(
+        db,
+        searchableInvoices,
+        identifierPatterns.invoiceNumber,
+        f.partnerId,
+        f.q,
+      )) ?? sql`false`)
+    : undefined;
+  const shape: InvoiceListShape = { from: Boolean(f.from), to: Boolean(f.to), status: f.status, search };
+  const values: InvoiceListValues = {
+    partnerId: f.partnerId,
+    from: f.from,
+    to: f.to,
+    today: f.today,
+    ...pageWindow(f.page, f.pageSize),
+  };
+  const rows = await invoicePage(db, shape, values);
+  return pageAndTotal(rows, f.page, () => invoiceCount(db, shape, values));
 }
 export type InvoiceRow = Awaited<ReturnType<typeof listInvoiceRows>>['items'][number];
 

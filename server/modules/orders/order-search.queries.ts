@@ -1,9 +1,10 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { Queryable } from '../../db/client.ts';
-import { pageAndTotal, totalColumn } from '../../db/page-total.ts';
+import { pageAndTotal, pageWindow, totalColumn } from '../../db/page-total.ts';
 import { customerAccounts, invoices, orders, quotes } from '../../db/schema/index.ts';
-import { dayRange } from '../../lib/day-range.ts';
+import { shapedStatements, shapeKey } from '../../db/shaped-statements.ts';
+import { dayBounds, withinBounds } from '../../lib/day-range.ts';
 import { documentSearchCondition } from '../../shared/account-search.ts';
 
 /** What the list search reads of orders. */
@@ -25,23 +26,44 @@ export interface OrderFilters {
   pageSize: number;
 }
 
-/** The partner's own orders only: another partner's cannot appear, whatever the filters. */
-export async function listOrderSummaries(db: Queryable, f: OrderFilters) {
-  const where = and(
-    eq(orders.partnerId, f.partnerId),
-    dayRange(orders.createdAt, f),
-    f.q
-      ? ((await documentSearchCondition(
-          db,
-          searchableOrders,
-          identifierPatterns.orderNumber,
-          f.partnerId,
-          f.q,
-        )) ?? sql`false`)
-      : undefined,
+/** What makes two list statements differ: the date filters set, a search's condition. */
+interface OrderListShape {
+  from: boolean;
+  to: boolean;
+  search: SQL | undefined;
+}
+
+/** The values of a list statement's placeholders. */
+type OrderListValues = {
+  partnerId: string;
+  from: Date | undefined;
+  to: Date | undefined;
+  limit: number;
+  offset: number;
+};
+
+const placeholder = (name: keyof OrderListValues) => sql.placeholder(name);
+
+function orderConditions(shape: OrderListShape): SQL | undefined {
+  return and(
+    eq(orders.partnerId, placeholder('partnerId')),
+    withinBounds(orders.createdAt, {
+      from: shape.from ? placeholder('from') : undefined,
+      to: shape.to ? placeholder('to') : undefined,
+    }),
+    shape.search,
   );
-  const counting = db.select({ total: count() }).from(orders).where(where);
-  const rows = await db
+}
+
+const keyOf = ({ search, from, to }: OrderListShape) => (search ? null : shapeKey({ from, to }));
+
+const countingOrders = (db: Queryable, shape: OrderListShape) =>
+  db.select({ total: count() }).from(orders).where(orderConditions(shape));
+
+const orderCount = shapedStatements('order_count', keyOf, countingOrders);
+
+const orderPage = shapedStatements('order_page', keyOf, (db, shape: OrderListShape) =>
+  db
     .select({
       orderNumber: orders.orderNumber,
       quoteNumber: quotes.quoteNumber,
@@ -56,15 +78,35 @@ export async function listOrderSummaries(db: Queryable, f: OrderFilters) {
       invoiceNumber: invoices.invoiceNumber,
       invoiceStatus: invoices.status,
       paymentType: invoices.paymentType,
-      total: totalColumn(counting),
+      total: totalColumn(countingOrders(db, shape)),
     })
     .from(orders)
     .innerJoin(customerAccounts, eq(customerAccounts.id, orders.customerAccountId))
     .leftJoin(quotes, eq(quotes.id, orders.quoteId))
     .leftJoin(invoices, eq(invoices.orderId, orders.id))
-    .where(where)
+    .where(orderConditions(shape))
     .orderBy(desc(orders.createdAt), desc(orders.orderNumber))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  return pageAndTotal(rows, f.page, counting);
+    .limit(placeholder('limit'))
+    .offset(placeholder('offset')),
+);
+
+/** The partner's own orders only: another partner's cannot appear, whatever the filters. */
+export async function listOrderSummaries(db: Queryable, f: OrderFilters) {
+  const search = f.q
+    ? ((await documentSearchCondition(
+        db,
+        searchableOrders,
+        identifierPatterns.orderNumber,
+        f.partnerId,
+        f.q,
+      )) ?? sql`false`)
+    : undefined;
+  const shape: OrderListShape = { from: Boolean(f.from), to: Boolean(f.to), search };
+  const values: OrderListValues = {
+    partnerId: f.partnerId,
+    ...dayBounds(f),
+    ...pageWindow(f.page, f.pageSize),
+  };
+  const rows = await orderPage(db, shape, values);
+  return pageAndTotal(rows, f.page, () => orderCount(db, shape, values));
 }
