@@ -51,3 +51,16 @@ export function shapeKey(parts: Record<string, boolean | string | undefined>): s
   );
   return set.length > 0 ? set.join('_') : 'any';
 }
+
+/** A statement of one shape: built once per database, run with each call's values (placeholders). */
+export function preparedStatement<Values, Row>(
+  name: string,
+  build: (db: Queryable) => { prepare(name: string): Prepared<Values, Row> },
+): (db: Queryable, values: Values) => Promise<Row[]> {
+  const run = shapedStatements(
+    name,
+    () => 'one',
+    (db: Queryable, _shape: null) => build(db),
+  );
+  return (db, values) => run(db, null, values);
+}

@@ -11,18 +11,21 @@ import {
   payments,
   quotes,
 } from '../../db/schema/index.ts';
+import { preparedStatement } from '../../db/shaped-statements.ts';
 import { subjectRefOf } from '../mail/email-kinds.ts';
 
 /** The outbox reference of the emails that take an order's licenses to its end users. */
 export const licensesEmailRef = (orderNumber: string) =>
   subjectRefOf({ kind: 'activation', ref: orderNumber });
 
-/** Everything the order page shows, of this partner's order only (another partner's is not found). */
-export async function findOrderView(db: Queryable, scope: { partnerId: string; orderNumber: string }) {
-  // The order with its invoice and payment (at most one each: unique by order) and when its
-  // licenses last went out, in one statement; its licenses in a second. Each statement is a round
-  // trip, and on this page the round trips cost more than the queries.
-  const [found] = await db
+type OrderViewValues = { partnerId: string; orderNumber: string; licensesRef: string };
+const placeholder = (name: keyof OrderViewValues) => sql.placeholder(name);
+
+// The order with its invoice and payment (at most one each: unique by order) and when its licenses
+// last went out, in one statement; its licenses in a second. Each statement is a round trip, and on
+// this page the round trips cost more than the queries.
+const orderWithInvoice = preparedStatement('order_view', (db) =>
+  db
     .select({
       order: {
         id: orders.id,
@@ -43,19 +46,21 @@ export async function findOrderView(db: Queryable, scope: { partnerId: string; o
       payment: payments,
       // When the licenses last went to the end users (the activation email, or Resend licenses).
       licensesSentAt: sql<Date | null>`(select max(${mailOutbox.createdAt}) from ${mailOutbox}
-        where ${mailOutbox.partnerId} = ${scope.partnerId}
-          and ${mailOutbox.subjectRef} = ${licensesEmailRef(scope.orderNumber)})`.mapWith(
-        mailOutbox.createdAt,
-      ),
+        where ${mailOutbox.partnerId} = ${placeholder('partnerId')}
+          and ${mailOutbox.subjectRef} = ${placeholder('licensesRef')})`.mapWith(mailOutbox.createdAt),
     })
     .from(orders)
     .innerJoin(customerAccounts, eq(customerAccounts.id, orders.customerAccountId))
     .leftJoin(quotes, eq(quotes.id, orders.quoteId))
     .leftJoin(invoices, eq(invoices.orderId, orders.id))
     .leftJoin(payments, eq(payments.orderId, orders.id))
-    .where(and(eq(orders.partnerId, scope.partnerId), eq(orders.orderNumber, scope.orderNumber)));
-  if (!found) return null;
-  const issued = await db
+    .where(
+      and(eq(orders.partnerId, placeholder('partnerId')), eq(orders.orderNumber, placeholder('orderNumber'))),
+    ),
+);
+
+const licensesOfOrder = preparedStatement('order_view_licenses', (db) =>
+  db
     .select({
       lineNo: orderLines.lineNo,
       licenseId: licenses.licenseId,
@@ -66,8 +71,15 @@ export async function findOrderView(db: Queryable, scope: { partnerId: string; o
     .from(licensePeriods)
     .innerJoin(licenses, eq(licenses.id, licensePeriods.licenseId))
     .innerJoin(orderLines, eq(orderLines.id, licensePeriods.orderLineId))
-    .where(eq(licensePeriods.orderId, found.order.id))
-    .orderBy(asc(orderLines.lineNo), asc(licenses.licenseId));
+    .where(eq(licensePeriods.orderId, sql.placeholder('orderId')))
+    .orderBy(asc(orderLines.lineNo), asc(licenses.licenseId)),
+);
+
+/** Everything the order page shows, of this partner's order only (another partner's is not found). */
+export async function findOrderView(db: Queryable, scope: { partnerId: string; orderNumber: string }) {
+  const [found] = await orderWithInvoice(db, { ...scope, licensesRef: licensesEmailRef(scope.orderNumber) });
+  if (!found) return null;
+  const issued = await licensesOfOrder(db, { orderId: found.order.id });
   return {
     order: found.order,
     invoice: found.invoice,
