@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { licensePeriods, licenses, orders } from './schema/index.ts';
 
 /** Whether an order of `orderWhere` paid for a period of the license of the outer query (`licenses`). */
@@ -14,7 +14,7 @@ export function paidByOrder(orderWhere: SQL | undefined): SQL {
  * an order of `partnerId` paid a period of. Shared by the reads that bound a session to its own
  * sales (license search, renewals, the account's packs).
  */
-export function soldByPartner(partnerId: string): SQL {
+export function soldByPartner(partnerId: string | Placeholder): SQL {
   return paidByOrder(eq(orders.partnerId, partnerId));
 }
 

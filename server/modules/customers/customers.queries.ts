@@ -14,6 +14,7 @@ import {
   recentCustomerAccounts,
   subscriptionPacks,
 } from '../../db/schema/index.ts';
+import { preparedStatement, shapedStatements } from '../../db/shaped-statements.ts';
 import { soldByPartner } from '../../db/sold-licenses.ts';
 import { licenseIdOfKey, licenseKeyHash } from '../../shared/license-identifiers.ts';
 import {
@@ -405,15 +406,16 @@ export async function listRecentlyOpened(
     .limit(RECENT_ACCOUNTS_MAX);
 }
 
-export async function listTeams(
-  db: Queryable,
-  customerAccountId: string,
-): Promise<{ id: string; name: string }[]> {
-  return db
+const teamsOfAccount = preparedStatement('account_teams', (db) =>
+  db
     .select({ id: customerTeams.id, name: customerTeams.name })
     .from(customerTeams)
-    .where(eq(customerTeams.customerAccountId, customerAccountId))
-    .orderBy(customerTeams.name);
+    .where(eq(customerTeams.customerAccountId, sql.placeholder('accountId')))
+    .orderBy(customerTeams.name),
+);
+
+export function listTeams(db: Queryable, customerAccountId: string): Promise<{ id: string; name: string }[]> {
+  return teamsOfAccount(db, { accountId: customerAccountId });
 }
 
 export interface PackRow {
@@ -435,31 +437,36 @@ const packColumns = {
   licenses: sql<number>`count(${licenses.id})::int`,
 };
 
+const packsOfAccount = shapedStatements(
+  'account_packs',
+  (sold: boolean) => (sold ? 'sold' : 'all'),
+  (db, sold) => {
+    const accountPacks = eq(subscriptionPacks.customerAccountId, sql.placeholder('accountId'));
+    const joined = db.select(packColumns).from(subscriptionPacks);
+    return (
+      sold
+        ? joined
+            .innerJoin(licenses, eq(licenses.subscriptionPackId, subscriptionPacks.id))
+            .leftJoin(products, eq(products.code, licenses.productCode))
+            .where(and(accountPacks, soldByPartner(sql.placeholder('partnerId'))))
+        : joined
+            .leftJoin(licenses, eq(licenses.subscriptionPackId, subscriptionPacks.id))
+            .leftJoin(products, eq(products.code, licenses.productCode))
+            .where(accountPacks)
+    )
+      .groupBy(subscriptionPacks.id, subscriptionPacks.packNumber)
+      .orderBy(sql`max(${licenses.periodEnd}) desc nulls last`, subscriptionPacks.packNumber);
+  },
+);
+
 /**
  * The account's packs with the latest end of their subscriptions, latest first; with `soldBy`, only
  * the packs holding licenses that partner sold, summed over those.
  */
-export async function listPacks(
+export function listPacks(
   db: Queryable,
   customerAccountId: string,
   soldBy: string | null = null,
 ): Promise<PackRow[]> {
-  if (soldBy !== null) {
-    return db
-      .select(packColumns)
-      .from(subscriptionPacks)
-      .innerJoin(licenses, eq(licenses.subscriptionPackId, subscriptionPacks.id))
-      .leftJoin(products, eq(products.code, licenses.productCode))
-      .where(and(eq(subscriptionPacks.customerAccountId, customerAccountId), soldByPartner(soldBy)))
-      .groupBy(subscriptionPacks.id, subscriptionPacks.packNumber)
-      .orderBy(sql`max(${licenses.periodEnd}) desc nulls last`, subscriptionPacks.packNumber);
-  }
-  return db
-    .select(packColumns)
-    .from(subscriptionPacks)
-    .leftJoin(licenses, eq(licenses.subscriptionPackId, subscriptionPacks.id))
-    .leftJoin(products, eq(products.code, licenses.productCode))
-    .where(eq(subscriptionPacks.customerAccountId, customerAccountId))
-    .groupBy(subscriptionPacks.id, subscriptionPacks.packNumber)
-    .orderBy(sql`max(${licenses.periodEnd}) desc nulls last`, subscriptionPacks.packNumber);
+  return packsOfAccount(db, soldBy !== null, { accountId: customerAccountId, partnerId: soldBy });
 }
