@@ -388,11 +388,8 @@ export async function trimRecentlyOpened(db: Queryable): Promise<void> {
       and r.customer_account_id = ranked.customer_account_id`);
 }
 
-export async function listRecentlyOpened(
-  db: Queryable,
-  partnerUserId: string,
-): Promise<(CustomerAccount & { openedAt: Date })[]> {
-  return db
+const recentlyOpened = preparedStatement('recently_opened', (db) =>
+  db
     .select({
       customerId: customerAccounts.customerId,
       name: customerAccounts.name,
@@ -401,9 +398,16 @@ export async function listRecentlyOpened(
     })
     .from(recentCustomerAccounts)
     .innerJoin(customerAccounts, eq(customerAccounts.id, recentCustomerAccounts.customerAccountId))
-    .where(eq(recentCustomerAccounts.partnerUserId, partnerUserId))
+    .where(eq(recentCustomerAccounts.partnerUserId, sql.placeholder('userId')))
     .orderBy(desc(recentCustomerAccounts.openedAt))
-    .limit(RECENT_ACCOUNTS_MAX);
+    .limit(RECENT_ACCOUNTS_MAX),
+);
+
+export function listRecentlyOpened(
+  db: Queryable,
+  partnerUserId: string,
+): Promise<(CustomerAccount & { openedAt: Date })[]> {
+  return recentlyOpened(db, { userId: partnerUserId });
 }
 
 const teamsOfAccount = preparedStatement('account_teams', (db) =>

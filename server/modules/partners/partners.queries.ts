@@ -10,6 +10,7 @@ import {
   partnerUsers,
   sessions,
 } from '../../db/schema/index.ts';
+import { preparedStatement } from '../../db/shaped-statements.ts';
 import { isPending } from './invitations.queries.ts';
 
 // Discount levels
@@ -77,9 +78,8 @@ export async function listPartnerRows(db: Queryable) {
     .orderBy(asc(partners.name));
 }
 
-/** What the partner's company profile shows, its discount in basis points. */
-export async function findCompanyProfileRow(db: Queryable, partnerId: string) {
-  const [row] = await db
+const companyProfileRow = preparedStatement('company_profile', (db) =>
+  db
     .select({
       name: partners.name,
       country: partners.country,
@@ -90,7 +90,12 @@ export async function findCompanyProfileRow(db: Queryable, partnerId: string) {
     })
     .from(partners)
     .innerJoin(discountLevels, eq(discountLevels.id, partners.discountLevelId))
-    .where(eq(partners.id, partnerId));
+    .where(eq(partners.id, sql.placeholder('partnerId'))),
+);
+
+/** What the partner's company profile shows, its discount in basis points. */
+export async function findCompanyProfileRow(db: Queryable, partnerId: string) {
+  const [row] = await companyProfileRow(db, { partnerId });
   return row;
 }
 

@@ -1,21 +1,26 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type Placeholder, sql } from 'drizzle-orm';
 import type { PaymentMethodKind } from '../../../contract/payment-methods.ts';
 import type { Queryable } from '../../db/client.ts';
 import { paymentMethods } from '../../db/schema/index.ts';
+import { preparedStatement } from '../../db/shaped-statements.ts';
 
 export type NewPaymentMethod = typeof paymentMethods.$inferInsert;
 
 /** A partner's methods not removed. */
-const live = (partnerId: string) =>
+const live = (partnerId: string | Placeholder) =>
   and(eq(paymentMethods.partnerId, partnerId), isNull(paymentMethods.removedAt));
+
+const livePaymentMethods = preparedStatement('live_payment_methods', (db) =>
+  db
+    .select()
+    .from(paymentMethods)
+    .where(live(sql.placeholder('partnerId')))
+    .orderBy(desc(paymentMethods.isDefault), asc(paymentMethods.createdAt)),
+);
 
 /** A partner's live methods, the default first, then the oldest. */
 export function findLivePaymentMethods(db: Queryable, partnerId: string) {
-  return db
-    .select()
-    .from(paymentMethods)
-    .where(live(partnerId))
-    .orderBy(desc(paymentMethods.isDefault), asc(paymentMethods.createdAt));
+  return livePaymentMethods(db, { partnerId });
 }
 
 export function findLivePaymentMethodTokens(
