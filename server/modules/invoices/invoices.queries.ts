@@ -1,18 +1,4 @@
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  gte,
-  inArray,
-  lt,
-  lte,
-  min,
-  type Placeholder,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, lt, lte, min, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { InvoiceFilterStatus } from '../../../contract/invoices.ts';
 import type { BillingAddress } from '../../../contract/quotes.ts';
@@ -29,7 +15,7 @@ import {
   products,
   quotes,
 } from '../../db/schema/index.ts';
-import { shapedStatements, shapeKey } from '../../db/shaped-statements.ts';
+import { preparedStatement, shapedStatements, shapeKey } from '../../db/shaped-statements.ts';
 import { documentSearchCondition } from '../../shared/account-search.ts';
 
 /** What the list search reads of invoices. */
@@ -153,10 +139,8 @@ export async function listInvoiceRows(db: Queryable, f: InvoiceFilters) {
 }
 export type InvoiceRow = Awaited<ReturnType<typeof listInvoiceRows>>['items'][number];
 
-/** The products and quantities of the orders of some invoices, line by line. */
-export async function productsOfOrders(db: Queryable, orderIds: string[]) {
-  if (orderIds.length === 0) return [];
-  return db
+const productsOfOrderIds = preparedStatement('invoice_order_products', (db) =>
+  db
     .select({
       orderId: orderLines.orderId,
       productCode: orderLines.productCode,
@@ -166,13 +150,19 @@ export async function productsOfOrders(db: Queryable, orderIds: string[]) {
     })
     .from(orderLines)
     .innerJoin(products, eq(products.code, orderLines.productCode))
-    .where(inArray(orderLines.orderId, orderIds))
-    .orderBy(asc(orderLines.orderId), asc(orderLines.lineNo));
+    // One statement for any number of orders: an array parameter instead of a list of them.
+    .where(sql`${orderLines.orderId} = any(${sql.placeholder('orderIds')}::uuid[])`)
+    .orderBy(asc(orderLines.orderId), asc(orderLines.lineNo)),
+);
+
+/** The products and quantities of the orders of some invoices, line by line. */
+export async function productsOfOrders(db: Queryable, orderIds: string[]) {
+  if (orderIds.length === 0) return [];
+  return productsOfOrderIds(db, { orderIds });
 }
 
-/** One invoice of this partner, with its order's document, payment and credit note. */
-export async function findInvoice(db: Queryable, scope: { partnerId: string; invoiceNumber: string }) {
-  const [row] = await db
+const invoiceByNumber = preparedStatement('invoice_view', (db) =>
+  db
     .select({
       ...summaryColumns,
       document: orders.document,
@@ -193,7 +183,17 @@ export async function findInvoice(db: Queryable, scope: { partnerId: string; inv
     .leftJoin(quotes, eq(quotes.id, orders.quoteId))
     .leftJoin(payments, eq(payments.orderId, invoices.orderId))
     .leftJoin(creditNotes, eq(creditNotes.invoiceId, invoices.id))
-    .where(and(eq(invoices.partnerId, scope.partnerId), eq(invoices.invoiceNumber, scope.invoiceNumber)));
+    .where(
+      and(
+        eq(invoices.partnerId, sql.placeholder('partnerId')),
+        eq(invoices.invoiceNumber, sql.placeholder('invoiceNumber')),
+      ),
+    ),
+);
+
+/** One invoice of this partner, with its order's document, payment and credit note. */
+export async function findInvoice(db: Queryable, scope: { partnerId: string; invoiceNumber: string }) {
+  const [row] = await invoiceByNumber(db, scope);
   return row ?? null;
 }
 
