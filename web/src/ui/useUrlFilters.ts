@@ -51,20 +51,29 @@ export function useUrlFilters<S extends z.ZodObject>(schema: S): UrlFilters<z.ou
     [keys, defaults, setSearchParams],
   );
 
+  // A change starts from the address as it is now, not as this render saw it: two filters changed
+  // in quick succession (a second select before the first change has rendered) would otherwise
+  // write the second over the first, undoing it. The router writes the address at once.
+  const valuesNow = useCallback(
+    () =>
+      parseLeniently(schema, rawFilters(new URLSearchParams(window.location.search), keys)).values as Record<
+        string,
+        unknown
+      >,
+    [schema, keys],
+  );
+
   const apply = useCallback(
     (changes: Record<string, unknown>) => {
-      const result = applyChanges(schema, values as Record<string, unknown>, changes);
+      const result = applyChanges(schema, valuesNow(), changes);
       if (!result.ok) return result.problems;
       write(result.values);
       return null;
     },
-    [schema, values, write],
+    [schema, valuesNow, write],
   );
 
-  const clear = useCallback(
-    () => write(clearedFilters(values as Record<string, unknown>, keys)),
-    [keys, values, write],
-  );
+  const clear = useCallback(() => write(clearedFilters(valuesNow(), keys)), [keys, valuesNow, write]);
 
   const hasFilters = hasFiltersIn(values as Record<string, unknown>, keys);
   return { values, problems, raw, hasFilters, apply, clear };
