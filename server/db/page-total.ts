@@ -1,4 +1,6 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { Queryable } from './client.ts';
+import { type Prepared, shapedStatements } from './shaped-statements.ts';
 
 /**
  * The total of a list as a column of its page: `counting` (a `select count(*)` of the same
@@ -29,3 +31,30 @@ export const pageWindow = (page: number, pageSize: number) => ({
   limit: pageSize,
   offset: (page - 1) * pageSize,
 });
+
+type Preparable<Values, Row> = SQLWrapper & { prepare(name: string): Prepared<Values, Row> };
+
+/**
+ * A list's page, its total on the rows (totalColumn of `counting`) and the count run alone past
+ * the end, both statements built once per shape (shapedStatements `<name>_page`, `<name>_count`).
+ * `page` builds the page's statement with the `total` column it is given.
+ */
+export function shapedListPage<
+  Shape,
+  Values extends { limit: number; offset: number },
+  Row extends { total: number },
+>(
+  name: string,
+  keyOf: (shape: Shape) => string | null,
+  counting: (db: Queryable, shape: Shape) => Preparable<Values, { total: number }>,
+  page: (db: Queryable, shape: Shape, total: SQL<number>) => { prepare(name: string): Prepared<Values, Row> },
+): (db: Queryable, shape: Shape, values: Values) => Promise<{ items: Omit<Row, 'total'>[]; total: number }> {
+  const count = shapedStatements(`${name}_count`, keyOf, counting);
+  const rows = shapedStatements(`${name}_page`, keyOf, (db, shape: Shape) =>
+    page(db, shape, totalColumn(counting(db, shape))),
+  );
+  return async (db, shape, values) =>
+    pageAndTotal(await rows(db, shape, values), values.offset / values.limit + 1, () =>
+      count(db, shape, values),
+    );
+}

@@ -1,7 +1,7 @@
 import type { Queryable } from './client.ts';
 
 /** What Drizzle's `.prepare()` gives: the statement built once, run with placeholder values. */
-interface Prepared<Values, Row> {
+export interface Prepared<Values, Row> {
   execute(values: Values): Promise<Row[]>;
 }
 

@@ -1,4 +1,4 @@
-import { and, gte, lt, type Placeholder, type SQL } from 'drizzle-orm';
+import { and, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { addDays } from './dates.ts';
 
@@ -22,13 +22,13 @@ export function dayBounds(range: DayRangeFilter): { from: Date | undefined; to: 
   };
 }
 
-/** `column` within bounds (dayBounds), given as instants or as placeholders of a prepared list. */
-export function withinBounds(
-  column: PgColumn,
-  bounds: { from?: Date | Placeholder | undefined; to?: Date | Placeholder | undefined },
-): SQL | undefined {
+/**
+ * `column` within a list's days: the placeholders `from` and `to` (their values: dayBounds) of
+ * the bounds that are set, for a statement built once per shape.
+ */
+export function withinDays(column: PgColumn, set: { from: boolean; to: boolean }): SQL | undefined {
   return and(
-    bounds.from ? gte(column, bounds.from) : undefined,
-    bounds.to ? lt(column, bounds.to) : undefined,
+    set.from ? gte(column, sql.placeholder('from')) : undefined,
+    set.to ? lt(column, sql.placeholder('to')) : undefined,
   );
 }

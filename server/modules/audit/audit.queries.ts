@@ -2,7 +2,7 @@ import { and, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-
 import { alias } from 'drizzle-orm/pg-core';
 import type { AuditLogFilters } from '../../../contract/partner-users.ts';
 import type { Queryable } from '../../db/client.ts';
-import { pageAndTotal, pageWindow, totalColumn } from '../../db/page-total.ts';
+import { pageWindow, shapedListPage } from '../../db/page-total.ts';
 import {
   auditLog,
   customerAccounts,
@@ -13,8 +13,8 @@ import {
   quotes,
   vendorStaff,
 } from '../../db/schema/index.ts';
-import { shapedStatements, shapeKey } from '../../db/shaped-statements.ts';
-import { dayBounds, withinBounds } from '../../lib/day-range.ts';
+import { shapeKey } from '../../db/shaped-statements.ts';
+import { dayBounds, withinDays } from '../../lib/day-range.ts';
 import { containsPattern } from '../../shared/account-search.ts';
 
 export type AuditRow = typeof auditLog.$inferInsert;
@@ -79,10 +79,7 @@ function partnerEntries(shape: AuditListShape): SQL | undefined {
   const pattern = placeholder('pattern');
   return and(
     eq(auditLog.partnerId, partnerId),
-    withinBounds(auditLog.occurredAt, {
-      from: shape.from ? placeholder('from') : undefined,
-      to: shape.to ? placeholder('to') : undefined,
-    }),
+    withinDays(auditLog.occurredAt, shape),
     // Not a LIKE pattern: codes are lower case (the query's own rule), and a statement without a
     // pattern may be named, so planned once (shaped-statements.ts).
     shape.action === 'prefix'
@@ -112,8 +109,6 @@ function countingPartnerAuditEntries(db: Queryable, shape: AuditListShape) {
     .leftJoin(partnerUsers, eq(partnerUsers.id, auditLog.actorUserId))
     .where(partnerEntries(shape));
 }
-
-const auditCount = shapedStatements('audit_count', keyOf, countingPartnerAuditEntries);
 
 /** The user an entry is about (its subject), as opposed to the one who acted. */
 const subjectUser = alias(partnerUsers, 'subject_user');
@@ -152,87 +147,93 @@ export async function findPartnerAuditPage(db: Queryable, partner: string, f: Au
     pattern: f.q ? containsPattern(f.q) : undefined,
     ...pageWindow(f.page, f.pageSize),
   };
-  const rows = await auditPage(db, shape, values);
-  return pageAndTotal(rows, f.page, () => auditCount(db, shape, values));
+  return auditPage(db, shape, values);
 }
 
-const auditPage = shapedStatements('audit_page', keyOf, (db, shape: AuditListShape) =>
-  db
-    .select({
-      id: auditLog.id,
-      occurredAt: auditLog.occurredAt,
-      userName: partnerUsers.name,
-      userEmail: partnerUsers.email,
-      staffName: vendorStaff.name,
-      action: auditLog.action,
-      subjectType: auditLog.subjectType,
-      subjectId: auditLog.subjectId,
-      details: auditLog.details,
-      ip: auditLog.ip,
-      subjectUserName: subjectUser.name,
-      orderNumber: orders.orderNumber,
-      quoteNumber: quotes.quoteNumber,
-      invoiceNumber: invoices.invoiceNumber,
-      amountMinor: sql<
-        number | null
-      >`coalesce(${orders.totalMinor}, ${quotes.totalMinor}, ${invoices.amountMinor})`.mapWith((v) =>
-        v === null ? null : Number(v),
-      ),
-      currency: sql<string | null>`coalesce(${orders.currency}, ${quotes.currency}, ${invoices.currency})`,
-      accountCustomerId: sql<
-        string | null
-      >`coalesce(${documentAccount.customerId}, ${namedAccount.customerId})`,
-      accountName: sql<string | null>`coalesce(${documentAccount.name}, ${namedAccount.name})`,
-      accountManaged: partnerAccountGrants.customerAccountId,
-      total: totalColumn(countingPartnerAuditEntries(db, shape)),
-    })
-    .from(auditLog)
-    .leftJoin(partnerUsers, eq(partnerUsers.id, auditLog.actorUserId))
-    .leftJoin(vendorStaff, eq(vendorStaff.id, auditLog.actorStaffId))
-    .leftJoin(
-      subjectUser,
-      and(
-        about('partner_user'),
-        eq(subjectUser.email, auditLog.subjectId),
-        eq(subjectUser.partnerId, partnerId),
-      ),
-    )
-    .leftJoin(
-      orders,
-      and(about('order'), eq(orders.orderNumber, auditLog.subjectId), eq(orders.partnerId, partnerId)),
-    )
-    .leftJoin(
-      quotes,
-      and(about('quote'), eq(quotes.quoteNumber, auditLog.subjectId), eq(quotes.partnerId, partnerId)),
-    )
-    .leftJoin(
-      invoices,
-      and(
-        about('invoice'),
-        eq(invoices.invoiceNumber, auditLog.subjectId),
-        eq(invoices.partnerId, partnerId),
-      ),
-    )
-    .leftJoin(
-      documentAccount,
-      eq(
-        documentAccount.id,
-        sql`coalesce(${orders.customerAccountId}, ${quotes.customerAccountId}, ${invoices.customerAccountId})`,
-      ),
-    )
-    .leftJoin(namedAccount, eq(namedAccount.customerId, namedCustomerId))
-    .leftJoin(
-      partnerAccountGrants,
-      and(
-        eq(partnerAccountGrants.partnerId, partnerId),
-        eq(partnerAccountGrants.customerAccountId, sql`coalesce(${documentAccount.id}, ${namedAccount.id})`),
-        isNull(partnerAccountGrants.revokedAt),
-      ),
-    )
-    .where(partnerEntries(shape))
-    .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
-    .limit(placeholder('limit'))
-    .offset(placeholder('offset')),
+const auditPage = shapedListPage(
+  'audit',
+  keyOf,
+  countingPartnerAuditEntries,
+  (db, shape: AuditListShape, total) =>
+    db
+      .select({
+        id: auditLog.id,
+        occurredAt: auditLog.occurredAt,
+        userName: partnerUsers.name,
+        userEmail: partnerUsers.email,
+        staffName: vendorStaff.name,
+        action: auditLog.action,
+        subjectType: auditLog.subjectType,
+        subjectId: auditLog.subjectId,
+        details: auditLog.details,
+        ip: auditLog.ip,
+        subjectUserName: subjectUser.name,
+        orderNumber: orders.orderNumber,
+        quoteNumber: quotes.quoteNumber,
+        invoiceNumber: invoices.invoiceNumber,
+        amountMinor: sql<
+          number | null
+        >`coalesce(${orders.totalMinor}, ${quotes.totalMinor}, ${invoices.amountMinor})`.mapWith((v) =>
+          v === null ? null : Number(v),
+        ),
+        currency: sql<string | null>`coalesce(${orders.currency}, ${quotes.currency}, ${invoices.currency})`,
+        accountCustomerId: sql<
+          string | null
+        >`coalesce(${documentAccount.customerId}, ${namedAccount.customerId})`,
+        accountName: sql<string | null>`coalesce(${documentAccount.name}, ${namedAccount.name})`,
+        accountManaged: partnerAccountGrants.customerAccountId,
+        total,
+      })
+      .from(auditLog)
+      .leftJoin(partnerUsers, eq(partnerUsers.id, auditLog.actorUserId))
+      .leftJoin(vendorStaff, eq(vendorStaff.id, auditLog.actorStaffId))
+      .leftJoin(
+        subjectUser,
+        and(
+          about('partner_user'),
+          eq(subjectUser.email, auditLog.subjectId),
+          eq(subjectUser.partnerId, partnerId),
+        ),
+      )
+      .leftJoin(
+        orders,
+        and(about('order'), eq(orders.orderNumber, auditLog.subjectId), eq(orders.partnerId, partnerId)),
+      )
+      .leftJoin(
+        quotes,
+        and(about('quote'), eq(quotes.quoteNumber, auditLog.subjectId), eq(quotes.partnerId, partnerId)),
+      )
+      .leftJoin(
+        invoices,
+        and(
+          about('invoice'),
+          eq(invoices.invoiceNumber, auditLog.subjectId),
+          eq(invoices.partnerId, partnerId),
+        ),
+      )
+      .leftJoin(
+        documentAccount,
+        eq(
+          documentAccount.id,
+          sql`coalesce(${orders.customerAccountId}, ${quotes.customerAccountId}, ${invoices.customerAccountId})`,
+        ),
+      )
+      .leftJoin(namedAccount, eq(namedAccount.customerId, namedCustomerId))
+      .leftJoin(
+        partnerAccountGrants,
+        and(
+          eq(partnerAccountGrants.partnerId, partnerId),
+          eq(
+            partnerAccountGrants.customerAccountId,
+            sql`coalesce(${documentAccount.id}, ${namedAccount.id})`,
+          ),
+          isNull(partnerAccountGrants.revokedAt),
+        ),
+      )
+      .where(partnerEntries(shape))
+      .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
+      .limit(placeholder('limit'))
+      .offset(placeholder('offset')),
 );
 
 export type AuditPageRow = Awaited<ReturnType<typeof findPartnerAuditPage>>['items'][number];

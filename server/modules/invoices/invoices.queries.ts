@@ -3,7 +3,7 @@ import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { InvoiceFilterStatus } from '../../../contract/invoices.ts';
 import type { BillingAddress } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
-import { pageAndTotal, pageWindow, totalColumn } from '../../db/page-total.ts';
+import { pageWindow, shapedListPage } from '../../db/page-total.ts';
 import {
   creditNotes,
   customerAccounts,
@@ -15,7 +15,7 @@ import {
   products,
   quotes,
 } from '../../db/schema/index.ts';
-import { preparedStatement, shapedStatements, shapeKey } from '../../db/shaped-statements.ts';
+import { preparedStatement, shapeKey } from '../../db/shaped-statements.ts';
 import { documentSearchCondition } from '../../shared/account-search.ts';
 
 /** What the list search reads of invoices. */
@@ -101,11 +101,9 @@ const keyOf = ({ search, from, to, status }: InvoiceListShape) =>
 const countingInvoices = (db: Queryable, shape: InvoiceListShape) =>
   db.select({ total: count() }).from(invoices).where(invoiceConditions(shape));
 
-const invoiceCount = shapedStatements('invoice_count', keyOf, countingInvoices);
-
-const invoicePage = shapedStatements('invoice_page', keyOf, (db, shape: InvoiceListShape) =>
+const invoicePage = shapedListPage('invoice', keyOf, countingInvoices, (db, shape: InvoiceListShape, total) =>
   db
-    .select({ ...summaryColumns, total: totalColumn(countingInvoices(db, shape)) })
+    .select({ ...summaryColumns, total })
     .from(invoices)
     .innerJoin(orders, eq(orders.id, invoices.orderId))
     .innerJoin(customerAccounts, eq(customerAccounts.id, invoices.customerAccountId))
@@ -134,8 +132,7 @@ export async function listInvoiceRows(db: Queryable, f: InvoiceFilters) {
     today: f.today,
     ...pageWindow(f.page, f.pageSize),
   };
-  const rows = await invoicePage(db, shape, values);
-  return pageAndTotal(rows, f.page, () => invoiceCount(db, shape, values));
+  return invoicePage(db, shape, values);
 }
 export type InvoiceRow = Awaited<ReturnType<typeof listInvoiceRows>>['items'][number];
 

@@ -1,10 +1,10 @@
 import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { Queryable } from '../../db/client.ts';
-import { pageAndTotal, pageWindow, totalColumn } from '../../db/page-total.ts';
+import { pageWindow, shapedListPage } from '../../db/page-total.ts';
 import { customerAccounts, invoices, orders, quotes } from '../../db/schema/index.ts';
-import { shapedStatements, shapeKey } from '../../db/shaped-statements.ts';
-import { dayBounds, withinBounds } from '../../lib/day-range.ts';
+import { shapeKey } from '../../db/shaped-statements.ts';
+import { dayBounds, withinDays } from '../../lib/day-range.ts';
 import { documentSearchCondition } from '../../shared/account-search.ts';
 
 /** What the list search reads of orders. */
@@ -47,10 +47,7 @@ const placeholder = (name: keyof OrderListValues) => sql.placeholder(name);
 function orderConditions(shape: OrderListShape): SQL | undefined {
   return and(
     eq(orders.partnerId, placeholder('partnerId')),
-    withinBounds(orders.createdAt, {
-      from: shape.from ? placeholder('from') : undefined,
-      to: shape.to ? placeholder('to') : undefined,
-    }),
+    withinDays(orders.createdAt, shape),
     shape.search,
   );
 }
@@ -60,9 +57,7 @@ const keyOf = ({ search, from, to }: OrderListShape) => (search ? null : shapeKe
 const countingOrders = (db: Queryable, shape: OrderListShape) =>
   db.select({ total: count() }).from(orders).where(orderConditions(shape));
 
-const orderCount = shapedStatements('order_count', keyOf, countingOrders);
-
-const orderPage = shapedStatements('order_page', keyOf, (db, shape: OrderListShape) =>
+const orderPage = shapedListPage('order', keyOf, countingOrders, (db, shape: OrderListShape, total) =>
   db
     .select({
       orderNumber: orders.orderNumber,
@@ -78,7 +73,7 @@ const orderPage = shapedStatements('order_page', keyOf, (db, shape: OrderListSha
       invoiceNumber: invoices.invoiceNumber,
       invoiceStatus: invoices.status,
       paymentType: invoices.paymentType,
-      total: totalColumn(countingOrders(db, shape)),
+      total,
     })
     .from(orders)
     .innerJoin(customerAccounts, eq(customerAccounts.id, orders.customerAccountId))
@@ -107,6 +102,5 @@ export async function listOrderSummaries(db: Queryable, f: OrderFilters) {
     ...dayBounds(f),
     ...pageWindow(f.page, f.pageSize),
   };
-  const rows = await orderPage(db, shape, values);
-  return pageAndTotal(rows, f.page, () => orderCount(db, shape, values));
+  return orderPage(db, shape, values);
 }

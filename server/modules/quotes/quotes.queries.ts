@@ -16,12 +16,12 @@ import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { QuoteStatus } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { StoredQuote } from '../../db/documents/quote-document.ts';
-import { pageAndTotal, pageWindow, totalColumn } from '../../db/page-total.ts';
+import { pageWindow, shapedListPage } from '../../db/page-total.ts';
 import { resalePricesOfQuote } from '../../db/quote-resale-prices.ts';
 import { customerAccounts, licenses, quoteLineLicenses, quoteLines, quotes } from '../../db/schema/index.ts';
-import { shapedStatements, shapeKey } from '../../db/shaped-statements.ts';
+import { shapeKey } from '../../db/shaped-statements.ts';
 import { chunksOf } from '../../lib/chunks.ts';
-import { dayBounds, withinBounds } from '../../lib/day-range.ts';
+import { dayBounds, withinDays } from '../../lib/day-range.ts';
 import { jsonObject } from '../../lib/json-sql.ts';
 import { documentSearchCondition } from '../../shared/account-search.ts';
 
@@ -127,10 +127,7 @@ const placeholder = (name: keyof QuoteListValues) => sql.placeholder(name);
 function quoteConditions(shape: QuoteListShape): SQL | undefined {
   return and(
     eq(quotes.partnerId, placeholder('partnerId')),
-    withinBounds(quotes.createdAt, {
-      from: shape.from ? placeholder('from') : undefined,
-      to: shape.to ? placeholder('to') : undefined,
-    }),
+    withinDays(quotes.createdAt, shape),
     shape.search,
     shape.status ? statusCondition(shape.status, placeholder('today')) : undefined,
   );
@@ -145,11 +142,9 @@ const keyOf = ({ search, from, to, status }: QuoteListShape) =>
 const countingQuotes = (db: Queryable, shape: QuoteListShape) =>
   db.select({ total: count() }).from(quotes).where(quoteConditions(shape));
 
-const quoteCount = shapedStatements('quote_count', keyOf, countingQuotes);
-
-const quotePage = shapedStatements('quote_page', keyOf, (db, shape: QuoteListShape) =>
+const quotePage = shapedListPage('quote', keyOf, countingQuotes, (db, shape: QuoteListShape, total) =>
   db
-    .select({ ...summaryColumns, total: totalColumn(countingQuotes(db, shape)) })
+    .select({ ...summaryColumns, total })
     .from(quotes)
     .innerJoin(customerAccounts, eq(customerAccounts.id, quotes.customerAccountId))
     .where(quoteConditions(shape))
@@ -179,8 +174,7 @@ export async function listQuoteSummaries(
     today: f.today,
     ...pageWindow(f.page, f.pageSize),
   };
-  const rows = await quotePage(db, shape, values);
-  return pageAndTotal(rows, f.page, () => quoteCount(db, shape, values));
+  return quotePage(db, shape, values);
 }
 
 export async function insertQuote(db: Queryable, quote: typeof quotes.$inferInsert): Promise<string> {
