@@ -27,7 +27,10 @@ export function PageTitle({
   });
 
   useEffect(() => {
-    if (focusedPathname === pathname) return;
+    // A title shown again on the same page (the page was taken down and rendered anew) takes back
+    // the focus its removal dropped on the body; anywhere else the focus stays where the user put it.
+    const focusDropped = document.activeElement === null || document.activeElement === document.body;
+    if (focusedPathname === pathname && !focusDropped) return;
     focusedPathname = pathname;
     if (takeFocus) ref.current?.focus({ preventScroll: true });
   }, [pathname, takeFocus]);

@@ -24,7 +24,8 @@ export function PasswordLoginForm({
 }: {
   title: ReactNode;
   login: LoginMutation;
-  onLoggedIn: () => void;
+  /** Where to go once logged in; none where the new session itself moves the page on. */
+  onLoggedIn?: () => void;
   publicLayout?: boolean;
 }) {
   const { t } = useTranslation();
@@ -35,7 +36,7 @@ export function PasswordLoginForm({
   });
   const submit = form.onSubmit((body) =>
     login.mutate(body, {
-      onSuccess: onLoggedIn,
+      onSuccess: () => onLoggedIn?.(),
       onError: (error) => {
         // Wrong credentials (the server names the password) and rate limiting are told under it.
         if (isApiError(error, 'rate_limited')) form.setFieldError('password', errorText(error));
