@@ -214,18 +214,22 @@ export const Quote = QuoteSummary.extend({
 }).meta({ id: 'Quote' });
 export type Quote = z.infer<typeof Quote>;
 
-export const QuoteListQuery = z
-  .strictObject({
-    ...DateRangeFields,
-    q: SearchText,
-    /** Only quotes of this status (open, expired, cancelled, converted, ordered). */
-    status: QuoteStatus.optional(),
-    ...Pagination,
-  })
-  .refine(...datesInOrder);
+/** What narrows the quotes list, its pages and its CSV alike. */
+const quoteFilterFields = {
+  ...DateRangeFields,
+  q: SearchText,
+  /** Only quotes of this status (open, expired, cancelled, converted, ordered). */
+  status: QuoteStatus.optional(),
+};
+
+export const QuoteListQuery = z.strictObject({ ...quoteFilterFields, ...Pagination }).refine(...datesInOrder);
 // No schema id: query strings must stay inline for the OpenAPI generator.
 export type QuoteListQuery = z.input<typeof QuoteListQuery>;
 export type QuoteListFilters = z.output<typeof QuoteListQuery>;
+
+/** The quotes list's filters without pages: the CSV holds every quote they match. */
+export const QuoteExportQuery = z.strictObject(quoteFilterFields).refine(...datesInOrder);
+export type QuoteExportFilters = z.output<typeof QuoteExportQuery>;
 
 export const QuoteList = z
   .object({
@@ -335,6 +339,17 @@ export const quotesApi = {
     tag: 'quotes',
     query: QuoteListQuery,
     response: QuoteList,
+  }),
+  exportCsv: endpoint({
+    method: 'GET',
+    path: '/api/quotes.csv',
+    operationId: 'exportQuotesCsv',
+    summary:
+      'The quotes list with the same filters as a CSV file: every matching quote, newest first, streamed',
+    tag: 'quotes',
+    query: QuoteExportQuery,
+    response: z.string().meta({ format: 'binary', description: 'The quotes as CSV (UTF-8 with BOM)' }),
+    file: { contentType: 'text/csv; charset=utf-8' },
   }),
   get: endpoint({
     method: 'GET',

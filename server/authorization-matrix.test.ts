@@ -426,6 +426,10 @@ const matrix: Record<string, Row> = {
     expect: sellers(201),
   },
   'GET /api/quotes': { cell: async () => ({ method: 'GET', url: '/api/quotes' }), expect: sellers(200) },
+  'GET /api/quotes.csv': {
+    cell: async () => ({ method: 'GET', url: '/api/quotes.csv?status=open' }),
+    expect: sellers(200),
+  },
   'GET /api/quotes/{quoteNumber}': {
     cell: async (w) => ({ method: 'GET', url: `/api/quotes/${await ownerQuote(w)}` }),
     expect: sellers(200, 404),

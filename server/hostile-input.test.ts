@@ -244,6 +244,9 @@ beforeAll(async () => {
         pageSize: '10',
       },
     },
+    'GET /api/quotes.csv': {
+      query: { from: '2026-01-01', to: '2026-12-31', utcOffset: '-180', q: 'acme', status: 'expired' },
+    },
     'GET /api/orders': {
       query: { from: '2026-01-01', to: '2026-12-31', utcOffset: '60', q: 'acme', page: '1', pageSize: '5' },
     },

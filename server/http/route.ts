@@ -1,4 +1,5 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Endpoint } from '../../contract/endpoint.ts';
@@ -35,13 +36,14 @@ export interface RouteContext<E extends Endpoint> {
 
 type Result<E extends Endpoint> = Promise<z.input<E['response']> | FileAnswer>;
 
-/** A file a route answers with (a PDF), sent as it is with its type and name. */
+/** A file a route answers with (a PDF, a CSV), sent as it is with its type and name. */
 export class FileAnswer {
-  readonly bytes: Buffer;
+  /** The file, or a stream of it (an export read from the database as it is sent). */
+  readonly bytes: Buffer | Readable;
   readonly filename: string;
   /** `inline` shows it in the browser's viewer; `attachment` downloads it. */
   readonly disposition: 'inline' | 'attachment';
-  constructor(bytes: Buffer, filename: string, disposition: 'inline' | 'attachment' = 'inline') {
+  constructor(bytes: Buffer | Readable, filename: string, disposition: 'inline' | 'attachment' = 'inline') {
     this.bytes = bytes;
     this.filename = filename;
     this.disposition = disposition;
@@ -160,7 +162,7 @@ function register<E extends Endpoint>(
       const answer = await run(contextOf<E>(app, request, reply));
       if (answer.status === 204) return reply.code(204).send();
       if (answer.body instanceof FileAnswer && endpoint.file) {
-        // A Buffer is sent as it is: Fastify serializes only objects.
+        // A Buffer or a stream is sent as it is: Fastify serializes only objects.
         return reply
           .code(answer.status)
           .type(endpoint.file.contentType)

@@ -35,6 +35,15 @@ export function formatMoney(minor: number, currency: Currency, locale: Locale): 
   ).format(minor / 10 ** digits);
 }
 
+/**
+ * An amount as programs read it, whatever the language: a point and the currency's decimals, no
+ * grouping (`1234.50`): PayPal's API, the CSV exports.
+ */
+export function decimalAmount(minor: number, currency: Currency): string {
+  const digits = minorUnitDigits[currency];
+  return (minor / 10 ** digits).toFixed(digits);
+}
+
 /** A calendar day (`2026-11-25`), never shifted by a time zone. */
 export function formatDate(day: string, locale: Locale): string {
   return formatter(

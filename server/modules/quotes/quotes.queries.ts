@@ -16,10 +16,11 @@ import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { QuoteStatus } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { StoredQuote } from '../../db/documents/quote-document.ts';
+import { keysetBatches } from '../../db/keyset.ts';
 import { pageWindow, shapedListPage } from '../../db/page-total.ts';
 import { resalePricesOfQuote } from '../../db/quote-resale-prices.ts';
 import { customerAccounts, licenses, quoteLineLicenses, quoteLines, quotes } from '../../db/schema/index.ts';
-import { shapeKey } from '../../db/shaped-statements.ts';
+import { shapedStatements, shapeKey } from '../../db/shaped-statements.ts';
 import { chunksOf } from '../../lib/chunks.ts';
 import { dayBounds, withinDays } from '../../lib/day-range.ts';
 import { jsonObject } from '../../lib/json-sql.ts';
@@ -175,6 +176,49 @@ export async function listQuoteSummaries(
     ...pageWindow(f.page, f.pageSize),
   };
   return quotePage(db, shape, values);
+}
+
+/** The values of an export batch's placeholders: the list's, and the last quote of the batch before. */
+type QuoteExportValues = Omit<QuoteListValues, 'offset'> & { after: string | null };
+
+// The list's order by a unique key: the quotes after the last one read (none: from the first).
+const afterQuote = sql`(${sql.placeholder('after')}::text is null or (${quotes.createdAt}, ${quotes.quoteNumber}) <
+  (select q.created_at, q.quote_number from ${quotes} q where q.quote_number = ${sql.placeholder('after')}::text))`;
+
+const quoteExportBatch = shapedStatements('quote_export', keyOf, (db, shape: QuoteListShape) =>
+  db
+    .select(summaryColumns)
+    .from(quotes)
+    .innerJoin(customerAccounts, eq(customerAccounts.id, quotes.customerAccountId))
+    .where(and(quoteConditions(shape), afterQuote))
+    .orderBy(desc(quotes.createdAt), desc(quotes.quoteNumber))
+    .limit(placeholder('limit')),
+);
+
+/** Every quote of the list's filters, in its order, in batches (see keysetBatches). */
+export async function* quoteSummaryBatches(
+  db: Queryable,
+  f: Omit<QuoteFilters, 'page' | 'pageSize'>,
+  batchSize: number,
+): AsyncGenerator<QuoteSummaryRow[]> {
+  const search = f.q
+    ? ((await documentSearchCondition(
+        db,
+        searchableQuotes,
+        identifierPatterns.quoteNumber,
+        f.partnerId,
+        f.q,
+      )) ?? sql`false`)
+    : undefined;
+  const shape: QuoteListShape = { from: Boolean(f.from), to: Boolean(f.to), status: f.status, search };
+  const values = { partnerId: f.partnerId, ...dayBounds(f), today: f.today };
+  yield* keysetBatches<QuoteSummaryRow>(batchSize, (after, limit) =>
+    quoteExportBatch(db, shape, {
+      ...values,
+      limit,
+      after: after?.quoteNumber ?? null,
+    } satisfies QuoteExportValues),
+  );
 }
 
 export async function insertQuote(db: Queryable, quote: typeof quotes.$inferInsert): Promise<string> {

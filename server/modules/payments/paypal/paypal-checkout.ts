@@ -12,7 +12,8 @@ import {
   VaultInstructionAction,
   VaultTokenRequestType,
 } from '@paypal/paypal-server-sdk';
-import { type Currency, minorUnitDigits } from '../../../../contract/money.ts';
+import type { Currency } from '../../../../contract/money.ts';
+import { decimalAmount } from '../../../lib/formatting.ts';
 import { type ChargeOutcome, PaymentUnavailableError } from '../provider.ts';
 import type { PayPalGateway } from './paypal-gateway.ts';
 
@@ -25,8 +26,7 @@ export interface PayPalSettings {
 }
 
 /** Minor units as PayPal writes amounts: `1234.50`. */
-export const paypalValue = (minor: number, currency: Currency) =>
-  (minor / 10 ** minorUnitDigits[currency]).toFixed(minorUnitDigits[currency]);
+export const paypalValue = decimalAmount;
 
 /**
  * The SDK's HTTP client (axios) for another origin: PayPal's base URL is fixed by its environment,

@@ -11,6 +11,7 @@ import {
   quoteNotFound,
   quoteOfSession,
 } from '../../../modules/quotes/quotes.service.ts';
+import { quotesCsv } from '../../../modules/quotes/quotes-csv.ts';
 import { setResalePrices } from '../../../modules/quotes/resale-prices.ts';
 import { relatedDocuments } from '../../../modules/related/related-documents.ts';
 import { checkDirectQuote, convertDirectQuote } from '../../../use-cases/convert-direct-quote.ts';
@@ -32,6 +33,15 @@ export async function quoteRoutes(app: FastifyInstance): Promise<void> {
     quotesApi.list,
     { actors: ['partner_user'], permission: 'quotes.read', reads: 'standby', statements: 'named' },
     ({ actor, db, meta, query }) => listQuotes(db, { actor, meta, filters: query }),
+  );
+  route(
+    app,
+    quotesApi.exportCsv,
+    { actors: ['partner_user'], permission: 'quotes.read', reads: 'standby' },
+    async ({ actor, db, meta, query }) => {
+      const { stream, filename } = await quotesCsv(db, { actor, meta, filters: query });
+      return new FileAnswer(stream, filename, 'attachment');
+    },
   );
   route(
     app,

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LicensingReportQuery, Standing } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { CsvDownload } from '../../ui/CsvDownload.tsx';
 import { FilterBar } from '../../ui/FilterBar.tsx';
 import { PagedResults } from '../../ui/PagedResults.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
@@ -66,16 +67,7 @@ export function LicensingReportPage() {
           },
         ]}
       />
-      <div>
-        <Button
-          component="a"
-          href={licensingReportCsvUrl(customerId, filters.values)}
-          download
-          variant="default"
-        >
-          {t('licensingReport.csv')}
-        </Button>
-      </div>
+      <CsvDownload href={licensingReportCsvUrl(customerId, filters.values)} />
       <PagedResults query={report} filters={filters} texts="licensingReport" minWidth={1200}>
         {(page) => (
           <>

@@ -5,11 +5,12 @@ import { Link } from 'react-router';
 import { QuoteListQuery, QuoteStatus } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useListState } from '../../ui/backLink.ts';
+import { CsvDownload } from '../../ui/CsvDownload.tsx';
 import { FilterBar } from '../../ui/FilterBar.tsx';
 import { PagedResults, Truncated } from '../../ui/PagedResults.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useUrlFilters } from '../../ui/useUrlFilters.ts';
-import { useQuotes } from './api.ts';
+import { quotesCsvUrl, useQuotes } from './api.ts';
 import { QuoteStatusBadge } from './StatusBadge.tsx';
 
 const nowrap: CSSProperties = { whiteSpace: 'nowrap' };
@@ -43,6 +44,7 @@ export function QuotesPage() {
           },
         ]}
       />
+      <CsvDownload href={quotesCsvUrl(filters.values)} />
       <PagedResults query={quotes} filters={filters} texts="quotesList" minWidth={1000}>
         {(data) => (
           <>

@@ -32,6 +32,12 @@ export function useQuotes(filters: QuoteListFilters) {
   });
 }
 
+/** The CSV of the list with the filters on screen: every matching quote, no pages. */
+export function quotesCsvUrl(filters: QuoteListFilters): string {
+  const { page: _page, pageSize: _pageSize, ...rest } = inUserDays(filters);
+  return buildUrl(quotesApi.exportCsv.path, undefined, rest);
+}
+
 export function useQuote(quoteNumber: string, enabled = true) {
   return useQuery({
     queryKey: quoteKeys.detail(quoteNumber),

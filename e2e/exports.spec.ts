@@ -1,0 +1,63 @@
+import { expect, type Page, test } from '@playwright/test';
+import { chooseLanguage, createQuoteFromForm, logIn, openAccountById } from './helpers.ts';
+
+/** The rows of a CSV the page links to, with its BOM checked, and the answer's headers. */
+async function downloadCsv(page: Page, linkName: string) {
+  const href = await page.getByRole('link', { name: linkName }).getAttribute('href');
+  const answer = await page.request.get(href ?? '');
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  expect(answer.headers()['content-disposition']).toMatch(/^attachment; filename="quotes-[\d-]+\.csv"$/);
+  const text = (await answer.body()).toString('utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  return { href: href ?? '', lines: text.slice(1).trimEnd().split('\r\n') };
+}
+
+test('Quotes: Download CSV holds every quote the filters match, headed in the user’s language', async ({
+  page,
+}) => {
+  await logIn(page, 'admin@demo-reseller.test');
+  // A quote of this test's own, with a PO number a spreadsheet would run as a formula.
+  await openAccountById(page, '6703615', 'it@acme.test');
+  await page.getByRole('button', { name: /WebStorm/ }).click();
+  await page.getByLabel('Number of subscriptions').fill('1');
+  await page.getByRole('radio', { name: '1 year' }).check();
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.getByRole('button', { name: 'Get Quote' }).click();
+  await page.getByLabel('PO number').fill('=1+1, exported');
+  await createQuoteFromForm(page);
+  await expect(page).toHaveURL(/\/quotes\/Q-\d{4}-\d{6}$/);
+  const quoteNumber = page.url().split('/').pop() as string;
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quotes' }).click();
+  const count = page.getByText(/ of \d+ quotes?$/);
+  const total = Number((await count.textContent())?.match(/of (\d+) quote/)?.[1]);
+  const all = await downloadCsv(page, 'Download CSV');
+  expect(all.lines[0]).toBe(
+    'Quote number,Created,Customer ID,Customer,Country,End user email,PO number,Status,Valid until,Currency,Total',
+  );
+  expect(all.lines).toHaveLength(total + 1);
+  // Newest first, as the list: this test's quote leads both.
+  expect(all.lines[1]?.startsWith(`${quoteNumber},`)).toBe(true);
+
+  await page.getByLabel('Search quotes').fill(quoteNumber);
+  await page.getByLabel('Search quotes').press('Enter');
+  await expect(page.getByText(/^1–1 of 1 quote$/)).toBeVisible();
+  const one = await downloadCsv(page, 'Download CSV');
+  expect(one.href).toContain(`q=${quoteNumber}`);
+  expect(one.lines).toHaveLength(2);
+  // 1 × $159.00 less the 15 % partner discount; the formula is written as text, the comma kept.
+  expect(one.lines[1]).toContain(`,"'=1+1, exported",Open,`);
+  expect(one.lines[1]?.endsWith(',USD,135.15')).toBe(true);
+
+  await chooseLanguage(page, 'Português (Brasil)');
+  try {
+    await expect(page.getByRole('heading', { name: 'Orçamentos' })).toBeVisible();
+    const pt = await downloadCsv(page, 'Baixar CSV');
+    expect(pt.lines[0]?.startsWith('Número do orçamento,Criado em,ID do cliente,Cliente,País')).toBe(true);
+    expect(pt.lines[1]).toContain(',Aberto,');
+  } finally {
+    // The language is the user's, remembered by the server: the next tests log in to English.
+    await chooseLanguage(page, 'English');
+  }
+});
