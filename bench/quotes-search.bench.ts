@@ -5,6 +5,8 @@
 // run (its URL is printed), and BENCH_DATABASE=<that URL> measures it again without loading (the
 // pending migrations are applied first, so a new index is measured on the same rows).
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { openDatabase } from '../server/db/client.ts';
 import { partnerUsers, quotes } from '../server/db/schema/index.ts';
@@ -97,6 +99,42 @@ async function start(): Promise<TestApp> {
   return startTestApp({ database: { ...database, url: reuseUrl } });
 }
 
+/**
+ * The searching partner's whole list as CSV over real HTTP (a stream, as a browser downloads it):
+ * its time, rows a second, and the heap left after a collection at its peak while it ran (the app
+ * and this client share the process; the client keeps only a byte count).
+ */
+async function measureExport(session: TestSession): Promise<void> {
+  const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const heap = () => {
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const before = heap();
+  let peak = 0;
+  let bytes = 0;
+  let rows = 0;
+  const started = performance.now();
+  const res = await fetch(`${address}/api/quotes.csv`, {
+    headers: { cookie: `pp_session=${session.cookie}` },
+  });
+  if (res.status !== 200 || !res.body) throw new Error(`/api/quotes.csv: ${res.status}`);
+  let chunks = 0;
+  for await (const chunk of res.body) {
+    bytes += chunk.length;
+    for (const byte of chunk) if (byte === 10) rows += 1;
+    chunks += 1;
+    if (chunks % 50 === 0) peak = Math.max(peak, heap() - before);
+  }
+  const ms = performance.now() - started;
+  console.log(
+    `export GET /api/quotes.csv: ${rows - 1} quotes, ${(bytes / 1e6).toFixed(1)} MB in ${Math.round(ms)} ms ` +
+      `(${Math.round(((rows - 1) * 1000) / ms)} rows/s); heap held at its peak ${(peak / 1e6).toFixed(1)} MB`,
+  );
+}
+
 const t = await start();
 try {
   const { session, loadMs } = reuseUrl ? { session: await reuse(t), loadMs: 0 } : await load(t);
@@ -145,6 +183,7 @@ try {
       String(matches).padStart(9),
     );
   }
+  await measureExport(session);
 } finally {
   if (keep && t.database.url && !reuseUrl) {
     // The connections end with the process; closing the app would drop its scratch database.

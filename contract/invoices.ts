@@ -85,12 +85,19 @@ export type InvoiceDetails = z.infer<typeof InvoiceDetails>;
 export const InvoiceFilterStatus = z.enum(['paid', 'applied', 'not_paid', 'overdue']);
 export type InvoiceFilterStatus = z.infer<typeof InvoiceFilterStatus>;
 
+/** What narrows the invoices list, its pages and its CSV alike. */
+const invoiceFilterFields = { ...DateRangeFields, q: SearchText, status: InvoiceFilterStatus.optional() };
+
 export const InvoiceListQuery = z
-  .strictObject({ ...DateRangeFields, q: SearchText, status: InvoiceFilterStatus.optional(), ...Pagination })
+  .strictObject({ ...invoiceFilterFields, ...Pagination })
   .refine(...datesInOrder);
 // No schema id: query strings must stay inline for the OpenAPI generator.
 export type InvoiceListQuery = z.input<typeof InvoiceListQuery>;
 export type InvoiceListFilters = z.output<typeof InvoiceListQuery>;
+
+/** The invoices list's filters without pages: the CSV holds every invoice they match. */
+export const InvoiceExportQuery = z.strictObject(invoiceFilterFields).refine(...datesInOrder);
+export type InvoiceExportFilters = z.output<typeof InvoiceExportQuery>;
 
 export const InvoiceList = z
   .object({
@@ -133,6 +140,17 @@ export const invoicesApi = {
     tag: 'invoices',
     query: InvoiceListQuery,
     response: InvoiceList,
+  }),
+  exportCsv: endpoint({
+    method: 'GET',
+    path: '/api/invoices.csv',
+    operationId: 'exportInvoicesCsv',
+    summary:
+      'The invoices list with the same filters as a CSV file: every matching invoice with its products, newest first, streamed',
+    tag: 'invoices',
+    query: InvoiceExportQuery,
+    response: z.string().meta({ format: 'binary', description: 'The invoices as CSV (UTF-8 with BOM)' }),
+    file: { contentType: 'text/csv; charset=utf-8' },
   }),
   overdue: endpoint({
     method: 'GET',

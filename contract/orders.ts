@@ -132,12 +132,17 @@ export const OrderSummary = z
   .meta({ id: 'OrderSummary' });
 export type OrderSummary = z.infer<typeof OrderSummary>;
 
-export const OrderListQuery = z
-  .strictObject({ ...DateRangeFields, q: SearchText, ...Pagination })
-  .refine(...datesInOrder);
+/** What narrows the orders list, its pages and its CSV alike. */
+const orderFilterFields = { ...DateRangeFields, q: SearchText };
+
+export const OrderListQuery = z.strictObject({ ...orderFilterFields, ...Pagination }).refine(...datesInOrder);
 // No schema id: query strings must stay inline for the OpenAPI generator.
 export type OrderListQuery = z.input<typeof OrderListQuery>;
 export type OrderListFilters = z.output<typeof OrderListQuery>;
+
+/** The orders list's filters without pages: the CSV holds every order they match. */
+export const OrderExportQuery = z.strictObject(orderFilterFields).refine(...datesInOrder);
+export type OrderExportFilters = z.output<typeof OrderExportQuery>;
 
 export const OrderList = z
   .object({
@@ -183,6 +188,17 @@ export const ordersApi = {
     tag: 'orders',
     query: OrderListQuery,
     response: OrderList,
+  }),
+  exportCsv: endpoint({
+    method: 'GET',
+    path: '/api/orders.csv',
+    operationId: 'exportOrdersCsv',
+    summary:
+      'The orders list with the same filters as a CSV file: every matching order, newest first, streamed',
+    tag: 'orders',
+    query: OrderExportQuery,
+    response: z.string().meta({ format: 'binary', description: 'The orders as CSV (UTF-8 with BOM)' }),
+    file: { contentType: 'text/csv; charset=utf-8' },
   }),
   place: endpoint({
     method: 'POST',

@@ -2,18 +2,20 @@ import { expect, type Page, test } from '@playwright/test';
 import { chooseLanguage, createQuoteFromForm, logIn, openAccountById } from './helpers.ts';
 
 /** The rows of a CSV the page links to, with its BOM checked, and the answer's headers. */
-async function downloadCsv(page: Page, linkName: string) {
+async function downloadCsv(page: Page, linkName: string, list = 'quotes') {
   const href = await page.getByRole('link', { name: linkName }).getAttribute('href');
   const answer = await page.request.get(href ?? '');
   expect(answer.status()).toBe(200);
   expect(answer.headers()['content-type']).toBe('text/csv; charset=utf-8');
-  expect(answer.headers()['content-disposition']).toMatch(/^attachment; filename="quotes-[\d-]+\.csv"$/);
+  expect(answer.headers()['content-disposition']).toBe(
+    `attachment; filename="${list}-${new Date().toISOString().slice(0, 10)}.csv"`,
+  );
   const text = (await answer.body()).toString('utf8');
   expect(text.startsWith('\uFEFF')).toBe(true);
   return { href: href ?? '', lines: text.slice(1).trimEnd().split('\r\n') };
 }
 
-test('Quotes: Download CSV holds every quote the filters match, headed in the user’s language', async ({
+test('Quotes, Orders and Invoices: Download CSV holds every row the filters match, headed in the user’s language', async ({
   page,
 }) => {
   await logIn(page, 'admin@demo-reseller.test');
@@ -50,8 +52,55 @@ test('Quotes: Download CSV holds every quote the filters match, headed in the us
   expect(one.lines[1]).toContain(`,"'=1+1, exported",Open,`);
   expect(one.lines[1]?.endsWith(',USD,135.15')).toBe(true);
 
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+  const orderCount = page.getByText(/ of \d+ orders?$/);
+  const orders = Number((await orderCount.textContent())?.match(/of (\d+) order/)?.[1]);
+  const firstOrder = await page.getByRole('row').nth(1).getByRole('link').first().textContent();
+  const orderCsv = await downloadCsv(page, 'Download CSV', 'orders');
+  expect(orderCsv.lines[0]?.startsWith('Order number,Date,Customer ID,Customer')).toBe(true);
+  expect(orderCsv.lines).toHaveLength(orders + 1);
+  expect(orderCsv.lines[1]?.startsWith(`${firstOrder},`)).toBe(true);
+  await page.getByLabel('Search orders').fill('PO-GLX-2026-02');
+  await page.getByLabel('Search orders').press('Enter');
+  await expect(page.getByText(/^1–1 of 1 order$/)).toBeVisible();
+  const acme = await downloadCsv(page, 'Download CSV', 'orders');
+  expect(acme.lines).toHaveLength(2);
+  expect(acme.lines[1]?.startsWith('R-2026-000103,')).toBe(true);
+
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: /^Invoices/ })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Invoices' })).toBeVisible();
+  const invoices = Number(
+    (await page.getByText(/ of \d+ invoices?$/).textContent())?.match(/of (\d+) invoice/)?.[1],
+  );
+  const invoiceCsv = await downloadCsv(page, 'Download CSV', 'invoices');
+  expect(
+    invoiceCsv.lines[0]?.startsWith('Invoice number,Issued,Due on,Payment date,Payment type,Status,Overdue'),
+  ).toBe(true);
+  expect(invoiceCsv.lines).toHaveLength(invoices + 1);
+  await page.getByLabel('Status').selectOption({ label: 'Overdue' });
+  await expect(page).toHaveURL(/status=overdue/);
+  const overdue = await downloadCsv(page, 'Download CSV', 'invoices');
+  expect(overdue.href).toContain('status=overdue');
+  expect(overdue.lines.length).toBeGreaterThan(1);
+  for (const line of overdue.lines.slice(1)) expect(line).toContain(',Postpaid,Not Paid,Yes,');
+
   await chooseLanguage(page, 'Português (Brasil)');
   try {
+    await expect(page.getByRole('heading', { name: 'Faturas' })).toBeVisible();
+    const ptInvoices = await downloadCsv(page, 'Baixar CSV', 'invoices');
+    expect(ptInvoices.lines[0]?.startsWith('Número da fatura,Emitida em,Vencimento')).toBe(true);
+    expect(ptInvoices.lines[1]).toContain(',Pós-pago,Não paga,Sim,');
+    await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Pedidos' }).click();
+    await expect(page.getByRole('heading', { name: 'Pedidos' })).toBeVisible();
+    const ptOrders = await downloadCsv(page, 'Baixar CSV', 'orders');
+    expect(ptOrders.lines[0]?.startsWith('Número do pedido,Data,ID do cliente,Cliente,País')).toBe(true);
+    await page
+      .getByRole('navigation', { name: 'Principal' })
+      .getByRole('link', { name: 'Orçamentos' })
+      .click();
     await expect(page.getByRole('heading', { name: 'Orçamentos' })).toBeVisible();
     const pt = await downloadCsv(page, 'Baixar CSV');
     expect(pt.lines[0]?.startsWith('Número do orçamento,Criado em,ID do cliente,Cliente,País')).toBe(true);

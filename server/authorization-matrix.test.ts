@@ -451,6 +451,10 @@ const matrix: Record<string, Row> = {
     // A colleague may order the partner's quote; another partner cannot tell it exists.
     expect: sellers(201, 404),
   },
+  'GET /api/orders.csv': {
+    cell: async () => ({ method: 'GET', url: '/api/orders.csv?q=acme' }),
+    expect: { ...sellers(200), billing: 200 },
+  },
   'GET /api/orders': {
     cell: async () => ({ method: 'GET', url: '/api/orders' }),
     // Another partner lists its own orders (none of the owner's): the list itself is not a resource.
@@ -605,6 +609,10 @@ const matrix: Record<string, Row> = {
   'GET /api/invoices': {
     cell: async () => ({ method: 'GET', url: '/api/invoices' }),
     // Admin and billing (SPEC §1); sales sell but do not see invoices.
+    expect: { anonymous: 401, otherPartner: 200, admin: 200, sales: 403, billing: 200, staff: 403 },
+  },
+  'GET /api/invoices.csv': {
+    cell: async () => ({ method: 'GET', url: '/api/invoices.csv?status=not_paid' }),
     expect: { anonymous: 401, otherPartner: 200, admin: 200, sales: 403, billing: 200, staff: 403 },
   },
   'GET /api/invoices/overdue': {

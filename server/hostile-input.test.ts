@@ -250,6 +250,9 @@ beforeAll(async () => {
     'GET /api/orders': {
       query: { from: '2026-01-01', to: '2026-12-31', utcOffset: '60', q: 'acme', page: '1', pageSize: '5' },
     },
+    'GET /api/orders.csv': {
+      query: { from: '2026-01-01', to: '2026-12-31', utcOffset: '60', q: 'acme' },
+    },
     'GET /api/quotes/{quoteNumber}': { params: { quoteNumber: quote.quoteNumber } },
     'POST /api/quotes/{quoteNumber}/cancel': { params: { quoteNumber: quote.quoteNumber } },
     'POST /api/quotes/{quoteNumber}/email': {
@@ -306,6 +309,9 @@ beforeAll(async () => {
     },
     'GET /api/invoices': {
       query: { from: '2026-01-01', to: '2026-12-31', q: 'acme', status: 'overdue', page: '1', pageSize: '5' },
+    },
+    'GET /api/invoices.csv': {
+      query: { from: '2026-01-01', to: '2026-12-31', q: 'acme', status: 'overdue' },
     },
     'GET /api/invoices/overdue': {},
     'GET /api/invoices/{invoiceNumber}/credit-note': {

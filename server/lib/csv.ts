@@ -35,16 +35,18 @@ export function toCsv(rows: readonly CsvRow[]): string {
  * before the stream is handed over: a failure there (the database down, a search refused) is an
  * error answer, not a file cut after its header.
  */
-export async function csvStream(
+export async function csvStream<Row>(
   header: readonly string[],
-  batches: AsyncIterable<readonly CsvRow[]>,
+  batches: AsyncIterable<readonly Row[]>,
+  cellsOf: (row: Row) => CsvRow,
 ): Promise<Readable> {
   const iterator = batches[Symbol.asyncIterator]();
   const first = await iterator.next();
   async function* chunks() {
     try {
       yield BOM + csvLine(header);
-      for (let next = first; !next.done; next = await iterator.next()) yield next.value.map(csvLine).join('');
+      for (let next = first; !next.done; next = await iterator.next())
+        yield next.value.map((row) => csvLine(cellsOf(row))).join('');
     } finally {
       // An abandoned download ends the batches too (their generator's own cleanup).
       await iterator.return?.();

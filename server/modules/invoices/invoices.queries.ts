@@ -3,6 +3,7 @@ import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { InvoiceFilterStatus } from '../../../contract/invoices.ts';
 import type { BillingAddress } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
+import { afterRow, keysetBatches } from '../../db/keyset.ts';
 import { pageWindow, shapedListPage } from '../../db/page-total.ts';
 import {
   creditNotes,
@@ -15,7 +16,7 @@ import {
   products,
   quotes,
 } from '../../db/schema/index.ts';
-import { preparedStatement, shapeKey } from '../../db/shaped-statements.ts';
+import { preparedStatement, shapedStatements, shapeKey } from '../../db/shaped-statements.ts';
 import { documentSearchCondition } from '../../shared/account-search.ts';
 
 /** What the list search reads of invoices. */
@@ -113,8 +114,11 @@ const invoicePage = shapedListPage('invoice', keyOf, countingInvoices, (db, shap
     .offset(placeholder('offset')),
 );
 
-/** The partner's own invoices only: another partner's cannot appear, whatever the filters. */
-export async function listInvoiceRows(db: Queryable, f: InvoiceFilters) {
+/** The statement's shape for the filters: a search's condition is looked up once, here. */
+async function shapeOf(
+  db: Queryable,
+  f: Omit<InvoiceFilters, 'page' | 'pageSize'>,
+): Promise<InvoiceListShape> {
   const search = f.q
     ? ((await documentSearchCondition(
         db,
@@ -124,7 +128,12 @@ export async function listInvoiceRows(db: Queryable, f: InvoiceFilters) {
         f.q,
       )) ?? sql`false`)
     : undefined;
-  const shape: InvoiceListShape = { from: Boolean(f.from), to: Boolean(f.to), status: f.status, search };
+  return { from: Boolean(f.from), to: Boolean(f.to), status: f.status, search };
+}
+
+/** The partner's own invoices only: another partner's cannot appear, whatever the filters. */
+export async function listInvoiceRows(db: Queryable, f: InvoiceFilters) {
+  const shape = await shapeOf(db, f);
   const values: InvoiceListValues = {
     partnerId: f.partnerId,
     from: f.from,
@@ -135,6 +144,30 @@ export async function listInvoiceRows(db: Queryable, f: InvoiceFilters) {
   return invoicePage(db, shape, values);
 }
 export type InvoiceRow = Awaited<ReturnType<typeof listInvoiceRows>>['items'][number];
+
+const invoiceExportBatch = shapedStatements('invoice_export', keyOf, (db, shape: InvoiceListShape) =>
+  db
+    .select(summaryColumns)
+    .from(invoices)
+    .innerJoin(orders, eq(orders.id, invoices.orderId))
+    .innerJoin(customerAccounts, eq(customerAccounts.id, invoices.customerAccountId))
+    .where(and(invoiceConditions(shape), afterRow(invoices, [invoices.issuedOn, invoices.invoiceNumber])))
+    .orderBy(desc(invoices.issuedOn), desc(invoices.invoiceNumber))
+    .limit(placeholder('limit')),
+);
+
+/** Every invoice of the list's filters, in its order, in batches (see keysetBatches). */
+export async function* invoiceRowBatches(
+  db: Queryable,
+  f: Omit<InvoiceFilters, 'page' | 'pageSize'>,
+  batchSize: number,
+): AsyncGenerator<InvoiceRow[]> {
+  const shape = await shapeOf(db, f);
+  const values = { partnerId: f.partnerId, from: f.from, to: f.to, today: f.today };
+  yield* keysetBatches<InvoiceRow>(batchSize, (after, limit) =>
+    invoiceExportBatch(db, shape, { ...values, limit, after: after?.invoiceNumber ?? null }),
+  );
+}
 
 const productsOfOrderIds = preparedStatement('invoice_order_products', (db) =>
   db

@@ -1,9 +1,10 @@
 import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { Queryable } from '../../db/client.ts';
+import { afterRow, keysetBatches } from '../../db/keyset.ts';
 import { pageWindow, shapedListPage } from '../../db/page-total.ts';
 import { customerAccounts, invoices, orders, quotes } from '../../db/schema/index.ts';
-import { shapeKey } from '../../db/shaped-statements.ts';
+import { shapedStatements, shapeKey } from '../../db/shaped-statements.ts';
 import { dayBounds, withinDays } from '../../lib/day-range.ts';
 import { documentSearchCondition } from '../../shared/account-search.ts';
 
@@ -57,24 +58,25 @@ const keyOf = ({ search, from, to }: OrderListShape) => (search ? null : shapeKe
 const countingOrders = (db: Queryable, shape: OrderListShape) =>
   db.select({ total: count() }).from(orders).where(orderConditions(shape));
 
+const summaryColumns = {
+  orderNumber: orders.orderNumber,
+  quoteNumber: quotes.quoteNumber,
+  customerId: customerAccounts.customerId,
+  customerName: customerAccounts.name,
+  customerCountry: customerAccounts.country,
+  endUserEmail: orders.endUserEmail,
+  poNumber: orders.poNumber,
+  currency: orders.currency,
+  totalMinor: orders.totalMinor,
+  createdAt: orders.createdAt,
+  invoiceNumber: invoices.invoiceNumber,
+  invoiceStatus: invoices.status,
+  paymentType: invoices.paymentType,
+};
+
 const orderPage = shapedListPage('order', keyOf, countingOrders, (db, shape: OrderListShape, total) =>
   db
-    .select({
-      orderNumber: orders.orderNumber,
-      quoteNumber: quotes.quoteNumber,
-      customerId: customerAccounts.customerId,
-      customerName: customerAccounts.name,
-      customerCountry: customerAccounts.country,
-      endUserEmail: orders.endUserEmail,
-      poNumber: orders.poNumber,
-      currency: orders.currency,
-      totalMinor: orders.totalMinor,
-      createdAt: orders.createdAt,
-      invoiceNumber: invoices.invoiceNumber,
-      invoiceStatus: invoices.status,
-      paymentType: invoices.paymentType,
-      total,
-    })
+    .select({ ...summaryColumns, total })
     .from(orders)
     .innerJoin(customerAccounts, eq(customerAccounts.id, orders.customerAccountId))
     .leftJoin(quotes, eq(quotes.id, orders.quoteId))
@@ -85,8 +87,8 @@ const orderPage = shapedListPage('order', keyOf, countingOrders, (db, shape: Ord
     .offset(placeholder('offset')),
 );
 
-/** The partner's own orders only: another partner's cannot appear, whatever the filters. */
-export async function listOrderSummaries(db: Queryable, f: OrderFilters) {
+/** The statement's shape for the filters: a search's condition is looked up once, here. */
+async function shapeOf(db: Queryable, f: Omit<OrderFilters, 'page' | 'pageSize'>): Promise<OrderListShape> {
   const search = f.q
     ? ((await documentSearchCondition(
         db,
@@ -96,11 +98,44 @@ export async function listOrderSummaries(db: Queryable, f: OrderFilters) {
         f.q,
       )) ?? sql`false`)
     : undefined;
-  const shape: OrderListShape = { from: Boolean(f.from), to: Boolean(f.to), search };
+  return { from: Boolean(f.from), to: Boolean(f.to), search };
+}
+
+/** The partner's own orders only: another partner's cannot appear, whatever the filters. */
+export async function listOrderSummaries(db: Queryable, f: OrderFilters) {
+  const shape = await shapeOf(db, f);
   const values: OrderListValues = {
     partnerId: f.partnerId,
     ...dayBounds(f),
     ...pageWindow(f.page, f.pageSize),
   };
   return orderPage(db, shape, values);
+}
+
+const orderExportBatch = shapedStatements('order_export', keyOf, (db, shape: OrderListShape) =>
+  db
+    .select(summaryColumns)
+    .from(orders)
+    .innerJoin(customerAccounts, eq(customerAccounts.id, orders.customerAccountId))
+    .leftJoin(quotes, eq(quotes.id, orders.quoteId))
+    .leftJoin(invoices, eq(invoices.orderId, orders.id))
+    .where(and(orderConditions(shape), afterRow(orders, [orders.createdAt, orders.orderNumber])))
+    .orderBy(desc(orders.createdAt), desc(orders.orderNumber))
+    .limit(placeholder('limit')),
+);
+
+/** An order as the list shows it (and its CSV). */
+export type OrderSummaryRow = Awaited<ReturnType<typeof orderExportBatch>>[number];
+
+/** Every order of the list's filters, in its order, in batches (see keysetBatches). */
+export async function* orderSummaryBatches(
+  db: Queryable,
+  f: Omit<OrderFilters, 'page' | 'pageSize'>,
+  batchSize: number,
+): AsyncGenerator<OrderSummaryRow[]> {
+  const shape = await shapeOf(db, f);
+  const values = { partnerId: f.partnerId, ...dayBounds(f) };
+  yield* keysetBatches<OrderSummaryRow>(batchSize, (after, limit) =>
+    orderExportBatch(db, shape, { ...values, limit, after: after?.orderNumber ?? null }),
+  );
 }

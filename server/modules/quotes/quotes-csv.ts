@@ -4,7 +4,7 @@ import type { QuoteExportFilters, QuoteStatus } from '../../../contract/quotes.t
 import type { Queryable } from '../../db/client.ts';
 import type { RequestMeta } from '../../http/request-meta.ts';
 import { type CsvCell, csvStream } from '../../lib/csv.ts';
-import { todayUtc } from '../../lib/dates.ts';
+import { todayUtc, userDayOf } from '../../lib/dates.ts';
 import { decimalAmount } from '../../lib/formatting.ts';
 import type { PartnerUserActor } from '../../shared/actor.ts';
 import { effectiveStatus } from './quote-status.ts';
@@ -62,14 +62,10 @@ const statusWords: Record<Locale, Record<QuoteStatus, string>> = {
   },
 };
 
-/** The day of an instant in the user's calendar (`utcOffset` minutes east of UTC), as the list shows it. */
-const dayOf = (instant: Date, utcOffset: number) =>
-  new Date(instant.getTime() + utcOffset * 60_000).toISOString().slice(0, 10);
-
 function csvRow(row: QuoteSummaryRow, locale: Locale, today: string, utcOffset: number): CsvCell[] {
   return [
     row.quoteNumber,
-    dayOf(row.createdAt, utcOffset),
+    userDayOf(row.createdAt, utcOffset),
     row.customerId,
     row.customerName,
     row.customerCountry,
@@ -100,8 +96,10 @@ export async function quotesCsv(
     { partnerId: actor.partner.id, ...filters, today },
     QUOTE_EXPORT_BATCH,
   );
-  async function* rows() {
-    for await (const batch of batches) yield batch.map((row) => csvRow(row, actor.locale, today, utcOffset));
-  }
-  return { stream: await csvStream(headers[actor.locale], rows()), filename: `quotes-${today}.csv` };
+  return {
+    stream: await csvStream(headers[actor.locale], batches, (row) =>
+      csvRow(row, actor.locale, today, utcOffset),
+    ),
+    filename: `quotes-${today}.csv`,
+  };
 }

@@ -16,7 +16,7 @@ import { identifierPatterns } from '../../../contract/identifiers.ts';
 import type { QuoteStatus } from '../../../contract/quotes.ts';
 import type { Queryable } from '../../db/client.ts';
 import type { StoredQuote } from '../../db/documents/quote-document.ts';
-import { keysetBatches } from '../../db/keyset.ts';
+import { afterRow, keysetBatches } from '../../db/keyset.ts';
 import { pageWindow, shapedListPage } from '../../db/page-total.ts';
 import { resalePricesOfQuote } from '../../db/quote-resale-prices.ts';
 import { customerAccounts, licenses, quoteLineLicenses, quoteLines, quotes } from '../../db/schema/index.ts';
@@ -181,16 +181,12 @@ export async function listQuoteSummaries(
 /** The values of an export batch's placeholders: the list's, and the last quote of the batch before. */
 type QuoteExportValues = Omit<QuoteListValues, 'offset'> & { after: string | null };
 
-// The list's order by a unique key: the quotes after the last one read (none: from the first).
-const afterQuote = sql`(${sql.placeholder('after')}::text is null or (${quotes.createdAt}, ${quotes.quoteNumber}) <
-  (select q.created_at, q.quote_number from ${quotes} q where q.quote_number = ${sql.placeholder('after')}::text))`;
-
 const quoteExportBatch = shapedStatements('quote_export', keyOf, (db, shape: QuoteListShape) =>
   db
     .select(summaryColumns)
     .from(quotes)
     .innerJoin(customerAccounts, eq(customerAccounts.id, quotes.customerAccountId))
-    .where(and(quoteConditions(shape), afterQuote))
+    .where(and(quoteConditions(shape), afterRow(quotes, [quotes.createdAt, quotes.quoteNumber])))
     .orderBy(desc(quotes.createdAt), desc(quotes.quoteNumber))
     .limit(placeholder('limit')),
 );

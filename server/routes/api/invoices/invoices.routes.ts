@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { invoicesApi } from '../../../../contract/invoices.ts';
 import { FileAnswer, route } from '../../../http/route.ts';
 import { DomainError } from '../../../lib/errors.ts';
+import { invoicesCsv } from '../../../modules/invoices/invoices-csv.ts';
 import { getInvoice, listInvoices, overdueInvoices } from '../../../modules/invoices/invoices-view.ts';
 import { renderCreditNotePdf, renderInvoicePdf } from '../../../modules/pdf/invoice-pdf.ts';
 import { payInvoice, startInvoicePayPal } from '../../../use-cases/pay-invoice.ts';
@@ -14,6 +15,10 @@ export async function invoiceRoutes(app: FastifyInstance): Promise<void> {
   route(app, invoicesApi.list, listing, ({ actor, db, meta, query }) =>
     listInvoices(db, { actor, meta, filters: query }),
   );
+  route(app, invoicesApi.exportCsv, { ...access, reads: 'standby' }, async ({ actor, db, meta, query }) => {
+    const { stream, filename } = await invoicesCsv(db, { actor, meta, filters: query });
+    return new FileAnswer(stream, filename, 'attachment');
+  });
   route(app, invoicesApi.overdue, listing, ({ actor, db, meta }) => overdueInvoices(db, { actor, meta }));
   route(app, invoicesApi.get, { ...access, statements: 'named' }, ({ actor, db, meta, params }) =>
     getInvoice(db, { actor, meta, ...params }),

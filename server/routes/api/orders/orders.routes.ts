@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { ordersApi } from '../../../../contract/orders.ts';
-import { route } from '../../../http/route.ts';
+import { FileAnswer, route } from '../../../http/route.ts';
 import { resendLicenses, sendActivationEmail } from '../../../modules/orders/activation-email.ts';
 import { getOrder } from '../../../modules/orders/order-view.ts';
+import { ordersCsv } from '../../../modules/orders/orders-csv.ts';
 import { listOrders } from '../../../modules/orders/orders-list.ts';
 import { placeOrder } from '../../../use-cases/place-order.ts';
 import { renewOrder } from '../../../use-cases/renew-order.ts';
@@ -57,6 +58,15 @@ export async function orderRoutes(app: FastifyInstance): Promise<void> {
     ordersApi.list,
     { actors: ['partner_user'], permission: 'orders.read', reads: 'standby', statements: 'named' },
     ({ actor, db, query }) => listOrders(db, { actor, filters: query }),
+  );
+  route(
+    app,
+    ordersApi.exportCsv,
+    { actors: ['partner_user'], permission: 'orders.read', reads: 'standby' },
+    async ({ actor, db, meta, query }) => {
+      const { stream, filename } = await ordersCsv(db, { actor, meta, filters: query });
+      return new FileAnswer(stream, filename, 'attachment');
+    },
   );
   route(
     app,

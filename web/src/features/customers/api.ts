@@ -8,7 +8,8 @@ import {
   managedAccountsApi,
   type OpenCustomerRequest,
 } from '../../../../contract/index.ts';
-import { buildUrl, call } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
+import { listCsvUrl } from '../../api/csv-url.ts';
 import { sessionKeys } from '../auth/api.ts';
 import { cartKeys } from '../cart/api.ts';
 
@@ -87,6 +88,5 @@ export function useLicensingReport(customerId: string, filters: LicensingReportF
 
 /** The CSV of the report with the filters on screen (every matching license). */
 export function licensingReportCsvUrl(customerId: string, filters: LicensingReportFilters): string {
-  const { page: _page, pageSize: _pageSize, ...rest } = filters;
-  return buildUrl(managedAccountsApi.reportCsv.path, { customerId }, rest);
+  return listCsvUrl(managedAccountsApi.reportCsv, filters, { customerId });
 }

@@ -5,11 +5,12 @@ import { Link } from 'react-router';
 import { InvoiceFilterStatus, InvoiceListQuery, type InvoiceSummary } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useListState } from '../../ui/backLink.ts';
+import { CsvDownload } from '../../ui/CsvDownload.tsx';
 import { FilterBar } from '../../ui/FilterBar.tsx';
 import { PagedResults } from '../../ui/PagedResults.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useUrlFilters } from '../../ui/useUrlFilters.ts';
-import { useInvoices } from './api.ts';
+import { invoicesCsvUrl, useInvoices } from './api.ts';
 import { InvoiceStatusBadge, OverdueBadge } from './InvoiceStatusBadge.tsx';
 import { statusFilterOptions } from './statusFilter.ts';
 
@@ -46,6 +47,7 @@ export function InvoicesPage() {
           },
         ]}
       />
+      <CsvDownload href={invoicesCsvUrl(filters.values)} />
       <PagedResults query={invoices} filters={filters} texts="invoicesList" minWidth={1000}>
         {(data) => (
           <>

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type InvoiceListFilters, invoicesApi, type PayInvoiceRequest } from '../../../../contract/index.ts';
 import { buildUrl, call } from '../../api/client.ts';
+import { listCsvUrl } from '../../api/csv-url.ts';
 import { retryLostAnswer } from '../../api/queryClient.ts';
 
 export const invoiceKeys = {
@@ -16,6 +17,11 @@ export function useInvoices(filters: InvoiceListFilters) {
     queryFn: ({ signal }) => call(invoicesApi.list, { query: filters, signal }),
     placeholderData: keepPreviousData,
   });
+}
+
+/** The CSV of the list with the filters on screen: every matching invoice, no pages. */
+export function invoicesCsvUrl(filters: InvoiceListFilters): string {
+  return listCsvUrl(invoicesApi.exportCsv, filters);
 }
 
 /** Whether any unpaid invoice is past due: read for the top bar's warning, on every page. */

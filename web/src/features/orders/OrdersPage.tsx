@@ -5,12 +5,13 @@ import { Link } from 'react-router';
 import { OrderListQuery } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
 import { useListState } from '../../ui/backLink.ts';
+import { CsvDownload } from '../../ui/CsvDownload.tsx';
 import { FilterBar } from '../../ui/FilterBar.tsx';
 import { PagedResults, Truncated } from '../../ui/PagedResults.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useUrlFilters } from '../../ui/useUrlFilters.ts';
 import { InvoiceStatusBadge } from '../invoices/InvoiceStatusBadge.tsx';
-import { useOrders } from './api.ts';
+import { ordersCsvUrl, useOrders } from './api.ts';
 
 const nowrap: CSSProperties = { whiteSpace: 'nowrap' };
 
@@ -35,6 +36,7 @@ export function OrdersPage() {
         searchLabel={t('ordersList.search')}
         searchPlaceholder={t('ordersList.searchPlaceholder')}
       />
+      <CsvDownload href={ordersCsvUrl(filters.values)} />
       <PagedResults query={orders} filters={filters} texts="ordersList" minWidth={1000}>
         {(data) => (
           <>

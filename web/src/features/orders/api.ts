@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import { type OrderListFilters, ordersApi, type PlaceOrderRequest } from '../../../../contract/index.ts';
 import { call } from '../../api/client.ts';
+import { listCsvUrl } from '../../api/csv-url.ts';
 import { retryLostAnswer } from '../../api/queryClient.ts';
 import { inUserDays } from '../../api/utc-offset.ts';
 import { afterAccountChange } from '../customers/api.ts';
@@ -19,6 +20,11 @@ export function useOrders(filters: OrderListFilters) {
     queryFn: ({ signal }) => call(ordersApi.list, { query: inUserDays(filters), signal }),
     placeholderData: keepPreviousData,
   });
+}
+
+/** The CSV of the list with the filters on screen: every matching order, no pages. */
+export function ordersCsvUrl(filters: OrderListFilters): string {
+  return listCsvUrl(ordersApi.exportCsv, inUserDays(filters));
 }
 
 export function useOrder(orderNumber: string, enabled = true) {

@@ -12,6 +12,7 @@ import {
   type SetResalePricesRequest,
 } from '../../../../contract/index.ts';
 import { buildUrl, call } from '../../api/client.ts';
+import { listCsvUrl } from '../../api/csv-url.ts';
 import { retryLostAnswer } from '../../api/queryClient.ts';
 import { inUserDays } from '../../api/utc-offset.ts';
 import { cartKeys } from '../cart/api.ts';
@@ -34,8 +35,7 @@ export function useQuotes(filters: QuoteListFilters) {
 
 /** The CSV of the list with the filters on screen: every matching quote, no pages. */
 export function quotesCsvUrl(filters: QuoteListFilters): string {
-  const { page: _page, pageSize: _pageSize, ...rest } = inUserDays(filters);
-  return buildUrl(quotesApi.exportCsv.path, undefined, rest);
+  return listCsvUrl(quotesApi.exportCsv, inUserDays(filters));
 }
 
 export function useQuote(quoteNumber: string, enabled = true) {
