@@ -99,20 +99,24 @@ export const AuditEntry = z
   })
   .meta({ id: 'AuditEntry' });
 
-export const AuditLogQuery = z
-  .strictObject({
-    ...DateRangeFields,
-    /** An action, or its beginning (`order.` for every order action). */
-    action: z
-      .string()
-      .regex(/^[a-z_.]{1,60}$/, { error: 'invalid' })
-      .optional(),
-    /** A user's email or a subject (an order number, a Customer ID…), in part. */
-    q: SearchText,
-    ...Pagination,
-  })
-  .refine(...datesInOrder);
+/** What narrows the audit log, its pages and its CSV alike. */
+const auditFilterFields = {
+  ...DateRangeFields,
+  /** An action, or its beginning (`order.` for every order action). */
+  action: z
+    .string()
+    .regex(/^[a-z_.]{1,60}$/, { error: 'invalid' })
+    .optional(),
+  /** A user's email or a subject (an order number, a Customer ID…), in part. */
+  q: SearchText,
+};
+
+export const AuditLogQuery = z.strictObject({ ...auditFilterFields, ...Pagination }).refine(...datesInOrder);
 export type AuditLogFilters = z.output<typeof AuditLogQuery>;
+
+/** The audit log's filters without pages: the CSV holds every entry they match. */
+export const AuditExportQuery = z.strictObject(auditFilterFields).refine(...datesInOrder);
+export type AuditExportFilters = z.output<typeof AuditExportQuery>;
 
 export const AuditLog = z
   .object({
@@ -194,6 +198,17 @@ export const partnerUsersApi = {
     tag: 'partner',
     query: AuditLogQuery,
     response: AuditLog,
+  }),
+  auditCsv: endpoint({
+    method: 'GET',
+    path: '/api/partner/audit.csv',
+    operationId: 'exportPartnerAuditCsv',
+    summary:
+      'The audit log with the same filters as a CSV file: every matching entry, newest first, streamed',
+    tag: 'partner',
+    query: AuditExportQuery,
+    response: z.string().meta({ format: 'binary', description: 'The entries as CSV (UTF-8 with BOM)' }),
+    file: { contentType: 'text/csv; charset=utf-8' },
   }),
   invitation: endpoint({
     method: 'GET',

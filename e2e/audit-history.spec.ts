@@ -55,6 +55,15 @@ test('an order placed reads as a sentence with names and a link to the order, in
   // The filters keep the entries of other kinds out: no quote sentence under Orders.
   await expect(page.getByText(/created quote/)).toHaveCount(0);
   await expectNoViolations(page, 'audit log in words');
+  // Download CSV: the same entries, in the filters on screen.
+  const csvHref = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+  expect(csvHref).toContain('action=order.');
+  expect(csvHref).toContain(`q=${orderNumber}`);
+  const csv = (await (await page.request.get(csvHref ?? '')).body()).toString('utf8');
+  const lines = csv.slice(1).trimEnd().split('\r\n');
+  expect(lines[0]?.startsWith('Occurred at (UTC),User,User email,Action')).toBe(true);
+  expect(lines.slice(1).some((line) => line.includes(`,order.placed,order,${orderNumber},`))).toBe(true);
+  for (const line of lines.slice(1)) expect(line).toContain(orderNumber);
 
   // In Português, the same entry in Portuguese words and money.
   await chooseLanguage(page, 'Português (Brasil)');
@@ -64,6 +73,9 @@ test('an order placed reads as a sentence with names and a link to the order, in
     ),
   ).toBeVisible();
   await expectNoViolations(page, 'audit log in Portuguese');
+  const ptHref = await page.getByRole('link', { name: 'Baixar CSV' }).getAttribute('href');
+  const ptCsv = (await (await page.request.get(ptHref ?? '')).body()).toString('utf8');
+  expect(ptCsv.startsWith('\uFEFFData e hora (UTC),Usuário,E-mail do usuário,Ação')).toBe(true);
   await chooseLanguage(page, 'English');
 
   // The order number is a link to the order.

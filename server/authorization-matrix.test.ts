@@ -578,6 +578,10 @@ const matrix: Record<string, Row> = {
     cell: async () => ({ method: 'GET', url: '/api/partner/audit' }),
     expect: { anonymous: 401, otherPartner: 200, admin: 200, sales: 403, billing: 403, staff: 403 },
   },
+  'GET /api/partner/audit.csv': {
+    cell: async () => ({ method: 'GET', url: '/api/partner/audit.csv?action=customer.' }),
+    expect: { anonymous: 401, otherPartner: 200, admin: 200, sales: 403, billing: 403, staff: 403 },
+  },
   // The link is the credential: whoever holds it (logged in or not) sees and uses it, once.
   'GET /api/invitations/{token}': {
     cell: async (w) => ({ method: 'GET', url: `/api/invitations/${(await ownerInvitation(w)).token}` }),

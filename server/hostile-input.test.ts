@@ -283,6 +283,9 @@ beforeAll(async () => {
     'POST /api/partner/users/{id}/deactivate': { params: { id: invitee } },
     'POST /api/partner/invitations/{id}/resend': { params: { id: invitation.id }, idempotent: true },
     'POST /api/partner/invitations/{id}/cancel': { params: { id: invitation.id } },
+    'GET /api/partner/audit.csv': {
+      query: { from: '2026-01-01', to: '2026-12-31', utcOffset: '0', action: 'order.', q: 'acme' },
+    },
     'GET /api/partner/audit': {
       query: {
         from: '2026-01-01',

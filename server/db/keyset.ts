@@ -26,7 +26,8 @@ export async function* keysetBatches<Row>(
  * For a list in descending order of `columns` (the last one unique): the rows after the row whose
  * last column is the placeholder `after`, or every row when `after` is null. The row is found by
  * that key rather than given by its values, so a timestamp's microseconds (which JavaScript's Date
- * drops) never make a batch skip or repeat a row.
+ * drops) never make a batch skip or repeat a row. The key is compared as its own type, so its
+ * index finds the row.
  */
 export function afterRow(table: PgTable, columns: readonly [PgColumn, ...PgColumn[]]): SQL {
   const key = columns.at(-1) as PgColumn;
@@ -35,5 +36,5 @@ export function afterRow(table: PgTable, columns: readonly [PgColumn, ...PgColum
     sql`, `,
   );
   return sql`(${sql.placeholder('after')}::text is null or (${sql.join([...columns], sql`, `)}) <
-    (select ${inner} from ${table} k where k.${sql.identifier(key.name)}::text = ${sql.placeholder('after')}::text))`;
+    (select ${inner} from ${table} k where k.${sql.identifier(key.name)} = ${sql.placeholder('after')}))`;
 }

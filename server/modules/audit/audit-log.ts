@@ -44,7 +44,7 @@ function actorOf(r: AuditPageRow): Entry['actor'] {
 }
 
 /** An entry as the page shows it: who, what, about what (by name, with its link), for whom, how much. */
-function entryOf(r: AuditPageRow): Entry {
+export function entryOf(r: AuditPageRow): Entry {
   const { requestId: _requestId, ...details } = r.details as Record<string, unknown>;
   return {
     id: r.id,

@@ -2,6 +2,7 @@ import { and, count, desc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-
 import { alias } from 'drizzle-orm/pg-core';
 import type { AuditLogFilters } from '../../../contract/partner-users.ts';
 import type { Queryable } from '../../db/client.ts';
+import { afterRow, keysetBatches } from '../../db/keyset.ts';
 import { pageWindow, shapedListPage } from '../../db/page-total.ts';
 import {
   auditLog,
@@ -13,7 +14,7 @@ import {
   quotes,
   vendorStaff,
 } from '../../db/schema/index.ts';
-import { shapeKey } from '../../db/shaped-statements.ts';
+import { shapedStatements, shapeKey } from '../../db/shaped-statements.ts';
 import { dayBounds, withinDays } from '../../lib/day-range.ts';
 import { containsPattern } from '../../shared/account-search.ts';
 
@@ -97,6 +98,14 @@ function partnerEntries(shape: AuditListShape): SQL | undefined {
   );
 }
 
+/** The statement's shape for the filters. */
+const shapeOf = (f: Omit<AuditLogFilters, 'page' | 'pageSize'>): AuditListShape => ({
+  from: Boolean(f.from),
+  to: Boolean(f.to),
+  action: f.action ? (f.action.endsWith('.') ? 'prefix' : 'exact') : undefined,
+  search: Boolean(f.q),
+});
+
 /** A search by a pattern is planned for its own pattern each time: built each time, unnamed. */
 const keyOf = ({ search, from, to, action }: AuditListShape) =>
   search ? null : shapeKey({ from, to, action });
@@ -134,12 +143,7 @@ const namedCustomerId = sql<string>`case
  * with no query per row.
  */
 export async function findPartnerAuditPage(db: Queryable, partner: string, f: AuditLogFilters) {
-  const shape: AuditListShape = {
-    from: Boolean(f.from),
-    to: Boolean(f.to),
-    action: f.action ? (f.action.endsWith('.') ? 'prefix' : 'exact') : undefined,
-    search: Boolean(f.q),
-  };
+  const shape = shapeOf(f);
   const values: AuditListValues = {
     partnerId: partner,
     ...dayBounds(f),
@@ -150,90 +154,122 @@ export async function findPartnerAuditPage(db: Queryable, partner: string, f: Au
   return auditPage(db, shape, values);
 }
 
+/** An entry's columns: who acted, what, and what it is about resolved to names (see below). */
+const entryColumns = {
+  id: auditLog.id,
+  occurredAt: auditLog.occurredAt,
+  userName: partnerUsers.name,
+  userEmail: partnerUsers.email,
+  staffName: vendorStaff.name,
+  action: auditLog.action,
+  subjectType: auditLog.subjectType,
+  subjectId: auditLog.subjectId,
+  details: auditLog.details,
+  ip: auditLog.ip,
+  subjectUserName: subjectUser.name,
+  orderNumber: orders.orderNumber,
+  quoteNumber: quotes.quoteNumber,
+  invoiceNumber: invoices.invoiceNumber,
+  amountMinor: sql<
+    number | null
+  >`coalesce(${orders.totalMinor}, ${quotes.totalMinor}, ${invoices.amountMinor})`.mapWith((v) =>
+    v === null ? null : Number(v),
+  ),
+  currency: sql<string | null>`coalesce(${orders.currency}, ${quotes.currency}, ${invoices.currency})`,
+  accountCustomerId: sql<string | null>`coalesce(${documentAccount.customerId}, ${namedAccount.customerId})`,
+  accountName: sql<string | null>`coalesce(${documentAccount.name}, ${namedAccount.name})`,
+  accountManaged: partnerAccountGrants.customerAccountId,
+};
+
+/**
+ * A partner's entries the filters keep (and `more`), with who acted and what each is about
+ * resolved to names — the document (only the partner's own), its customer account and total, the
+ * user — so that a list reads as sentences with no query per row. `total` is the page's count
+ * column (totalColumn); an export, which has none, gives a constant.
+ */
+function entriesWithNames(db: Queryable, shape: AuditListShape, total: SQL<number>, more?: SQL) {
+  return db
+    .select({ ...entryColumns, total })
+    .from(auditLog)
+    .leftJoin(partnerUsers, eq(partnerUsers.id, auditLog.actorUserId))
+    .leftJoin(vendorStaff, eq(vendorStaff.id, auditLog.actorStaffId))
+    .leftJoin(
+      subjectUser,
+      and(
+        about('partner_user'),
+        eq(subjectUser.email, auditLog.subjectId),
+        eq(subjectUser.partnerId, partnerId),
+      ),
+    )
+    .leftJoin(
+      orders,
+      and(about('order'), eq(orders.orderNumber, auditLog.subjectId), eq(orders.partnerId, partnerId)),
+    )
+    .leftJoin(
+      quotes,
+      and(about('quote'), eq(quotes.quoteNumber, auditLog.subjectId), eq(quotes.partnerId, partnerId)),
+    )
+    .leftJoin(
+      invoices,
+      and(
+        about('invoice'),
+        eq(invoices.invoiceNumber, auditLog.subjectId),
+        eq(invoices.partnerId, partnerId),
+      ),
+    )
+    .leftJoin(
+      documentAccount,
+      eq(
+        documentAccount.id,
+        sql`coalesce(${orders.customerAccountId}, ${quotes.customerAccountId}, ${invoices.customerAccountId})`,
+      ),
+    )
+    .leftJoin(namedAccount, eq(namedAccount.customerId, namedCustomerId))
+    .leftJoin(
+      partnerAccountGrants,
+      and(
+        eq(partnerAccountGrants.partnerId, partnerId),
+        eq(partnerAccountGrants.customerAccountId, sql`coalesce(${documentAccount.id}, ${namedAccount.id})`),
+        isNull(partnerAccountGrants.revokedAt),
+      ),
+    )
+    .where(and(partnerEntries(shape), more));
+}
+
 const auditPage = shapedListPage(
   'audit',
   keyOf,
   countingPartnerAuditEntries,
   (db, shape: AuditListShape, total) =>
-    db
-      .select({
-        id: auditLog.id,
-        occurredAt: auditLog.occurredAt,
-        userName: partnerUsers.name,
-        userEmail: partnerUsers.email,
-        staffName: vendorStaff.name,
-        action: auditLog.action,
-        subjectType: auditLog.subjectType,
-        subjectId: auditLog.subjectId,
-        details: auditLog.details,
-        ip: auditLog.ip,
-        subjectUserName: subjectUser.name,
-        orderNumber: orders.orderNumber,
-        quoteNumber: quotes.quoteNumber,
-        invoiceNumber: invoices.invoiceNumber,
-        amountMinor: sql<
-          number | null
-        >`coalesce(${orders.totalMinor}, ${quotes.totalMinor}, ${invoices.amountMinor})`.mapWith((v) =>
-          v === null ? null : Number(v),
-        ),
-        currency: sql<string | null>`coalesce(${orders.currency}, ${quotes.currency}, ${invoices.currency})`,
-        accountCustomerId: sql<
-          string | null
-        >`coalesce(${documentAccount.customerId}, ${namedAccount.customerId})`,
-        accountName: sql<string | null>`coalesce(${documentAccount.name}, ${namedAccount.name})`,
-        accountManaged: partnerAccountGrants.customerAccountId,
-        total,
-      })
-      .from(auditLog)
-      .leftJoin(partnerUsers, eq(partnerUsers.id, auditLog.actorUserId))
-      .leftJoin(vendorStaff, eq(vendorStaff.id, auditLog.actorStaffId))
-      .leftJoin(
-        subjectUser,
-        and(
-          about('partner_user'),
-          eq(subjectUser.email, auditLog.subjectId),
-          eq(subjectUser.partnerId, partnerId),
-        ),
-      )
-      .leftJoin(
-        orders,
-        and(about('order'), eq(orders.orderNumber, auditLog.subjectId), eq(orders.partnerId, partnerId)),
-      )
-      .leftJoin(
-        quotes,
-        and(about('quote'), eq(quotes.quoteNumber, auditLog.subjectId), eq(quotes.partnerId, partnerId)),
-      )
-      .leftJoin(
-        invoices,
-        and(
-          about('invoice'),
-          eq(invoices.invoiceNumber, auditLog.subjectId),
-          eq(invoices.partnerId, partnerId),
-        ),
-      )
-      .leftJoin(
-        documentAccount,
-        eq(
-          documentAccount.id,
-          sql`coalesce(${orders.customerAccountId}, ${quotes.customerAccountId}, ${invoices.customerAccountId})`,
-        ),
-      )
-      .leftJoin(namedAccount, eq(namedAccount.customerId, namedCustomerId))
-      .leftJoin(
-        partnerAccountGrants,
-        and(
-          eq(partnerAccountGrants.partnerId, partnerId),
-          eq(
-            partnerAccountGrants.customerAccountId,
-            sql`coalesce(${documentAccount.id}, ${namedAccount.id})`,
-          ),
-          isNull(partnerAccountGrants.revokedAt),
-        ),
-      )
-      .where(partnerEntries(shape))
+    entriesWithNames(db, shape, total)
       .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
       .limit(placeholder('limit'))
       .offset(placeholder('offset')),
 );
 
 export type AuditPageRow = Awaited<ReturnType<typeof findPartnerAuditPage>>['items'][number];
+
+const auditExportBatch = shapedStatements('audit_export', keyOf, (db, shape: AuditListShape) =>
+  entriesWithNames(db, shape, sql<number>`0`, afterRow(auditLog, [auditLog.occurredAt, auditLog.id]))
+    .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
+    .limit(placeholder('limit')),
+);
+
+/** Every entry of a partner's log the filters keep, newest first, in batches (see keysetBatches). */
+export async function* partnerAuditBatches(
+  db: Queryable,
+  partner: string,
+  f: Omit<AuditLogFilters, 'page' | 'pageSize'>,
+  batchSize: number,
+): AsyncGenerator<AuditPageRow[]> {
+  const shape = shapeOf(f);
+  const values = {
+    partnerId: partner,
+    ...dayBounds(f),
+    action: f.action,
+    pattern: f.q ? containsPattern(f.q) : undefined,
+  };
+  yield* keysetBatches<AuditPageRow>(batchSize, (after, limit) =>
+    auditExportBatch(db, shape, { ...values, limit, after: after?.id ?? null }),
+  );
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { partnerUsersApi } from '../../../../contract/partner-users.ts';
-import { publicRoute, route } from '../../../http/route.ts';
+import { FileAnswer, publicRoute, route } from '../../../http/route.ts';
+import { partnerAuditCsv } from '../../../modules/audit/audit-csv.ts';
 import { listPartnerAudit } from '../../../modules/audit/audit-log.ts';
 import { acceptInvitation, showInvitation } from '../../../modules/partners/accept-invitation.ts';
 import {
@@ -39,6 +40,15 @@ export async function partnerUserRoutes(app: FastifyInstance): Promise<void> {
     partnerUsersApi.audit,
     { ...admins, reads: 'standby', statements: 'named' },
     ({ actor, db, query }) => listPartnerAudit(db, { actor, filters: query }),
+  );
+  route(
+    app,
+    partnerUsersApi.auditCsv,
+    { ...admins, reads: 'standby' },
+    async ({ actor, db, meta, query }) => {
+      const { stream, filename } = await partnerAuditCsv(db, { actor, meta, filters: query });
+      return new FileAnswer(stream, filename, 'attachment');
+    },
   );
   publicRoute(app, partnerUsersApi.invitation, ({ db, meta, params }) =>
     showInvitation(db, { token: params.token, now: meta.now }),

@@ -2,12 +2,13 @@ import { Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AuditLogQuery, auditActionGroups } from '../../../../contract/index.ts';
 import { useFormat } from '../../i18n/format.ts';
+import { CsvDownload } from '../../ui/CsvDownload.tsx';
 import { FilterBar } from '../../ui/FilterBar.tsx';
 import { PagedResults } from '../../ui/PagedResults.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { useUrlFilters } from '../../ui/useUrlFilters.ts';
 import { AuditSentence } from './AuditSentence.tsx';
-import { useAuditLog } from './api.ts';
+import { auditLogCsvUrl, useAuditLog } from './api.ts';
 import { CompanyNav } from './CompanyNav.tsx';
 
 /** The audit log (partner admins): who did what and when, each entry a sentence, with filters. */
@@ -37,6 +38,7 @@ export function AuditLogPage() {
           },
         ]}
       />
+      <CsvDownload href={auditLogCsvUrl(filters.values)} />
       <PagedResults query={log} filters={filters} texts="auditLog" minWidth={800}>
         {(page) => (
           <>

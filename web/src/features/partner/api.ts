@@ -9,6 +9,7 @@ import {
   type Role,
 } from '../../../../contract/index.ts';
 import { call } from '../../api/client.ts';
+import { listCsvUrl } from '../../api/csv-url.ts';
 import { inUserDays } from '../../api/utc-offset.ts';
 
 export const partnerKeys = { profile: ['partner', 'profile'] as const };
@@ -83,6 +84,11 @@ export function useAuditLog(filters: AuditLogFilters) {
     queryFn: ({ signal }) => call(partnerUsersApi.audit, { query: inUserDays(filters), signal }),
     placeholderData: keepPreviousData,
   });
+}
+
+/** The CSV of the log with the filters on screen: every matching entry, no pages. */
+export function auditLogCsvUrl(filters: AuditLogFilters): string {
+  return listCsvUrl(partnerUsersApi.auditCsv, inUserDays(filters));
 }
 
 export function useInvitation(token: string) {
