@@ -106,6 +106,9 @@ const baseline = new Map<string, number>();
 const openReader = (): Promise<Database> =>
   openDatabase(scratch ? { databaseUrl: scratch.url, dataDir: '', poolSize: 1 } : { dataDir });
 
+/** Jobs waiting, to be retried, or held (by a killed process until they expire). */
+const pendingJobs = `select name, state, retry_count from pgboss.job where state in ('created', 'retry', 'active')`;
+
 /** The rows of a read-only statement, on either driver. */
 async function rows<T>(database: Database, text: string): Promise<T[]> {
   return ((await database.db.execute(sql.raw(text))) as unknown as { rows: T[] }).rows;
@@ -500,6 +503,21 @@ describe.skipIf(!runs)('SIGKILL of the app mid-request', () => {
       },
       { everyMs: 2_500 },
     );
+    // A mail job a kill left active comes back after its expiry and a retry delay of seconds, finds
+    // its email sent and ends, sending nothing: the sink's quiet does not show it. On PostgreSQL the
+    // queue is read while the app runs (a PGlite folder has one process at a time).
+    if (scratch) {
+      const watcher = await openReader();
+      try {
+        await until(
+          'the job queue drained',
+          async () => ((await rows(watcher, pendingJobs)).length === 0 ? true : undefined),
+          { timeoutMs: 60_000, everyMs: 500 },
+        );
+      } finally {
+        await watcher.close();
+      }
+    }
     await app.kill();
 
     const reader = await openReader();
@@ -517,10 +535,7 @@ describe.skipIf(!runs)('SIGKILL of the app mid-request', () => {
             and not exists (select 1 from payments p where p.provider_reference = c.reference)`,
       );
       // The job queue too: nothing left waiting or held by a killed process.
-      const jobs = await rows(
-        reader,
-        `select name, state, retry_count from pgboss.job where state in ('created', 'retry', 'active')`,
-      );
+      const jobs = await rows(reader, pendingJobs);
       expect(jobs).toEqual([]);
       expect(stuck).toEqual([]);
       expect(live).toEqual([]);
