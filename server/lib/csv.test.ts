@@ -4,7 +4,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { keysetBatches } from '../db/keyset.ts';
-import { csvStream, toCsv } from './csv.ts';
+import { csvLine, csvStream } from './csv.ts';
+
+/** A whole file as the stream should write it. */
+const toCsv = (rows: (string | number | boolean | null)[][]) => `\uFEFF${rows.map(csvLine).join('')}`;
 
 describe('toCsv', () => {
   it('quotes what needs quoting, doubles quotes, and keeps formulas from running', () => {

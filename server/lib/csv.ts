@@ -23,11 +23,6 @@ export function csvLine(row: CsvRow): string {
   return `${row.map(csvField).join(',')}\r\n`;
 }
 
-/** A whole CSV file in memory, BOM first (for a file known to be small). */
-export function toCsv(rows: readonly CsvRow[]): string {
-  return BOM + rows.map(csvLine).join('');
-}
-
 /**
  * A CSV file as a stream: the BOM and header, then each batch of rows as one chunk. A batch is read
  * only when the stream is read (the socket has drained), so an export of any length holds about one

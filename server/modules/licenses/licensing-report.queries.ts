@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Standing } from '../../../contract/licenses.ts';
 import type { LicensingReportFilters } from '../../../contract/managed-accounts.ts';
 import type { Queryable } from '../../db/client.ts';
+import { keysetBatches } from '../../db/keyset.ts';
 import { customerTeams, licenses, products, subscriptionPacks } from '../../db/schema/index.ts';
 import { addDays } from '../../lib/dates.ts';
 import { containsPattern } from '../../shared/account-search.ts';
@@ -68,9 +69,30 @@ function selectRows(db: Queryable, where: SQL | undefined) {
     .orderBy(asc(products.name), asc(licenses.periodEnd), asc(licenses.licenseId));
 }
 
-/** The report's rows of an account matching the filters as of `today`, in the report's order. */
-export function findReportLicenses(db: Queryable, accountId: string, filters: Filters, today: string) {
-  return selectRows(db, conditions(accountId, filters, today));
+/**
+ * The licenses after the one numbered `after` in the report's order (product name, end, License
+ * ID: unique), or every license when `after` is null: the report read in keyset batches.
+ */
+function afterLicense(after: string | null): SQL {
+  return sql`(${after}::text is null or (${products.name}, ${licenses.periodEnd}, ${licenses.licenseId}) >
+    (select p.name, k.period_end, k.license_id from ${licenses} k
+      join ${products} p on p.code = k.product_code where k.license_id = ${after}::text))`;
+}
+
+/** The report's rows of an account matching the filters as of `today`, in its order, in batches. */
+export function reportLicenseBatches(
+  db: Queryable,
+  accountId: string,
+  filters: Filters,
+  today: string,
+  batchSize: number,
+) {
+  type Row = Awaited<ReturnType<typeof selectRows>>[number];
+  return keysetBatches<Row>(batchSize, (after, limit) =>
+    selectRows(db, and(conditions(accountId, filters, today), afterLicense(after?.licenseId ?? null))).limit(
+      limit,
+    ),
+  );
 }
 
 /** One page of `findReportLicenses`. */

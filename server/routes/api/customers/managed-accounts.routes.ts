@@ -20,10 +20,6 @@ export async function managedAccountRoutes(app: FastifyInstance): Promise<void> 
       customerId: params.customerId,
       filters: query,
     });
-    return new FileAnswer(
-      Buffer.from(report.csv, 'utf8'),
-      `licensing-report-${report.customerId}.csv`,
-      'attachment',
-    );
+    return new FileAnswer(report.stream, `licensing-report-${report.customerId}.csv`, 'attachment');
   });
 }
