@@ -154,11 +154,8 @@ const quotePage = shapedListPage('quote', keyOf, countingQuotes, (db, shape: Quo
     .offset(placeholder('offset')),
 );
 
-/** Always scoped by partner: another partner's quotes cannot appear, whatever the filters. */
-export async function listQuoteSummaries(
-  db: Queryable,
-  f: QuoteFilters,
-): Promise<{ items: QuoteSummaryRow[]; total: number }> {
+/** The statement's shape for the filters: a search's condition is looked up once, here. */
+async function shapeOf(db: Queryable, f: Omit<QuoteFilters, 'page' | 'pageSize'>): Promise<QuoteListShape> {
   const search = f.q
     ? ((await documentSearchCondition(
         db,
@@ -168,7 +165,15 @@ export async function listQuoteSummaries(
         f.q,
       )) ?? sql`false`)
     : undefined;
-  const shape: QuoteListShape = { from: Boolean(f.from), to: Boolean(f.to), status: f.status, search };
+  return { from: Boolean(f.from), to: Boolean(f.to), status: f.status, search };
+}
+
+/** Always scoped by partner: another partner's quotes cannot appear, whatever the filters. */
+export async function listQuoteSummaries(
+  db: Queryable,
+  f: QuoteFilters,
+): Promise<{ items: QuoteSummaryRow[]; total: number }> {
+  const shape = await shapeOf(db, f);
   const values: QuoteListValues = {
     partnerId: f.partnerId,
     ...dayBounds(f),
@@ -197,16 +202,7 @@ export async function* quoteSummaryBatches(
   f: Omit<QuoteFilters, 'page' | 'pageSize'>,
   batchSize: number,
 ): AsyncGenerator<QuoteSummaryRow[]> {
-  const search = f.q
-    ? ((await documentSearchCondition(
-        db,
-        searchableQuotes,
-        identifierPatterns.quoteNumber,
-        f.partnerId,
-        f.q,
-      )) ?? sql`false`)
-    : undefined;
-  const shape: QuoteListShape = { from: Boolean(f.from), to: Boolean(f.to), status: f.status, search };
+  const shape = await shapeOf(db, f);
   const values = { partnerId: f.partnerId, ...dayBounds(f), today: f.today };
   yield* keysetBatches<QuoteSummaryRow>(batchSize, (after, limit) =>
     quoteExportBatch(db, shape, {
