@@ -20,13 +20,13 @@ export function useFilterBarState<Values extends ListFilters>(filters: UrlFilter
   const [problems, setProblems] = useState<Record<string, IssueLike>>(filters.problems);
 
   // The URL changed (Back/Forward, a link, Clear): show its filters, and what was wrong in it.
+  // Each part follows its own part of the URL: a select applied while the search text is being
+  // typed changes the URL but not its `q`, and must not wipe the text.
   const { from, to } = applied;
   const urlProblems = filters.problems;
-  useEffect(() => {
-    setRange([from ?? null, to ?? null]);
-    setSearch(urlSearch);
-    setProblems(urlProblems);
-  }, [from, to, urlSearch, urlProblems]);
+  useEffect(() => setRange([from ?? null, to ?? null]), [from, to]);
+  useEffect(() => setSearch(urlSearch), [urlSearch]);
+  useEffect(() => setProblems(urlProblems), [urlProblems]);
 
   const apply = (changes: ListFilters) => {
     const found = filters.apply(changes);
